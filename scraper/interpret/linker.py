@@ -1,0 +1,111 @@
+"""Find the table a type or description points at: by link anchor, by "Table N", or by name.
+
+Links may cross pages (ECS: ``other.html#anchor``; Sphinx labels are global), so the index
+spans every page of a service.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from scraper.page import Link, Page, Table
+
+GENERIC_TITLE_WORDS = re.compile(
+    r"\b(parameters?|parameter description|field description|description|fields?|objects?|"
+    r"structure|data structure|elements?|attributes?|body)\s*$",
+    re.I,
+)
+TABLE_MENTION = re.compile(r"\bTable\s+(\d+)\b", re.I)
+
+
+@dataclass(frozen=True)
+class TableRef:
+    page: Page
+    table: Table
+    position: int  # index of the table on its page: a stable key
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.page.source, self.position)
+
+
+def title_key(title: str) -> str:
+    """ "jobs parameters" -> "jobs"; "ExportParams" -> "exportparams"."""
+    stripped = GENERIC_TITLE_WORDS.sub("", title.strip()).strip()
+    return (stripped or title).lower().replace(" ", "")
+
+
+def page_key(name: str) -> str:
+    """Pages are matched by base name without extension, case-insensitively."""
+    base = posixpath.basename(name.replace("\\", "/")).lower()
+    return base.split(".", 1)[0]
+
+
+class TableIndex:
+    """Every table of a service, addressable by page, anchor, number and title."""
+
+    def __init__(self, pages: Iterable[Page] = ()) -> None:
+        self._pages: dict[str, Page] = {}
+        self._anchors: dict[tuple[str, str], TableRef] = {}
+        self._global: dict[str, list[TableRef]] = {}
+        self._refs: dict[str, list[TableRef]] = {}
+        for page in pages:
+            self.add(page)
+
+    def add(self, page: Page) -> None:
+        key = page_key(page.source)
+        self._pages.setdefault(key, page)
+        for name in page.metadata.get("original_name", "").split():
+            self._pages.setdefault(page_key(name), page)
+        refs = [TableRef(page, t, i) for i, t in enumerate(page.tables())]
+        self._refs[page.source] = refs
+        for ref in refs:
+            for anchor in ref.table.anchors:
+                self._anchors.setdefault((page.source, anchor.lower()), ref)
+                self._global.setdefault(anchor.lower(), []).append(ref)
+
+    def refs(self, page: Page) -> list[TableRef]:
+        if page.source not in self._refs:
+            self.add(page)
+        return self._refs[page.source]
+
+    def ref_of(self, page: Page, table: Table) -> TableRef:
+        return next(r for r in self.refs(page) if r.table is table)
+
+    def by_link(self, link: Link, here: Page) -> TableRef | None:
+        if not link.anchor:
+            return None
+        anchor = link.anchor.lower()
+        if link.page:
+            target = self._pages.get(page_key(link.page))
+            if target is None:
+                return None
+            return self._anchors.get((target.source, anchor))
+        local = self._anchors.get((here.source, anchor))
+        if local is not None:
+            return local
+        matches = self._global.get(anchor, [])
+        return matches[0] if len(matches) == 1 else None
+
+    def by_number(self, here: Page, number: int) -> TableRef | None:
+        return next((r for r in self.refs(here) if r.table.number == number), None)
+
+    def by_title(self, here: Page, name: str) -> TableRef | None:
+        wanted = title_key(name)
+        return next((r for r in self.refs(here) if title_key(r.table.title) == wanted), None)
+
+    def mentioned(self, here: Page, text: str, links: tuple[Link, ...]) -> TableRef | None:
+        """The table a description points at: "For details, see Table 3." or a link to one."""
+        for link in links:
+            ref = self.by_link(link, here)
+            if ref is not None:
+                return ref
+        # "Table N" without a link means this page's table N; a linked one was tried above.
+        if not any(TABLE_MENTION.search(link.text) for link in links):
+            match = TABLE_MENTION.search(text)
+            if match:
+                return self.by_number(here, int(match.group(1)))
+        return None

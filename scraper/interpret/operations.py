@@ -1,0 +1,370 @@
+"""The interpreter: one Page in, its operations (or the reason it has none) out.
+
+It reads only the Page model, so every reader's output goes through the same rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from scraper.interpret.columns import Field, is_parameter_table, is_status_table, read_fields
+from scraper.interpret.examples import NotJson, extract_json
+from scraper.interpret.linker import TableIndex, TableRef, page_key
+from scraper.interpret.schemas import SchemaBuilder, camel
+from scraper.interpret.sections import RoledSection, assign_roles
+from scraper.model import (
+    Body,
+    Diagnostic,
+    Example,
+    Json,
+    Operation,
+    PageResult,
+    Parameter,
+    Response,
+    Schema,
+)
+from scraper.page import CodeBlock, Page, Paragraph, Table
+
+METHODS = "GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS"
+ENDPOINT = re.compile(
+    rf"(?<![A-Za-z])({METHODS})\s+(?:https?://[^/\s]*)?(/[^\s?#]*)(?:\?(\S*))?", re.I
+)
+STATUS_MARKER = re.compile(r"\bstatus\s+codes?\s*[:：]?\s*(\d{3})\b", re.I)
+TEMPLATE_VAR = re.compile(r"\{([^{}/]+)\}")
+IMPLIED_HEADERS = {"x-auth-token", "content-type", "accept", "authorization"}
+CAMEL_FILE = re.compile(r"^[A-Z][A-Za-z0-9]+$")
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    method: str
+    path: str
+    query: tuple[str, ...]
+
+
+@dataclass
+class _Draft:
+    """What one page says, before it is split into one Operation per endpoint."""
+
+    parameters: dict[tuple[str, str], Parameter] = field(default_factory=dict)
+    request: TableRef | None = None
+    bodies: dict[str, TableRef] = field(default_factory=dict)
+    statuses: dict[str, str] = field(default_factory=dict)
+    request_examples: list[Example] = field(default_factory=list)
+    response_examples: dict[str, list[Example]] = field(default_factory=dict)
+    unplaced_examples: list[Example] = field(default_factory=list)
+    body_tables: list[TableRef] = field(default_factory=list)
+    template_vars: set[str] = field(default_factory=set)
+
+
+def find_endpoints(text: str) -> list[Endpoint]:
+    found: list[Endpoint] = []
+    for match in ENDPOINT.finditer(text):
+        path = match.group(2).rstrip(".,;:)")
+        if len(path) > 1:
+            path = path.rstrip("/")
+        query = tuple(q.split("=", 1)[0] for q in (match.group(3) or "").split("&") if q)
+        endpoint = Endpoint(match.group(1).upper(), path, query)
+        if endpoint not in found:
+            found.append(endpoint)
+    return found
+
+
+def operation_id_base(page: Page) -> str:
+    """The page's own name when it is one (GetExportTasksStatusOfDataset), else its title."""
+    for name in (page.metadata.get("original_name", ""), page.source):
+        stem = name.replace("\\", "/").rsplit("/", 1)[-1].split(".", 1)[0]
+        if CAMEL_FILE.match(stem):
+            return stem
+    return camel(page.title) or camel(page_key(page.source)) or "Operation"
+
+
+class Interpreter:
+    """Interprets pages of one service; `index` lets tables link across pages."""
+
+    def __init__(self, index: TableIndex) -> None:
+        self.index = index
+
+    def interpret(self, page: Page) -> PageResult:
+        sections = assign_roles(page)
+        uri_sections = [s for s in sections if s.role == "uri"]
+        if not uri_sections:
+            return PageResult(page.source, "not-an-operation", page.title, reason="no URI section")
+        endpoints = self._endpoints(uri_sections)
+        if not endpoints:
+            reason = "the URI section names no HTTP method and path"
+            return PageResult(
+                page.source,
+                "skipped",
+                page.title,
+                diagnostics=[Diagnostic(page.source, "no-endpoint", reason)],
+                reason=reason,
+            )
+        base_id = operation_id_base(page)
+        builder = SchemaBuilder(self.index, page, base_id)
+        draft = _Draft(template_vars={v for e in endpoints for v in TEMPLATE_VAR.findall(e.path)})
+        self._read_sections(page, sections, draft, builder)
+        operations = [
+            self._operation(page, sections, draft, builder, endpoint, base_id, len(endpoints))
+            for endpoint in endpoints
+        ]
+        self._report_unused_tables(page, sections, builder)
+        return PageResult(
+            page.source,
+            "operations",
+            page.title,
+            operations=operations,
+            diagnostics=sorted(set(builder.diagnostics)),
+        )
+
+    # -- reading the sections -------------------------------------------------------------
+
+    def _endpoints(self, uri_sections: list[RoledSection]) -> list[Endpoint]:
+        found: list[Endpoint] = []
+        for roled in uri_sections:
+            for block in roled.section.blocks:
+                text = block.body.text if isinstance(block, Paragraph) else None
+                if isinstance(block, CodeBlock):
+                    text = block.text
+                for endpoint in find_endpoints(text or ""):
+                    if endpoint not in found:
+                        found.append(endpoint)
+        return found
+
+    def _read_sections(
+        self, page: Page, sections: list[RoledSection], draft: _Draft, builder: SchemaBuilder
+    ) -> None:
+        for roled in sections:
+            role = roled.role
+            if role == "uri":
+                for table in self._tables(roled):
+                    self._parameters(page, table, "uri", draft, builder)
+            elif role in ("request", "response"):
+                self._body_section(page, roled, draft, builder)
+            elif role == "status":
+                for table in self._tables(roled):
+                    if is_status_table(table):
+                        for row in table.rows:
+                            code = row[0].text.strip()[:3]
+                            if code.isdigit() and code not in draft.statuses:
+                                description = row[1].text if len(row) > 1 else ""
+                                draft.statuses[code] = " ".join(description.split())
+            elif role in ("example-request", "example-response", "examples"):
+                self._examples(page, roled, draft, builder)
+
+    @staticmethod
+    def _tables(roled: RoledSection) -> list[Table]:
+        return [b for b in roled.section.blocks if isinstance(b, Table)]
+
+    def _parameters(
+        self, page: Page, table: Table, where: str, draft: _Draft, builder: SchemaBuilder
+    ) -> None:
+        if not is_parameter_table(table):
+            builder.diagnose("unknown-table", f"headers {list(table.header)} not understood",
+                             table.caption)
+            return
+        ref = self.index.ref_of(page, table)
+        builder.used.add(ref.key)
+        caption = table.caption.lower()
+        for fld in read_fields(table):
+            location = _location(fld, caption) or (
+                "path" if where == "uri" and fld.name in draft.template_vars else "query"
+            )
+            if location == "header" and fld.name.lower() in IMPLIED_HEADERS:
+                continue
+            schema = builder.field_schema(fld, ref)
+            description = schema.pop("description", "")
+            parameter = Parameter(fld.name, location, fld.required or location == "path",
+                                  schema, description)
+            draft.parameters.setdefault((location, fld.name), parameter)
+
+    def _body_section(
+        self, page: Page, roled: RoledSection, draft: _Draft, builder: SchemaBuilder
+    ) -> None:
+        status: str | None = None
+        awaiting_root = True
+        for block in roled.section.blocks:
+            if isinstance(block, Paragraph):
+                marker = STATUS_MARKER.search(block.body.text)
+                if marker and roled.role == "response":
+                    status, awaiting_root = marker.group(1), True
+                continue
+            if not isinstance(block, Table):
+                continue
+            caption = block.caption.lower()
+            if not is_parameter_table(block):
+                if not is_status_table(block):
+                    builder.diagnose("unknown-table", f"headers {list(block.header)} not understood",
+                                     block.caption)
+                continue
+            if any(w in caption for w in ("header", "query", "path parameter", "uri parameter")):
+                if roled.role == "request":
+                    self._parameters(page, block, "request", draft, builder)
+                else:
+                    builder.used.add(self.index.ref_of(page, block).key)
+                continue
+            ref = self.index.ref_of(page, block)
+            draft.body_tables.append(ref)
+            if not awaiting_root:
+                continue  # a nested object's table: reached through links
+            awaiting_root = False
+            if roled.role == "request":
+                draft.request = draft.request or ref
+            else:
+                draft.bodies.setdefault(status or "", ref)
+
+    def _examples(
+        self, page: Page, roled: RoledSection, draft: _Draft, builder: SchemaBuilder
+    ) -> None:
+        label = ""
+        status: str | None = None
+        for block in roled.section.blocks:
+            if isinstance(block, Paragraph):
+                marker = STATUS_MARKER.search(block.body.text)
+                if marker:
+                    status = marker.group(1)
+                else:
+                    label = block.body.text
+                continue
+            if not isinstance(block, CodeBlock):
+                continue
+            try:
+                extracted = extract_json(block.text)
+            except NotJson as err:
+                builder.diagnose("bad-example", f"example in {roled.section.title!r}: {err}")
+                continue
+            if extracted is None:
+                continue
+            example = Example(extracted.value, " ".join(label.split())[:120])
+            kind = roled.role
+            if kind == "examples":
+                low = label.lower()
+                kind = "example-request" if "request" in low else "example-response"
+                if kind == "example-response" and any(w in low for w in ("fail", "error", "abnormal")):
+                    draft.unplaced_examples.append(example)
+                    continue
+            if kind == "example-request":
+                draft.request_examples.append(example)
+            elif status is not None:
+                draft.response_examples.setdefault(status, []).append(example)
+            else:
+                draft.response_examples.setdefault("", []).append(example)
+
+    # -- assembling operations --------------------------------------------------------------
+
+    def _operation(
+        self,
+        page: Page,
+        sections: list[RoledSection],
+        draft: _Draft,
+        builder: SchemaBuilder,
+        endpoint: Endpoint,
+        base_id: str,
+        count: int,
+    ) -> Operation:
+        operation_id = base_id if count == 1 else base_id + camel(endpoint.method.lower())
+        op = Operation(
+            method=endpoint.method.lower(),
+            path=endpoint.path,
+            operation_id=operation_id,
+            source=page.source,
+            summary=page.title,
+            description=_function_text(sections),
+        )
+        op.parameters = self._operation_parameters(page, draft, builder, endpoint)
+        if draft.request is not None:
+            schema = builder.object_ref(draft.request, base_id + "Request")
+            op.request_body = Body(schema, examples=list(draft.request_examples))
+        elif draft.request_examples:
+            builder.diagnose("example-without-schema",
+                             "a request example is given but no request body table")
+        op.responses = self._responses(page, draft, builder, base_id)
+        op.schemas = builder.schemas
+        return op
+
+    def _operation_parameters(
+        self, page: Page, draft: _Draft, builder: SchemaBuilder, endpoint: Endpoint
+    ) -> list[Parameter]:
+        template = TEMPLATE_VAR.findall(endpoint.path)
+        params: list[Parameter] = []
+        for (location, name), param in draft.parameters.items():
+            if location == "path" and name not in template:
+                if name not in draft.template_vars:  # else it belongs to a sibling endpoint
+                    builder.diagnose("path-parameter-not-in-path",
+                                     f"path parameter {name!r} occurs in no documented path")
+                continue
+            params.append(param)
+        names = {p.name for p in params if p.location == "path"}
+        for var in template:
+            if var not in names:
+                builder.diagnose("undocumented-path-parameter",
+                                 f"{{{var}}} in {endpoint.path} has no parameter row; typed as string")
+                params.append(Parameter(var, "path", True, {"type": "string"}))
+                names.add(var)
+        return params
+
+    def _responses(
+        self, page: Page, draft: _Draft, builder: SchemaBuilder, base_id: str
+    ) -> dict[str, Response]:
+        responses = {code: Response(code, desc) for code, desc in draft.statuses.items()}
+        success = next((c for c in responses if c.startswith("2")), None)
+        for status, ref in draft.bodies.items():
+            code = status or success or "200"
+            suffix = "Response" if code == (success or "200") else f"Response{code}"
+            response = responses.setdefault(code, Response(code))
+            response.body = Body(builder.object_ref(ref, base_id + suffix))
+        for status, examples in draft.response_examples.items():
+            code = status or success or "200"
+            response = responses.get(code)
+            if response is None or response.body is None:
+                builder.diagnose("example-without-schema",
+                                 f"a {code} response example is given but no response table")
+                continue
+            response.body.examples.extend(examples)
+        if not responses:
+            builder.diagnose("no-responses", "no status codes or response tables documented")
+            responses["default"] = Response("default", "Not documented")
+        for response in responses.values():
+            if not response.description:
+                response.description = "Status " + response.status
+        return dict(sorted(responses.items()))
+
+    def _report_unused_tables(
+        self, page: Page, sections: list[RoledSection], builder: SchemaBuilder
+    ) -> None:
+        for roled in sections:
+            if roled.role not in ("uri", "request", "response"):
+                continue
+            for table in self._tables(roled):
+                ref = self.index.ref_of(page, table)
+                if ref.key not in builder.used and is_parameter_table(table):
+                    builder.diagnose("unlinked-table",
+                                     "no field refers to this table; its fields are not in the spec",
+                                     table.caption)
+
+
+def _location(fld: Field, caption: str) -> str:
+    """The location a table states (a Location column or its caption); "" if it states none."""
+    loc = fld.location
+    for candidate in ("path", "query", "header", "cookie"):
+        if candidate in loc:
+            return candidate
+    if "header" in caption:
+        return "header"
+    if "query" in caption:
+        return "query"
+    if "path" in caption or "uri" in caption:
+        return "path"
+    return ""
+
+
+def _function_text(sections: list[RoledSection]) -> str:
+    parts = [
+        b.body.text
+        for s in sections
+        if s.role == "function"
+        for b in s.section.blocks
+        if isinstance(b, Paragraph)
+    ]
+    return "\n\n".join(parts)

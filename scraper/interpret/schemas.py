@@ -1,0 +1,177 @@
+"""Turn parameter tables into OpenAPI schemas: one named object per table, linked by $ref."""
+
+from __future__ import annotations
+
+import re
+
+from scraper.interpret.columns import Field, read_fields
+from scraper.interpret.linker import TableIndex, TableRef, title_key
+from scraper.interpret.types import (
+    AnyType,
+    ArrayType,
+    MapType,
+    ObjectType,
+    Primitive,
+    TypeExpr,
+    UnknownType,
+    parse_type,
+)
+from scraper.model import REF_PREFIX, Diagnostic, Schema
+from scraper.page import Page, squash
+
+_WORD = re.compile(r"[A-Za-z0-9]+")
+_IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def camel(text: str) -> str:
+    """ "export params" / "export_params" -> "ExportParams"; keeps inner capitals."""
+    words = _WORD.findall(text)
+    name = "".join(w[:1].upper() + w[1:] for w in words)
+    if name and name[0].isdigit():
+        name = "N" + name
+    return name
+
+
+def type_name(title: str) -> str | None:
+    """A component name the docs give: an identifier-like table title or type name."""
+    stripped = title.strip()
+    if _IDENT.match(stripped):
+        return stripped[:1].upper() + stripped[1:]
+    key_words = _WORD.findall(stripped)
+    if len(key_words) == 1 and title_key(stripped) == key_words[0].lower():
+        return camel(key_words[0])
+    return None
+
+
+class SchemaBuilder:
+    """Builds the named schemas of one operation; tables already built are reused by $ref."""
+
+    def __init__(self, index: TableIndex, page: Page, operation_id: str) -> None:
+        self.index = index
+        self.page = page
+        self.operation_id = operation_id
+        self.schemas: dict[str, Schema] = {}
+        self.diagnostics: list[Diagnostic] = []
+        self.used: set[tuple[str, int]] = set()
+        self._names: dict[tuple[str, int], str] = {}
+
+    def diagnose(self, kind: str, reason: str, table: str = "") -> None:
+        self.diagnostics.append(Diagnostic(self.page.source, kind, reason, table))
+
+    def object_ref(self, ref: TableRef, preferred: str) -> Schema:
+        """A $ref to the component for `ref`'s table, building it on first use."""
+        name = self._names.get(ref.key)
+        if name is None:
+            name = self._unique(preferred)
+            self._names[ref.key] = name
+            self.used.add(ref.key)
+            self.schemas[name] = {}  # placeholder: a table that refers to itself ends here
+            self.schemas[name] = self._object(ref)
+        return {"$ref": REF_PREFIX + name}
+
+    def _unique(self, preferred: str) -> str:
+        base = preferred or self.operation_id + "Object"
+        name, n = base, 2
+        while name in self.schemas:
+            name, n = f"{base}{n}", n + 1
+        return name
+
+    def _object(self, ref: TableRef) -> Schema:
+        properties: dict[str, Schema] = {}
+        required: list[str] = []
+        for field in read_fields(ref.table):
+            if field.name in properties:
+                self.diagnose(
+                    "duplicate-field", f"field {field.name!r} listed twice", ref.table.caption
+                )
+                continue
+            properties[field.name] = self.field_schema(field, ref)
+            if field.required:
+                required.append(field.name)
+        schema: Schema = {"type": "object", "properties": properties}
+        if required:
+            schema["required"] = required
+        return schema
+
+    def field_schema(self, field: Field, ref: TableRef) -> Schema:
+        expr = parse_type(field.type.text) if field.type is not None else AnyType()
+        schema = self._expr(expr, field, ref)
+        description = field.description.text.strip()
+        if description:
+            if "$ref" in schema:  # 3.0 ignores siblings of $ref: wrap to keep the description
+                schema = {"allOf": [schema], "description": description}
+            else:
+                schema["description"] = description
+        return schema
+
+    def _expr(self, expr: TypeExpr, field: Field, ref: TableRef) -> Schema:
+        match expr:
+            case Primitive():
+                return expr.as_schema()
+            case ArrayType(items=items):
+                return {"type": "array", "items": self._expr(items, field, ref)}
+            case MapType(values=AnyType()):
+                return {"type": "object", "additionalProperties": True}
+            case MapType(values=values):
+                return {"type": "object", "additionalProperties": self._expr(values, field, ref)}
+            case ObjectType(name=name, implied=implied):
+                target = self._find_table(name, field, ref)
+                if target is not None:
+                    return self.object_ref(target, self._component_name(name, field, target))
+                if implied:
+                    self._unknown_type(field, ref)
+                    return {}
+                if name is not None:
+                    self.diagnose(
+                        "unresolved-object",
+                        f"field {field.name!r}: no table describes object type {name!r}",
+                        ref.table.caption,
+                    )
+                return {"type": "object"}
+            case AnyType():
+                target = self._find_table(None, field, ref)
+                if target is not None:
+                    return self.object_ref(target, self._component_name(None, field, target))
+                return {}
+            case UnknownType():
+                self._unknown_type(field, ref)
+                return {}
+        raise AssertionError(expr)  # pragma: no cover - the match is exhaustive
+
+    def _unknown_type(self, field: Field, ref: TableRef) -> None:
+        assert field.type is not None
+        self.diagnose(
+            "unknown-type",
+            f"field {field.name!r}: type {squash(field.type.text)!r} not understood; "
+            "left unconstrained",
+            ref.table.caption,
+        )
+
+    def _find_table(self, name: str | None, field: Field, ref: TableRef) -> TableRef | None:
+        here = ref.page
+        if field.type is not None:
+            for link in field.type.links:
+                target = self.index.by_link(link, here)
+                if target is not None:
+                    return target
+        if name:
+            target = self.index.by_title(here, name)
+            if target is not None and target.key != ref.key:
+                return target
+        target = self.index.mentioned(here, field.description.text, field.description.links)
+        if target is not None:
+            return target
+        if name is None and (field.type is None or "object" in field.type.text.lower()):
+            target = self.index.by_title(here, field.name)
+            if target is not None and target.key != ref.key:
+                return target
+        return None
+
+    def _component_name(self, name: str | None, field: Field, target: TableRef) -> str:
+        given = type_name(name) if name else None
+        if given:
+            return given
+        from_title = type_name(target.table.title)
+        if from_title:
+            return from_title
+        return self.operation_id + camel(field.name)

@@ -1,0 +1,54 @@
+"""Give each section of a page a role (URI, request, response, examples, ...) from its heading."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from scraper.page import Page, Section
+
+Role = Literal[
+    "uri", "request", "response", "example-request", "example-response", "examples",
+    "status", "function", "other",
+]  # fmt: skip
+
+ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
+    ("example-request", re.compile(r"^(example|sample)s?\s+requests?\b|^requests?\s+(example|sample)s?\b", re.I)),
+    ("example-response", re.compile(r"^(example|sample)s?\s+responses?\b|^responses?\s+(example|sample)s?\b", re.I)),
+    ("examples", re.compile(r"^(examples?|samples?)$", re.I)),
+    ("status", re.compile(r"^(status codes?|returned values?|return codes?|http status codes?)$", re.I)),
+    ("uri", re.compile(r"^(request\s+)?(uri|url)s?\b", re.I)),
+    ("request", re.compile(r"^request(s)?\b", re.I)),
+    ("response", re.compile(r"^response(s)?\b", re.I)),
+    ("function", re.compile(r"^(function|description|api description)$", re.I)),
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class RoledSection:
+    role: Role
+    section: Section
+
+
+def role_of(title: str) -> Role | None:
+    for role, pattern in ROLE_PATTERNS:
+        if pattern.search(title.strip()):
+            return role
+    return None
+
+
+def assign_roles(page: Page) -> list[RoledSection]:
+    """A heading with no role of its own inherits the role of the section it is nested in."""
+    stack: list[tuple[int, Role]] = []
+    out: list[RoledSection] = []
+    for section in page.sections:
+        while stack and stack[-1][0] >= section.level:
+            stack.pop()
+        role = role_of(section.title) if section.level > 0 else None
+        if role is None:
+            role = stack[-1][1] if stack else "other"
+        if section.level > 0:
+            stack.append((section.level, role))
+        out.append(RoledSection(role, section))
+    return out

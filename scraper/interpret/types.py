@@ -1,0 +1,149 @@
+"""Parse the docs' type column ("Array of X objects", "Map<String,Array<String>>", "Long") into a
+small type expression. Resolving object names to tables is the linker's job, not this module's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from scraper.model import Schema
+
+PRIMITIVES: dict[str, Schema] = {
+    "string": {"type": "string"},
+    "str": {"type": "string"},
+    "char": {"type": "string"},
+    "text": {"type": "string"},
+    "uuid": {"type": "string", "format": "uuid"},
+    "date": {"type": "string"},
+    "datetime": {"type": "string", "format": "date-time"},
+    "timestamp": {"type": "string"},
+    "integer": {"type": "integer", "format": "int32"},
+    "int": {"type": "integer", "format": "int32"},
+    "int32": {"type": "integer", "format": "int32"},
+    "short": {"type": "integer", "format": "int32"},
+    "long": {"type": "integer", "format": "int64"},
+    "int64": {"type": "integer", "format": "int64"},
+    "float": {"type": "number", "format": "float"},
+    "double": {"type": "number", "format": "double"},
+    "number": {"type": "number"},
+    "bigdecimal": {"type": "number"},
+    "decimal": {"type": "number"},
+    "boolean": {"type": "boolean"},
+    "bool": {"type": "boolean"},
+}
+OBJECT_WORDS = {"object", "json", "jsonobject", "dict", "struct"}
+ARRAY_WORDS = {"array", "list", "jsonarray"}
+MAP_WORDS = {"map", "dict", "hashmap"}
+
+
+@dataclass(frozen=True)
+class Primitive:
+    schema: tuple[tuple[str, str], ...]
+
+    def as_schema(self) -> Schema:
+        return dict(self.schema)
+
+
+@dataclass(frozen=True)
+class ObjectType:
+    """An object; `name` is the type name the docs give ("ExportParams object"), if any.
+
+    `implied` marks a bare name ("ExportParams", "jobs array"): an object only if a table
+    for it is found.
+    """
+
+    name: str | None
+    implied: bool = False
+
+
+@dataclass(frozen=True)
+class ArrayType:
+    items: TypeExpr
+
+
+@dataclass(frozen=True)
+class MapType:
+    values: TypeExpr
+
+
+@dataclass(frozen=True)
+class AnyType:
+    """No type given (a table without a Type column): inferred later, from examples."""
+
+
+@dataclass(frozen=True)
+class UnknownType:
+    text: str
+
+
+TypeExpr = Primitive | ObjectType | ArrayType | MapType | AnyType | UnknownType
+
+_GENERIC = re.compile(r"^(?P<outer>\w+)\s*<\s*(?P<args>.+)>$")
+_ARRAY_OF = re.compile(r"^(?:array|list)\s+of\s+(?P<item>.+)$", re.IGNORECASE)
+_SUFFIX_ARRAY = re.compile(r"^(?P<item>.+?)\s*(?:\[\s*\]|\barray|\blist)$", re.IGNORECASE)
+_NAMED_OBJECT = re.compile(r"^(?P<name>.+?)\s+objects?$", re.IGNORECASE)
+_IDENT = re.compile(r"^[A-Za-z_][\w.$-]*$")
+
+
+def _singular(word: str) -> str:
+    low = word.lower()
+    if low in PRIMITIVES or low in OBJECT_WORDS:
+        return word
+    if low.endswith("s") and low[:-1] in PRIMITIVES | dict.fromkeys(OBJECT_WORDS):
+        return word[:-1]
+    return word
+
+
+def _split_args(args: str) -> list[str]:
+    depth, parts, current = 0, [], ""
+    for ch in args:
+        if ch == "<":
+            depth += 1
+        elif ch == ">":
+            depth -= 1
+        if ch == "," and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+    parts.append(current)
+    return [p.strip() for p in parts]
+
+
+def parse_type(text: str) -> TypeExpr:
+    """Parse one type cell; anything not understood is an UnknownType, never a guess."""
+    raw = " ".join(text.split())
+    if not raw:
+        return AnyType()
+    low = raw.lower().rstrip(".")
+    if low in PRIMITIVES:
+        return Primitive(tuple(PRIMITIVES[low].items()))
+    if low in OBJECT_WORDS:
+        return ObjectType(None)
+    if low in ARRAY_WORDS:
+        return ArrayType(AnyType())
+    if low in MAP_WORDS:
+        return MapType(AnyType())
+    generic = _GENERIC.match(raw)
+    if generic:
+        outer = generic["outer"].lower()
+        args = _split_args(generic["args"])
+        if outer in ARRAY_WORDS and len(args) == 1:
+            return ArrayType(parse_type(args[0]))
+        if outer in MAP_WORDS and len(args) == 2:
+            return MapType(parse_type(args[1]))
+        return UnknownType(raw)
+    array_of = _ARRAY_OF.match(raw)
+    if array_of:
+        return ArrayType(parse_type(_singular(array_of["item"])))
+    suffix = _SUFFIX_ARRAY.match(raw)
+    if suffix:
+        return ArrayType(parse_type(suffix["item"]))
+    named = _NAMED_OBJECT.match(raw)
+    if named:
+        name = named["name"]
+        return ObjectType(name) if _IDENT.match(name) else UnknownType(raw)
+    if _IDENT.match(raw):
+        return ObjectType(raw, implied=True)
+    return UnknownType(raw)

@@ -1,0 +1,90 @@
+"""What the interpreter produces: operations with schemas as OpenAPI schema dicts, and diagnostics.
+
+Named objects are local to their operation (`Operation.schemas`, referenced as
+``#/components/schemas/<name>``); the spec builder merges and names them across operations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Schema = dict[str, Any]
+Json = Any
+REF_PREFIX = "#/components/schemas/"
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """Something in the docs we could not understand, or that contradicts itself."""
+
+    file: str
+    kind: str
+    reason: str
+    table: str = ""
+
+    def as_dict(self) -> dict[str, str]:
+        out = {"file": self.file, "kind": self.kind, "reason": self.reason}
+        if self.table:
+            out["table"] = self.table
+        return out
+
+
+@dataclass
+class Parameter:
+    name: str
+    location: Literal["path", "query", "header", "cookie"]
+    required: bool
+    schema: Schema
+    description: str = ""
+
+
+@dataclass
+class Example:
+    value: Json
+    summary: str = ""
+
+
+@dataclass
+class Body:
+    schema: Schema
+    description: str = ""
+    examples: list[Example] = field(default_factory=list)
+
+
+@dataclass
+class Response:
+    status: str
+    description: str = ""
+    body: Body | None = None
+
+
+@dataclass
+class Operation:
+    method: str
+    path: str
+    operation_id: str
+    source: str
+    summary: str = ""
+    description: str = ""
+    tags: list[str] = field(default_factory=list)
+    deprecated: bool = False
+    parameters: list[Parameter] = field(default_factory=list)
+    request_body: Body | None = None
+    responses: dict[str, Response] = field(default_factory=dict)
+    schemas: dict[str, Schema] = field(default_factory=dict)
+
+
+PageStatus = Literal["operations", "not-an-operation", "skipped"]
+
+
+@dataclass
+class PageResult:
+    """The interpreter's verdict on one input file, as the report lists it."""
+
+    source: str
+    status: PageStatus
+    title: str = ""
+    operations: list[Operation] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    reason: str = ""

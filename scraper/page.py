@@ -1,0 +1,149 @@
+"""The format-neutral page model every reader produces and the interpreter consumes.
+
+Readers know nothing about APIs: they only say what the page *shows* (headings, paragraphs,
+tables, code, links). Keeping this model small is what lets one interpreter serve every format.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_WS = re.compile(r"\s+")
+
+
+def squash(text: str) -> str:
+    """Collapse runs of white space; renderings differ in white space only."""
+    return _WS.sub(" ", text).strip()
+
+
+@dataclass(frozen=True)
+class Link:
+    """A hyperlink: `page` is a file name (None for the same page); `anchor` a target id.
+
+    `anchor` is compared case-insensitively: HTML keeps the case, Sphinx labels are lowercase.
+    """
+
+    text: str
+    page: str | None
+    anchor: str | None
+
+
+@dataclass(frozen=True)
+class Text:
+    """Text with the links found inside it (a paragraph or a table cell)."""
+
+    text: str
+    links: tuple[Link, ...] = ()
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    body: Text
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with spans resolved: every row has one cell per header column."""
+
+    caption: str
+    anchors: tuple[str, ...]
+    header: tuple[str, ...]
+    rows: tuple[tuple[Text, ...], ...]
+    number: int | None = None
+
+    @property
+    def title(self) -> str:
+        """The caption without its "Table N" label, e.g. "ExportParams"."""
+        return squash(_TABLE_LABEL.sub("", self.caption, count=1))
+
+
+_TABLE_LABEL = re.compile(r"^\s*Table\s+\d+[.:]?\s*", re.IGNORECASE)
+TABLE_NUMBER = re.compile(r"^\s*Table\s+(\d+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class CodeBlock:
+    text: str
+    language: str | None = None
+
+
+Block = Paragraph | Table | CodeBlock
+
+
+@dataclass
+class Section:
+    """A heading and the blocks up to the next heading (any level)."""
+
+    title: str
+    level: int
+    anchors: tuple[str, ...] = ()
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class Page:
+    """What a reader saw on one page. `sections[0]` holds the blocks before the first heading."""
+
+    source: str
+    format: str
+    title: str = ""
+    anchors: tuple[str, ...] = ()
+    metadata: dict[str, str] = field(default_factory=dict)
+    sections: list[Section] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """Problems the reader met (markup errors, dropped content), for the report."""
+
+    def tables(self) -> list[Table]:
+        return [b for s in self.sections for b in s.blocks if isinstance(b, Table)]
+
+
+class PageBuilder:
+    """Accumulates blocks into sections in document order; shared by every reader."""
+
+    def __init__(self, source: str, fmt: str) -> None:
+        self.page = Page(source=source, format=fmt, sections=[Section(title="", level=0)])
+        self._table_count = 0
+
+    def heading(self, title: str, level: int, anchors: tuple[str, ...] = ()) -> None:
+        title = squash(title)
+        if not title:
+            return
+        if not self.page.title and level <= 1:
+            self.page.title = title
+            self.page.anchors += anchors
+        self.page.sections.append(Section(title=title, level=level, anchors=anchors))
+
+    def paragraph(self, body: Text) -> None:
+        if body.text.strip():
+            self.page.sections[-1].blocks.append(Paragraph(body))
+
+    def code(self, text: str, language: str | None = None) -> None:
+        if text.strip():
+            self.page.sections[-1].blocks.append(CodeBlock(text.strip("\n"), language))
+
+    def table(
+        self,
+        caption: str,
+        anchors: tuple[str, ...],
+        header: tuple[str, ...],
+        rows: list[tuple[Text, ...]],
+    ) -> None:
+        self._table_count += 1
+        caption = squash(caption)
+        match = TABLE_NUMBER.match(caption)
+        number = int(match.group(1)) if match else None
+        width = len(header)
+        fixed = tuple(tuple(r[:width]) + (Text(""),) * (width - len(r)) for r in rows)
+        self.page.sections[-1].blocks.append(
+            Table(caption, anchors, tuple(squash(h) for h in header), fixed, number)
+        )
+
+    def finish(self) -> Page:
+        if not self.page.title:
+            first = next((s.title for s in self.page.sections if s.title), "")
+            self.page.title = first
+        return self.page

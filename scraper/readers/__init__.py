@@ -1,0 +1,54 @@
+"""Readers: bytes of one document in, a Page out. Formats are detected by content."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bs4.dammit import UnicodeDammit
+
+from scraper.page import Page
+from scraper.readers.html import read_html
+
+Reader = Callable[[str, str], Page]
+
+HTML_SIGNS = re.compile(r"<(?:!doctype\s+html|html|body|div|h[1-6]|table|p|a\s+name)\b", re.I)
+
+
+class NotADocument(ValueError):
+    """The file is not text a reader understands (binary, empty, ...)."""
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM) first; otherwise let bs4's UnicodeDammit guess."""
+    if b"\x00" in data[:8192]:
+        raise NotADocument("binary file (NUL bytes)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        guess = UnicodeDammit(data).unicode_markup
+        if guess is None:
+            raise NotADocument("text encoding could not be determined") from None
+        return guess
+
+
+def detect_format(text: str) -> str:
+    head = text[:65536]
+    if HTML_SIGNS.search(head):
+        return "html"
+    return "unknown"
+
+
+READERS: dict[str, Reader] = {"html": read_html}
+
+
+def read_document(data: bytes, source: str) -> Page:
+    """Decode, detect the format and read one document. Raises NotADocument."""
+    text = decode(data).replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise NotADocument("empty file")
+    fmt = detect_format(text)
+    reader = READERS.get(fmt)
+    if reader is None:
+        raise NotADocument("not a recognised document format (HTML, RST or plain text)")
+    return reader(text, source)
