@@ -30,10 +30,14 @@ class Diagnostic:
         return out
 
 
+Location = Literal["path", "query", "header", "cookie"]
+LOCATIONS: tuple[Location, ...] = ("path", "query", "header", "cookie")
+
+
 @dataclass
 class Parameter:
     name: str
-    location: Literal["path", "query", "header", "cookie"]
+    location: Location
     required: bool
     schema: Schema
     description: str = ""

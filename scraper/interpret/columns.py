@@ -13,9 +13,13 @@ COLUMN_PATTERNS: dict[str, re.Pattern[str]] = {
         r"property|key|element|header|header name)$",
         re.I,
     ),
-    "required": re.compile(r"^(mandatory|required|mandatory/optional|optional|is required|m/o)$", re.I),
+    "required": re.compile(
+        r"^(mandatory|required|mandatory/optional|optional|is required|m/o)$", re.I
+    ),
     "type": re.compile(r"^(type|data type|value type|parameter type|field type)$", re.I),
-    "description": re.compile(r"^(description|descriptions|remarks|meaning|explanation|value)$", re.I),
+    "description": re.compile(
+        r"^(description|descriptions|remarks|meaning|explanation|value)$", re.I
+    ),
     "location": re.compile(r"^(location|position|in)$", re.I),
 }
 STATUS_COLUMN = re.compile(r"^(status code|http status code|status|return(ed)? value|code)$", re.I)

@@ -14,15 +14,15 @@ from scraper.interpret.linker import TableIndex, TableRef, page_key
 from scraper.interpret.schemas import SchemaBuilder, camel
 from scraper.interpret.sections import RoledSection, assign_roles
 from scraper.model import (
+    LOCATIONS,
     Body,
     Diagnostic,
     Example,
-    Json,
+    Location,
     Operation,
     PageResult,
     Parameter,
     Response,
-    Schema,
 )
 from scraper.page import CodeBlock, Page, Paragraph, Table
 
@@ -161,22 +161,25 @@ class Interpreter:
         self, page: Page, table: Table, where: str, draft: _Draft, builder: SchemaBuilder
     ) -> None:
         if not is_parameter_table(table):
-            builder.diagnose("unknown-table", f"headers {list(table.header)} not understood",
-                             table.caption)
+            builder.diagnose(
+                "unknown-table", f"headers {list(table.header)} not understood", table.caption
+            )
             return
         ref = self.index.ref_of(page, table)
         builder.used.add(ref.key)
         caption = table.caption.lower()
         for fld in read_fields(table):
-            location = _location(fld, caption) or (
-                "path" if where == "uri" and fld.name in draft.template_vars else "query"
-            )
+            in_path = where == "uri" and fld.name in draft.template_vars
+            location: Location = _location(fld, caption) or ("path" if in_path else "query")
             if location == "header" and fld.name.lower() in IMPLIED_HEADERS:
                 continue
             schema = builder.field_schema(fld, ref)
             description = schema.pop("description", "")
-            parameter = Parameter(fld.name, location, fld.required or location == "path",
-                                  schema, description)
+            if fld.type is None:  # no Type column: on the wire a parameter is text
+                schema = {"type": "string"}
+            parameter = Parameter(
+                fld.name, location, fld.required or location == "path", schema, description
+            )
             draft.parameters.setdefault((location, fld.name), parameter)
 
     def _body_section(
@@ -195,8 +198,11 @@ class Interpreter:
             caption = block.caption.lower()
             if not is_parameter_table(block):
                 if not is_status_table(block):
-                    builder.diagnose("unknown-table", f"headers {list(block.header)} not understood",
-                                     block.caption)
+                    builder.diagnose(
+                        "unknown-table",
+                        f"headers {list(block.header)} not understood",
+                        block.caption,
+                    )
                 continue
             if any(w in caption for w in ("header", "query", "path parameter", "uri parameter")):
                 if roled.role == "request":
@@ -241,7 +247,9 @@ class Interpreter:
             if kind == "examples":
                 low = label.lower()
                 kind = "example-request" if "request" in low else "example-response"
-                if kind == "example-response" and any(w in low for w in ("fail", "error", "abnormal")):
+                if kind == "example-response" and any(
+                    w in low for w in ("fail", "error", "abnormal")
+                ):
                     draft.unplaced_examples.append(example)
                     continue
             if kind == "example-request":
@@ -277,8 +285,9 @@ class Interpreter:
             schema = builder.object_ref(draft.request, base_id + "Request")
             op.request_body = Body(schema, examples=list(draft.request_examples))
         elif draft.request_examples:
-            builder.diagnose("example-without-schema",
-                             "a request example is given but no request body table")
+            builder.diagnose(
+                "example-without-schema", "a request example is given but no request body table"
+            )
         op.responses = self._responses(page, draft, builder, base_id)
         op.schemas = builder.schemas
         return op
@@ -291,15 +300,19 @@ class Interpreter:
         for (location, name), param in draft.parameters.items():
             if location == "path" and name not in template:
                 if name not in draft.template_vars:  # else it belongs to a sibling endpoint
-                    builder.diagnose("path-parameter-not-in-path",
-                                     f"path parameter {name!r} occurs in no documented path")
+                    builder.diagnose(
+                        "path-parameter-not-in-path",
+                        f"path parameter {name!r} occurs in no documented path",
+                    )
                 continue
             params.append(param)
         names = {p.name for p in params if p.location == "path"}
         for var in template:
             if var not in names:
-                builder.diagnose("undocumented-path-parameter",
-                                 f"{{{var}}} in {endpoint.path} has no parameter row; typed as string")
+                builder.diagnose(
+                    "undocumented-path-parameter",
+                    f"{{{var}}} in {endpoint.path} has no parameter row; typed as string",
+                )
                 params.append(Parameter(var, "path", True, {"type": "string"}))
                 names.add(var)
         return params
@@ -316,12 +329,14 @@ class Interpreter:
             response.body = Body(builder.object_ref(ref, base_id + suffix))
         for status, examples in draft.response_examples.items():
             code = status or success or "200"
-            response = responses.get(code)
-            if response is None or response.body is None:
-                builder.diagnose("example-without-schema",
-                                 f"a {code} response example is given but no response table")
+            documented = responses.get(code)
+            if documented is None or documented.body is None:
+                builder.diagnose(
+                    "example-without-schema",
+                    f"a {code} response example is given but no response table",
+                )
                 continue
-            response.body.examples.extend(examples)
+            documented.body.examples.extend(examples)
         if not responses:
             builder.diagnose("no-responses", "no status codes or response tables documented")
             responses["default"] = Response("default", "Not documented")
@@ -339,16 +354,17 @@ class Interpreter:
             for table in self._tables(roled):
                 ref = self.index.ref_of(page, table)
                 if ref.key not in builder.used and is_parameter_table(table):
-                    builder.diagnose("unlinked-table",
-                                     "no field refers to this table; its fields are not in the spec",
-                                     table.caption)
+                    builder.diagnose(
+                        "unlinked-table",
+                        "no field refers to this table; its fields are not in the spec",
+                        table.caption,
+                    )
 
 
-def _location(fld: Field, caption: str) -> str:
-    """The location a table states (a Location column or its caption); "" if it states none."""
-    loc = fld.location
-    for candidate in ("path", "query", "header", "cookie"):
-        if candidate in loc:
+def _location(fld: Field, caption: str) -> Location | None:
+    """The location a table states (a Location column or its caption), if it states one."""
+    for candidate in LOCATIONS:
+        if candidate in fld.location:
             return candidate
     if "header" in caption:
         return "header"
@@ -356,7 +372,7 @@ def _location(fld: Field, caption: str) -> str:
         return "query"
     if "path" in caption or "uri" in caption:
         return "path"
-    return ""
+    return None
 
 
 def _function_text(sections: list[RoledSection]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from scraper.interpret.columns import Field, read_fields
-from scraper.interpret.linker import TableIndex, TableRef, title_key
+from scraper.interpret.linker import GENERIC_TITLE_WORDS, TableIndex, TableRef
 from scraper.interpret.types import (
     AnyType,
     ArrayType,
@@ -21,6 +21,7 @@ from scraper.page import Page, squash
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+GENERIC_NAMES = {"request", "response", "uri", "path", "query", "header", "body", "common", "table"}
 
 
 def camel(text: str) -> str:
@@ -33,13 +34,15 @@ def camel(text: str) -> str:
 
 
 def type_name(title: str) -> str | None:
-    """A component name the docs give: an identifier-like table title or type name."""
-    stripped = title.strip()
+    """A component name the docs give: an identifier-like type name or table title.
+
+    "ExportParams" -> "ExportParams"; "spec parameters" -> "Spec"; "Parameters" -> None.
+    """
+    stripped = GENERIC_TITLE_WORDS.sub("", title.strip()).strip() or title.strip()
+    if GENERIC_TITLE_WORDS.fullmatch(stripped) or stripped.lower() in GENERIC_NAMES:
+        return None
     if _IDENT.match(stripped):
-        return stripped[:1].upper() + stripped[1:]
-    key_words = _WORD.findall(stripped)
-    if len(key_words) == 1 and title_key(stripped) == key_words[0].lower():
-        return camel(key_words[0])
+        return camel(stripped) if "_" in stripped else stripped[:1].upper() + stripped[1:]
     return None
 
 
@@ -161,7 +164,7 @@ class SchemaBuilder:
         target = self.index.mentioned(here, field.description.text, field.description.links)
         if target is not None:
             return target
-        if name is None and (field.type is None or "object" in field.type.text.lower()):
+        if name is None:  # "Object", "JSON Array", no type: a table titled after the field
             target = self.index.by_title(here, field.name)
             if target is not None and target.key != ref.key:
                 return target

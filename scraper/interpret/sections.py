@@ -13,14 +13,15 @@ Role = Literal[
     "status", "function", "other",
 ]  # fmt: skip
 
+_EXAMPLE = r"(?:example|sample)s?"
 ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
-    ("example-request", re.compile(r"^(example|sample)s?\s+requests?\b|^requests?\s+(example|sample)s?\b", re.I)),
-    ("example-response", re.compile(r"^(example|sample)s?\s+responses?\b|^responses?\s+(example|sample)s?\b", re.I)),
-    ("examples", re.compile(r"^(examples?|samples?)$", re.I)),
-    ("status", re.compile(r"^(status codes?|returned values?|return codes?|http status codes?)$", re.I)),
+    ("example-request", re.compile(rf"^{_EXAMPLE}\s+requests?\b|^requests?\s+{_EXAMPLE}\b", re.I)),
+    ("example-response", re.compile(rf"^{_EXAMPLE}\s+responses?\b|^responses?\s+{_EXAMPLE}", re.I)),
+    ("examples", re.compile(rf"^{_EXAMPLE}$", re.I)),
+    ("status", re.compile(r"^(http\s+)?(status|return(ed)?)\s+(codes?|values?)$", re.I)),
     ("uri", re.compile(r"^(request\s+)?(uri|url)s?\b", re.I)),
-    ("request", re.compile(r"^request(s)?\b", re.I)),
-    ("response", re.compile(r"^response(s)?\b", re.I)),
+    ("request", re.compile(r"^requests?\b", re.I)),
+    ("response", re.compile(r"^responses?\b", re.I)),
     ("function", re.compile(r"^(function|description|api description)$", re.I)),
 ]  # fmt: skip
 

@@ -1,0 +1,135 @@
+"""The `doc2openapi` command: a thin layer over the library functions.
+
+Exit codes: 0 done, 1 `--strict` found diagnostics or the spec is invalid, 2 usage or I/O error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from doc2openapi import __version__
+from scraper.output import dumps, load_document, write_atomic
+from scraper.pipeline import scrape
+from scraper.validate import spec_errors
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A problem with what the user asked for: one line, exit code 2."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="doc2openapi",
+        description="Turn cloud API reference docs (HTML, RST, plain text) into OpenAPI 3.",
+    )
+    parser.add_argument("--version", action="version", version=f"doc2openapi {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    scrape_cmd = sub.add_parser(
+        "scrape",
+        help="docs -> one OpenAPI document and a report",
+        epilog="example: doc2openapi scrape docs/modelarts -o spec/modelarts.yaml",
+    )
+    scrape_cmd.add_argument("inputs", nargs="+", type=Path, help="files and folders to read")
+    scrape_cmd.add_argument(
+        "-o", "--output", type=Path, required=True, help="spec file to write (.yaml or .json)"
+    )
+    scrape_cmd.add_argument(
+        "--report", type=Path, help="report file (default: <output stem>.report.json beside it)"
+    )
+    scrape_cmd.add_argument("--service", help="service name (default: the first input's name)")
+    scrape_cmd.add_argument(
+        "--strict", action="store_true", help="exit 1 when there is any diagnostic"
+    )
+    scrape_cmd.add_argument("--openapi-version", choices=["3.0.3"], default="3.0.3")
+    scrape_cmd.set_defaults(handler=_scrape)
+
+    validate_cmd = sub.add_parser(
+        "validate",
+        help="check an OpenAPI document with openapi-spec-validator",
+        epilog="example: doc2openapi validate spec/modelarts.yaml",
+    )
+    validate_cmd.add_argument("spec", type=Path)
+    validate_cmd.set_defaults(handler=_validate)
+    return parser
+
+
+def _report_path(args: argparse.Namespace) -> Path:
+    if args.report is not None:
+        return Path(args.report)
+    output: Path = args.output
+    return output.with_name(output.name.split(".", 1)[0] + ".report.json")
+
+
+def _scrape(args: argparse.Namespace) -> int:
+    for given in args.inputs:
+        if not given.exists():
+            raise UsageError(f"{given}: no such file or directory")
+    result = scrape(list(args.inputs), service=args.service, openapi_version=args.openapi_version)
+    report_path = _report_path(args)
+    if result.valid:
+        write_atomic(args.output, dumps(result.spec, args.output))
+    write_atomic(report_path, json.dumps(result.report, indent=2, ensure_ascii=False) + "\n")
+    summary = result.report["summary"]
+    print(
+        f"{args.output}: {summary['operations']} operations from "
+        f"{summary['pages_with_operations']}/{summary['operation_pages']} operation pages, "
+        f"{len(result.diagnostics)} diagnostics (report: {report_path})",
+        file=sys.stderr,
+    )
+    if not result.valid:
+        for error in result.report["spec_errors"][:20]:
+            print(f"invalid spec: {error}", file=sys.stderr)
+        return EXIT_FINDINGS
+    if args.strict and result.diagnostics:
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _load_spec(path: Path) -> dict[str, Any]:
+    try:
+        document = load_document(path)
+    except OSError as err:
+        raise UsageError(f"{path}: {err.strerror}") from None
+    except ValueError as err:
+        raise UsageError(f"{path}: not JSON or YAML ({str(err).splitlines()[0]})") from None
+    if not isinstance(document, dict):
+        raise UsageError(f"{path}: not an OpenAPI document (top level is not a mapping)")
+    return document
+
+
+def _validate(args: argparse.Namespace) -> int:
+    errors = spec_errors(_load_spec(args.spec))
+    for error in errors:
+        print(f"{args.spec}: {error}", file=sys.stderr)
+    if not errors:
+        print(f"{args.spec}: valid", file=sys.stderr)
+    return EXIT_FINDINGS if errors else EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.handler(args)
+    except UsageError as err:
+        print(f"doc2openapi: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as err:
+        if args.debug:
+            raise
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"doc2openapi: {where}{err.strerror or err}", file=sys.stderr)
+        return EXIT_USAGE
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,196 @@
+"""docs -> spec, as a library function: collect files, read, interpret, build, validate, report."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from scraper.interpret.linker import TableIndex, page_key
+from scraper.interpret.operations import Interpreter
+from scraper.model import Diagnostic, PageResult
+from scraper.page import Page
+from scraper.readers import NotADocument, read_document
+from scraper.service import Topics, load_topics, service_info
+from scraper.spec import build_spec
+from scraper.validate import check_examples, spec_errors
+
+NOT_DOCUMENTS = {
+    ".png", ".jpg", ".jpeg", ".gif", ".svg", ".bmp", ".ico", ".webp", ".css", ".js",
+    ".json", ".py", ".pdf", ".zip", ".gz", ".woff", ".woff2", ".ttf", ".eot", ".map",
+}  # fmt: skip
+MAX_PAGE_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class InputFile:
+    path: Path
+    source: str  # the name the report uses: relative to the input given, "/"-separated
+    root: Path  # the folder it was found in (for CLASS.TXT.json)
+
+
+@dataclass
+class ScrapeResult:
+    spec: dict[str, Any]
+    report: dict[str, Any]
+    valid: bool
+
+    @property
+    def diagnostics(self) -> list[dict[str, str]]:
+        return list(self.report["diagnostics"])
+
+
+@dataclass
+class _Run:
+    results: list[PageResult] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
+    topics: dict[Path, Topics] = field(default_factory=dict)
+
+
+def collect_files(inputs: list[Path]) -> list[InputFile]:
+    """Every regular file under the inputs, in a stable order; symlinked folders are not entered."""
+    files: list[InputFile] = []
+    for given in inputs:
+        if given.is_file():
+            files.append(InputFile(given, given.name, given.parent))
+            continue
+        if not given.is_dir():
+            raise FileNotFoundError(f"{given}: no such file or directory")
+        for folder, dirs, names in os.walk(given, followlinks=False):
+            dirs.sort()
+            for name in sorted(names):
+                path = Path(folder) / name
+                if path.is_symlink() or not path.is_file():
+                    continue
+                rel = path.relative_to(given).as_posix()
+                files.append(InputFile(path, rel, Path(folder)))
+    return files
+
+
+def _read(file: InputFile, run: _Run) -> None:
+    suffix = file.path.suffix.lower()
+    if suffix in NOT_DOCUMENTS:
+        reason = "metadata" if suffix == ".json" else f"not a document ({suffix})"
+        run.results.append(PageResult(file.source, "skipped", reason=reason))
+        return
+    try:
+        if file.path.stat().st_size > MAX_PAGE_BYTES:
+            raise NotADocument(f"larger than {MAX_PAGE_BYTES // (1024 * 1024)} MiB")
+        page = read_document(file.path.read_bytes(), file.source)
+    except (NotADocument, OSError) as err:
+        reason = str(err) if isinstance(err, NotADocument) else f"unreadable: {err.strerror}"
+        run.results.append(
+            PageResult(
+                file.source,
+                "skipped",
+                reason=reason,
+                diagnostics=[Diagnostic(file.source, "unreadable", reason)],
+            )
+        )
+        return
+    run.pages.append(page)
+    if file.root not in run.topics:
+        run.topics[file.root] = load_topics(file.root)
+
+
+def scrape(
+    inputs: list[Path], *, service: str | None = None, openapi_version: str = "3.0.3"
+) -> ScrapeResult:
+    """Turn every page under `inputs` into one OpenAPI document and its report."""
+    files = collect_files(inputs)
+    run = _Run()
+    roots = {f.source: f.root for f in files}
+    for file in files:
+        _read(file, run)
+    index = TableIndex(run.pages)
+    interpreter = Interpreter(index)
+    parents: dict[str, str] = {}
+    for topics in run.topics.values():
+        parents.update(topics.parent_of)
+    for page in run.pages:
+        result = interpreter.interpret(page)
+        for diagnostic_note in page.notes:
+            result.diagnostics.append(Diagnostic(page.source, "markup", diagnostic_note))
+        tag = parents.get(page_key(page.metadata.get("original_name", "") or page.source))
+        tag = tag or parents.get(page_key(page.source))
+        for op in result.operations:
+            if tag:
+                op.tags = [tag]
+        run.results.append(result)
+    run.results.sort(key=lambda r: r.source)
+    operations = [op for r in run.results for op in r.operations]
+    merged = Topics()
+    for root in sorted({roots[r.source] for r in run.results}):
+        found = run.topics.get(root)
+        if found is not None:
+            merged.product = merged.product or found.product
+            merged.descriptions += found.descriptions
+            merged.order += [t for t in found.order if t not in merged.order]
+    name = service or (inputs[0].name if inputs else "api")
+    info = service_info(name, merged, run.pages)
+    spec, build_diagnostics = build_spec(operations, info, openapi_version)
+    sources = {
+        op["operationId"]: _source_of(op["operationId"], operations)
+        for methods in spec["paths"].values()
+        for op in methods.values()
+    }
+    example_diagnostics, valid_examples, invalid_examples = check_examples(spec, sources)
+    errors = spec_errors(spec)
+    report = build_report(
+        name,
+        run.results,
+        build_diagnostics + example_diagnostics,
+        errors,
+        {"valid": valid_examples, "invalid": invalid_examples},
+    )
+    return ScrapeResult(spec, report, not errors)
+
+
+def _source_of(operation_id: str, operations: list[Any]) -> str:
+    return next((op.source for op in operations if op.operation_id == operation_id), "")
+
+
+def build_report(
+    service: str,
+    results: list[PageResult],
+    extra: list[Diagnostic],
+    spec_errors: list[str],
+    examples: dict[str, int],
+) -> dict[str, Any]:
+    diagnostics = sorted({d for r in results for d in r.diagnostics} | set(extra))
+    files = []
+    for r in results:
+        entry: dict[str, Any] = {"file": r.source, "status": r.status}
+        if r.title:
+            entry["title"] = r.title
+        if r.operations:
+            entry["operations"] = [
+                f"{op.method.upper()} {op.path} ({op.operation_id})" for op in r.operations
+            ]
+        if r.reason:
+            entry["reason"] = r.reason
+        files.append(entry)
+    statuses = Counter(r.status for r in results)
+    operation_pages = [
+        r for r in results if r.status == "operations" or r.reason.startswith("the URI")
+    ]
+    summary = {
+        "files": len(results),
+        "operation_pages": len(operation_pages),
+        "pages_with_operations": statuses["operations"],
+        "operations": sum(len(r.operations) for r in results),
+        "not_operation_pages": statuses["not-an-operation"],
+        "skipped": statuses["skipped"],
+        "diagnostics": dict(sorted(Counter(d.kind for d in diagnostics).items())),
+        "examples": examples,
+        "spec_valid": not spec_errors,
+    }
+    return {
+        "service": service,
+        "summary": summary,
+        "spec_errors": spec_errors,
+        "files": files,
+        "diagnostics": [d.as_dict() for d in diagnostics],
+    }

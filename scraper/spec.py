@@ -1,0 +1,169 @@
+"""Build one OpenAPI document from the interpreter's operations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from scraper.components import merge_components, rewrite_refs
+from scraper.model import Body, Diagnostic, Operation, Parameter, Schema
+
+METHOD_ORDER = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
+SECURITY_SCHEME = {
+    "type": "apiKey",
+    "in": "header",
+    "name": "X-Auth-Token",
+    "description": "An IAM token; see the service's authentication page.",
+}
+
+
+@dataclass
+class ServiceInfo:
+    """What the docs say about the service as a whole."""
+
+    title: str = "API"
+    version: str = "0.0.0"
+    description: str = ""
+    servers: list[dict[str, Any]] = field(
+        default_factory=lambda: [
+            {
+                "url": "https://{endpoint}",
+                "variables": {
+                    "endpoint": {
+                        "default": "example.com",
+                        "description": "The service endpoint of your region.",
+                    }
+                },
+            }
+        ]
+    )
+    tags: list[dict[str, str]] = field(default_factory=list)
+
+
+def dedupe_operations(operations: list[Operation]) -> tuple[list[Operation], list[Diagnostic]]:
+    """One operation per method and path; later pages only add what the first one lacks."""
+    kept: dict[tuple[str, str], Operation] = {}
+    diagnostics: list[Diagnostic] = []
+    for op in operations:
+        key = (op.method, op.path)
+        first = kept.get(key)
+        if first is None:
+            kept[key] = op
+            continue
+        diagnostics.append(
+            Diagnostic(
+                op.source,
+                "duplicate-operation",
+                f"{op.method.upper()} {op.path} is also documented in {first.source}; merged",
+            )
+        )
+        known = {(p.location, p.name) for p in first.parameters}
+        first.parameters += [p for p in op.parameters if (p.location, p.name) not in known]
+        for status, response in op.responses.items():
+            first.responses.setdefault(status, response)
+        first.responses = dict(sorted(first.responses.items()))
+        if first.request_body is None and op.request_body is not None:
+            first.request_body = op.request_body
+        for name, schema in op.schemas.items():
+            first.schemas.setdefault(name, schema)
+    return list(kept.values()), diagnostics
+
+
+def unique_operation_ids(operations: list[Operation]) -> list[Diagnostic]:
+    seen: dict[str, int] = {}
+    diagnostics = []
+    for op in operations:
+        base = op.operation_id
+        if base in seen:
+            seen[base] += 1
+            op.operation_id = f"{base}{seen[base]}"
+            while op.operation_id in seen:
+                seen[base] += 1
+                op.operation_id = f"{base}{seen[base]}"
+            diagnostics.append(
+                Diagnostic(
+                    op.source,
+                    "duplicate-operation-id",
+                    f"operationId {base} is taken; renamed {op.operation_id}",
+                )
+            )
+        seen.setdefault(op.operation_id, 1)
+    return diagnostics
+
+
+def _parameter(param: Parameter, mapping: dict[str, str]) -> dict[str, Any]:
+    out: dict[str, Any] = {"name": param.name, "in": param.location}
+    if param.description:
+        out["description"] = param.description
+    if param.required:
+        out["required"] = True
+    out["schema"] = rewrite_refs(param.schema, mapping)
+    return out
+
+
+def _content(body: Body, mapping: dict[str, str]) -> dict[str, Any]:
+    media: dict[str, Any] = {"schema": rewrite_refs(body.schema, mapping)}
+    if body.examples:
+        media["examples"] = {
+            f"example{i}": {"summary": ex.summary, "value": ex.value}
+            if ex.summary
+            else {"value": ex.value}
+            for i, ex in enumerate(body.examples, start=1)
+        }
+    return {"application/json": media}
+
+
+def _operation(op: Operation, mapping: dict[str, str]) -> dict[str, Any]:
+    out: dict[str, Any] = {"operationId": op.operation_id}
+    if op.tags:
+        out["tags"] = list(op.tags)
+    if op.summary:
+        out["summary"] = op.summary
+    if op.description:
+        out["description"] = op.description
+    if op.deprecated:
+        out["deprecated"] = True
+    if op.parameters:
+        order = {"path": 0, "query": 1, "header": 2, "cookie": 3}
+        params = sorted(op.parameters, key=lambda p: order[p.location])
+        out["parameters"] = [_parameter(p, mapping) for p in params]
+    if op.request_body is not None:
+        out["requestBody"] = {"required": True, "content": _content(op.request_body, mapping)}
+    responses: dict[str, Any] = {}
+    for status, response in op.responses.items():
+        entry: dict[str, Any] = {"description": response.description}
+        if response.body is not None:
+            entry["content"] = _content(response.body, mapping)
+        responses[status] = entry
+    out["responses"] = responses
+    return out
+
+
+def build_spec(
+    operations: list[Operation], info: ServiceInfo, openapi_version: str = "3.0.3"
+) -> tuple[dict[str, Any], list[Diagnostic]]:
+    """The OpenAPI document (plain dicts, in a stable order) and what building it reported."""
+    ordered = sorted(operations, key=lambda o: (o.source, o.path, METHOD_ORDER.index(o.method)))
+    ordered, diagnostics = dedupe_operations(ordered)
+    diagnostics += unique_operation_ids(ordered)
+    components, mappings = merge_components(ordered)
+    paths: dict[str, dict[str, Any]] = {}
+    for op, mapping in zip(ordered, mappings, strict=True):
+        paths.setdefault(op.path, {})[op.method] = _operation(op, mapping)
+    sorted_paths = {
+        path: dict(sorted(methods.items(), key=lambda kv: METHOD_ORDER.index(kv[0])))
+        for path, methods in sorted(paths.items())
+    }
+    info_block: dict[str, Any] = {"title": info.title, "version": info.version}
+    if info.description:
+        info_block["description"] = info.description
+    spec: dict[str, Any] = {"openapi": openapi_version, "info": info_block, "servers": info.servers}
+    used_tags = {t for op in ordered for t in op.tags}
+    tags = [t for t in info.tags if t["name"] in used_tags]
+    if tags:
+        spec["tags"] = tags
+    spec["security"] = [{"token": []}]
+    spec["paths"] = sorted_paths
+    schemas: dict[str, Schema] = components
+    spec["components"] = {"schemas": schemas, "securitySchemes": {"token": SECURITY_SCHEME}}
+    return spec, diagnostics

@@ -1,0 +1,118 @@
+"""Validate the document (openapi-spec-validator) and its examples against their schemas.
+
+An example that contradicts its schema is a doc defect: it is reported and left out of the
+spec, so the spec never carries an example its own schema rejects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from jsonschema.exceptions import best_match
+from openapi_schema_validator import OAS30Validator, OAS31Validator
+from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+
+from scraper.model import REF_PREFIX, Diagnostic
+
+
+def spec_errors(spec: dict[str, Any]) -> list[str]:
+    """openapi-spec-validator's findings, as one line each (empty: valid)."""
+    version = str(spec.get("openapi", ""))
+    validator_cls = (
+        OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
+    )
+    errors = []
+    for error in validator_cls(spec).iter_errors():
+        where = "/".join(str(p) for p in error.absolute_path)
+        errors.append(f"{where or '<root>'}: {error.message}")
+    return sorted(errors)
+
+
+def _media_types(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    for path, methods in spec.get("paths", {}).items():
+        for method, op in methods.items():
+            label = f"{method.upper()} {path}"
+            body = op.get("requestBody", {}).get("content", {})
+            for media in body.values():
+                yield op.get("operationId", label), "request body", media
+            for status, response in op.get("responses", {}).items():
+                for media in response.get("content", {}).values():
+                    yield op.get("operationId", label), f"{status} response", media
+
+
+def _resolve(schema: dict[str, Any], components: dict[str, Any]) -> dict[str, Any]:
+    seen = 0
+    while "$ref" in schema and seen < 64:
+        ref = schema["$ref"]
+        schema = components.get(ref[len(REF_PREFIX) :], {}) if ref.startswith(REF_PREFIX) else {}
+        seen += 1
+    if "allOf" in schema and len(schema["allOf"]) == 1:
+        return _resolve(schema["allOf"][0], components)
+    return schema
+
+
+def undocumented_fields(
+    value: Any, schema: dict[str, Any], components: dict[str, Any], where: str = "$"
+) -> Iterator[str]:
+    """Paths of example fields that no table mentions."""
+    schema = _resolve(schema, components)
+    if isinstance(value, dict) and "properties" in schema:
+        props = schema["properties"]
+        for key, item in value.items():
+            if key in props:
+                yield from undocumented_fields(item, props[key], components, f"{where}.{key}")
+            elif not schema.get("additionalProperties"):
+                yield f"{where}.{key}"
+    elif isinstance(value, list) and isinstance(schema.get("items"), dict):
+        for i, item in enumerate(value[:50]):
+            yield from undocumented_fields(item, schema["items"], components, f"{where}[{i}]")
+
+
+def check_examples(
+    spec: dict[str, Any], sources: dict[str, str]
+) -> tuple[list[Diagnostic], int, int]:
+    """Drop examples their schema rejects; report them and undocumented fields.
+
+    Returns the diagnostics and the numbers of valid and invalid examples.
+    """
+    components = spec.get("components", {}).get("schemas", {})
+    validator_cls = OAS31Validator if str(spec.get("openapi")).startswith("3.1") else OAS30Validator
+    diagnostics: list[Diagnostic] = []
+    valid = invalid = 0
+    for op_id, where, media in _media_types(spec):
+        examples = media.get("examples")
+        if not examples:
+            continue
+        source = sources.get(op_id, "")
+        root = {"allOf": [media["schema"]], "components": {"schemas": components}}
+        validator = validator_cls(root)
+        for key in list(examples):
+            value = examples[key]["value"]
+            error = best_match(validator.iter_errors(value))
+            if error is not None:
+                invalid += 1
+                path = "$" + "".join(
+                    f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path
+                )
+                diagnostics.append(
+                    Diagnostic(
+                        source,
+                        "doc-defect:example",
+                        f"{op_id} {where} example: {path}: {error.message[:300]}",
+                    )
+                )
+                del examples[key]
+                continue
+            valid += 1
+            for field_path in undocumented_fields(value, media["schema"], components):
+                diagnostics.append(
+                    Diagnostic(
+                        source,
+                        "doc-defect:undocumented-field",
+                        f"{op_id} {where} example has {field_path}, which no table mentions",
+                    )
+                )
+        if not examples:
+            del media["examples"]
+    return diagnostics, valid, invalid

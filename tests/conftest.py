@@ -1,0 +1,41 @@
+"""Shared fixtures: where the corpus is, and scrapes reused across tests (they take seconds)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from scraper.pipeline import ScrapeResult, scrape
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+PAGES = FIXTURES / "pages"
+
+
+def corpus_dir() -> Path | None:
+    given = os.environ.get("DOC2OPENAPI_CORPUS")
+    path = Path(given) if given else ROOT.parent / "shared" / "corpus"
+    return path if path.is_dir() else None
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    """The shared corpus. In CI its absence is a failure, never a skip."""
+    path = corpus_dir()
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("corpus not found: set DOC2OPENAPI_CORPUS or check out ../shared/corpus")
+        pytest.skip("corpus not found (set DOC2OPENAPI_CORPUS)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seeds(corpus: Path) -> Path:
+    return corpus / "seeds"
+
+
+@pytest.fixture(scope="session")
+def modelarts_html(corpus: Path) -> ScrapeResult:
+    return scrape([corpus / "otc-html" / "modelarts"])

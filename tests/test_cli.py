@@ -1,0 +1,99 @@
+"""The CLI: exit codes, determinism, bad input as diagnostics, outputs in place."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from doc2openapi.cli import main
+from tests.conftest import PAGES
+
+
+def test_scrape_writes_spec_and_report(tmp_path: Path) -> None:
+    out = tmp_path / "spec" / "widget.yaml"
+    assert main(["scrape", str(PAGES), "-o", str(out)]) == 0
+    assert out.read_text().startswith("openapi: 3.0.3\n")
+    report = json.loads((tmp_path / "spec" / "widget.report.json").read_text())
+    assert report["summary"]["operations"] == 2
+    assert main(["validate", str(out)]) == 0
+
+
+def test_two_runs_are_byte_identical(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    assert main(["scrape", str(PAGES), "-o", str(first), "--report", str(tmp_path / "a.json")]) == 0
+    assert (
+        main(["scrape", str(PAGES), "-o", str(second), "--report", str(tmp_path / "b.json")]) == 0
+    )
+    assert first.read_bytes() == second.read_bytes()
+    assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
+
+
+def test_json_output_by_extension(tmp_path: Path) -> None:
+    out = tmp_path / "w.json"
+    assert main(["scrape", str(PAGES), "-o", str(out)]) == 0
+    assert json.loads(out.read_text())["openapi"] == "3.0.3"
+
+
+def test_strict_fails_on_diagnostics(tmp_path: Path) -> None:
+    out = tmp_path / "w.yaml"
+    assert main(["scrape", str(PAGES), "-o", str(out), "--strict"]) == 1
+    assert out.exists()  # the spec is still written: --strict only changes the exit code
+
+
+def test_missing_input_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["scrape", str(tmp_path / "nope"), "-o", str(tmp_path / "x.yaml")]) == 2
+    err = capsys.readouterr().err
+    assert "nope: no such file or directory" in err and "Traceback" not in err
+
+
+def test_validate_rejects_broken_documents(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("openapi: 3.0.3\ninfo: {}\npaths: {}\n")
+    assert main(["validate", str(bad)]) == 1
+    garbage = tmp_path / "garbage.yaml"
+    garbage.write_text("- just\n- a list\n")
+    assert main(["validate", str(garbage)]) == 2
+
+
+def test_bad_pages_become_diagnostics_and_others_still_come_out(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    shutil.copytree(PAGES, docs)
+    (docs / "notes.txt").write_bytes(b"\x00\x01binary junk")
+    (docs / "empty.html").write_bytes(b"")
+    (docs / "weird.html").write_text(
+        "<h1>Weird</h1><h4>URI</h4><p>GET /v1/weird</p>"
+        "<h4>Request Parameters</h4><table><tr><th>Foo</th><th>Bar</th></tr>"
+        "<tr><td>1</td><td>2</td></tr></table>"
+    )
+    out = tmp_path / "out.yaml"
+    assert main(["scrape", str(docs), "-o", str(out)]) == 0
+    report = json.loads((tmp_path / "out.report.json").read_text())
+    files = {f["file"]: f for f in report["files"]}
+    assert files["notes.txt"]["status"] == "skipped"
+    assert files["empty.html"]["status"] == "skipped"
+    kinds = {(d["file"], d["kind"]) for d in report["diagnostics"]}
+    assert ("notes.txt", "unreadable") in kinds
+    assert ("empty.html", "unreadable") in kinds
+    assert ("weird.html", "unknown-table") in kinds
+    assert files["ListWidgets.html"]["status"] == "operations"
+    assert report["summary"]["operations"] == 3
+
+
+def test_failed_write_leaves_previous_spec_intact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "w.yaml"
+    assert main(["scrape", str(PAGES), "-o", str(out)]) == 0
+    before = out.read_bytes()
+
+    def disk_full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("scraper.output.os.fsync", disk_full)
+    assert main(["scrape", str(PAGES), "-o", str(out), "--service", "other"]) == 2
+    assert "No space left on device" in capsys.readouterr().err
+    assert out.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["w.report.json", "w.yaml"]

@@ -1,0 +1,84 @@
+"""The HTML reader produces the format-neutral Page: sections, tables, code, links."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.page import CodeBlock, Paragraph, Table
+from scraper.readers import NotADocument, detect_format, read_document
+from scraper.readers.html import read_html, unwrap_web_view
+from tests.conftest import PAGES
+
+
+def test_sections_tables_code_and_links() -> None:
+    page = read_html((PAGES / "ListWidgets.html").read_text(), "ListWidgets.html")
+    assert page.title == "Listing Widgets"
+    titles = [s.title for s in page.sections]
+    assert titles[1:5] == ["Listing Widgets", "Function", "URI", "Request Parameters"]
+    tables = page.tables()
+    assert [t.caption for t in tables[:3]] == [
+        "Table 1 Path Parameters",
+        "Table 2 Query Parameters",
+        "Table 3 Response body parameters",
+    ]
+    assert tables[3].title == "Widget" and tables[3].number == 4
+    assert "ListWidgets__response_Widget" in tables[3].anchors
+    assert tables[0].header == ("Parameter", "Mandatory", "Type", "Description")
+    widget_row = tables[2].rows[1]
+    assert widget_row[1].text == "Array of Widget objects"
+    assert widget_row[1].links[0].anchor == "ListWidgets__response_Widget"
+    uri = next(s for s in page.sections if s.title == "URI")
+    assert isinstance(uri.blocks[0], Paragraph)
+    assert uri.blocks[0].body.text == "GET /v1/{project_id}/widgets"
+    examples = next(s for s in page.sections if s.title == "Example Responses")
+    code = [b for b in examples.blocks if isinstance(b, CodeBlock)]
+    assert code and code[0].text.startswith("{")
+
+
+def test_rowspan_and_colspan_are_resolved() -> None:
+    page = read_html((PAGES / "widget_create.html").read_text(), "widget_create.html")
+    body = next(t for t in page.tables() if t.caption == "Table 3 Parameters")
+    rows = [[c.text for c in r] for r in body.rows]
+    assert rows[2] == ["Optional settings"] * 4  # colspan copies the cell into every column
+    assert rows[3][1] == "No" and rows[4][1] == "No"  # rowspan fills the row below
+    assert rows[4] == ["parts", "No", "parts array", "Parts. For details, see Table 5."]
+
+
+def test_web_view_noise_is_removed() -> None:
+    html = '<h1>T</h1>\n<pre>{\n"a": 1\n}</pre>'
+    dumped = "repo/path/page.html\nAuthor 1234abc\n733 lines\nHTML\n" + "\n|\n".join(
+        html.splitlines()
+    )
+    assert unwrap_web_view(dumped) == html
+    page = read_html(dumped, "x")
+    assert page.title == "T"
+    code = [b for s in page.sections for b in s.blocks if isinstance(b, CodeBlock)]
+    assert code[0].text == '{\n"a": 1\n}'
+
+
+def test_list_items_in_cells_become_lines() -> None:
+    html = (
+        "<table><tr><th>Parameter</th><th>Description</th></tr>"
+        "<tr><td>x</td><td><p>Options:</p><ul><li>a: first</li><li>b: second</li></ul></td></tr>"
+        "</table>"
+    )
+    table = read_html(html, "x").tables()[0]
+    assert isinstance(table, Table)
+    assert table.rows[0][1].text == "Options:\n- a: first\n- b: second"
+
+
+def test_format_detection() -> None:
+    assert detect_format("<div><h1>x</h1></div>") == "html"
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"), [(b"", "empty"), (b"\x89PNG\x00\x00", "binary"), (b"   \n", "empty")]
+)
+def test_bad_documents_are_refused(data: bytes, reason: str) -> None:
+    with pytest.raises(NotADocument, match=reason):
+        read_document(data, "f")
+
+
+def test_non_utf8_text_is_decoded() -> None:
+    html = "<h1>Caf\u00e9</h1>".encode("latin-1")
+    assert read_document(html, "x").title == "Caf\u00e9"

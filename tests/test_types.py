@@ -1,0 +1,43 @@
+"""The type column grammar."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.interpret.types import (
+    AnyType,
+    ArrayType,
+    MapType,
+    ObjectType,
+    Primitive,
+    UnknownType,
+    parse_type,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("String", Primitive((("type", "string"),))),
+        ("Integer", Primitive((("type", "integer"), ("format", "int32")))),
+        ("Long", Primitive((("type", "integer"), ("format", "int64")))),
+        ("Float", Primitive((("type", "number"), ("format", "float")))),
+        ("Double", Primitive((("type", "number"), ("format", "double")))),
+        ("Number", Primitive((("type", "number"),))),
+        ("Boolean", Primitive((("type", "boolean"),))),
+        ("Object", ObjectType(None)),
+        ("ExportParams object", ObjectType("ExportParams")),
+        ("Array of ExportTaskStatusResp objects", ArrayType(ObjectType("ExportTaskStatusResp"))),
+        ("Array of strings", ArrayType(Primitive((("type", "string"),)))),
+        ("Array of objects", ArrayType(ObjectType(None))),
+        ("List<String>", ArrayType(Primitive((("type", "string"),)))),
+        ("Map<String,Array<String>>", MapType(ArrayType(Primitive((("type", "string"),))))),
+        ("Map<String,String>", MapType(Primitive((("type", "string"),)))),
+        ("jobs array", ArrayType(ObjectType("jobs", implied=True))),
+        ("int[]", ArrayType(Primitive((("type", "integer"), ("format", "int32"))))),
+        ("", AnyType()),
+        ("String or Integer", UnknownType("String or Integer")),
+    ],
+)
+def test_parse_type(text: str, expected: object) -> None:
+    assert parse_type(text) == expected
