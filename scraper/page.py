@@ -40,6 +40,37 @@ class Text:
         return self.text
 
 
+class TextCollector:
+    """Builds a Text from a walk over inline and block nodes, shared by the readers.
+
+    Blocks start new lines; list items start with "- "; a block inside a list item stays on
+    the item's line.
+    """
+
+    def __init__(self) -> None:
+        self.lines: list[str] = [""]
+        self.links: list[Link] = []
+
+    def text(self, value: str) -> None:
+        self.lines[-1] += value
+
+    def block(self, list_item: bool = False) -> None:
+        current = self.lines[-1].strip()
+        if current == "-" or (not current and not list_item):
+            return  # still at the start of a line (or of an item's line)
+        if not current:
+            self.lines[-1] = "- "
+        else:
+            self.lines.append("- " if list_item else "")
+
+    def link(self, link: Link) -> None:
+        self.links.append(link)
+
+    def result(self) -> Text:
+        lines = (squash(line) for line in self.lines)
+        return Text("\n".join(s for s in lines if s and s != "-"), tuple(self.links))
+
+
 @dataclass(frozen=True)
 class Paragraph:
     body: Text
@@ -94,6 +125,8 @@ class Page:
     anchors: tuple[str, ...] = ()
     metadata: dict[str, str] = field(default_factory=dict)
     sections: list[Section] = field(default_factory=list)
+    toc: list[str] = field(default_factory=list)
+    """Child documents this page lists as its contents (a toctree), for the topic tree."""
     notes: list[str] = field(default_factory=list)
     """Problems the reader met (markup errors, dropped content), for the report."""
 

@@ -9,6 +9,7 @@ from bs4.dammit import UnicodeDammit
 
 from scraper.page import Page
 from scraper.readers.html import read_html
+from scraper.readers.rst import read_rst
 
 Reader = Callable[[str, str], Page]
 
@@ -32,14 +33,22 @@ def decode(data: bytes) -> str:
         return guess
 
 
+RST_SIGNS = re.compile(
+    r"^(?:\.\. [\w-]+::|\.\. _[^:\n]+:\s*$|:[\w ]+: \S|([=\-~^\"'`#*+])\1{2,}\s*$)", re.M
+)
+
+
 def detect_format(text: str) -> str:
+    """By content, not by extension: the seeds are .txt files holding HTML, RST and text."""
     head = text[:65536]
     if HTML_SIGNS.search(head):
         return "html"
+    if len(RST_SIGNS.findall(head)) >= 2:
+        return "rst"
     return "unknown"
 
 
-READERS: dict[str, Reader] = {"html": read_html}
+READERS: dict[str, Reader] = {"html": read_html, "rst": read_rst}
 
 
 def read_document(data: bytes, source: str) -> Page:

@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup
 from bs4.element import Comment, NavigableString, Tag
 
-from scraper.page import Link, Page, PageBuilder, Text, squash
+from scraper.page import Link, Page, PageBuilder, Text, TextCollector, squash
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 SKIPPED = {"script", "style", "head", "title", "noscript", "template", "svg", "iframe", "object"}
@@ -71,31 +71,28 @@ def _anchor_names(tag: Tag) -> list[str]:
 
 def rich_text(node: Tag) -> Text:
     """The text of a cell or paragraph: blocks on their own lines, list items as "- item"."""
-    lines: list[str] = [""]
-    links: list[Link] = []
+    out = TextCollector()
 
     def visit(current: Tag) -> None:
         for child in current.children:
             if isinstance(child, Comment):
                 continue
             if isinstance(child, NavigableString):
-                lines[-1] += str(child)
+                out.text(str(child))
                 continue
             if not isinstance(child, Tag) or child.name in SKIPPED:
                 continue
-            if child.name in LINE_BREAKING:
-                lines.append("- " if child.name == "li" else "")
-            if child.name == "a":
-                link = _link(child)
-                if link is not None:
-                    links.append(link)
+            breaking = child.name in LINE_BREAKING
+            if breaking:
+                out.block(list_item=child.name == "li")
+            if child.name == "a" and (link := _link(child)) is not None:
+                out.link(link)
             visit(child)
-            if child.name in LINE_BREAKING:
-                lines.append("")
+            if breaking:
+                out.block()
 
     visit(node)
-    text = "\n".join(s for s in (squash(line) for line in lines) if s and s != "-")
-    return Text(text, tuple(links))
+    return out.result()
 
 
 class _Walker:
