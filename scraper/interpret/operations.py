@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from scraper.interpret.columns import Field, is_parameter_table, is_status_table, read_fields
-from scraper.interpret.examples import NotJson, extract_json
+from scraper.interpret.examples import REQUEST_LINE, NotJson, extract_json
 from scraper.interpret.linker import TableIndex, TableRef, page_key
 from scraper.interpret.schemas import SchemaBuilder, camel
 from scraper.interpret.sections import RoledSection, assign_roles
@@ -53,7 +53,6 @@ class _Draft:
     statuses: dict[str, str] = field(default_factory=dict)
     request_examples: list[Example] = field(default_factory=list)
     response_examples: dict[str, list[Example]] = field(default_factory=dict)
-    unplaced_examples: list[Example] = field(default_factory=list)
     body_tables: list[TableRef] = field(default_factory=list)
     template_vars: set[str] = field(default_factory=set)
 
@@ -223,15 +222,19 @@ class Interpreter:
     def _examples(
         self, page: Page, roled: RoledSection, draft: _Draft, builder: SchemaBuilder
     ) -> None:
+        """Examples go by section role, else by their label ("Sample request", a request line)."""
         label = ""
         status: str | None = None
+        after_request_line = False
         for block in roled.section.blocks:
             if isinstance(block, Paragraph):
-                marker = STATUS_MARKER.search(block.body.text)
-                if marker:
+                text = block.body.text
+                if (marker := STATUS_MARKER.search(text)) is not None:
                     status = marker.group(1)
+                elif REQUEST_LINE.match(text):
+                    after_request_line = True  # a copied page splits "POST url" from its body
                 else:
-                    label = block.body.text
+                    label, after_request_line = text, False
                 continue
             if not isinstance(block, CodeBlock):
                 continue
@@ -240,24 +243,22 @@ class Interpreter:
             except NotJson as err:
                 builder.diagnose("bad-example", f"example in {roled.section.title!r}: {err}")
                 continue
+            is_request = after_request_line or REQUEST_LINE.match(block.text) is not None
+            after_request_line = False
             if extracted is None:
                 continue
             example = Example(extracted.value, " ".join(label.split())[:120])
             kind = roled.role
             if kind == "examples":
                 low = label.lower()
-                kind = "example-request" if "request" in low else "example-response"
-                if kind == "example-response" and any(
-                    w in low for w in ("fail", "error", "abnormal")
-                ):
-                    draft.unplaced_examples.append(example)
-                    continue
+                if any(w in low for w in ("fail", "error", "abnormal")):
+                    continue  # an error body: no documented schema to hold it
+                request = is_request or ("request" in low and "response" not in low)
+                kind = "example-request" if request else "example-response"
             if kind == "example-request":
                 draft.request_examples.append(example)
-            elif status is not None:
-                draft.response_examples.setdefault(status, []).append(example)
             else:
-                draft.response_examples.setdefault("", []).append(example)
+                draft.response_examples.setdefault(status or "", []).append(example)
 
     # -- assembling operations --------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from bs4.dammit import UnicodeDammit
 from scraper.page import Page
 from scraper.readers.html import read_html
 from scraper.readers.rst import read_rst
+from scraper.readers.text import read_text
 
 Reader = Callable[[str, str], Page]
 
@@ -45,10 +46,10 @@ def detect_format(text: str) -> str:
         return "html"
     if len(RST_SIGNS.findall(head)) >= 2:
         return "rst"
-    return "unknown"
+    return "text"
 
 
-READERS: dict[str, Reader] = {"html": read_html, "rst": read_rst}
+READERS: dict[str, Reader] = {"html": read_html, "rst": read_rst, "text": read_text}
 
 
 def read_document(data: bytes, source: str) -> Page:

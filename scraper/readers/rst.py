@@ -8,12 +8,14 @@ so `.. include:: /etc/passwd` reads nothing. docutils' messages become page note
 from __future__ import annotations
 
 import io
-from typing import Any, ClassVar
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar, cast
 
 from docutils import nodes
 from docutils.core import publish_doctree
 from docutils.parsers.rst import Directive, directives, roles
 from docutils.parsers.rst.directives.body import CodeBlock
+from docutils.parsers.rst.states import Inliner
 from docutils.utils import unescape
 
 from scraper.page import Link, Page, PageBuilder, Text, TextCollector, squash
@@ -33,7 +35,7 @@ SETTINGS: dict[str, Any] = {
 }
 
 
-class toc(nodes.General, nodes.Element):  # noqa: N801 - docutils names nodes in lowercase
+class toc(nodes.General, nodes.Element):
     """A toctree: the child documents of this page, in order."""
 
 
@@ -80,9 +82,9 @@ class Ignored(Directive):
 
 
 def _ref_role(
-    name: str, rawtext: str, text: str, lineno: int, inliner: Any,
-    options: dict[str, Any] | None = None, content: list[str] | None = None,
-) -> tuple[list[nodes.Node], list[nodes.system_message]]:  # fmt: skip
+    name: str, rawtext: str, text: str, lineno: int, inliner: Inliner,
+    options: Mapping[str, Any] | None = None, content: Sequence[str] = (),
+) -> tuple[list[nodes.reference], list[nodes.reference]]:  # fmt: skip
     """`:ref:`Title <label>`` and `:doc:`: a link to a label, resolved by the interpreter."""
     text = unescape(text)
     if text.endswith(">") and "<" in text:
@@ -97,8 +99,8 @@ def _ref_role(
 
 
 def _text_role(
-    name: str, rawtext: str, text: str, lineno: int, inliner: Any,
-    options: dict[str, Any] | None = None, content: list[str] | None = None,
+    name: str, rawtext: str, text: str, lineno: int, inliner: Inliner,
+    options: Mapping[str, Any] | None = None, content: Sequence[str] = (),
 ) -> tuple[list[nodes.Node], list[nodes.system_message]]:  # fmt: skip
     return [nodes.literal(rawtext, unescape(text))], []
 
@@ -117,7 +119,7 @@ def _register() -> None:
         roles.register_local_role(name, _ref_role)
     for name in ("term", "abbr", "guilabel", "menuselection", "file", "kbd", "command", "option",
                  "envvar", "program", "samp", "download", "dfn", "mimetype", "regexp"):  # fmt: skip
-        roles.register_local_role(name, _text_role)
+        roles.register_local_role(name, cast(Any, _text_role))  # stubs want references
 
 
 _register()
@@ -235,6 +237,8 @@ class _Walker:
             if not isinstance(part, (nodes.thead, nodes.tbody)):
                 continue
             for row in part.children:
+                if not isinstance(row, nodes.Element):
+                    continue
                 if isinstance(part, nodes.thead):
                     header_rows += 1
                 self._row(row, index, grid, width)
@@ -247,11 +251,13 @@ class _Walker:
                            rows[max(header_rows, 1) :])  # fmt: skip
 
     @staticmethod
-    def _row(row: nodes.Node, r: int, grid: list[list[Text | None]], width: int) -> None:
+    def _row(row: nodes.Element, r: int, grid: list[list[Text | None]], width: int) -> None:
         while len(grid) <= r:
             grid.append([None] * width)
         col = 0
         for entry in row.children:
+            if not isinstance(entry, nodes.Element):
+                continue
             while col < width and grid[r][col] is not None:
                 col += 1
             text = rich_text(entry)
