@@ -93,9 +93,18 @@ class TableIndex:
     def by_number(self, here: Page, number: int) -> TableRef | None:
         return next((r for r in self.refs(here) if r.table.number == number), None)
 
-    def by_title(self, here: Page, name: str) -> TableRef | None:
+    def by_title(self, here: Page, name: str, near: int = -1) -> TableRef | None:
+        """The table titled `name`; with several, the first after position `near`.
+
+        Pages reuse titles ("auto_stop parameters" for the request and for the response);
+        a nested object's table follows the table that refers to it.
+        """
         wanted = title_key(name)
-        return next((r for r in self.refs(here) if title_key(r.table.title) == wanted), None)
+        matches = [r for r in self.refs(here) if title_key(r.table.title) == wanted]
+        after = [r for r in matches if r.position > near]
+        if after:
+            return after[0]
+        return matches[-1] if matches else None
 
     def mentioned(self, here: Page, text: str, links: tuple[Link, ...]) -> TableRef | None:
         """The table a description points at: "For details, see Table 3." or a link to one."""

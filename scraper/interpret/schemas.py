@@ -158,14 +158,14 @@ class SchemaBuilder:
                 if target is not None:
                     return target
         if name:
-            target = self.index.by_title(here, name)
+            target = self.index.by_title(here, name, ref.position)
             if target is not None and target.key != ref.key:
                 return target
         target = self.index.mentioned(here, field.description.text, field.description.links)
         if target is not None:
             return target
         if name is None:  # "Object", "JSON Array", no type: a table titled after the field
-            target = self.index.by_title(here, field.name)
+            target = self.index.by_title(here, field.name, ref.position)
             if target is not None and target.key != ref.key:
                 return target
         return None
