@@ -47,6 +47,7 @@ class Parameter:
 class Example:
     value: Json
     summary: str = ""
+    source: str = ""  # the page it comes from (pages documenting one endpoint are merged)
 
 
 @dataclass

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from scraper.components import merge_components, rewrite_refs
-from scraper.model import Body, Diagnostic, Operation, Parameter, Schema
+from scraper.components import fingerprint, merge_components, rewrite_refs
+from scraper.model import Body, Diagnostic, Example, Operation, Parameter, Response, Schema
 
+SOURCE_KEY = "x-doc-source"
 METHOD_ORDER = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
 SECURITY_SCHEME = {
     "type": "apiKey",
@@ -40,8 +41,40 @@ class ServiceInfo:
     tags: list[dict[str, str]] = field(default_factory=list)
 
 
+def _absorb_schemas(first: Operation, other: Operation) -> dict[str, str]:
+    """Bring `other`'s local schemas into `first`'s, renaming names that mean something else."""
+    mapping: dict[str, str] = {}
+    for name in other.schemas:
+        target, n = name, 2
+        while target in first.schemas and fingerprint(target, first.schemas) != fingerprint(
+            name, other.schemas
+        ):
+            target, n = f"{name}{n}", n + 1
+        mapping[name] = target
+    for name, schema in other.schemas.items():
+        first.schemas.setdefault(mapping[name], rewrite_refs(schema, mapping))
+    return mapping
+
+
+def _merge_body(first: Body | None, other: Body | None, mapping: dict[str, str]) -> Body | None:
+    """Two pages documenting one endpoint with different bodies (OpenStack "action" APIs):
+    the body is any of the documented shapes."""
+    if other is None:
+        return first
+    schema = rewrite_refs(other.schema, mapping)
+    if first is None:
+        return Body(schema, other.description, list(other.examples))
+    if schema != first.schema:
+        shapes = list(first.schema.get("anyOf", [first.schema]))
+        if schema not in shapes:
+            shapes.append(schema)
+        first.schema = {"anyOf": shapes}
+    first.examples += other.examples
+    return first
+
+
 def dedupe_operations(operations: list[Operation]) -> tuple[list[Operation], list[Diagnostic]]:
-    """One operation per method and path; later pages only add what the first one lacks."""
+    """One operation per method and path; the pages that repeat it are merged into the first."""
     kept: dict[tuple[str, str], Operation] = {}
     diagnostics: list[Diagnostic] = []
     for op in operations:
@@ -57,15 +90,17 @@ def dedupe_operations(operations: list[Operation]) -> tuple[list[Operation], lis
                 f"{op.method.upper()} {op.path} is also documented in {first.source}; merged",
             )
         )
+        mapping = _absorb_schemas(first, op)
         known = {(p.location, p.name) for p in first.parameters}
         first.parameters += [p for p in op.parameters if (p.location, p.name) not in known]
+        first.request_body = _merge_body(first.request_body, op.request_body, mapping)
         for status, response in op.responses.items():
-            first.responses.setdefault(status, response)
+            mine = first.responses.setdefault(status, Response(status, response.description))
+            mine.body = _merge_body(mine.body, response.body, mapping)
         first.responses = dict(sorted(first.responses.items()))
-        if first.request_body is None and op.request_body is not None:
-            first.request_body = op.request_body
-        for name, schema in op.schemas.items():
-            first.schemas.setdefault(name, schema)
+        if op.summary and op.summary != first.summary:
+            also = f"Also documented as: {op.summary} ({op.source})."
+            first.description = f"{first.description}\n\n{also}".strip()
     return list(kept.values()), diagnostics
 
 
@@ -101,14 +136,18 @@ def _parameter(param: Parameter, mapping: dict[str, str]) -> dict[str, Any]:
     return out
 
 
+def _example(example: Example) -> dict[str, Any]:
+    out: dict[str, Any] = {"summary": example.summary} if example.summary else {}
+    out["value"] = example.value
+    out[SOURCE_KEY] = example.source
+    return out
+
+
 def _content(body: Body, mapping: dict[str, str]) -> dict[str, Any]:
     media: dict[str, Any] = {"schema": rewrite_refs(body.schema, mapping)}
     if body.examples:
         media["examples"] = {
-            f"example{i}": {"summary": ex.summary, "value": ex.value}
-            if ex.summary
-            else {"value": ex.value}
-            for i, ex in enumerate(body.examples, start=1)
+            f"example{i}": _example(ex) for i, ex in enumerate(body.examples, start=1)
         }
     return {"application/json": media}
 

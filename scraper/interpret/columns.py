@@ -37,6 +37,7 @@ class Field:
     description: Text
     row: int
     location: str = ""
+    any_key: bool = False  # "Name of the network": the row describes a map's values
 
 
 def column_roles(table: Table) -> dict[str, int]:
@@ -71,9 +72,11 @@ def read_fields(table: Table) -> list[Field]:
     for number, row in enumerate(table.rows, start=1):
         if len(set(row)) == 1 and len(row) > 1:
             continue  # a sub-heading row spanning every column
-        name = clean_name(row[roles["name"]].text)
+        cell = row[roles["name"]].text.strip()
+        name = clean_name(cell)
         if not name:
             continue
+        any_key = len(cell.splitlines()[0].split()) >= 3
         required_cell = row[roles["required"]].text if "required" in roles else ""
         fields.append(
             Field(
@@ -83,6 +86,7 @@ def read_fields(table: Table) -> list[Field]:
                 description=row[roles["description"]] if "description" in roles else Text(""),
                 row=number,
                 location=row[roles["location"]].text.strip().lower() if "location" in roles else "",
+                any_key=any_key,
             )
         )
     return fields

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 
 from scraper.model import Json
 
@@ -16,21 +15,24 @@ class NotJson(ValueError):
     """The block looks like a JSON body but does not parse."""
 
 
-@dataclass(frozen=True)
-class ExtractedJson:
-    value: Json
+def extract_json(text: str) -> list[Json]:
+    """The JSON bodies in a code block (none for a bare request line); NotJson if broken.
 
-
-def extract_json(text: str) -> ExtractedJson | None:
-    """The JSON body in a code block, None if it has none; NotJson if it is broken."""
-    start = JSON_START.search(text)
-    if start is None:
-        return None
-    body = text[start.start() :].strip()
-    try:
-        value, end = json.JSONDecoder().raw_decode(body)
-    except json.JSONDecodeError as err:
-        raise NotJson(f"{err.msg} at line {err.lineno} column {err.colno}") from None
-    if body[end:].strip():
-        raise NotJson(f"unexpected text after the JSON value: {body[end:].strip()[:40]!r}")
-    return ExtractedJson(value)
+    Pages show alternatives in one block ("{...} Or {...}"): each value is returned.
+    """
+    values: list[Json] = []
+    decoder = json.JSONDecoder()
+    position = 0
+    while (start := JSON_START.search(text, position)) is not None:
+        body = text[start.start() :]
+        offset = len(body) - len(body.lstrip())
+        try:
+            value, end = decoder.raw_decode(body.lstrip())
+        except json.JSONDecodeError as err:
+            raise NotJson(f"{err.msg} at line {err.lineno} column {err.colno}") from None
+        values.append(value)
+        position = start.start() + offset + end
+    rest = text[position:].strip() if values else ""
+    if rest and not rest.lower().startswith(("or", "//", "#")):
+        raise NotJson(f"unexpected text after the JSON value: {rest[:40]!r}")
+    return values

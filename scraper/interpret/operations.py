@@ -6,10 +6,12 @@ It reads only the Page model, so every reader's output goes through the same rul
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from scraper.interpret.columns import Field, is_parameter_table, is_status_table, read_fields
 from scraper.interpret.examples import REQUEST_LINE, NotJson, extract_json
+from scraper.interpret.inference import refine_with_examples
 from scraper.interpret.linker import TableIndex, TableRef, page_key
 from scraper.interpret.schemas import SchemaBuilder, camel
 from scraper.interpret.sections import RoledSection, assign_roles
@@ -27,9 +29,9 @@ from scraper.model import (
 from scraper.page import CodeBlock, Page, Paragraph, Table
 
 METHODS = "GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS"
-ENDPOINT = re.compile(
-    rf"(?<![A-Za-z])({METHODS})\s+(?:https?://[^/\s]*)?(/[^\s?#]*)(?:\?(\S*))?", re.I
-)
+ENDPOINT = re.compile(rf"(?<![A-Za-z])({METHODS})\s+(?:https?://[^/\s]*)?(/\S*)", re.I)
+QUERY_TEMPLATE = re.compile(r"\{[?&]([^{}]*)\}")  # RFC 6570: /x{?limit,marker}
+WELL_FORMED_PATH = re.compile(r"^/(?:[^{}\s?#]|\{[^{}/\s]+\})*$")
 STATUS_MARKER = re.compile(r"\bstatus\s+codes?\s*[:：]?\s*(\d{3})\b", re.I)
 TEMPLATE_VAR = re.compile(r"\{([^{}/]+)\}")
 IMPLIED_HEADERS = {"x-auth-token", "content-type", "accept", "authorization"}
@@ -58,16 +60,50 @@ class _Draft:
 
 
 def find_endpoints(text: str) -> list[Endpoint]:
+    """Method + path pairs, e.g. "GET /v2/{project_id}/jobs?limit={limit}" or "{?limit}"."""
     found: list[Endpoint] = []
     for match in ENDPOINT.finditer(text):
-        path = match.group(2).rstrip(".,;:)")
+        raw = match.group(2).rstrip(".,;:)")
+        query = [n.strip() for t in QUERY_TEMPLATE.findall(raw) for n in t.split(",")]
+        raw = QUERY_TEMPLATE.sub("", raw)
+        path, _, query_string = raw.partition("?")
+        path = path.split("#", 1)[0]
         if len(path) > 1:
             path = path.rstrip("/")
-        query = tuple(q.split("=", 1)[0] for q in (match.group(3) or "").split("&") if q)
-        endpoint = Endpoint(match.group(1).upper(), path, query)
+        if not WELL_FORMED_PATH.match(path):
+            continue
+        query += [q.split("=", 1)[0] for q in query_string.split("&") if q]
+        endpoint = Endpoint(match.group(1).upper(), path, tuple(n for n in query if n))
         if endpoint not in found:
             found.append(endpoint)
     return found
+
+
+def endpoint_ids(base: str, endpoints: list[Endpoint]) -> list[str]:
+    """One id per endpoint of a page: the first keeps the page's id, others get a suffix.
+
+    The suffix is the method, else the API version ("V2"), else both, whichever tells the
+    page's endpoints apart.
+    """
+    if len(endpoints) == 1:
+        return [base]
+
+    def method(e: Endpoint) -> str:
+        return camel(e.method.lower())
+
+    def version(e: Endpoint) -> str:
+        first = e.path.strip("/").split("/", 1)[0]
+        return camel(first) if re.match(r"^v\d", first, re.I) else ""
+
+    def both(e: Endpoint) -> str:
+        return method(e) + version(e)
+
+    schemes: list[Callable[[Endpoint], str]] = [method, version, both]
+    for scheme in schemes:
+        suffixes = [scheme(e) for e in endpoints]
+        if len(set(suffixes)) == len(suffixes):
+            return [base] + [base + s for s in suffixes[1:]]
+    return [base] + [f"{base}{i}" for i in range(2, len(endpoints) + 1)]
 
 
 def operation_id_base(page: Page) -> str:
@@ -104,10 +140,13 @@ class Interpreter:
         builder = SchemaBuilder(self.index, page, base_id)
         draft = _Draft(template_vars={v for e in endpoints for v in TEMPLATE_VAR.findall(e.path)})
         self._read_sections(page, sections, draft, builder)
+        ids = endpoint_ids(base_id, endpoints)
         operations = [
-            self._operation(page, sections, draft, builder, endpoint, base_id, len(endpoints))
-            for endpoint in endpoints
+            self._operation(page, sections, draft, builder, endpoint, operation_id, base_id)
+            for endpoint, operation_id in zip(endpoints, ids, strict=True)
         ]
+        for op in operations:
+            builder.diagnostics += refine_with_examples(op)
         self._report_unused_tables(page, sections, builder)
         return PageResult(
             page.source,
@@ -239,26 +278,29 @@ class Interpreter:
             if not isinstance(block, CodeBlock):
                 continue
             try:
-                extracted = extract_json(block.text)
+                values = extract_json(block.text)
             except NotJson as err:
                 builder.diagnose("bad-example", f"example in {roled.section.title!r}: {err}")
                 continue
             is_request = after_request_line or REQUEST_LINE.match(block.text) is not None
             after_request_line = False
-            if extracted is None:
+            if not values:
                 continue
-            example = Example(extracted.value, " ".join(label.split())[:120])
+            summary = " ".join(label.split())[:120]
+            examples = [Example(value, summary, page.source) for value in values]
             kind = roled.role
+            low = label.lower()
+            if kind == "example-request" and "response" in low and "request" not in low:
+                continue  # a response shown while explaining the request (often another API's)
             if kind == "examples":
-                low = label.lower()
                 if any(w in low for w in ("fail", "error", "abnormal")):
                     continue  # an error body: no documented schema to hold it
                 request = is_request or ("request" in low and "response" not in low)
                 kind = "example-request" if request else "example-response"
             if kind == "example-request":
-                draft.request_examples.append(example)
+                draft.request_examples += examples
             else:
-                draft.response_examples.setdefault(status or "", []).append(example)
+                draft.response_examples.setdefault(status or "", []).extend(examples)
 
     # -- assembling operations --------------------------------------------------------------
 
@@ -269,10 +311,9 @@ class Interpreter:
         draft: _Draft,
         builder: SchemaBuilder,
         endpoint: Endpoint,
+        operation_id: str,
         base_id: str,
-        count: int,
     ) -> Operation:
-        operation_id = base_id if count == 1 else base_id + camel(endpoint.method.lower())
         op = Operation(
             method=endpoint.method.lower(),
             path=endpoint.path,

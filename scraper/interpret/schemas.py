@@ -82,7 +82,11 @@ class SchemaBuilder:
     def _object(self, ref: TableRef) -> Schema:
         properties: dict[str, Schema] = {}
         required: list[str] = []
+        any_key: Schema | None = None
         for field in read_fields(ref.table):
+            if field.any_key:  # a map: the row names its keys in prose
+                any_key = self.field_schema(field, ref)
+                continue
             if field.name in properties:
                 self.diagnose(
                     "duplicate-field", f"field {field.name!r} listed twice", ref.table.caption
@@ -94,6 +98,8 @@ class SchemaBuilder:
         schema: Schema = {"type": "object", "properties": properties}
         if required:
             schema["required"] = required
+        if any_key is not None:
+            schema["additionalProperties"] = any_key
         return schema
 
     def field_schema(self, field: Field, ref: TableRef) -> Schema:

@@ -32,7 +32,7 @@ PRIMITIVES: dict[str, Schema] = {
     "boolean": {"type": "boolean"},
     "bool": {"type": "boolean"},
 }
-OBJECT_WORDS = {"object", "json", "jsonobject", "dict", "struct"}
+OBJECT_WORDS = {"object", "json", "jsonobject", "dict", "struct", "null"}  # "Null": empty
 ARRAY_WORDS = {"array", "list", "jsonarray"}
 MAP_WORDS = {"map", "dict", "hashmap"}
 

@@ -1,0 +1,146 @@
+"""Learn from a page's own examples what its tables leave unsaid, and say so in the report.
+
+- Types: a field from a table without a Type column takes the JSON type of its example value.
+- Wrapper keys: tables often describe `{...}` while the example sends `{"server": {...}}`;
+  the body schema then gains that one wrapping property.
+- Null: a typed field whose example value is null is marked nullable.
+
+Every inference is a diagnostic of kind "inferred:*", so nothing is silently made up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from scraper.model import REF_PREFIX, Body, Diagnostic, Json, Operation, Schema
+
+JSON_TYPES: list[tuple[type, Schema]] = [
+    (bool, {"type": "boolean"}),
+    (int, {"type": "integer"}),
+    (float, {"type": "number"}),
+    (str, {"type": "string"}),
+    (list, {"type": "array", "items": {}}),
+    (dict, {"type": "object"}),
+]
+
+
+def _target(schema: Schema, schemas: dict[str, Schema]) -> Schema:
+    """The schema a property stands for: through its allOf wrapper and $ref."""
+    seen = 0
+    while seen < 32:
+        seen += 1
+        if "allOf" in schema and len(schema["allOf"]) == 1:
+            schema = schema["allOf"][0]
+        elif "$ref" in schema and schema["$ref"].startswith(REF_PREFIX):
+            schema = schemas.get(schema["$ref"][len(REF_PREFIX) :], {})
+        else:
+            break
+    return schema
+
+
+def _json_type(value: Json) -> Schema | None:
+    for cls, schema in JSON_TYPES:
+        if isinstance(value, cls):
+            return {k: (dict(v) if isinstance(v, dict) else v) for k, v in schema.items()}
+    return None
+
+
+def _walk(
+    schema: Schema, value: Json, schemas: dict[str, Schema], where: str, depth: int = 0
+) -> Iterator[tuple[str, Schema, Schema, str, Json]]:
+    """(path, parent object schema, property schema, property name, value) along the example."""
+    if depth > 64:
+        return
+    target = _target(schema, schemas)
+    if isinstance(value, dict) and isinstance(target.get("properties"), dict):
+        for key, item in value.items():
+            prop = target["properties"].get(key)
+            if isinstance(prop, dict):
+                yield f"{where}.{key}", target, prop, key, item
+                yield from _walk(prop, item, schemas, f"{where}.{key}", depth + 1)
+    elif isinstance(value, list) and isinstance(target.get("items"), dict):
+        for item in value[:20]:
+            yield from _walk(target["items"], item, schemas, f"{where}[]", depth + 1)
+
+
+NULL_ONLY: Schema = {"nullable": True, "enum": [None]}
+
+
+def _make_nullable(prop: Schema) -> bool:
+    """Allow null; False if it already was. A $ref cannot carry nullable in OpenAPI 3.0, so
+    an object becomes "anyOf: [the object, null]"."""
+    if prop.get("nullable") or NULL_ONLY in prop.get("anyOf", []):
+        return False
+    if "type" in prop:
+        prop["nullable"] = True
+        return True
+    if "allOf" in prop and len(prop["allOf"]) == 1:
+        prop["anyOf"] = [prop.pop("allOf")[0], dict(NULL_ONLY)]
+        return True
+    if "$ref" in prop:
+        prop["anyOf"] = [{"$ref": prop.pop("$ref")}, dict(NULL_ONLY)]
+        return True
+    return False
+
+
+def _untyped(prop: Schema) -> bool:
+    return not any(k in prop for k in ("type", "$ref", "allOf", "oneOf", "anyOf"))
+
+
+def _wrap(body: Body, op: Operation, source: str, label: str) -> Diagnostic | None:
+    """Wrap the body schema in the one key every example uses, when the tables omit it."""
+    values = [ex.value for ex in body.examples]
+    if not values or not all(isinstance(v, dict) and len(v) == 1 for v in values):
+        return None
+    keys = {next(iter(v)) for v in values}
+    if len(keys) != 1:
+        return None
+    key = keys.pop()
+    root = _target(body.schema, op.schemas)
+    properties = root.get("properties", {})
+    inner = values[0][key]
+    listed = isinstance(inner, list)  # {"networks": [{...}, ...]}: a list of documented objects
+    sample = inner[0] if listed and inner else inner
+    if key in properties or not properties or not isinstance(sample, dict) or not sample:
+        return None
+    if sum(1 for k in sample if k in properties) * 2 < len(sample):
+        return None
+    wrapped = {"type": "array", "items": body.schema} if listed else body.schema
+    body.schema = {"type": "object", "properties": {key: wrapped}, "required": [key]}
+    return Diagnostic(
+        source,
+        "inferred:wrapper",
+        f"{op.operation_id} {label}: the example wraps the documented "
+        f"{'objects in a list' if listed else 'fields'} in {key!r}",
+    )
+
+
+def refine_with_examples(op: Operation) -> list[Diagnostic]:
+    diagnostics: list[Diagnostic] = []
+    bodies = [("request body", op.request_body)] + [
+        (f"{r.status} response", r.body) for r in op.responses.values()
+    ]
+    for label, body in bodies:
+        if body is None or not body.examples:
+            continue
+        wrapped = _wrap(body, op, op.source, label)
+        if wrapped is not None:
+            diagnostics.append(wrapped)
+        for example in body.examples:
+            for path, _parent, prop, _name, value in _walk(
+                body.schema, example.value, op.schemas, "$"
+            ):
+                if value is None:
+                    if _make_nullable(prop):
+                        diagnostics.append(Diagnostic(
+                            op.source, "inferred:nullable",
+                            f"{op.operation_id} {label}: {path} is null in the example",
+                        ))  # fmt: skip
+                elif _untyped(prop) and (guess := _json_type(value)) is not None:
+                    prop.update(guess)
+                    diagnostics.append(Diagnostic(
+                        op.source, "inferred:type",
+                        f"{op.operation_id} {label}: {path} has no documented type; "
+                        f"{guess['type']} from the example",
+                    ))  # fmt: skip
+    return diagnostics
