@@ -19,15 +19,15 @@ $(STAMP): pyproject.toml requirements.lock
 
 install: $(STAMP)
 
-# The main job: docs -> spec/*.yaml (+ reports). The corpus when present, else our fixtures.
+# The main job: docs -> spec/<service>.yaml + reports, one per service folder of the corpus
+# (HTML in spec/, the RST tree in spec/rst/); without the corpus, our own fixture pages.
 spec: $(STAMP)
-	@if [ -d "$(MODELARTS_HTML)" ]; then \
-		$(BIN)/doc2openapi scrape "$(MODELARTS_HTML)" -o spec/modelarts.yaml && \
-		$(BIN)/doc2openapi validate spec/modelarts.yaml; \
+	@if [ -d "$(CORPUS)/otc-html" ]; then \
+		$(BIN)/doc2openapi scrape "$(CORPUS)/otc-html" --out-dir spec && \
+		$(BIN)/doc2openapi scrape "$(CORPUS)/otc-rst" --out-dir spec/rst; \
 	else \
 		echo "no corpus at $(CORPUS): building the fixture pages"; \
-		$(BIN)/doc2openapi scrape tests/fixtures/pages --service widget -o spec/widget.yaml && \
-		$(BIN)/doc2openapi validate spec/widget.yaml; \
+		$(BIN)/doc2openapi scrape tests/fixtures/pages --service widget -o spec/widget.yaml; \
 	fi
 
 lint-code: $(STAMP)

@@ -13,7 +13,7 @@ from typing import Any
 
 from doc2openapi import __version__
 from scraper.output import dumps, load_document, write_atomic
-from scraper.pipeline import scrape
+from scraper.pipeline import ScrapeResult, scrape, scrape_services
 from scraper.validate import spec_errors
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -38,8 +38,10 @@ def _parser() -> argparse.ArgumentParser:
         epilog="example: doc2openapi scrape docs/modelarts -o spec/modelarts.yaml",
     )
     scrape_cmd.add_argument("inputs", nargs="+", type=Path, help="files and folders to read")
-    scrape_cmd.add_argument(
-        "-o", "--output", type=Path, required=True, help="spec file to write (.yaml or .json)"
+    target = scrape_cmd.add_mutually_exclusive_group(required=True)
+    target.add_argument("-o", "--output", type=Path, help="one spec from all inputs (.yaml/.json)")
+    target.add_argument(
+        "--out-dir", type=Path, help="one spec per service folder: DIR/<service>.yaml + report"
     )
     scrape_cmd.add_argument(
         "--report", type=Path, help="report file (default: <output stem>.report.json beside it)"
@@ -68,29 +70,55 @@ def _report_path(args: argparse.Namespace) -> Path:
     return output.with_name(output.name.split(".", 1)[0] + ".report.json")
 
 
+def _write(result: ScrapeResult, output: Path, report_path: Path) -> None:
+    if result.valid:
+        write_atomic(output, dumps(result.spec, output))
+    write_atomic(report_path, json.dumps(result.report, indent=2, ensure_ascii=False) + "\n")
+
+
+def _summary_line(name: str, result: ScrapeResult) -> str:
+    summary = result.report["summary"]
+    kinds = ", ".join(f"{k} {n}" for k, n in summary["diagnostics"].items()) or "none"
+    examples = summary["examples"]
+    return (
+        f"{name}: {summary['files']} files, {summary['operations']} operations from "
+        f"{summary['pages_with_operations']}/{summary['operation_pages']} operation pages; "
+        f"examples valid {examples['valid']}, invalid {examples['invalid']}; "
+        f"diagnostics: {kinds}"
+    )
+
+
 def _scrape(args: argparse.Namespace) -> int:
     for given in args.inputs:
         if not given.exists():
             raise UsageError(f"{given}: no such file or directory")
-    result = scrape(list(args.inputs), service=args.service, openapi_version=args.openapi_version)
-    report_path = _report_path(args)
-    if result.valid:
-        write_atomic(args.output, dumps(result.spec, args.output))
-    write_atomic(report_path, json.dumps(result.report, indent=2, ensure_ascii=False) + "\n")
-    summary = result.report["summary"]
-    print(
-        f"{args.output}: {summary['operations']} operations from "
-        f"{summary['pages_with_operations']}/{summary['operation_pages']} operation pages, "
-        f"{len(result.diagnostics)} diagnostics (report: {report_path})",
-        file=sys.stderr,
-    )
-    if not result.valid:
+    if args.out_dir is not None:
+        if args.report is not None or args.service is not None:
+            raise UsageError("--report and --service go with -o, not --out-dir")
+        try:
+            results = scrape_services(list(args.inputs), openapi_version=args.openapi_version)
+        except FileNotFoundError as err:
+            raise UsageError(str(err)) from None
+        outputs = {
+            name: (args.out_dir / f"{name}.yaml", args.out_dir / f"{name}.report.json")
+            for name in results
+        }
+    else:
+        results = {
+            args.service or "api": scrape(
+                list(args.inputs), service=args.service, openapi_version=args.openapi_version
+            )
+        }
+        outputs = {name: (args.output, _report_path(args)) for name in results}
+    failed = False
+    for name, result in results.items():
+        output, report_path = outputs[name]
+        _write(result, output, report_path)
+        print(_summary_line(str(output), result), file=sys.stderr)
         for error in result.report["spec_errors"][:20]:
-            print(f"invalid spec: {error}", file=sys.stderr)
-        return EXIT_FINDINGS
-    if args.strict and result.diagnostics:
-        return EXIT_FINDINGS
-    return EXIT_OK
+            print(f"{output}: invalid spec: {error}", file=sys.stderr)
+        failed = failed or not result.valid or bool(args.strict and result.diagnostics)
+    return EXIT_FINDINGS if failed else EXIT_OK
 
 
 def _load_spec(path: Path) -> dict[str, Any]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import posixpath
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,15 +108,12 @@ def scrape(
         _read(file, run)
     index = TableIndex(run.pages)
     interpreter = Interpreter(index)
-    parents: dict[str, str] = {}
-    for topics in run.topics.values():
-        parents.update(topics.parent_of)
+    parents = _parent_topics(run)
     for page in run.pages:
         result = interpreter.interpret(page)
-        for diagnostic_note in page.notes:
-            result.diagnostics.append(Diagnostic(page.source, "markup", diagnostic_note))
-        tag = parents.get(page_key(page.metadata.get("original_name", "") or page.source))
-        tag = tag or parents.get(page_key(page.source))
+        for note in page.notes:
+            result.diagnostics.append(Diagnostic(page.source, "markup", note))
+        tag = next((parents[k] for k in _topic_keys(page) if k in parents), None)
         for op in result.operations:
             if tag:
                 op.tags = [tag]
@@ -146,6 +145,60 @@ def scrape(
         {"valid": valid_examples, "invalid": invalid_examples},
     )
     return ScrapeResult(spec, report, not errors)
+
+
+SERVICE_NAME = re.compile(r"[^a-z0-9_-]+")
+
+
+def service_name(folder: Path) -> str:
+    """A file-system-safe service name from a folder name ("ModelArts" -> "modelarts")."""
+    return SERVICE_NAME.sub("-", folder.name.lower()).strip("-_") or "api"
+
+
+def find_services(inputs: list[Path]) -> dict[str, list[Path]]:
+    """One service per folder holding documents; a folder of such folders is several services."""
+    services: dict[str, list[Path]] = {}
+    for given in inputs:
+        if not given.is_dir():
+            raise FileNotFoundError(f"{given}: not a folder (--out-dir takes service folders)")
+        has_files = any(p.is_file() and not p.name.startswith(".") for p in given.iterdir())
+        folders = [given] if has_files else sorted(p for p in given.iterdir() if p.is_dir())
+        for folder in folders:
+            services.setdefault(service_name(folder), []).append(folder)
+    return services
+
+
+def scrape_services(
+    inputs: list[Path], *, openapi_version: str = "3.0.3"
+) -> dict[str, ScrapeResult]:
+    """`scrape` once per service folder under `inputs`, keyed by service name."""
+    return {
+        name: scrape(folders, service=name, openapi_version=openapi_version)
+        for name, folders in find_services(inputs).items()
+    }
+
+
+def _topic_keys(page: Page) -> list[str]:
+    """How a topic tree may name this page: its path without extension, or its file name."""
+    path = page.source.rsplit(".", 1)[0].lower()
+    keys = [path, page_key(page.source)]
+    if page.metadata.get("original_name"):
+        keys.insert(0, page_key(page.metadata["original_name"]))
+    return keys
+
+
+def _parent_topics(run: _Run) -> dict[str, str]:
+    """Page -> parent topic title, from CLASS.TXT.json and from the pages' own toctrees."""
+    parents: dict[str, str] = {}
+    for topics in run.topics.values():
+        parents.update(topics.parent_of)
+    for page in run.pages:
+        folder = posixpath.dirname(page.source)
+        for entry in page.toc:
+            child = posixpath.normpath(posixpath.join(folder, entry)).lower()
+            if page.title and not child.startswith(".."):
+                parents.setdefault(child, page.title)
+    return parents
 
 
 def _source_of(operation_id: str, operations: list[Any]) -> str:

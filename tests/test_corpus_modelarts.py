@@ -6,25 +6,21 @@ from pathlib import Path
 from typing import Any
 
 from scraper.pipeline import ScrapeResult, scrape
-from tests.helpers import operation, params, ref_name, resolve, response_schema
+from tests.helpers import (
+    assert_operation_pages,
+    operation,
+    params,
+    ref_name,
+    resolve,
+    response_schema,
+)
 
 EXPORT_TASKS = "/v2/{project_id}/datasets/{dataset_id}/export-tasks"
 
 
 def test_every_uri_page_yields_operations_or_a_diagnostic(modelarts_html: ScrapeResult) -> None:
-    report = modelarts_html.report
-    assert modelarts_html.valid, report["spec_errors"][:5]
-    uri_pages = [
-        f
-        for f in report["files"]
-        if f["status"] == "operations" or f.get("reason", "").startswith("the URI")
-    ]
-    assert len(uri_pages) >= 140
-    with_ops = [f for f in uri_pages if f["status"] == "operations"]
-    assert len(with_ops) / len(uri_pages) >= 0.95
-    diagnosed = {d["file"] for d in report["diagnostics"]}
-    for page in uri_pages:
-        assert page["status"] == "operations" or page["file"] in diagnosed
+    assert modelarts_html.valid, modelarts_html.report["spec_errors"][:5]
+    assert_operation_pages(modelarts_html.report, at_least=140, share=0.95)
 
 
 def assert_export_tasks_operation(spec: dict[str, Any]) -> None:

@@ -12,7 +12,14 @@ from scraper.pipeline import ScrapeResult, scrape
 from scraper.readers import detect_format, read_document
 from scraper.readers.rst import read_rst
 from tests.conftest import PAGES
-from tests.helpers import operation, params, ref_name, resolve, response_schema
+from tests.helpers import (
+    assert_operation_pages,
+    operation,
+    params,
+    ref_name,
+    resolve,
+    response_schema,
+)
 from tests.render_text import render_text
 from tests.test_corpus_modelarts import assert_export_tasks_operation
 
@@ -121,18 +128,8 @@ def test_text_rendering_round_trip(tmp_path: Path, page: str) -> None:
 
 def test_rst_tree_builds_a_valid_spec(corpus: Path) -> None:
     result = scrape([corpus / "otc-rst" / "modelarts"], service="modelarts")
-    report = result.report
-    assert result.valid, report["spec_errors"][:5]
-    uri_pages = [
-        f
-        for f in report["files"]
-        if f["status"] == "operations" or f.get("reason", "").startswith("the URI")
-    ]
-    assert len(uri_pages) >= 220
-    with_ops = sum(1 for f in uri_pages if f["status"] == "operations")
-    assert with_ops / len(uri_pages) >= 0.95
-    diagnosed = {d["file"] for d in report["diagnostics"]}
-    assert all(f["status"] == "operations" or f["file"] in diagnosed for f in uri_pages)
+    assert result.valid, result.report["spec_errors"][:5]
+    assert_operation_pages(result.report, at_least=220, share=0.95)
 
 
 def test_rst_security_include_and_raw_are_disabled(tmp_path: Path) -> None:

@@ -34,6 +34,7 @@ from scraper.interpret.types import (
         ("Map<String,Array<String>>", MapType(ArrayType(Primitive((("type", "string"),))))),
         ("Map<String,String>", MapType(Primitive((("type", "string"),)))),
         ("jobs array", ArrayType(ObjectType("jobs", implied=True))),
+        ("List(Dict)", ArrayType(ObjectType(None))),
         ("int[]", ArrayType(Primitive((("type", "integer"), ("format", "int32"))))),
         ("", AnyType()),
         ("String or Integer", UnknownType("String or Integer")),

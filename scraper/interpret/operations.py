@@ -57,6 +57,7 @@ class _Draft:
     response_examples: dict[str, list[Example]] = field(default_factory=dict)
     body_tables: list[TableRef] = field(default_factory=list)
     template_vars: set[str] = field(default_factory=set)
+    status_note: str = ""  # "See Returned Values for General Requests."
 
 
 def find_endpoints(text: str) -> list[Endpoint]:
@@ -181,6 +182,8 @@ class Interpreter:
             elif role in ("request", "response"):
                 self._body_section(page, roled, draft, builder)
             elif role == "status":
+                notes = [b.body.text for b in roled.section.blocks if isinstance(b, Paragraph)]
+                draft.status_note = draft.status_note or " ".join(notes)
                 for table in self._tables(roled):
                     if is_status_table(table):
                         for row in table.rows:
@@ -381,7 +384,7 @@ class Interpreter:
             documented.body.examples.extend(examples)
         if not responses:
             builder.diagnose("no-responses", "no status codes or response tables documented")
-            responses["default"] = Response("default", "Not documented")
+            responses["default"] = Response("default", draft.status_note or "Not documented")
         for response in responses.values():
             if not response.description:
                 response.description = "Status " + response.status

@@ -79,7 +79,7 @@ class UnknownType:
 
 TypeExpr = Primitive | ObjectType | ArrayType | MapType | AnyType | UnknownType
 
-_GENERIC = re.compile(r"^(?P<outer>\w+)\s*<\s*(?P<args>.+)>$")
+_GENERIC = re.compile(r"^(?P<outer>\w+)\s*(?:<\s*(?P<args>.+)>|\(\s*(?P<paren>.+)\))$")
 _ARRAY_OF = re.compile(r"^(?:array|list)\s+of\s+(?P<item>.+)$", re.IGNORECASE)
 _SUFFIX_ARRAY = re.compile(r"^(?P<item>.+?)\s*(?:\[\s*\]|\barray|\blist)$", re.IGNORECASE)
 _NAMED_OBJECT = re.compile(r"^(?P<name>.+?)\s+objects?$", re.IGNORECASE)
@@ -98,9 +98,9 @@ def _singular(word: str) -> str:
 def _split_args(args: str) -> list[str]:
     depth, parts, current = 0, [], ""
     for ch in args:
-        if ch == "<":
+        if ch in "<(":
             depth += 1
-        elif ch == ">":
+        elif ch in ">)":
             depth -= 1
         if ch == "," and depth == 0:
             parts.append(current)
@@ -128,7 +128,7 @@ def parse_type(text: str) -> TypeExpr:
     generic = _GENERIC.match(raw)
     if generic:
         outer = generic["outer"].lower()
-        args = _split_args(generic["args"])
+        args = _split_args(generic["args"] or generic["paren"])
         if outer in ARRAY_WORDS and len(args) == 1:
             return ArrayType(parse_type(args[0]))
         if outer in MAP_WORDS and len(args) == 2:
