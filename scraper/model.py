@@ -93,3 +93,6 @@ class PageResult:
     operations: list[Operation] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     reason: str = ""
+    constraints: dict[str, int] = field(default_factory=dict)
+    """How many descriptions state a range/length/default/enum ("stated:range") and how many
+    of those became schema keywords ("extracted:range")."""

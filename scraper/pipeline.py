@@ -205,6 +205,21 @@ def _source_of(operation_id: str, operations: list[Any]) -> str:
     return next((op.source for op in operations if op.operation_id == operation_id), "")
 
 
+def _constraint_summary(results: list[PageResult]) -> dict[str, Any]:
+    total: Counter[str] = Counter()
+    for r in results:
+        total.update(r.constraints)
+    stated = sum(n for k, n in total.items() if k.startswith("stated:"))
+    extracted = sum(n for k, n in total.items() if k.startswith("extracted:"))
+    return {
+        "stated": {k.split(":")[1]: n for k, n in sorted(total.items()) if k.startswith("stated:")},
+        "extracted": {
+            k.split(":")[1]: n for k, n in sorted(total.items()) if k.startswith("extracted:")
+        },
+        "share": round(extracted / stated, 3) if stated else 1.0,
+    }
+
+
 def build_report(
     service: str,
     results: list[PageResult],
@@ -238,6 +253,7 @@ def build_report(
         "skipped": statuses["skipped"],
         "diagnostics": dict(sorted(Counter(d.kind for d in diagnostics).items())),
         "examples": examples,
+        "constraints": _constraint_summary(results),
         "spec_valid": not spec_errors,
     }
     return {

@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from jsonschema.exceptions import best_match
+from jsonschema.exceptions import ValidationError, best_match
 from openapi_schema_validator import OAS30Validator, OAS31Validator
 from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
 
@@ -73,6 +73,46 @@ def undocumented_fields(
             yield from undocumented_fields(item, schema["items"], components, f"{where}[{i}]")
 
 
+CONSTRAINT_KEYWORDS = {
+    "enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength",
+    "maxLength", "pattern", "format",
+}  # fmt: skip
+
+
+def _path(error: ValidationError) -> str:
+    return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
+
+
+def _drop_contradicted_constraints(
+    validator_cls: Any, root: dict[str, Any], value: Any, source: str, label: str
+) -> list[Diagnostic]:
+    """A keyword taken from prose (or a format from the type column) that the docs' own
+    example contradicts is removed: the example is evidence, the keyword an inference."""
+    found: list[Diagnostic] = []
+    for _ in range(50):
+        validator = validator_cls(root, format_checker=validator_cls.FORMAT_CHECKER)
+        errors = [
+            e for e in validator.iter_errors(value)
+            if e.validator in CONSTRAINT_KEYWORDS and isinstance(e.schema, dict)
+            and e.validator in e.schema
+        ]  # fmt: skip
+        if not errors:
+            break
+        for error in errors:
+            keyword = str(error.validator)
+            if keyword not in error.schema:
+                continue
+            stated = error.schema.pop(keyword)
+            if keyword == "enum":
+                error.schema.pop("default", None)
+            found.append(
+                Diagnostic(source, "doc-defect:constraint",
+                           f"{label}: {_path(error)} = {json.dumps(error.instance)[:60]} "
+                           f"contradicts {keyword} {json.dumps(stated)[:80]}; {keyword} dropped")
+            )  # fmt: skip
+    return found
+
+
 def check_examples(
     spec: dict[str, Any], sources: dict[str, str], source_key: str = "x-doc-source"
 ) -> tuple[list[Diagnostic], int, int]:
@@ -90,20 +130,19 @@ def check_examples(
         if not examples:
             continue
         root = {"allOf": [media["schema"]], "components": {"schemas": components}}
-        validator = validator_cls(root)
         for key in list(examples):
             value = examples[key]["value"]
             source = examples[key].pop(source_key, "") or sources.get(op_id, "")
             identity = (source, where, json.dumps(value, sort_keys=True))
+            label = f"{op_id} {where} example"
+            diagnostics += _drop_contradicted_constraints(validator_cls, root, value, source, label)
+            validator = validator_cls(root, format_checker=validator_cls.FORMAT_CHECKER)
             error = best_match(validator.iter_errors(value))
             verdicts[identity] = verdicts.get(identity, True) and error is None
             if error is not None:
-                path = "$" + "".join(
-                    f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path
-                )
                 diagnostics.append(
                     Diagnostic(source, "doc-defect:example",
-                               f"{op_id} {where} example: {path}: {error.message[:300]}")
+                               f"{label}: {_path(error)}: {error.message[:300]}")
                 )  # fmt: skip
                 del examples[key]
                 continue

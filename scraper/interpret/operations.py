@@ -155,6 +155,7 @@ class Interpreter:
             page.title,
             operations=operations,
             diagnostics=sorted(set(builder.diagnostics)),
+            constraints=dict(sorted(builder.constraints.items())),
         )
 
     # -- reading the sections -------------------------------------------------------------

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from scraper.interpret.columns import Field, read_fields
+from scraper.interpret.constraints import apply_constraints
 from scraper.interpret.linker import GENERIC_TITLE_WORDS, TableIndex, TableRef
 from scraper.interpret.types import (
     AnyType,
@@ -56,6 +58,7 @@ class SchemaBuilder:
         self.schemas: dict[str, Schema] = {}
         self.diagnostics: list[Diagnostic] = []
         self.used: set[tuple[str, int]] = set()
+        self.constraints: Counter[str] = Counter()
         self._names: dict[tuple[str, int], str] = {}
 
     def diagnose(self, kind: str, reason: str, table: str = "") -> None:
@@ -106,6 +109,9 @@ class SchemaBuilder:
         expr = parse_type(field.type.text) if field.type is not None else AnyType()
         schema = self._expr(expr, field, ref)
         description = field.description.text.strip()
+        found = apply_constraints(schema, description)
+        self.constraints.update(f"stated:{k}" for k in found.stated)
+        self.constraints.update(f"extracted:{k}" for k in found.extracted & found.stated)
         if description:
             if "$ref" in schema:  # 3.0 ignores siblings of $ref: wrap to keep the description
                 schema = {"allOf": [schema], "description": description}
