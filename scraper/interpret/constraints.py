@@ -141,7 +141,7 @@ def _enum(text: str, kind: str) -> tuple[list[Any], Any] | None:
     can_be = VALUE_CAN_BE.search(text)
     if can_be and kind in ("string", "integer", "boolean"):
         tokens = [
-            t.strip()
+            t.strip().rstrip(".")
             for t in re.split(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+", can_be.group(1))
         ]
         values = [_typed(t, kind) for t in tokens if t and " " not in t]
