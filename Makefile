@@ -6,7 +6,10 @@ STAMP := $(VENV)/.installed-stamp
 CORPUS ?= $(or $(DOC2OPENAPI_CORPUS),../shared/corpus)
 MODELARTS_HTML := $(CORPUS)/otc-html/modelarts
 
-.PHONY: all install spec test lint-code lock clean
+NODE_STAMP := node_modules/.installed-stamp
+REDOCLY := REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true node_modules/.bin/redocly
+
+.PHONY: all install spec lint test lint-code lock clean
 
 all: spec
 
@@ -30,12 +33,25 @@ spec: $(STAMP)
 		$(BIN)/doc2openapi scrape tests/fixtures/pages --service widget -o spec/widget.yaml; \
 	fi
 
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+# Redocly's recommended rules on every spec: errors fail, warnings are counted.
+lint: spec $(NODE_STAMP)
+	@for f in spec/*.yaml spec/rst/*.yaml; do \
+		[ -f "$$f" ] || continue; \
+		out=$$($(REDOCLY) lint "$$f" --format=summary 2>&1); status=$$?; \
+		echo "$$out" | grep -E "^(error|warning)|validating"; \
+		[ $$status -eq 0 ] || exit 1; \
+	done
+
 lint-code: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: lint-code
+test: lint-code $(NODE_STAMP)
 	$(BIN)/pytest
 
 # Refresh the lock file after changing dependencies in pyproject.toml.
@@ -44,4 +60,4 @@ lock: $(STAMP)
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --no-header -o requirements.lock
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .cache
+	rm -rf $(VENV) node_modules .mypy_cache .ruff_cache .pytest_cache .cache

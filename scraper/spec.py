@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -73,11 +74,30 @@ def _merge_body(first: Body | None, other: Body | None, mapping: dict[str, str])
     return first
 
 
+TEMPLATE_VAR = re.compile(r"\{([^{}/]+)\}")
+
+
+def _rename_path_parameters(op: Operation, path: str) -> Diagnostic:
+    """/servers/{id} and /servers/{server_id} are one path: take the first page's names."""
+    renames = dict(zip(TEMPLATE_VAR.findall(op.path), TEMPLATE_VAR.findall(path), strict=True))
+    reason = f"{op.path} is {path} with other parameter names; renamed"
+    op.path = path
+    for param in op.parameters:
+        if param.location == "path" and param.name in renames:
+            param.name = renames[param.name]
+    return Diagnostic(op.source, "renamed-path-parameter", reason)
+
+
 def dedupe_operations(operations: list[Operation]) -> tuple[list[Operation], list[Diagnostic]]:
     """One operation per method and path; the pages that repeat it are merged into the first."""
     kept: dict[tuple[str, str], Operation] = {}
     diagnostics: list[Diagnostic] = []
+    canonical: dict[str, str] = {}
     for op in operations:
+        shape = TEMPLATE_VAR.sub("{}", op.path)
+        first_path = canonical.setdefault(shape, op.path)
+        if first_path != op.path:
+            diagnostics.append(_rename_path_parameters(op, first_path))
         key = (op.method, op.path)
         first = kept.get(key)
         if first is None:

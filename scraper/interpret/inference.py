@@ -63,7 +63,7 @@ def _walk(
             yield from _walk(target["items"], item, schemas, f"{where}[]", depth + 1)
 
 
-NULL_ONLY: Schema = {"nullable": True, "enum": [None]}
+NULL_ONLY: Schema = {"type": "object", "nullable": True, "enum": [None]}  # just null
 
 
 def _make_nullable(prop: Schema) -> bool:
