@@ -50,7 +50,12 @@ def _parser() -> argparse.ArgumentParser:
     scrape_cmd.add_argument(
         "--strict", action="store_true", help="exit 1 when there is any diagnostic"
     )
-    scrape_cmd.add_argument("--openapi-version", choices=["3.0.3"], default="3.0.3")
+    scrape_cmd.add_argument("--openapi-version", choices=["3.0.3", "3.1", "3.1.0"], default="3.0.3")
+    scrape_cmd.add_argument(
+        "--provenance",
+        action="store_true",
+        help="mark every operation, parameter and property with x-doc-source",
+    )
     scrape_cmd.set_defaults(handler=_scrape)
 
     validate_cmd = sub.add_parser(
@@ -96,7 +101,11 @@ def _scrape(args: argparse.Namespace) -> int:
         if args.report is not None or args.service is not None:
             raise UsageError("--report and --service go with -o, not --out-dir")
         try:
-            results = scrape_services(list(args.inputs), openapi_version=args.openapi_version)
+            results = scrape_services(
+                list(args.inputs),
+                openapi_version=args.openapi_version,
+                provenance=args.provenance,
+            )
         except FileNotFoundError as err:
             raise UsageError(str(err)) from None
         outputs = {
@@ -106,7 +115,10 @@ def _scrape(args: argparse.Namespace) -> int:
     else:
         results = {
             args.service or "api": scrape(
-                list(args.inputs), service=args.service, openapi_version=args.openapi_version
+                list(args.inputs),
+                service=args.service,
+                openapi_version=args.openapi_version,
+                provenance=args.provenance,
             )
         }
         outputs = {name: (args.output, _report_path(args)) for name in results}

@@ -11,7 +11,7 @@ import json
 from collections import defaultdict
 from typing import Any
 
-from scraper.model import REF_PREFIX, Operation, Schema
+from scraper.model import REF_PREFIX, SOURCE_KEY, Operation, Schema
 
 
 def _local_name(ref: str) -> str:
@@ -29,7 +29,7 @@ def fingerprint(name: str, schemas: dict[str, Schema], stack: tuple[str, ...] = 
             ref = node.get("$ref")
             if isinstance(ref, str) and ref.startswith(REF_PREFIX):
                 return {"$ref": fingerprint(_local_name(ref), schemas, inner)}
-            return {k: expand(v) for k, v in node.items()}
+            return {k: expand(v) for k, v in node.items() if k != SOURCE_KEY}
         if isinstance(node, list):
             return [expand(v) for v in node]
         return node

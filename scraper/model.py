@@ -12,6 +12,7 @@ from typing import Any, Literal
 Schema = dict[str, Any]
 Json = Any
 REF_PREFIX = "#/components/schemas/"
+SOURCE_KEY = "x-doc-source"  # provenance: where in the docs an element comes from
 
 
 @dataclass(frozen=True, order=True)
@@ -41,6 +42,7 @@ class Parameter:
     required: bool
     schema: Schema
     description: str = ""
+    source: dict[str, Any] | None = None
 
 
 @dataclass

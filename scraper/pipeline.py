@@ -17,6 +17,7 @@ from scraper.page import Page
 from scraper.readers import NotADocument, read_document
 from scraper.service import Topics, load_topics, service_info
 from scraper.spec import build_spec
+from scraper.transforms import strip_provenance, to_openapi_31
 from scraper.validate import check_examples, spec_errors
 
 NOT_DOCUMENTS = {
@@ -98,7 +99,11 @@ def _read(file: InputFile, run: _Run) -> None:
 
 
 def scrape(
-    inputs: list[Path], *, service: str | None = None, openapi_version: str = "3.0.3"
+    inputs: list[Path],
+    *,
+    service: str | None = None,
+    openapi_version: str = "3.0.3",
+    provenance: bool = False,
 ) -> ScrapeResult:
     """Turn every page under `inputs` into one OpenAPI document and its report."""
     files = collect_files(inputs)
@@ -129,13 +134,17 @@ def scrape(
             merged.order += [t for t in found.order if t not in merged.order]
     name = service or (inputs[0].name if inputs else "api")
     info = service_info(name, merged, run.pages)
-    spec, build_diagnostics = build_spec(operations, info, openapi_version)
+    spec, build_diagnostics = build_spec(operations, info)
     sources = {
         op["operationId"]: _source_of(op["operationId"], operations)
         for methods in spec["paths"].values()
         for op in methods.values()
     }
     example_diagnostics, valid_examples, invalid_examples = check_examples(spec, sources)
+    if not provenance:
+        strip_provenance(spec)
+    if openapi_version.startswith("3.1"):
+        spec = to_openapi_31(spec)
     errors = spec_errors(spec)
     report = build_report(
         name,
@@ -169,11 +178,11 @@ def find_services(inputs: list[Path]) -> dict[str, list[Path]]:
 
 
 def scrape_services(
-    inputs: list[Path], *, openapi_version: str = "3.0.3"
+    inputs: list[Path], *, openapi_version: str = "3.0.3", provenance: bool = False
 ) -> dict[str, ScrapeResult]:
     """`scrape` once per service folder under `inputs`, keyed by service name."""
     return {
-        name: scrape(folders, service=name, openapi_version=openapi_version)
+        name: scrape(folders, service=name, openapi_version=openapi_version, provenance=provenance)
         for name, folders in find_services(inputs).items()
     }
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from scraper.interpret.linker import page_key
+from scraper.model import Schema
 from scraper.page import CodeBlock, Page, Paragraph
 from scraper.spec import ServiceInfo
 
@@ -123,6 +124,42 @@ def servers(product: str, pages: list[Page]) -> list[dict[str, Any]]:
     ]
 
 
+ERROR_SHAPES: list[tuple[tuple[str, ...], Schema]] = [
+    (
+        ('"error_code"', '"error_msg"'),
+        {
+            "type": "object",
+            "description": "The error body the service's error examples show.",
+            "properties": {"error_code": {"type": "string"}, "error_msg": {"type": "string"}},
+        },
+    ),
+    (
+        ('"error"', '"code"', '"message"'),
+        {
+            "type": "object",
+            "description": "The error body the service's error examples show.",
+            "properties": {
+                "error": {
+                    "type": "object",
+                    "properties": {"code": {"type": "string"}, "message": {"type": "string"}},
+                }
+            },
+        },
+    ),
+]
+
+
+def error_schema(pages: list[Page]) -> Schema | None:
+    """The error body shape the docs' own examples use most, if any."""
+    blocks = [
+        b.text for p in pages for section in p.sections for b in section.blocks
+        if isinstance(b, CodeBlock)
+    ]  # fmt: skip
+    counts = [sum(1 for b in blocks if all(k in b for k in keys)) for keys, _ in ERROR_SHAPES]
+    best = max(range(len(counts)), key=lambda i: counts[i])
+    return ERROR_SHAPES[best][1] if counts[best] else None
+
+
 def service_info(name: str, topics: Topics, pages: list[Page]) -> ServiceInfo:
     product = product_name(topics.product or name, topics.descriptions) or name
     info = ServiceInfo(
@@ -132,4 +169,5 @@ def service_info(name: str, topics: Topics, pages: list[Page]) -> ServiceInfo:
     )
     info.tags = [{"name": t} for t in topics.order]
     info.servers = servers(topics.product or name, pages)
+    info.error_schema = error_schema(pages)
     return info

@@ -7,9 +7,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scraper.components import fingerprint, merge_components, rewrite_refs
-from scraper.model import Body, Diagnostic, Example, Operation, Parameter, Response, Schema
+from scraper.model import (
+    REF_PREFIX,
+    SOURCE_KEY,
+    Body,
+    Diagnostic,
+    Example,
+    Operation,
+    Parameter,
+    Response,
+    Schema,
+)
 
-SOURCE_KEY = "x-doc-source"
 METHOD_ORDER = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
 SECURITY_SCHEME = {
     "type": "apiKey",
@@ -40,6 +49,7 @@ class ServiceInfo:
         ]
     )
     tags: list[dict[str, str]] = field(default_factory=list)
+    error_schema: Schema | None = None  # the error body the docs show ({error_code, error_msg})
 
 
 def _absorb_schemas(first: Operation, other: Operation) -> dict[str, str]:
@@ -153,6 +163,8 @@ def _parameter(param: Parameter, mapping: dict[str, str]) -> dict[str, Any]:
     if param.required:
         out["required"] = True
     out["schema"] = rewrite_refs(param.schema, mapping)
+    if param.source:
+        out[SOURCE_KEY] = param.source
     return out
 
 
@@ -172,7 +184,7 @@ def _content(body: Body, mapping: dict[str, str]) -> dict[str, Any]:
     return {"application/json": media}
 
 
-def _operation(op: Operation, mapping: dict[str, str]) -> dict[str, Any]:
+def _operation(op: Operation, mapping: dict[str, str], error_ref: str | None) -> dict[str, Any]:
     out: dict[str, Any] = {"operationId": op.operation_id}
     if op.tags:
         out["tags"] = list(op.tags)
@@ -182,6 +194,7 @@ def _operation(op: Operation, mapping: dict[str, str]) -> dict[str, Any]:
         out["description"] = op.description
     if op.deprecated:
         out["deprecated"] = True
+    out[SOURCE_KEY] = {"file": op.source}
     if op.parameters:
         order = {"path": 0, "query": 1, "header": 2, "cookie": 3}
         params = sorted(op.parameters, key=lambda p: order[p.location])
@@ -193,22 +206,30 @@ def _operation(op: Operation, mapping: dict[str, str]) -> dict[str, Any]:
         entry: dict[str, Any] = {"description": response.description}
         if response.body is not None:
             entry["content"] = _content(response.body, mapping)
+        elif error_ref is not None and status[:1] in ("4", "5"):
+            entry["content"] = {"application/json": {"schema": {"$ref": error_ref}}}
         responses[status] = entry
     out["responses"] = responses
     return out
 
 
 def build_spec(
-    operations: list[Operation], info: ServiceInfo, openapi_version: str = "3.0.3"
+    operations: list[Operation], info: ServiceInfo
 ) -> tuple[dict[str, Any], list[Diagnostic]]:
     """The OpenAPI document (plain dicts, in a stable order) and what building it reported."""
     ordered = sorted(operations, key=lambda o: (o.source, o.path, METHOD_ORDER.index(o.method)))
     ordered, diagnostics = dedupe_operations(ordered)
     diagnostics += unique_operation_ids(ordered)
     components, mappings = merge_components(ordered)
+    error_ref = None
+    if info.error_schema is not None:
+        name = next(n for n in ("Error", "ErrorResponse", "DocErrorBody") if n not in components)
+        components[name] = info.error_schema
+        components = dict(sorted(components.items()))
+        error_ref = REF_PREFIX + name
     paths: dict[str, dict[str, Any]] = {}
     for op, mapping in zip(ordered, mappings, strict=True):
-        paths.setdefault(op.path, {})[op.method] = _operation(op, mapping)
+        paths.setdefault(op.path, {})[op.method] = _operation(op, mapping, error_ref)
     sorted_paths = {
         path: dict(sorted(methods.items(), key=lambda kv: METHOD_ORDER.index(kv[0])))
         for path, methods in sorted(paths.items())
@@ -216,7 +237,7 @@ def build_spec(
     info_block: dict[str, Any] = {"title": info.title, "version": info.version}
     if info.description:
         info_block["description"] = info.description
-    spec: dict[str, Any] = {"openapi": openapi_version, "info": info_block, "servers": info.servers}
+    spec: dict[str, Any] = {"openapi": "3.0.3", "info": info_block, "servers": info.servers}
     used_tags = {t for op in ordered for t in op.tags}
     tags = [t for t in info.tags if t["name"] in used_tags]
     if tags:

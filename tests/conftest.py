@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scraper.pipeline import ScrapeResult, scrape
+from scraper.pipeline import ScrapeResult, scrape, scrape_services
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -37,5 +37,16 @@ def seeds(corpus: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def modelarts_html(corpus: Path) -> ScrapeResult:
-    return scrape([corpus / "otc-html" / "modelarts"])
+def html_services(corpus: Path) -> dict[str, ScrapeResult]:
+    """Every service of the HTML corpus, scraped once for the whole test session."""
+    return scrape_services([corpus / "otc-html"])
+
+
+@pytest.fixture(scope="session")
+def modelarts_html(html_services: dict[str, ScrapeResult]) -> ScrapeResult:
+    return html_services["modelarts"]
+
+
+@pytest.fixture(scope="session")
+def rst_modelarts(corpus: Path) -> ScrapeResult:
+    return scrape([corpus / "otc-rst" / "modelarts"], service="modelarts")

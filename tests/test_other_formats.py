@@ -126,8 +126,8 @@ def test_text_rendering_round_trip(tmp_path: Path, page: str) -> None:
     assert from_text.spec["components"] == from_html.spec["components"]
 
 
-def test_rst_tree_builds_a_valid_spec(corpus: Path) -> None:
-    result = scrape([corpus / "otc-rst" / "modelarts"], service="modelarts")
+def test_rst_tree_builds_a_valid_spec(rst_modelarts: ScrapeResult) -> None:
+    result = rst_modelarts
     assert result.valid, result.report["spec_errors"][:5]
     assert_operation_pages(result.report, at_least=220, share=0.95)
 

@@ -17,6 +17,7 @@ from scraper.interpret.schemas import SchemaBuilder, camel
 from scraper.interpret.sections import RoledSection, assign_roles
 from scraper.model import (
     LOCATIONS,
+    SOURCE_KEY,
     Body,
     Diagnostic,
     Example,
@@ -36,6 +37,7 @@ STATUS_MARKER = re.compile(r"\bstatus\s+codes?\s*[:：]?\s*(\d{3})\b", re.I)
 TEMPLATE_VAR = re.compile(r"\{([^{}/]+)\}")
 IMPLIED_HEADERS = {"x-auth-token", "content-type", "accept", "authorization"}
 CAMEL_FILE = re.compile(r"^[A-Z][A-Za-z0-9]+$")
+DEPRECATED = re.compile(r"\b(deprecated|discarded|out-of-date|obsolete)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -217,10 +219,11 @@ class Interpreter:
                 continue
             schema = builder.field_schema(fld, ref)
             description = schema.pop("description", "")
+            source = schema.pop(SOURCE_KEY, None)
             if fld.type is None:  # no Type column: on the wire a parameter is text
                 schema = {"type": "string"}
             parameter = Parameter(
-                fld.name, location, fld.required or location == "path", schema, description
+                fld.name, location, fld.required or location == "path", schema, description, source
             )
             draft.parameters.setdefault((location, fld.name), parameter)
 
@@ -325,6 +328,7 @@ class Interpreter:
             source=page.source,
             summary=page.title,
             description=_function_text(sections),
+            deprecated=DEPRECATED.search(page.title) is not None,
         )
         op.parameters = self._operation_parameters(page, draft, builder, endpoint)
         if draft.request is not None:

@@ -18,7 +18,7 @@ from scraper.interpret.types import (
     UnknownType,
     parse_type,
 )
-from scraper.model import REF_PREFIX, Diagnostic, Schema
+from scraper.model import REF_PREFIX, SOURCE_KEY, Diagnostic, Schema
 from scraper.page import Page, squash
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
@@ -112,11 +112,11 @@ class SchemaBuilder:
         found = apply_constraints(schema, description)
         self.constraints.update(f"stated:{k}" for k in found.stated)
         self.constraints.update(f"extracted:{k}" for k in found.extracted & found.stated)
+        if "$ref" in schema:  # 3.0 ignores siblings of $ref: wrap to keep description, source
+            schema = {"allOf": [schema]}
         if description:
-            if "$ref" in schema:  # 3.0 ignores siblings of $ref: wrap to keep the description
-                schema = {"allOf": [schema], "description": description}
-            else:
-                schema["description"] = description
+            schema["description"] = description
+        schema[SOURCE_KEY] = {"file": ref.page.source, "table": ref.table.caption, "row": field.row}
         return schema
 
     def _expr(self, expr: TypeExpr, field: Field, ref: TableRef) -> Schema:
