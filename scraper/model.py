@@ -43,6 +43,7 @@ class Parameter:
     schema: Schema
     description: str = ""
     source: dict[str, Any] | None = None
+    example: Json = None
 
 
 @dataclass

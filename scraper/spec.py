@@ -163,6 +163,8 @@ def _parameter(param: Parameter, mapping: dict[str, str]) -> dict[str, Any]:
     if param.required:
         out["required"] = True
     out["schema"] = rewrite_refs(param.schema, mapping)
+    if param.example is not None:
+        out["example"] = param.example
     if param.source:
         out[SOURCE_KEY] = param.source
     return out

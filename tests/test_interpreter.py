@@ -34,6 +34,7 @@ def test_parameters_by_location(spec: dict[str, Any]) -> None:
     assert p[("path", "project_id")]["schema"] == {"type": "string"}
     assert p[("query", "limit")]["schema"]["type"] == "integer"
     assert "required" not in p[("query", "limit")]
+    assert p[("query", "limit")]["example"] == 10  # from the example request's query string
     assert op["operationId"] == "ListWidgets"
     assert op["summary"] == "Listing Widgets"
     assert op["tags"] == ["Widget Management"]

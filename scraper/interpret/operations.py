@@ -8,6 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from urllib.parse import unquote
+
+from openapi_schema_validator import OAS30Validator
 
 from scraper.interpret.columns import Field, is_parameter_table, is_status_table, read_fields
 from scraper.interpret.examples import REQUEST_LINE, NotJson, extract_json
@@ -21,13 +24,14 @@ from scraper.model import (
     Body,
     Diagnostic,
     Example,
+    Json,
     Location,
     Operation,
     PageResult,
     Parameter,
     Response,
 )
-from scraper.page import CodeBlock, Page, Paragraph, Table
+from scraper.page import Block, CodeBlock, Page, Paragraph, Table
 
 METHODS = "GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS"
 ENDPOINT = re.compile(rf"(?<![A-Za-z])({METHODS})\s+(?:https?://[^/\s]*)?(/\S*)", re.I)
@@ -45,6 +49,7 @@ class Endpoint:
     method: str
     path: str
     query: tuple[str, ...]
+    query_values: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -60,6 +65,7 @@ class _Draft:
     body_tables: list[TableRef] = field(default_factory=list)
     template_vars: set[str] = field(default_factory=set)
     status_note: str = ""  # "See Returned Values for General Requests."
+    query_examples: dict[str, str] = field(default_factory=dict)
 
 
 def find_endpoints(text: str) -> list[Endpoint]:
@@ -75,8 +81,12 @@ def find_endpoints(text: str) -> list[Endpoint]:
             path = path.rstrip("/")
         if not WELL_FORMED_PATH.match(path):
             continue
-        query += [q.split("=", 1)[0] for q in query_string.split("&") if q]
-        endpoint = Endpoint(match.group(1).upper(), path, tuple(n for n in query if n))
+        pairs = [q.split("=", 1) for q in query_string.split("&") if q]
+        query += [p[0] for p in pairs]
+        values = tuple(
+            (p[0], unquote(p[1])) for p in pairs if len(p) == 2 and p[1] and "{" not in p[1]
+        )
+        endpoint = Endpoint(match.group(1).upper(), path, tuple(n for n in query if n), values)
         if endpoint not in found:
             found.append(endpoint)
     return found
@@ -265,6 +275,14 @@ class Interpreter:
             else:
                 draft.bodies.setdefault(status or "", ref)
 
+    @staticmethod
+    def _query_examples(block: Block, draft: _Draft) -> None:
+        """Query values in example request lines ("GET https://.../jobs?limit=10")."""
+        text = block.body.text if isinstance(block, Paragraph) else getattr(block, "text", "")
+        for endpoint in find_endpoints(text.split("\n", 1)[0]):
+            for name, value in endpoint.query_values:
+                draft.query_examples.setdefault(name, value)
+
     def _examples(
         self, page: Page, roled: RoledSection, draft: _Draft, builder: SchemaBuilder
     ) -> None:
@@ -273,6 +291,8 @@ class Interpreter:
         status: str | None = None
         after_request_line = False
         for block in roled.section.blocks:
+            if roled.role != "example-response":
+                self._query_examples(block, draft)
             if isinstance(block, Paragraph):
                 text = block.body.text
                 if (marker := STATUS_MARKER.search(text)) is not None:
@@ -356,6 +376,8 @@ class Interpreter:
                     )
                 continue
             params.append(param)
+            if location == "query" and name in draft.query_examples:
+                self._parameter_example(param, draft.query_examples[name], builder)
         names = {p.name for p in params if p.location == "path"}
         for var in template:
             if var not in names:
@@ -366,6 +388,29 @@ class Interpreter:
                 params.append(Parameter(var, "path", True, {"type": "string"}))
                 names.add(var)
         return params
+
+    @staticmethod
+    def _parameter_example(param: Parameter, raw: str, builder: SchemaBuilder) -> None:
+        """The example request's value, typed as the parameter is; a mismatch is a defect."""
+        kind = param.schema.get("type")
+        value: Json = raw
+        try:
+            if kind == "integer":
+                value = int(raw)
+            elif kind == "number":
+                value = float(raw)
+            elif kind == "boolean":
+                value = {"true": True, "false": False}[raw.lower()]
+        except (ValueError, KeyError):
+            value = None
+        checker = OAS30Validator(param.schema, format_checker=OAS30Validator.FORMAT_CHECKER)
+        if value is None or not checker.is_valid(value):
+            builder.diagnose(
+                "doc-defect:example",
+                f"query parameter {param.name!r}: example value {raw!r} does not fit its schema",
+            )
+            return
+        param.example = value
 
     def _responses(
         self, page: Page, draft: _Draft, builder: SchemaBuilder, base_id: str
