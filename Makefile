@@ -9,9 +9,9 @@ MODELARTS_HTML := $(CORPUS)/otc-html/modelarts
 NODE_STAMP := node_modules/.installed-stamp
 REDOCLY := REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true node_modules/.bin/redocly
 
-.PHONY: all install spec lint test lint-code lock clean
+.PHONY: all install spec generate lint test lint-code lock clean
 
-all: spec
+all: generate
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,13 @@ spec: $(STAMP)
 		echo "no corpus at $(CORPUS): building the fixture pages"; \
 		$(BIN)/doc2openapi scrape tests/fixtures/pages --service widget -o spec/widget.yaml; \
 	fi
+
+# spec/<service>.yaml -> generated/otc_<service>/ (an installable package each).
+generate: spec
+	@for f in spec/*.yaml; do \
+		name=$$(basename "$$f" .yaml); \
+		$(BIN)/doc2openapi generate "$$f" -o "generated/otc_$$name" || exit 1; \
+	done
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --silent

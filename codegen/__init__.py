@@ -1,1 +1,5 @@
-"""Placeholder package: see the issues."""
+"""spec -> generated/: typed Python client packages (pydantic v2 models + httpx client)."""
+
+from codegen.generator import GeneratedPackage, generate_client, package_name, render_package
+
+__all__ = ["GeneratedPackage", "generate_client", "package_name", "render_package"]
