@@ -97,9 +97,26 @@ def _json_media(holder: dict[str, Any]) -> dict[str, Any] | None:
     return media if isinstance(media, dict) else None
 
 
+TEXT_FORMATS = {"uuid", "date-time", "date", "time", "email", "uri", "hostname", "ipv4", "ipv6"}
+
+
+def _verbatim_strings(node: Any) -> None:
+    """Models keep formatted strings as str: a UUID or timestamp dumps back exactly as sent."""
+    if isinstance(node, dict):
+        if node.get("type") == "string" and node.get("format") in TEXT_FORMATS:
+            del node["format"]
+        for key, value in node.items():
+            if key not in ("examples", "example", "default", "enum"):
+                _verbatim_strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            _verbatim_strings(value)
+
+
 def lift_inline_bodies(spec: dict[str, Any]) -> dict[str, Any]:
     """Give every request and response body a named component, so each has a model class."""
     spec = copy.deepcopy(spec)
+    _verbatim_strings(spec)
     schemas = spec.setdefault("components", {}).setdefault("schemas", {})
     for methods in spec.get("paths", {}).values():
         for op in methods.values():
@@ -135,6 +152,8 @@ def generate_models(spec: dict[str, Any]) -> str:
         use_field_description=True,
         use_double_quotes=True,
         allow_population_by_field_name=True,
+        extra_fields="allow",  # keep fields the docs do not mention: APIs grow
+        strict_nullable=True,  # "nullable: true" is honoured on required fields too
         enum_field_as_literal=LiteralType.All,
         formatters=[Formatter.BUILTIN],
         custom_file_header=MODELS_HEADER,
