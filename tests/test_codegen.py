@@ -296,6 +296,7 @@ def test_every_modelarts_method_sync_and_async(
         inspect_models((project / "otc_modelarts" / "models.py").read_text()),
     )
     fake = FakeAPI(spec)
+    base = "https://modelarts.test"
     typed = 0
     with module.Client(base, transport=fake.transport()) as client:
         for view in views:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bs4.dammit import UnicodeDammit
+from bs4.dammit import EncodingDetector, UnicodeDammit
 
 from scraper.page import Page
 from scraper.readers.html import read_html
@@ -22,16 +22,31 @@ class NotADocument(ValueError):
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM) first; otherwise let bs4's UnicodeDammit guess."""
+    """UTF-8 (with or without BOM); else the encoding the document declares; else a guess.
+
+    Guessing (bs4's UnicodeDammit) needs enough bytes to be reliable: short text that is not
+    UTF-8 is read as Windows-1252, the usual encoding of such snippets.
+    """
     if b"\x00" in data[:8192]:
         raise NotADocument("binary file (NUL bytes)")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
+        pass
+    declared = EncodingDetector.find_declared_encoding(data[:65536], is_html=True)
+    if declared:
+        try:
+            return data.decode(declared)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    if len(data) >= MIN_GUESS_BYTES:
         guess = UnicodeDammit(data).unicode_markup
-        if guess is None:
-            raise NotADocument("text encoding could not be determined") from None
-        return guess
+        if guess is not None:
+            return guess
+    return data.decode("cp1252", errors="replace")
+
+
+MIN_GUESS_BYTES = 256
 
 
 RST_SIGNS = re.compile(
