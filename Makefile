@@ -9,7 +9,7 @@ MODELARTS_HTML := $(CORPUS)/otc-html/modelarts
 NODE_STAMP := node_modules/.installed-stamp
 REDOCLY := REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true node_modules/.bin/redocly
 
-.PHONY: all install spec generate lint test lint-code lock clean
+.PHONY: all install spec generate lint contract test lint-code lock clean
 
 all: generate
 
@@ -51,6 +51,15 @@ lint: spec $(NODE_STAMP)
 		out=$$($(REDOCLY) lint "$$f" --format=summary 2>&1); status=$$?; \
 		echo "$$out" | grep -E "^(error|warning)|validating"; \
 		[ $$status -eq 0 ] || exit 1; \
+	done
+
+# Every spec against its own mock (on a free loopback port), every operation, writes included.
+CONTRACT_EXAMPLES ?= 5
+contract: spec
+	@for f in spec/*.yaml spec/rst/*.yaml; do \
+		[ -f "$$f" ] || continue; \
+		$(BIN)/doc2openapi contract "$$f" --mock --allow-writes --workers 2 \
+			--max-examples $(CONTRACT_EXAMPLES) --header "X-Auth-Token: mock-token" || exit 1; \
 	done
 
 lint-code: $(STAMP)

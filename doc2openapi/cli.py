@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from pathlib import Path
 from typing import Any
 
 from codegen import generate_client
+from contract.mock import make_mock_server, running_mock
+from contract.runner import PHASES, ContractError, parse_header, run_contract
 from doc2openapi import __version__
 from scraper.output import dumps, load_document, write_atomic
 from scraper.pipeline import ScrapeResult, scrape, scrape_services
@@ -82,7 +85,61 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate_cmd.add_argument("spec", type=Path)
     validate_cmd.set_defaults(handler=_validate)
+    _add_mock(sub)
+    _add_contract(sub)
     return parser
+
+
+def _add_mock(sub: Any) -> None:
+    mock_cmd = sub.add_parser(
+        "mock",
+        help="serve a mock of a spec: validated requests, example or generated answers",
+        epilog="example: doc2openapi mock spec/ecs.yaml --port 8080",
+    )
+    mock_cmd.add_argument("spec", type=Path)
+    mock_cmd.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback)")
+    mock_cmd.add_argument("--port", type=int, default=8080, help="0 picks a free port")
+    mock_cmd.add_argument("--seed", type=int, default=0, help="seed for generated answers")
+    mock_cmd.set_defaults(handler=_mock)
+
+
+def _add_contract(sub: Any) -> None:
+    contract_cmd = sub.add_parser(
+        "contract",
+        help="test a server (or the mock) against a spec with schemathesis",
+        epilog=(
+            "examples: doc2openapi contract spec/ecs.yaml --base-url https://ecs.example.com "
+            "--header 'X-Auth-Token: ...'   |   doc2openapi contract spec/ecs.yaml --mock"
+        ),
+    )
+    contract_cmd.add_argument("spec", type=Path)
+    target = contract_cmd.add_mutually_exclusive_group(required=True)
+    target.add_argument("--base-url", help="the server under test")
+    target.add_argument(
+        "--mock", action="store_true", help="test `doc2openapi mock` on a free loopback port"
+    )
+    contract_cmd.add_argument(
+        "--header", action="append", default=[], metavar="'NAME: VALUE'",
+        help="send this header (repeatable); values are redacted in every output",
+    )  # fmt: skip
+    contract_cmd.add_argument("--max-examples", type=int, default=10, metavar="N")
+    contract_cmd.add_argument("--seed", type=int, default=0)
+    selection = contract_cmd.add_mutually_exclusive_group()
+    selection.add_argument("--operation-id", action="append", default=[], metavar="ID")
+    selection.add_argument("--tag", action="append", default=[])
+    contract_cmd.add_argument(
+        "--allow-writes", action="store_true",
+        help="also test POST/PUT/PATCH/DELETE (default: GET and HEAD only, safe on a live cloud)",
+    )  # fmt: skip
+    contract_cmd.add_argument(
+        "--phases", default=",".join(PHASES), help="schemathesis phases (default: all)"
+    )
+    contract_cmd.add_argument("--workers", type=int, default=1)
+    contract_cmd.add_argument("--junit", type=Path, help="write a JUnit XML report here")
+    contract_cmd.add_argument(
+        "-v", "--verbose", action="store_true", help="print schemathesis' output even on success"
+    )
+    contract_cmd.set_defaults(handler=_contract)
 
 
 def _report_path(args: argparse.Namespace) -> Path:
@@ -180,6 +237,59 @@ def _validate(args: argparse.Namespace) -> int:
     if not errors:
         print(f"{args.spec}: valid", file=sys.stderr)
     return EXIT_FINDINGS if errors else EXIT_OK
+
+
+def _valid_spec(path: Path) -> dict[str, Any]:
+    spec = _load_spec(path)
+    errors = spec_errors(spec)
+    if errors:
+        raise UsageError(f"{path}: not a valid OpenAPI document ({errors[0]})")
+    return spec
+
+
+def _mock(args: argparse.Namespace) -> int:
+    spec = _valid_spec(args.spec)
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    server = make_mock_server(spec, args.host, args.port, args.seed)
+    print(f"{args.spec}: mock on http://{args.host}:{server.server_port} (Ctrl-C stops it)",
+          file=sys.stderr, flush=True)  # fmt: skip
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return EXIT_OK
+
+
+def _contract(args: argparse.Namespace) -> int:
+    spec = _valid_spec(args.spec)
+    try:
+        headers = [parse_header(raw) for raw in args.header]
+    except ValueError as err:
+        raise UsageError(f"--header: {err}") from None
+    phases = [p.strip() for p in args.phases.split(",") if p.strip()]
+    unknown = sorted(set(phases) - set(PHASES))
+    if unknown or not phases:
+        raise UsageError(f"--phases: choose from {', '.join(PHASES)}")
+    options: dict[str, Any] = {
+        "headers": headers, "max_examples": args.max_examples, "seed": args.seed,
+        "operation_ids": args.operation_id, "tags": args.tag, "allow_writes": args.allow_writes,
+        "phases": phases, "workers": args.workers, "junit": args.junit,
+    }  # fmt: skip
+    try:
+        if args.mock:
+            with running_mock(spec, seed=args.seed) as url:
+                result = run_contract(args.spec, url, **options)
+        else:
+            result = run_contract(args.spec, args.base_url, **options)
+    except ContractError as err:
+        raise UsageError(f"{args.spec}: {err}") from None
+    if args.verbose or not result.ok:
+        print(result.output, file=sys.stderr)
+    for line in result.summary().splitlines():
+        print(f"{args.spec}: {line}")
+    return EXIT_OK if result.ok else EXIT_FINDINGS
 
 
 def main(argv: list[str] | None = None) -> int:

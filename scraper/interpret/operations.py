@@ -37,6 +37,7 @@ METHODS = "GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS"
 ENDPOINT = re.compile(rf"(?<![A-Za-z])({METHODS})\s+(?:https?://[^/\s]*)?(/\S*)", re.I)
 QUERY_TEMPLATE = re.compile(r"\{[?&]([^{}]*)\}")  # RFC 6570: /x{?limit,marker}
 WELL_FORMED_PATH = re.compile(r"^/(?:[^{}\s?#]|\{[^{}/\s]+\})*$")
+NO_BODY_STATUSES = frozenset({"204", "205", "304"})  # RFC 9110: these responses have no body
 STATUS_MARKER = re.compile(r"\bstatus\s+codes?\s*[:：]?\s*(\d{3})\b", re.I)
 TEMPLATE_VAR = re.compile(r"\{([^{}/]+)\}")
 IMPLIED_HEADERS = {"x-auth-token", "content-type", "accept", "authorization"}
@@ -417,14 +418,30 @@ class Interpreter:
     ) -> dict[str, Response]:
         responses = {code: Response(code, desc) for code, desc in draft.statuses.items()}
         success = next((c for c in responses if c.startswith("2")), None)
+        body_codes = {status or success or "200" for status in draft.bodies}
         for status, ref in draft.bodies.items():
             code = status or success or "200"
+            if code in NO_BODY_STATUSES:
+                builder.diagnose(
+                    "doc-defect:status",
+                    f"response fields are documented for status {code}, which has no body "
+                    "in HTTP; they are left out",
+                )
+                continue
             suffix = "Response" if code == (success or "200") else f"Response{code}"
             response = responses.setdefault(code, Response(code))
             response.body = Body(builder.object_ref(ref, base_id + suffix))
         for status, examples in draft.response_examples.items():
             code = status or success or "200"
             documented = responses.get(code)
+            if code in NO_BODY_STATUSES:
+                has_body = any(e.value not in (None, {}, [], "") for e in examples)
+                if code not in body_codes and has_body:
+                    builder.diagnose(
+                        "doc-defect:status",
+                        f"a {code} response example is given, but that status has no body",
+                    )
+                continue
             if documented is None or documented.body is None:
                 builder.diagnose(
                     "example-without-schema",
