@@ -10,7 +10,6 @@ from __future__ import annotations
 import ast
 import copy
 import json
-import os
 import re
 import shutil
 import tempfile
@@ -26,6 +25,7 @@ from datamodel_code_generator.parser import LiteralType
 
 from codegen.naming import identifier, package_name, snake_case, unique
 from scraper.model import REF_PREFIX
+from scraper.output import make_folder, replace_directory
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 if not TEMPLATES.is_dir():  # installed wheel: the templates ship inside the package
@@ -113,10 +113,25 @@ def _verbatim_strings(node: Any) -> None:
             _verbatim_strings(value)
 
 
+def _operations_only(spec: dict[str, Any]) -> None:
+    """Path items hold operations only: path-level parameters move into each operation
+    (an operation's own parameter of the same name and location wins), other keys go."""
+    for item in spec.get("paths", {}).values():
+        shared = item.pop("parameters", [])
+        for key in [k for k in item if k not in METHOD_ORDER]:
+            del item[key]
+        for op in item.values():
+            own = {(p.get("name"), p.get("in")) for p in op.get("parameters", [])}
+            inherited = [p for p in shared if (p.get("name"), p.get("in")) not in own]
+            if inherited:
+                op["parameters"] = inherited + op.get("parameters", [])
+
+
 def lift_inline_bodies(spec: dict[str, Any]) -> dict[str, Any]:
     """Give every request and response body a named component, so each has a model class."""
     spec = copy.deepcopy(spec)
     _verbatim_strings(spec)
+    _operations_only(spec)
     schemas = spec.setdefault("components", {}).setdefault("schemas", {})
     for methods in spec.get("paths", {}).values():
         for op in methods.values():
@@ -137,6 +152,8 @@ def lift_inline_bodies(spec: dict[str, Any]) -> dict[str, Any]:
 
 def generate_models(spec: dict[str, Any]) -> str:
     """pydantic v2 models for components.schemas, by datamodel-code-generator."""
+    if not spec.get("components", {}).get("schemas"):
+        return MODELS_HEADER.rstrip() + "\n\nfrom __future__ import annotations\n"
     source = generate(
         json.loads(json.dumps(spec)),
         input_file_type=InputFileType.OpenAPI,
@@ -405,21 +422,14 @@ def render_package(spec: dict[str, Any], package: str) -> GeneratedPackage:
 def write_package(generated: GeneratedPackage, out_dir: Path) -> None:
     """Write into a fresh folder beside `out_dir`, then swap it in: never half a package."""
     out_dir = out_dir.resolve()
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(out_dir.parent)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
     try:
         for relative, text in sorted(generated.files.items()):
             target = staging / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-        old = None
-        if out_dir.exists():
-            old = out_dir.with_name(f".{out_dir.name}.old")
-            shutil.rmtree(old, ignore_errors=True)
-            os.replace(out_dir, old)
-        os.replace(staging, out_dir)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+        replace_directory(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -171,6 +171,9 @@ def _scrape(args: argparse.Namespace) -> int:
     for given in args.inputs:
         if not given.exists():
             raise UsageError(f"{given}: no such file or directory")
+        if given.is_file():  # named on the command line: unreadable is an error, not a skip
+            with given.open("rb") as handle:
+                handle.read(1)
     if args.out_dir is not None:
         if args.report is not None or args.service is not None:
             raise UsageError("--report and --service go with -o, not --out-dir")

@@ -12,6 +12,7 @@ from typing import Any
 
 from scraper.interpret.linker import TableIndex, page_key
 from scraper.interpret.operations import Interpreter
+from scraper.limits import MAX_PAGE_BYTES, page_guard
 from scraper.model import Diagnostic, PageResult
 from scraper.page import Page
 from scraper.readers import NotADocument, read_document
@@ -24,7 +25,6 @@ NOT_DOCUMENTS = {
     ".png", ".jpg", ".jpeg", ".gif", ".svg", ".bmp", ".ico", ".webp", ".css", ".js",
     ".json", ".py", ".pdf", ".zip", ".gz", ".woff", ".woff2", ".ttf", ".eot", ".map",
 }  # fmt: skip
-MAX_PAGE_BYTES = 20 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -78,24 +78,31 @@ def _read(file: InputFile, run: _Run) -> None:
         reason = "metadata" if suffix == ".json" else f"not a document ({suffix})"
         run.results.append(PageResult(file.source, "skipped", reason=reason))
         return
-    try:
-        if file.path.stat().st_size > MAX_PAGE_BYTES:
-            raise NotADocument(f"larger than {MAX_PAGE_BYTES // (1024 * 1024)} MiB")
-        page = read_document(file.path.read_bytes(), file.source)
-    except (NotADocument, OSError) as err:
-        reason = str(err) if isinstance(err, NotADocument) else f"unreadable: {err.strerror}"
-        run.results.append(
-            PageResult(
-                file.source,
-                "skipped",
-                reason=reason,
-                diagnostics=[Diagnostic(file.source, "unreadable", reason)],
-            )
-        )
+    page: Page | None = None
+    kind, reason = "unreadable", ""
+    with page_guard("reading") as failure:
+        try:
+            if file.path.stat().st_size > MAX_PAGE_BYTES:
+                raise NotADocument(f"larger than {MAX_PAGE_BYTES // (1024 * 1024)} MiB")
+            page = read_document(file.path.read_bytes(), file.source)
+        except NotADocument as err:
+            reason = str(err)
+        except OSError as err:
+            reason = f"unreadable: {err.strerror or err}"
+    if failure:
+        kind, reason = failure.kind, failure.reason
+    if page is None:
+        run.results.append(_skipped(file.source, kind, reason))
         return
     run.pages.append(page)
     if file.root not in run.topics:
         run.topics[file.root] = load_topics(file.root)
+
+
+def _skipped(source: str, kind: str, reason: str) -> PageResult:
+    return PageResult(
+        source, "skipped", reason=reason, diagnostics=[Diagnostic(source, kind, reason)]
+    )
 
 
 def scrape(
@@ -115,7 +122,11 @@ def scrape(
     interpreter = Interpreter(index)
     parents = _parent_topics(run)
     for page in run.pages:
-        result = interpreter.interpret(page)
+        with page_guard("interpreting") as failure:
+            result = interpreter.interpret(page)
+        if failure:
+            run.results.append(_skipped(page.source, failure.kind, failure.reason))
+            continue
         for note in page.notes:
             result.diagnostics.append(Diagnostic(page.source, "markup", note))
         tag = next((parents[k] for k in _topic_keys(page) if k in parents), None)

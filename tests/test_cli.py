@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from doc2openapi.cli import main
-from tests.conftest import PAGES
+from tests.conftest import FIXTURES, PAGES
 
 
 def test_scrape_writes_spec_and_report(tmp_path: Path) -> None:
@@ -97,3 +98,42 @@ def test_failed_write_leaves_previous_spec_intact(
     assert "No space left on device" in capsys.readouterr().err
     assert out.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["w.report.json", "w.yaml"]
+
+
+def test_io_errors_are_one_line_with_exit_code_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    assert main(["scrape", str(PAGES), "-o", str(blocker / "x.yaml")]) == 2
+    assert (
+        main(["generate", str(FIXTURES / "contract" / "widgets.yaml"), "-o", str(blocker / "p")])
+        == 2
+    )
+    assert main(["generate", str(blocker), "-o", str(tmp_path / "p")]) == 2
+    page = tmp_path / "page.html"
+    page.write_text("<h1>x</h1>")
+
+    real_open = Path.open
+
+    def denied(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self == page:  # as root, chmod cannot make a file unreadable
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", denied)
+    assert main(["scrape", str(page), "-o", str(tmp_path / "out.yaml")]) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines == [
+        f"doc2openapi: {blocker}: not a folder",
+        f"doc2openapi: {blocker}: not a folder",
+        f"doc2openapi: {blocker}: not an OpenAPI document (top level is not a mapping)",
+        f"doc2openapi: {page}: Permission denied",
+    ]
+
+
+def test_generate_takes_path_level_parameters(tmp_path: Path) -> None:
+    spec = FIXTURES / "contract" / "widgets.yaml"
+    assert main(["generate", str(spec), "-o", str(tmp_path / "otc_widgets")]) == 0
+    client = (tmp_path / "otc_widgets" / "otc_widgets" / "client.py").read_text()
+    assert "def list_widgets(\n        self,\n        project_id: str," in client

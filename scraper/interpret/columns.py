@@ -69,9 +69,13 @@ def clean_name(cell: str) -> str:
 def read_fields(table: Table) -> list[Field]:
     roles = column_roles(table)
     fields: list[Field] = []
+    if "name" not in roles:
+        return fields  # not a field table after all (broken header): its caller reports it
     for number, row in enumerate(table.rows, start=1):
         if len(set(row)) == 1 and len(row) > 1:
             continue  # a sub-heading row spanning every column
+        if len(row) < len(table.header):
+            continue  # a row that lost cells: which cell is which is guesswork
         cell = row[roles["name"]].text.strip()
         name = clean_name(cell)
         if not name:

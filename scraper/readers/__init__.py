@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 
@@ -13,6 +14,10 @@ from scraper.readers.rst import read_rst
 from scraper.readers.text import read_text
 
 Reader = Callable[[str, str], Page]
+
+# UnicodeDammit logs a warning for every page it has to patch with U+FFFD; the patched
+# characters are in the output for all to see, so the per-page log line is noise.
+logging.getLogger("bs4.dammit").setLevel(logging.ERROR)
 
 HTML_SIGNS = re.compile(r"<(?:!doctype\s+html|html|body|div|h[1-6]|table|p|a\s+name)\b", re.I)
 

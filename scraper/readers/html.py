@@ -7,9 +7,10 @@ lines of ``|`` noise between the document's lines are dropped before parsing.
 from __future__ import annotations
 
 import re
+import warnings
 from urllib.parse import unquote, urlsplit
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 from bs4.element import Comment, NavigableString, Tag
 
 from scraper.page import Link, Page, PageBuilder, Text, TextCollector, squash
@@ -39,7 +40,10 @@ def unwrap_web_view(text: str) -> str:
 
 
 def read_html(text: str, source: str) -> Page:
-    soup = BeautifulSoup(unwrap_web_view(text), "lxml")
+    """Always lxml's HTML parser, XHTML included: it never loads a DTD or expands entities."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(unwrap_web_view(text), "lxml")
     builder = PageBuilder(source, "html")
     _Walker(builder).walk(soup)
     page = builder.finish()
