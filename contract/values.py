@@ -127,20 +127,31 @@ class ValueGenerator:
 
 def _bounds(schema: dict[str, Any], step: float) -> tuple[float, float]:
     """Inclusive bounds, honouring both 3.0 (boolean) and 3.1 (numeric) exclusive forms."""
-    low = schema.get("minimum", 0)
-    high = schema.get("maximum", max(low, 0) + 100)
-    exclusive_low, exclusive_high = schema.get("exclusiveMinimum"), schema.get("exclusiveMaximum")
-    if exclusive_low is True:
-        low += step
-    elif isinstance(exclusive_low, int | float) and not isinstance(exclusive_low, bool):
-        low = max(low, exclusive_low + step)
-    if exclusive_high is True:
+    high: float | None = schema.get("maximum")
+    exclusive_low: Any = schema.get("exclusiveMinimum")
+    exclusive_high: Any = schema.get("exclusiveMaximum")
+    if _is_number(exclusive_high):
+        high = float(exclusive_high) if high is None else min(high, float(exclusive_high))
+        exclusive_high = True
+    if high is not None and exclusive_high is True:
         high -= step
-    elif isinstance(exclusive_high, int | float) and not isinstance(exclusive_high, bool):
-        high = min(high, exclusive_high - step)
+    low: float | None = schema.get("minimum")
+    if _is_number(exclusive_low):
+        low = float(exclusive_low) if low is None else max(low, float(exclusive_low))
+        exclusive_low = True
+    if low is None:
+        low = 0 if high is None else min(0, high)
+    elif exclusive_low is True:
+        low += step
+    if high is None:
+        high = low + 100
     if schema.get("type") == "integer":
         low, high = _ceil(low), int(high // 1)
     return low, max(low, high)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _ceil(value: float) -> int:

@@ -13,6 +13,7 @@ import yaml
 from contract import assert_contract
 from contract.mock import running_mock
 from contract.runner import ContractResult, redact, run_contract
+from contract.values import ValueGenerator
 from doc2openapi.cli import main
 from scraper.output import dumps
 from scraper.pipeline import ScrapeResult
@@ -213,3 +214,23 @@ def test_contract_passes_against_the_mock_for_every_corpus_operation(
     with capsys.disabled():
         print(f"\ncontract against the mock, operations tested: {json.dumps(tested)}")
     assert sum(tested.values()) >= 600
+
+
+@pytest.mark.parametrize(
+    "schema",
+    [
+        {"type": "integer", "maximum": -5},
+        {"type": "number", "maximum": 0, "exclusiveMaximum": True},
+        {"type": "integer", "exclusiveMinimum": 5, "exclusiveMaximum": 7},
+        {"type": "string", "minLength": 20, "maxLength": 21},
+        {"type": "array", "minItems": 3, "uniqueItems": True, "items": {"type": "integer"}},
+        {"type": "object", "required": ["a"], "properties": {"a": {"enum": ["x", "y"]}}},
+    ],
+)
+def test_generated_values_fit_their_schema(schema: dict[str, Any]) -> None:
+    from openapi_schema_validator import OAS30Validator, OAS31Validator
+
+    value = ValueGenerator({}, seed=3).value(schema, "op")
+    numeric_exclusive = isinstance(schema.get("exclusiveMinimum"), int)
+    validator = OAS31Validator if numeric_exclusive else OAS30Validator
+    assert validator(schema).is_valid(value), value
