@@ -15,7 +15,7 @@ import logging
 import re
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -263,18 +263,18 @@ def make_mock_server(
     spec: dict[str, Any], host: str = "127.0.0.1", port: int = 8080, seed: int = 0
 ) -> BaseWSGIServer:
     """A threaded HTTP server for the mock of `spec`; port 0 picks a free port."""
-    return make_server(
-        host, port, MockAPI(spec, seed), threaded=True, request_handler=_QuietHandler
-    )
+    return _server(MockAPI(spec, seed), host, port)
+
+
+def _server(app: Any, host: str, port: int) -> BaseWSGIServer:
+    return make_server(host, port, app, threaded=True, request_handler=_QuietHandler)
 
 
 @contextmanager
-def running_mock(
-    spec: dict[str, Any], host: str = "127.0.0.1", port: int = 0, seed: int = 0
-) -> Iterator[str]:
-    """Serve the mock in a background thread for the `with` block; yields its base URL."""
-    server = make_mock_server(spec, host, port, seed)
-    thread = threading.Thread(target=server.serve_forever, name="doc2openapi-mock", daemon=True)
+def serving(app: Any, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+    """Serve a WSGI `app` in a background thread for the `with` block; yields its base URL."""
+    server = _server(app, host, port)
+    thread = threading.Thread(target=server.serve_forever, name="doc2openapi-serving", daemon=True)
     thread.start()
     try:
         yield f"http://{host}:{server.server_port}"
@@ -282,3 +282,10 @@ def running_mock(
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+def running_mock(
+    spec: dict[str, Any], host: str = "127.0.0.1", port: int = 0, seed: int = 0
+) -> AbstractContextManager[str]:
+    """Serve the mock of `spec` for a `with` block; yields its base URL."""
+    return serving(MockAPI(spec, seed), host, port)

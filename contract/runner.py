@@ -116,7 +116,7 @@ def run_contract(
         workdir = Path(tmp)
         env = _child_environment(headers)
         config = workdir / "schemathesis.toml"
-        config.write_text(_config_toml(len(headers), headers), encoding="utf-8")
+        config.write_text(_config_toml(headers), encoding="utf-8")
         report = workdir / "junit.xml"
         command = [
             sys.executable, "-m", "schemathesis.cli", "--config-file", str(config), "--no-color",
@@ -159,9 +159,9 @@ def _child_environment(headers: Sequence[tuple[str, str]]) -> dict[str, str]:
     return env
 
 
-def _config_toml(count: int, headers: Sequence[tuple[str, str]]) -> str:
+def _config_toml(headers: Sequence[tuple[str, str]]) -> str:
     """Headers as `${ENV}` placeholders: the values never touch the disk or a command line."""
-    if not count:
+    if not headers:
         return ""
     pairs = ", ".join(
         f'{_toml_string(name)} = "${{DOC2OPENAPI_HEADER_{i}}}"'

@@ -222,11 +222,16 @@ def _load_spec(path: Path) -> dict[str, Any]:
     return document
 
 
-def _generate(args: argparse.Namespace) -> int:
-    spec = _load_spec(args.spec)
+def _valid_spec(path: Path) -> dict[str, Any]:
+    spec = _load_spec(path)
     errors = spec_errors(spec)
     if errors:
-        raise UsageError(f"{args.spec}: not a valid OpenAPI document ({errors[0]})")
+        raise UsageError(f"{path}: not a valid OpenAPI document ({errors[0]})")
+    return spec
+
+
+def _generate(args: argparse.Namespace) -> int:
+    spec = _valid_spec(args.spec)
     generated = generate_client(spec, args.output, args.package)
     print(f"{args.output}: package {generated.package}, {generated.operations} operations",
           file=sys.stderr)  # fmt: skip
@@ -240,14 +245,6 @@ def _validate(args: argparse.Namespace) -> int:
     if not errors:
         print(f"{args.spec}: valid", file=sys.stderr)
     return EXIT_FINDINGS if errors else EXIT_OK
-
-
-def _valid_spec(path: Path) -> dict[str, Any]:
-    spec = _load_spec(path)
-    errors = spec_errors(spec)
-    if errors:
-        raise UsageError(f"{path}: not a valid OpenAPI document ({errors[0]})")
-    return spec
 
 
 def _mock(args: argparse.Namespace) -> int:

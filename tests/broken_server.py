@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import json
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from typing import Any
 
-from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
 
-from contract.mock import MockAPI
+from contract.mock import MockAPI, serving
 
 DEFECTS = ("drop-required-field", "string-for-integer", "server-error", "wrong-content-type")
 
@@ -44,14 +41,5 @@ class BrokenAPI:
         return Response(json.dumps(body), response.status_code, content_type="application/json")
 
 
-@contextmanager
-def broken_server(spec: dict[str, Any], defect: str) -> Iterator[str]:
-    server = make_server("127.0.0.1", 0, BrokenAPI(spec, defect), threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+def broken_server(spec: dict[str, Any], defect: str) -> AbstractContextManager[str]:
+    return serving(BrokenAPI(spec, defect))

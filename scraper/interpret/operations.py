@@ -418,9 +418,13 @@ class Interpreter:
     ) -> dict[str, Response]:
         responses = {code: Response(code, desc) for code, desc in draft.statuses.items()}
         success = next((c for c in responses if c.startswith("2")), None)
-        body_codes = {status or success or "200" for status in draft.bodies}
+
+        def code_of(status: str) -> str:  # no status stated: the success response
+            return status or success or "200"
+
+        body_codes = {code_of(status) for status in draft.bodies}
         for status, ref in draft.bodies.items():
-            code = status or success or "200"
+            code = code_of(status)
             if code in NO_BODY_STATUSES:
                 builder.diagnose(
                     "doc-defect:status",
@@ -432,7 +436,7 @@ class Interpreter:
             response = responses.setdefault(code, Response(code))
             response.body = Body(builder.object_ref(ref, base_id + suffix))
         for status, examples in draft.response_examples.items():
-            code = status or success or "200"
+            code = code_of(status)
             documented = responses.get(code)
             if code in NO_BODY_STATUSES:
                 has_body = any(e.value not in (None, {}, [], "") for e in examples)
