@@ -9,7 +9,7 @@ MODELARTS_HTML := $(CORPUS)/otc-html/modelarts
 NODE_STAMP := node_modules/.installed-stamp
 REDOCLY := REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true node_modules/.bin/redocly
 
-.PHONY: all install spec generate lint contract test lint-code lock clean
+.PHONY: all install spec generate lint contract bench test lint-code lock clean
 
 all: generate
 
@@ -61,6 +61,10 @@ contract: spec
 		$(BIN)/doc2openapi contract "$$f" --mock --allow-writes --workers 2 \
 			--max-examples $(CONTRACT_EXAMPLES) --header "X-Auth-Token: mock-token" || exit 1; \
 	done
+
+# Stage times and ratios against raw parsing, warm re-runs, a 10x scale run (a few minutes).
+bench: $(STAMP)
+	$(BIN)/python bench/run.py "$(CORPUS)"
 
 lint-code: $(STAMP)
 	$(BIN)/ruff check .

@@ -8,7 +8,10 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
+import time
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +19,11 @@ from codegen import generate_client
 from contract.mock import make_mock_server, running_mock
 from contract.runner import PHASES, ContractError, parse_header, run_contract
 from doc2openapi import __version__
+from scraper.cache import CACHE_ENV, DEFAULT_FOLDER, Cache
 from scraper.output import dumps, load_document, write_atomic
-from scraper.pipeline import ScrapeResult, scrape, scrape_services
+from scraper.parallel import default_jobs
+from scraper.pipeline import ScrapeResult, Settings, scrape, scrape_services
+from scraper.progress import BarProgress, Progress, wants_bar
 from scraper.validate import spec_errors
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -60,6 +66,18 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="mark every operation, parameter and property with x-doc-source",
     )
+    scrape_cmd.add_argument(
+        "-j", "--jobs", type=_positive, default=default_jobs(), metavar="N",
+        help="processes that read and interpret pages (default: the number of cores)",
+    )  # fmt: skip
+    scrape_cmd.add_argument(
+        "--cache-dir", type=Path, default=Path(os.environ.get(CACHE_ENV, DEFAULT_FOLDER)),
+        metavar="DIR", help=f"reuse work on unchanged pages (default: ${CACHE_ENV} or "
+        f"{DEFAULT_FOLDER})",
+    )  # fmt: skip
+    scrape_cmd.add_argument(
+        "--no-cache", action="store_true", help="read and interpret every page afresh"
+    )
     scrape_cmd.set_defaults(handler=_scrape)
 
     generate_cmd = sub.add_parser(
@@ -88,6 +106,13 @@ def _parser() -> argparse.ArgumentParser:
     _add_mock(sub)
     _add_contract(sub)
     return parser
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
 
 
 def _add_mock(sub: Any) -> None:
@@ -174,31 +199,30 @@ def _scrape(args: argparse.Namespace) -> int:
         if given.is_file():  # named on the command line: unreadable is an error, not a skip
             with given.open("rb") as handle:
                 handle.read(1)
-    if args.out_dir is not None:
-        if args.report is not None or args.service is not None:
-            raise UsageError("--report and --service go with -o, not --out-dir")
-        try:
-            results = scrape_services(
-                list(args.inputs),
-                openapi_version=args.openapi_version,
-                provenance=args.provenance,
-            )
-        except FileNotFoundError as err:
-            raise UsageError(str(err)) from None
-        outputs = {
-            name: (args.out_dir / f"{name}.yaml", args.out_dir / f"{name}.report.json")
-            for name in results
-        }
-    else:
-        results = {
-            args.service or "api": scrape(
-                list(args.inputs),
-                service=args.service,
-                openapi_version=args.openapi_version,
-                provenance=args.provenance,
-            )
-        }
-        outputs = {name: (args.output, _report_path(args)) for name in results}
+    if args.out_dir is not None and (args.report is not None or args.service is not None):
+        raise UsageError("--report and --service go with -o, not --out-dir")
+    started = time.perf_counter()
+    with ExitStack() as stack:
+        progress = stack.enter_context(BarProgress()) if wants_bar(sys.stderr) else Progress()
+        cache = None if args.no_cache else Cache(args.cache_dir)
+        settings = Settings(jobs=args.jobs, cache=cache, progress=progress)
+        options: dict[str, Any] = {
+            "openapi_version": args.openapi_version, "provenance": args.provenance,
+            "settings": settings,
+        }  # fmt: skip
+        if args.out_dir is not None:
+            try:
+                results = scrape_services(list(args.inputs), **options)
+            except FileNotFoundError as err:
+                raise UsageError(str(err)) from None
+            outputs = {
+                name: (args.out_dir / f"{name}.yaml", args.out_dir / f"{name}.report.json")
+                for name in results
+            }
+        else:
+            name = args.service or "api"
+            results = {name: scrape(list(args.inputs), service=args.service, **options)}
+            outputs = {name: (args.output, _report_path(args)) for name in results}
     failed = False
     for name, result in results.items():
         output, report_path = outputs[name]
@@ -207,7 +231,25 @@ def _scrape(args: argparse.Namespace) -> int:
         for error in result.report["spec_errors"][:20]:
             print(f"{output}: invalid spec: {error}", file=sys.stderr)
         failed = failed or not result.valid or bool(args.strict and result.diagnostics)
+    print(_run_line(list(results.values()), args.jobs, time.perf_counter() - started),
+          file=sys.stderr)  # fmt: skip
     return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _run_line(results: list[ScrapeResult], jobs: int, seconds: float) -> str:
+    """One line on how the run went, for CI logs: what was done and what the cache spared."""
+    stats = [r.stats for r in results]
+    files = sum(s.files for s in stats)
+    reused = sum(s.result_from_cache for s in stats)
+    read = sum(s.pages_read for s in stats)
+    cached_pages = sum(s.pages_from_cache for s in stats)
+    interpreted = sum(s.pages_interpreted for s in stats)
+    cached_results = sum(s.interpretations_from_cache for s in stats)
+    return (
+        f"scraped {files} files of {len(results)} service(s) in {seconds:.1f} s with {jobs} "
+        f"job(s): {reused} unchanged service(s) taken whole from the cache; pages read "
+        f"{read}, from cache {cached_pages}; interpreted {interpreted}, from cache {cached_results}"
+    )
 
 
 def _load_spec(path: Path) -> dict[str, Any]:

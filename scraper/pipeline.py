@@ -1,22 +1,35 @@
-"""docs -> spec, as a library function: collect files, read, interpret, build, validate, report."""
+"""docs -> spec, as a library function: collect files, read, interpret, build, validate, report.
+
+Reading and interpreting run per page, on `jobs` processes, and are cached by content
+(scraper/cache.py): a re-run reads and interprets only the pages that changed, and a run whose
+inputs are all unchanged returns the stored result without building anything.
+"""
 
 from __future__ import annotations
 
 import os
 import posixpath
 import re
+import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from scraper.interpret.linker import TableIndex, page_key
+from pydantic import TypeAdapter
+
+from scraper.cache import Cache, digest
+from scraper.interpret.linker import Lookups, TableIndex, page_key
 from scraper.interpret.operations import Interpreter
 from scraper.limits import MAX_PAGE_BYTES, page_guard
-from scraper.model import Diagnostic, PageResult
+from scraper.model import Diagnostic, Operation, PageResult
 from scraper.page import Page
+from scraper.parallel import ordered_map, workers_for
+from scraper.progress import Progress
 from scraper.readers import NotADocument, read_document
-from scraper.service import Topics, load_topics, service_info
+from scraper.service import TOPICS_FILE, Topics, load_topics, service_info
 from scraper.spec import build_spec
 from scraper.transforms import strip_provenance, to_openapi_31
 from scraper.validate import check_examples, spec_errors
@@ -33,12 +46,41 @@ class InputFile:
     source: str  # the name the report uses: relative to the input given, "/"-separated
     root: Path  # the folder it was found in (for CLASS.TXT.json)
 
+    @property
+    def is_document(self) -> bool:
+        return self.path.suffix.lower() not in NOT_DOCUMENTS
+
+
+@dataclass
+class RunStats:
+    """How a run went: what it had to do and what the cache spared it. Not part of outputs."""
+
+    files: int = 0
+    pages_read: int = 0
+    pages_from_cache: int = 0
+    pages_interpreted: int = 0
+    interpretations_from_cache: int = 0
+    result_from_cache: bool = False
+    processes: int = 0
+    """Worker processes started (0: everything ran in this process)."""
+    seconds: dict[str, float] = field(default_factory=dict)
+    """Wall time per stage: hash, read, interpret, build, validate."""
+
+    @contextmanager
+    def timing(self, stage: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - start
+
 
 @dataclass
 class ScrapeResult:
     spec: dict[str, Any]
     report: dict[str, Any]
     valid: bool
+    stats: RunStats = field(default_factory=RunStats, compare=False, repr=False)
 
     @property
     def diagnostics(self) -> list[dict[str, str]]:
@@ -46,10 +88,38 @@ class ScrapeResult:
 
 
 @dataclass
-class _Run:
-    results: list[PageResult] = field(default_factory=list)
-    pages: list[Page] = field(default_factory=list)
-    topics: dict[Path, Topics] = field(default_factory=dict)
+class StoredResult:
+    """What the cache keeps of a whole run."""
+
+    spec: dict[str, Any]
+    report: dict[str, Any]
+    valid: bool
+
+
+@dataclass
+class Interpretation:
+    """A page's interpretation as cached, with what it consulted (see Lookups)."""
+
+    result: PageResult
+    consulted: dict[str, str]  # page source -> content digest
+    links: list[tuple[str | None, str, str, tuple[str, int] | None]]
+
+    def lookups(self) -> Lookups:
+        return Lookups(set(self.consulted), {(p, a, h): t for p, a, h, t in self.links})
+
+
+PAGE = TypeAdapter(Page)
+INTERPRETATION = TypeAdapter(Interpretation)
+STORED = TypeAdapter(StoredResult)
+
+
+@dataclass
+class Settings:
+    """How to run: processes, cache (None: none), progress."""
+
+    jobs: int = 1
+    cache: Cache | None = None
+    progress: Progress = field(default_factory=Progress)
 
 
 def collect_files(inputs: list[Path]) -> list[InputFile]:
@@ -72,12 +142,31 @@ def collect_files(inputs: list[Path]) -> list[InputFile]:
     return files
 
 
-def _read(file: InputFile, run: _Run) -> None:
-    suffix = file.path.suffix.lower()
-    if suffix in NOT_DOCUMENTS:
+def content_digest(path: Path) -> str:
+    """What a file's verdict depends on: its bytes (a file too large to read, its size)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_PAGE_BYTES:
+            return f"too-large:{size}"
+        return digest(path.read_bytes())
+    except OSError as err:
+        return f"unreadable:{err.errno}"
+
+
+def _digests(files: list[InputFile]) -> dict[str, str]:
+    """Content digests of the documents and of the topic trees they are read with."""
+    found = {f.source: content_digest(f.path) for f in files if f.is_document}
+    for root in sorted({f.root for f in files}):
+        found[f"{root}/{TOPICS_FILE}"] = content_digest(root / TOPICS_FILE)
+    return found
+
+
+def read_file(file: InputFile) -> Page | PageResult:
+    """One file -> its Page, or the verdict that skips it (a diagnostic says why)."""
+    if not file.is_document:
+        suffix = file.path.suffix.lower()
         reason = "metadata" if suffix == ".json" else f"not a document ({suffix})"
-        run.results.append(PageResult(file.source, "skipped", reason=reason))
-        return
+        return PageResult(file.source, "skipped", reason=reason)
     page: Page | None = None
     kind, reason = "unreadable", ""
     with page_guard("reading") as failure:
@@ -91,12 +180,7 @@ def _read(file: InputFile, run: _Run) -> None:
             reason = f"unreadable: {err.strerror or err}"
     if failure:
         kind, reason = failure.kind, failure.reason
-    if page is None:
-        run.results.append(_skipped(file.source, kind, reason))
-        return
-    run.pages.append(page)
-    if file.root not in run.topics:
-        run.topics[file.root] = load_topics(file.root)
+    return page if page is not None else _skipped(file.source, kind, reason)
 
 
 def _skipped(source: str, kind: str, reason: str) -> PageResult:
@@ -105,66 +189,210 @@ def _skipped(source: str, kind: str, reason: str) -> PageResult:
     )
 
 
+def _read_all(
+    label: str,
+    files: list[InputFile],
+    digests: dict[str, str],
+    settings: Settings,
+    stats: RunStats,
+) -> tuple[list[Page], list[PageResult]]:
+    """Pages in input order (from the cache where the content is known), and skip verdicts."""
+    cache = settings.cache
+    known: dict[str, Page] = {}
+    if cache is not None:
+        for file in files:
+            if file.is_document:
+                page = cache.load("page", _page_key(cache, file.source, digests), PAGE)
+                if page is not None:
+                    known[file.source] = page
+    stats.pages_from_cache = len(known)
+    skipped = [read_file(f) for f in files if not f.is_document]
+    todo = [f for f in files if f.is_document and f.source not in known]
+    settings.progress.stage(f"{label}: reading", len(todo))
+    stats.processes = max(stats.processes, workers_for(settings.jobs, len(todo)))
+    for file, outcome in zip(todo, ordered_map(read_file, todo, settings.jobs), strict=True):
+        settings.progress.advance()
+        if isinstance(outcome, PageResult):
+            skipped.append(outcome)
+            continue
+        known[file.source] = outcome
+        stats.pages_read += 1
+        if cache is not None:
+            cache.store("page", _page_key(cache, file.source, digests), PAGE, outcome)
+    pages = [known[f.source] for f in files if f.source in known]
+    return pages, [r for r in skipped if isinstance(r, PageResult)]
+
+
+def _page_key(cache: Cache, source: str, digests: dict[str, str]) -> str:
+    return cache.key("page", source, digests[source])
+
+
+_interpreter: tuple[list[Page], Interpreter] | None = None
+
+
+def _start_interpreter(pages: list[Page]) -> None:
+    """Worker set-up: the interpreter needs every page, since tables link across pages."""
+    global _interpreter
+    _interpreter = (pages, Interpreter(TableIndex(pages)))
+
+
+def _interpret_one(position: int) -> tuple[PageResult, Lookups | None]:
+    assert _interpreter is not None, "call _start_interpreter first"
+    pages, interpreter = _interpreter
+    page = pages[position]
+    with page_guard("interpreting") as failure, interpreter.index.recording() as lookups:
+        result = interpreter.interpret(page)
+    if failure:
+        return _skipped(page.source, failure.kind, failure.reason), None
+    for note in page.notes:
+        result.diagnostics.append(Diagnostic(page.source, "markup", note))
+    return result, lookups
+
+
+def _interpret_all(
+    label: str,
+    pages: list[Page],
+    digests: dict[str, str],
+    settings: Settings,
+    stats: RunStats,
+) -> list[PageResult]:
+    """Every page's verdict, from the cache where the page and all it consulted are unchanged."""
+    cache = settings.cache
+    index = TableIndex(pages)
+    known: dict[int, PageResult] = {}
+    if cache is not None:
+        for position, page in enumerate(pages):
+            entry = cache.load(
+                "interpretation", _page_key(cache, page.source, digests), INTERPRETATION
+            )
+            if entry is None:
+                continue
+            unchanged = all(digests.get(s) == d for s, d in entry.consulted.items())
+            if unchanged and index.resolves_as_before(entry.lookups()):
+                known[position] = entry.result
+    todo = [i for i in range(len(pages)) if i not in known]
+    settings.progress.stage(f"{label}: interpreting", len(todo))
+    stats.processes = max(stats.processes, workers_for(settings.jobs, len(todo)))
+    outcomes = ordered_map(
+        _interpret_one, todo, settings.jobs, setup=_start_interpreter, setup_args=(pages,)
+    )
+    for position, (result, lookups) in zip(todo, outcomes, strict=True):
+        settings.progress.advance()
+        known[position] = result
+        if cache is not None and lookups is not None:
+            entry = Interpretation(
+                result,
+                {s: digests[s] for s in sorted(lookups.pages)},
+                [(*k, t) for k, t in sorted(lookups.links.items(), key=str)],
+            )
+            key = _page_key(cache, pages[position].source, digests)
+            cache.store("interpretation", key, INTERPRETATION, entry)
+    _start_interpreter([])  # drop the in-process interpreter's pages
+    stats.pages_interpreted = len(todo)
+    stats.interpretations_from_cache = len(pages) - len(todo)
+    return [known[i] for i in range(len(pages))]
+
+
 def scrape(
     inputs: list[Path],
     *,
     service: str | None = None,
     openapi_version: str = "3.0.3",
     provenance: bool = False,
+    settings: Settings | None = None,
 ) -> ScrapeResult:
     """Turn every page under `inputs` into one OpenAPI document and its report."""
+    settings = settings or Settings()
+    stats = RunStats()
     files = collect_files(inputs)
-    run = _Run()
-    roots = {f.source: f.root for f in files}
-    for file in files:
-        _read(file, run)
-    index = TableIndex(run.pages)
-    interpreter = Interpreter(index)
-    parents = _parent_topics(run)
-    for page in run.pages:
-        with page_guard("interpreting") as failure:
-            result = interpreter.interpret(page)
-        if failure:
-            run.results.append(_skipped(page.source, failure.kind, failure.reason))
-            continue
-        for note in page.notes:
-            result.diagnostics.append(Diagnostic(page.source, "markup", note))
-        tag = next((parents[k] for k in _topic_keys(page) if k in parents), None)
-        for op in result.operations:
-            if tag:
-                op.tags = [tag]
-        run.results.append(result)
-    run.results.sort(key=lambda r: r.source)
-    operations = [op for r in run.results for op in r.operations]
-    merged = Topics()
-    for root in sorted({roots[r.source] for r in run.results}):
-        found = run.topics.get(root)
-        if found is not None:
-            merged.product = merged.product or found.product
-            merged.descriptions += found.descriptions
-            merged.order += [t for t in found.order if t not in merged.order]
+    stats.files = len(files)
     name = service or (inputs[0].name if inputs else "api")
-    info = service_info(name, merged, run.pages)
-    spec, build_diagnostics = build_spec(operations, info)
-    sources = {
-        op["operationId"]: _source_of(op["operationId"], operations)
-        for methods in spec["paths"].values()
-        for op in methods.values()
-    }
-    example_diagnostics, valid_examples, invalid_examples = check_examples(spec, sources)
-    if not provenance:
-        strip_provenance(spec)
-    if openapi_version.startswith("3.1"):
-        spec = to_openapi_31(spec)
-    errors = spec_errors(spec)
+    cache = settings.cache
+    with stats.timing("hash"):
+        digests = _digests(files)
+        run_key = ""
+        if cache is not None:
+            run_key = cache.key(
+                "result", name, openapi_version, str(provenance),
+                *(f"{f.source}={digests.get(f.source, '')}" for f in files),
+                *(f"{k}={v}" for k, v in sorted(digests.items()) if k.endswith(TOPICS_FILE)),
+            )  # fmt: skip
+            stored = cache.load("result", run_key, STORED)
+            if stored is not None:
+                stats.result_from_cache = True
+                return ScrapeResult(stored.spec, stored.report, stored.valid, stats)
+    with stats.timing("read"):
+        pages, skipped = _read_all(name, files, digests, settings, stats)
+    with stats.timing("interpret"):
+        interpreted = _interpret_all(name, pages, digests, settings, stats)
+    spec, report, valid = _build(name, files, pages, skipped + interpreted, provenance,
+                                 openapi_version, stats)  # fmt: skip
+    if cache is not None:
+        cache.store("result", run_key, STORED, StoredResult(spec, report, valid))
+    return ScrapeResult(spec, report, valid, stats)
+
+
+def _build(
+    name: str,
+    files: list[InputFile],
+    pages: list[Page],
+    results: list[PageResult],
+    provenance: bool,
+    openapi_version: str,
+    stats: RunStats,
+) -> tuple[dict[str, Any], dict[str, Any], bool]:
+    """Every page's verdict -> one validated document and its report."""
+    with stats.timing("build"):
+        spec, operations, build_diagnostics = _assemble(name, files, pages, results)
+    with stats.timing("validate"):
+        sources = {
+            op["operationId"]: _source_of(op["operationId"], operations)
+            for methods in spec["paths"].values()
+            for op in methods.values()
+        }
+        example_diagnostics, valid_examples, invalid_examples = check_examples(spec, sources)
+    with stats.timing("build"):
+        if not provenance:
+            strip_provenance(spec)
+        if openapi_version.startswith("3.1"):
+            spec = to_openapi_31(spec)
+    with stats.timing("validate"):
+        errors = spec_errors(spec)
     report = build_report(
         name,
-        run.results,
+        results,
         build_diagnostics + example_diagnostics,
         errors,
         {"valid": valid_examples, "invalid": invalid_examples},
     )
-    return ScrapeResult(spec, report, not errors)
+    return spec, report, not errors
+
+
+def _assemble(
+    name: str, files: list[InputFile], pages: list[Page], results: list[PageResult]
+) -> tuple[dict[str, Any], list[Operation], list[Diagnostic]]:
+    """The operations of every page, tagged by topic, in one document (not yet validated)."""
+    roots = {f.source: f.root for f in files}
+    topics = {root: load_topics(root) for root in sorted({roots[p.source] for p in pages})}
+    parents = _parent_topics(topics, pages)
+    by_source = {page.source: page for page in pages}
+    for result in results:
+        page = by_source.get(result.source)
+        tag = next((parents[k] for k in _topic_keys(page) if k in parents), "") if page else ""
+        for op in result.operations if tag else []:
+            op.tags = [tag]
+    results.sort(key=lambda r: r.source)
+    operations = [op for r in results for op in r.operations]
+    merged = Topics()
+    for root in sorted({roots[r.source] for r in results}):
+        found = topics.get(root)
+        if found is not None:
+            merged.product = merged.product or found.product
+            merged.descriptions += found.descriptions
+            merged.order += [t for t in found.order if t not in merged.order]
+    info = service_info(name, merged, pages)
+    spec, diagnostics = build_spec(operations, info)
+    return spec, operations, diagnostics
 
 
 SERVICE_NAME = re.compile(r"[^a-z0-9_-]+")
@@ -189,11 +417,21 @@ def find_services(inputs: list[Path]) -> dict[str, list[Path]]:
 
 
 def scrape_services(
-    inputs: list[Path], *, openapi_version: str = "3.0.3", provenance: bool = False
+    inputs: list[Path],
+    *,
+    openapi_version: str = "3.0.3",
+    provenance: bool = False,
+    settings: Settings | None = None,
 ) -> dict[str, ScrapeResult]:
     """`scrape` once per service folder under `inputs`, keyed by service name."""
     return {
-        name: scrape(folders, service=name, openapi_version=openapi_version, provenance=provenance)
+        name: scrape(
+            folders,
+            service=name,
+            openapi_version=openapi_version,
+            provenance=provenance,
+            settings=settings,
+        )
         for name, folders in find_services(inputs).items()
     }
 
@@ -207,12 +445,12 @@ def _topic_keys(page: Page) -> list[str]:
     return keys
 
 
-def _parent_topics(run: _Run) -> dict[str, str]:
+def _parent_topics(topics: dict[Path, Topics], pages: list[Page]) -> dict[str, str]:
     """Page -> parent topic title, from CLASS.TXT.json and from the pages' own toctrees."""
     parents: dict[str, str] = {}
-    for topics in run.topics.values():
-        parents.update(topics.parent_of)
-    for page in run.pages:
+    for found in topics.values():
+        parents.update(found.parent_of)
+    for page in pages:
         folder = posixpath.dirname(page.source)
         for entry in page.toc:
             child = posixpath.normpath(posixpath.join(folder, entry)).lower()
@@ -221,7 +459,7 @@ def _parent_topics(run: _Run) -> dict[str, str]:
     return parents
 
 
-def _source_of(operation_id: str, operations: list[Any]) -> str:
+def _source_of(operation_id: str, operations: list[Operation]) -> str:
     return next((op.source for op in operations if op.operation_id == operation_id), "")
 
 

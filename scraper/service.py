@@ -20,6 +20,9 @@ DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 RELEASE_HEADER = re.compile(r"^(released on|release date|date)$", re.I)
 
 
+TOPICS_FILE = "CLASS.TXT.json"
+
+
 @dataclass
 class Topics:
     """The docs' table of contents: page -> parent topic title, in document order."""
@@ -33,7 +36,7 @@ class Topics:
 def load_topics(folder: Path) -> Topics:
     """Read CLASS.TXT.json when the folder has one; a broken file gives empty topics."""
     topics = Topics()
-    path = folder / "CLASS.TXT.json"
+    path = folder / TOPICS_FILE
     try:
         entries: Any = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,10 @@ from scraper.pipeline import ScrapeResult, scrape, scrape_services
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 PAGES = FIXTURES / "pages"
+
+# The CLI caches under ./.cache by default; tests must neither read a developer's cache nor
+# leave one behind. Child processes (make targets, the CLI) inherit this too.
+os.environ["DOC2OPENAPI_CACHE_DIR"] = tempfile.mkdtemp(prefix="doc2openapi-test-cache-")
 
 
 def corpus_dir() -> Path | None:

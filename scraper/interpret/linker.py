@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 from scraper.page import Link, Page, Table
 
@@ -44,10 +45,26 @@ def page_key(name: str) -> str:
     return base.split(".", 1)[0]
 
 
+LinkLookup = tuple[str | None, str, str]  # (link's page, link's anchor, the page it is on)
+Target = tuple[str, int] | None  # TableRef.key, or nothing found
+
+
+@dataclass
+class Lookups:
+    """What interpreting one page consulted: the pages whose tables it read, and how each link
+    resolved. While the same pages have the same content and every link resolves the same,
+    the interpretation is the same (the cache relies on this)."""
+
+    pages: set[str] = field(default_factory=set)
+    links: dict[LinkLookup, Target] = field(default_factory=dict)
+
+
 class TableIndex:
     """Every table of a service, addressable by page, anchor, number and title."""
 
     def __init__(self, pages: Iterable[Page] = ()) -> None:
+        self._lookups: Lookups | None = None
+        self._by_source: dict[str, Page] = {}
         self._pages: dict[str, Page] = {}
         self._anchors: dict[tuple[str, str], TableRef] = {}
         self._global: dict[str, list[TableRef]] = {}
@@ -57,6 +74,7 @@ class TableIndex:
 
     def add(self, page: Page) -> None:
         key = page_key(page.source)
+        self._by_source[page.source] = page
         self._pages.setdefault(key, page)
         for name in page.metadata.get("original_name", "").split():
             self._pages.setdefault(page_key(name), page)
@@ -67,15 +85,47 @@ class TableIndex:
                 self._anchors.setdefault((page.source, anchor.lower()), ref)
                 self._global.setdefault(anchor.lower(), []).append(ref)
 
+    @contextmanager
+    def recording(self) -> Iterator[Lookups]:
+        """Record what the block consults: the pages read and the links resolved."""
+        self._lookups = Lookups()
+        try:
+            yield self._lookups
+        finally:
+            self._lookups = None
+
+    def resolves_as_before(self, lookups: Lookups) -> bool:
+        """Whether every recorded link still finds the table it found then."""
+        for (page, anchor, here), target in lookups.links.items():
+            here_page = self._by_source.get(here)
+            if here_page is None:
+                return False
+            found = self._by_link(Link("", page, anchor), here_page)
+            if (found.key if found else None) != target:
+                return False
+        return True
+
     def refs(self, page: Page) -> list[TableRef]:
         if page.source not in self._refs:
             self.add(page)
+        if self._lookups is not None:
+            self._lookups.pages.add(page.source)
         return self._refs[page.source]
 
     def ref_of(self, page: Page, table: Table) -> TableRef:
         return next(r for r in self.refs(page) if r.table is table)
 
     def by_link(self, link: Link, here: Page) -> TableRef | None:
+        found = self._by_link(link, here)
+        if self._lookups is not None and link.anchor:
+            self._lookups.links[(link.page, link.anchor, here.source)] = (
+                found.key if found else None
+            )
+            if found is not None:
+                self._lookups.pages.add(found.page.source)
+        return found
+
+    def _by_link(self, link: Link, here: Page) -> TableRef | None:
         if not link.anchor:
             return None
         anchor = link.anchor.lower()

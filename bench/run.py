@@ -1,0 +1,248 @@
+"""`make bench`: how fast the pipeline is, as ratios against baselines measured in the same run.
+
+    python bench/run.py [CORPUS] [--jobs N] [--scale 10] [--no-scale]
+
+Every scrape runs in a child process on a private copy of the corpus with its own empty
+cache, so runs do not share warm imports or caches, and the child's peak RSS (its worker
+processes included) is its own. Printed, in one run:
+- baselines: parsing the same bytes with lxml.html (HTML) and docutils (RST) alone, and
+  bs4 on lxml for the record of why the HTML reader uses lxml directly;
+- cold scrape (empty cache) per stage, pages/s and peak RSS, and its ratio to the raw parse;
+- our validation against openapi-spec-validator alone, and client generation;
+- warm re-runs: nothing changed, and one page changed (in the largest service);
+- the corpus replicated N times (renamed copies of every service): growth of time and memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scraper.parallel import default_jobs  # noqa: E402
+
+RENDERINGS = ("otc-html", "otc-rst")
+
+
+def _seconds(work: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
+
+
+def _documents(corpus: Path, rendering: str, suffix: str) -> list[Path]:
+    return sorted(p for p in (corpus / rendering).rglob(f"*{suffix}") if p.is_file())
+
+
+def baselines(corpus: Path) -> dict[str, float]:
+    """Parsing alone: what no reader of these bytes can beat."""
+    import lxml.html
+    from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
+    from docutils.core import publish_doctree
+
+    from scraper.readers.rst import SETTINGS
+
+    html = [p.read_bytes() for p in _documents(corpus, "otc-html", ".html")]
+    rst = [p.read_text(encoding="utf-8") for p in _documents(corpus, "otc-rst", ".rst")]
+    warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+
+    def parse_rst() -> None:
+        for text in rst:
+            publish_doctree(text, settings_overrides={**SETTINGS, "warning_stream": io.StringIO()})
+
+    return {
+        "html_pages": len(html),
+        "rst_pages": len(rst),
+        "lxml": _seconds(lambda: [lxml.html.document_fromstring(b) for b in html]),
+        "bs4_lxml": _seconds(lambda: [BeautifulSoup(b, "lxml") for b in html]),
+        "docutils": _seconds(parse_rst),
+    }
+
+
+def child_scrape(folder: str, cache: str, jobs: int) -> dict[str, Any]:
+    """In a child process: scrape every rendering under `folder`, per service, and time it."""
+    import resource
+
+    from scraper.cache import Cache
+    from scraper.pipeline import Settings, scrape_services
+
+    settings = Settings(jobs=jobs, cache=Cache(Path(cache)))
+    stages: dict[str, float] = {}
+    files = pages_read = 0
+    specs = {}
+    start = time.perf_counter()
+    for rendering in RENDERINGS:
+        for name, result in scrape_services([Path(folder) / rendering], settings=settings).items():
+            specs[f"{rendering}/{name}"] = result.spec
+            files += result.stats.files
+            pages_read += result.stats.pages_read
+            for stage, seconds in result.stats.seconds.items():
+                stages[stage] = stages.get(stage, 0.0) + seconds
+    total = time.perf_counter() - start
+    rss = [resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF,
+                                                          resource.RUSAGE_CHILDREN)]  # fmt: skip
+    Path(cache, "specs.json").write_text(json.dumps(specs))
+    return {"total": total, "stages": stages, "files": files, "pages_read": pages_read,
+            "rss_mib": max(rss) / 1024}  # fmt: skip
+
+
+def scrape_in_child(folder: Path, cache: Path, jobs: int) -> dict[str, Any]:
+    code = (
+        "import json, sys; sys.path.insert(0, sys.argv[1]); from bench.run import child_scrape; "
+        "print(json.dumps(child_scrape(sys.argv[2], sys.argv[3], int(sys.argv[4]))))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(ROOT), str(folder), str(cache), str(jobs)],
+        check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    return result
+
+
+def copy_corpus(corpus: Path, target: Path, copies: int = 1) -> Path:
+    """The renderings under `target`; with copies > 1, every service folder N times, renamed."""
+    for rendering in RENDERINGS:
+        for service in sorted(p for p in (corpus / rendering).iterdir() if p.is_dir()):
+            for n in range(copies):
+                name = service.name if copies == 1 else f"{service.name}-{n}"
+                shutil.copytree(service, target / rendering / name)
+    return target
+
+
+def change_one_page(folder: Path) -> Path:
+    """Edit a typical operation page of the largest service (the median-sized RST page with a
+    parameter table): one word of its first table changes, so the spec changes too."""
+    pages = sorted(
+        (p for p in (folder / "otc-rst").rglob("*.rst") if "| Mandatory" in p.read_text()),
+        key=lambda p: (p.stat().st_size, p),
+    )
+    page = pages[len(pages) // 2]
+    text = page.read_text(encoding="utf-8")
+    head, _, tail = text.partition("| Mandatory")
+    page.write_text(head + "| Mandatory" + tail.replace(" the ", " THE ", 1), encoding="utf-8")
+    return page
+
+
+def validation(specs: dict[str, Any]) -> dict[str, float]:
+    from openapi_spec_validator import validate
+
+    from scraper.validate import check_examples, spec_errors
+
+    def ours() -> None:
+        for spec in specs.values():
+            check_examples(spec, {})
+            spec_errors(spec)
+
+    def theirs() -> None:
+        for spec in specs.values():
+            validate(spec)
+
+    return {"ours": _seconds(ours), "openapi_spec_validator": _seconds(theirs)}
+
+
+def generation(specs: dict[str, Any], target: Path) -> float:
+    from codegen import generate_client
+
+    def generate() -> None:
+        for name, spec in specs.items():
+            generate_client(spec, target / name.replace("/", "_").replace("-", "_"))
+
+    return _seconds(generate)
+
+
+def ratio(part: float, whole: float) -> str:
+    return f"{part / whole:.2f}x" if whole else "n/a"
+
+
+def share(part: float, whole: float) -> str:
+    return f"{100 * part / whole:.1f}%" if whole else "n/a"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    default = os.environ.get("DOC2OPENAPI_CORPUS", str(ROOT.parent / "shared" / "corpus"))
+    parser.add_argument("corpus", nargs="?", default=default, type=Path)
+    parser.add_argument("--jobs", type=int, default=default_jobs())
+    parser.add_argument("--scale", type=int, default=10, help="copies for the scale run")
+    parser.add_argument("--no-scale", action="store_true", help="skip the scale run")
+    args = parser.parse_args()
+    if not (args.corpus / "otc-html").is_dir():
+        print(f"no corpus at {args.corpus}", file=sys.stderr)
+        return 2
+    print(f"corpus {args.corpus}, {args.jobs} job(s), {os.cpu_count()} core(s)")
+    with tempfile.TemporaryDirectory(prefix="doc2openapi-bench-") as tmp:
+        work = Path(tmp)
+        base = baselines(args.corpus)
+        raw = base["lxml"] + base["docutils"]
+        pages = base["html_pages"] + base["rst_pages"]
+        print(f"\nbaselines: {base['html_pages']} HTML pages, {base['rst_pages']} RST pages")
+        print(f"  lxml.html parse only     {base['lxml']:7.2f} s")
+        print(
+            f"  bs4 on lxml parse only   {base['bs4_lxml']:7.2f} s  "
+            f"({ratio(base['bs4_lxml'], base['lxml'])} lxml: why the reader uses lxml)"
+        )
+        print(f"  docutils parse only      {base['docutils']:7.2f} s")
+
+        folder = copy_corpus(args.corpus, work / "corpus")
+        cache = work / "cache"
+        cold = scrape_in_child(folder, cache, args.jobs)
+        stages = cold["stages"]
+        print(
+            f"\ncold scrape (empty cache): {cold['total']:.2f} s, {cold['files']} files, "
+            f"{pages / cold['total']:.0f} pages/s, peak RSS {cold['rss_mib']:.0f} MiB"
+        )
+        for stage in ("hash", "read", "interpret", "build", "validate"):
+            print(f"  {stage:<10}{stages.get(stage, 0.0):7.2f} s")
+        print(
+            f"  vs raw parse (lxml + docutils, {raw:.2f} s): {ratio(cold['total'], raw)}"
+            "   [target <= 3x]"
+        )
+        specs = json.loads((cache / "specs.json").read_text())
+        valid = validation(specs)
+        print(
+            f"\nvalidation of {len(specs)} specs: ours {valid['ours']:.2f} s, "
+            f"openapi-spec-validator alone {valid['openapi_spec_validator']:.2f} s: "
+            f"{ratio(valid['ours'], valid['openapi_spec_validator'])}"
+        )
+        generated = generation(specs, work / "generated")
+        print(f"client generation of {len(specs)} specs: {generated:.2f} s")
+
+        warm = scrape_in_child(folder, cache, args.jobs)
+        print(
+            f"\nwarm, nothing changed: {warm['total']:.2f} s = "
+            f"{share(warm['total'], cold['total'])} of cold   [target <= 10%]"
+        )
+        page = change_one_page(folder)
+        changed = scrape_in_child(folder, cache, args.jobs)
+        print(
+            f"warm, one page changed ({page.relative_to(folder)}): {changed['total']:.2f} s = "
+            f"{share(changed['total'], cold['total'])} of cold, "
+            f"{changed['pages_read']} page(s) read   [target <= 15%]"
+        )
+        if not args.no_scale:
+            shutil.rmtree(folder)
+            scaled = copy_corpus(args.corpus, work / f"x{args.scale}", args.scale)
+            big = scrape_in_child(scaled, work / "cache-scale", args.jobs)
+            print(
+                f"\n{args.scale}x corpus ({big['files']} files): {big['total']:.2f} s = "
+                f"{ratio(big['total'], cold['total'])} the time   [target <= "
+                f"{args.scale + 1}x]; peak RSS {big['rss_mib']:.0f} MiB   [target <= 1024 MiB]"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

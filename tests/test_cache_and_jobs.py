@@ -1,0 +1,207 @@
+"""Issue 9's correctness half: the cache and --jobs never change an output; progress in CI.
+
+Speed itself is measured by `make bench`, never by a test.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import shutil
+from pathlib import Path
+
+import pytest
+
+from doc2openapi.cli import main
+from scraper.cache import Cache
+from scraper.output import dumps
+from scraper.pipeline import ScrapeResult, Settings, scrape, scrape_services
+from scraper.progress import BarProgress, wants_bar
+from tests.conftest import PAGES
+
+ROW = "<tr><td>{0}</td><td>{1}</td><td>{2}</td></tr>"
+OPERATION = """<h1>Showing a Gadget</h1>
+<h4>URI</h4><p>GET /v1/gadgets/{gadget_id}</p>
+<table><caption>Table 1 Path Parameters</caption>
+<tr><th>Parameter</th><th>Mandatory</th><th>Type</th><th>Description</th></tr>
+<tr><td>gadget_id</td><td>Yes</td><td>String</td><td>Gadget ID.</td></tr></table>
+<h4>Response Parameters</h4><p>Status code: 200</p>
+<table><caption>Table 2 Response body parameters</caption>
+<tr><th>Parameter</th><th>Type</th><th>Description</th></tr>
+<tr><td>part</td><td><a href="parts.html#part_table">Part</a> object</td><td>The part.</td></tr>
+</table>
+<h4>Status Codes</h4><table><tr><th>Status Code</th><th>Description</th></tr>
+<tr><td>200</td><td>OK</td></tr></table>
+"""
+PARTS = """<h1>Common Objects</h1>
+<table id="part_table"><caption>Table 1 Part</caption>
+<tr><th>Parameter</th><th>Type</th><th>Description</th></tr>
+{rows}</table>
+"""
+
+
+def _outputs(result: ScrapeResult) -> tuple[str, str]:
+    return dumps(result.spec, Path("x.yaml")), json.dumps(result.report, sort_keys=True)
+
+
+def _docs(folder: Path, part_rows: list[tuple[str, str, str]]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "ShowGadget.html").write_text(OPERATION)
+    rows = "".join(ROW.format(*row) for row in part_rows)
+    (folder / "parts.html").write_text(PARTS.format(rows=rows))
+    return folder
+
+
+def _part_properties(result: ScrapeResult) -> list[str]:
+    return sorted(result.spec["components"]["schemas"]["Part"]["properties"])
+
+
+def test_jobs_1_and_2_give_byte_identical_specs_and_reports(corpus: Path) -> None:
+    inputs = [corpus / "otc-html" / "elb", corpus / "otc-rst"]
+    one = scrape_services(inputs, settings=Settings(jobs=1))
+    two = scrape_services(inputs, settings=Settings(jobs=2))
+    assert all(r.stats.processes == 0 for r in one.values())
+    assert all(r.stats.processes == 2 for r in two.values()), "the pages were not shared out"
+    assert one.keys() == two.keys() == {"elb", "modelarts"}
+    for name in one:
+        assert _outputs(one[name]) == _outputs(two[name]), name
+
+
+def test_cli_jobs_outputs_identical(tmp_path: Path) -> None:
+    for jobs in ("1", "2"):
+        out = tmp_path / jobs / "widget.yaml"
+        assert main(["scrape", str(PAGES), "-o", str(out), "--jobs", jobs, "--no-cache"]) == 0
+    for name in ("widget.yaml", "widget.report.json"):
+        assert (tmp_path / "1" / name).read_bytes() == (tmp_path / "2" / name).read_bytes()
+
+
+def test_warm_run_reuses_everything_and_changes_nothing(corpus: Path, tmp_path: Path) -> None:
+    settings = Settings(jobs=2, cache=Cache(tmp_path / "cache"))
+    inputs = [corpus / "otc-html" / "ecs"]
+    cold = scrape(inputs, settings=settings)
+    warm = scrape(inputs, settings=settings)
+    assert cold.stats.pages_read > 200 and not cold.stats.result_from_cache
+    assert warm.stats.result_from_cache and warm.stats.pages_read == 0
+    assert _outputs(warm) == _outputs(cold) == _outputs(scrape(inputs))
+
+
+def test_one_changed_page_is_read_alone(corpus: Path, tmp_path: Path) -> None:
+    docs = tmp_path / "elb"
+    shutil.copytree(corpus / "otc-html" / "elb", docs)
+    settings = Settings(jobs=1, cache=Cache(tmp_path / "cache"))
+    scrape([docs], settings=settings)
+    page = sorted(docs.glob("*.html"))[40]
+    page.write_text(page.read_text().replace("</table>", "</table><p>Edited.</p>", 1))
+    changed = scrape([docs], settings=settings)
+    assert changed.stats.pages_read == 1
+    assert changed.stats.pages_from_cache == changed.stats.files - 1 - 2  # two .json files
+    assert _outputs(changed) == _outputs(scrape([docs]))
+
+
+def test_a_page_another_links_to_reinterprets_the_other(tmp_path: Path) -> None:
+    """ShowGadget's schema comes from parts.html: changing that table must reach it."""
+    settings = Settings(cache=Cache(tmp_path / "cache"))
+    docs = _docs(tmp_path / "docs", [("name", "String", "Name.")])
+    before = scrape([docs], settings=settings)
+    assert _part_properties(before) == ["name"]
+    _docs(docs, [("name", "String", "Name."), ("weight", "Float", "Weight.")])
+    after = scrape([docs], settings=settings)
+    assert after.stats.pages_read == 1 and after.stats.pages_interpreted == 2
+    assert _part_properties(after) == ["name", "weight"]
+    assert _outputs(after) == _outputs(scrape([docs]))
+
+
+def test_a_new_page_that_resolves_a_link_reinterprets_the_linking_page(tmp_path: Path) -> None:
+    settings = Settings(cache=Cache(tmp_path / "cache"))
+    docs = _docs(tmp_path / "docs", [("name", "String", "Name.")])
+    (docs / "parts.html").unlink()
+    without = scrape([docs], settings=settings)
+    assert "Part" not in without.spec.get("components", {}).get("schemas", {})
+    _docs(docs, [("name", "String", "Name.")])
+    with_parts = scrape([docs], settings=settings)
+    assert _part_properties(with_parts) == ["name"]
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "foreign"])
+def test_corrupt_or_foreign_cache_entries_are_discarded(tmp_path: Path, damage: str) -> None:
+    cache_dir = tmp_path / "cache"
+    docs = _docs(tmp_path / "docs", [("name", "String", "Name.")])
+    clean = _outputs(scrape([docs], settings=Settings(cache=Cache(cache_dir))))
+    entries = sorted(cache_dir.rglob("*.json"))
+    assert {e.parent.parent.name for e in entries} == {"page", "interpretation", "result"}
+    other = entries[0].read_bytes()
+    for entry in entries:
+        data = entry.read_bytes()
+        if damage == "garbage":
+            entry.write_bytes(b"\x00not json")
+        elif damage == "truncated":
+            entry.write_bytes(data[: len(data) // 2])
+        else:  # a well-formed entry of another key, copied over this one
+            entry.write_bytes(other if entry != entries[0] else entries[1].read_bytes())
+    cache = Cache(cache_dir)
+    again = scrape([docs], settings=Settings(cache=cache))
+    assert _outputs(again) == clean
+    assert cache.hits == 0 and again.stats.pages_read == 2
+    for entry in cache_dir.rglob("*.json"):  # rewritten: every entry carries its own key
+        assert entry.read_bytes().split(b"\n", 1)[0].endswith(entry.stem.encode())
+
+
+def test_cache_keys_include_the_tool_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    import doc2openapi
+    from scraper import cache as cache_module
+
+    before = Cache(Path("unused")).key("page", "a.html", "digest")
+    cache_module.tool_fingerprint.cache_clear()
+    monkeypatch.setattr(doc2openapi, "__version__", "999.0.0")
+    try:
+        after = Cache(Path("unused")).key("page", "a.html", "digest")
+    finally:
+        cache_module.tool_fingerprint.cache_clear()
+    assert before != after
+
+
+def test_an_unwritable_cache_costs_speed_not_the_run(tmp_path: Path) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    result = scrape([PAGES], settings=Settings(cache=Cache(blocked / "cache")))
+    assert result.valid and _outputs(result) == _outputs(scrape([PAGES]))
+
+
+def test_ci_gets_one_summary_line_and_no_bar(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "w.yaml"
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    assert main(["scrape", str(PAGES), "-o", str(out), *cache]) == 0
+    assert main(["scrape", str(PAGES), "-o", str(out), *cache]) == 0
+    err = capsys.readouterr().err
+    assert "\x1b[" not in err  # no terminal control codes in a log
+    lines = [line for line in err.splitlines() if line.startswith("scraped ")]
+    assert len(lines) == 2
+    assert "pages read 3, from cache 0" in lines[0]
+    assert "1 unchanged service(s) taken whole from the cache" in lines[1]
+
+
+def test_bar_only_for_a_person_at_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Terminal:
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    assert wants_bar(Terminal())  # type: ignore[arg-type]
+    monkeypatch.setenv("CI", "true")
+    assert not wants_bar(Terminal())  # type: ignore[arg-type]
+
+
+def test_bar_progress_draws_stages_on_a_terminal() -> None:
+    leader, follower = pty.openpty()
+    with os.fdopen(follower, "w") as terminal:
+        with BarProgress(terminal) as bar:
+            scrape([PAGES], settings=Settings(progress=bar))
+        terminal.flush()
+        shown = os.read(leader, 65536).decode(errors="replace")
+    os.close(leader)
+    assert "pages: reading" in shown
+    assert "\x1b[" in shown  # drawn in place, with terminal control codes
