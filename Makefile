@@ -4,12 +4,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 CORPUS ?= $(or $(DOC2OPENAPI_CORPUS),../shared/corpus)
-MODELARTS_HTML := $(CORPUS)/otc-html/modelarts
+# Where the outputs go: override to build elsewhere (`make check` builds a fresh copy this way).
+SPEC ?= spec
+GENERATED ?= generated
+SITE ?= site
 
 NODE_STAMP := node_modules/.installed-stamp
 REDOCLY := REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true node_modules/.bin/redocly
 
-.PHONY: all install spec generate lint contract bench test lint-code lock clean
+.PHONY: all install spec generate check ts docs lint contract bench test lint-code lock clean
 
 all: generate
 
@@ -26,19 +29,32 @@ install: $(STAMP)
 # (HTML in spec/, the RST tree in spec/rst/); without the corpus, our own fixture pages.
 spec: $(STAMP)
 	@if [ -d "$(CORPUS)/otc-html" ]; then \
-		$(BIN)/doc2openapi scrape "$(CORPUS)/otc-html" --out-dir spec && \
-		$(BIN)/doc2openapi scrape "$(CORPUS)/otc-rst" --out-dir spec/rst; \
+		$(BIN)/doc2openapi scrape "$(CORPUS)/otc-html" --out-dir $(SPEC) && \
+		$(BIN)/doc2openapi scrape "$(CORPUS)/otc-rst" --out-dir $(SPEC)/rst; \
 	else \
 		echo "no corpus at $(CORPUS): building the fixture pages"; \
-		$(BIN)/doc2openapi scrape tests/fixtures/pages --service widget -o spec/widget.yaml; \
+		$(BIN)/doc2openapi scrape tests/fixtures/pages --service widget -o $(SPEC)/widget.yaml; \
 	fi
 
-# spec/<service>.yaml -> generated/otc_<service>/ (an installable package each).
+# $(SPEC)/<service>.yaml -> $(GENERATED)/otc_<service>/ (an installable package each).
 generate: spec
-	@for f in spec/*.yaml; do \
+	@for f in $(SPEC)/*.yaml; do \
 		name=$$(basename "$$f" .yaml); \
-		$(BIN)/doc2openapi generate "$$f" -o "generated/otc_$$name" || exit 1; \
+		$(BIN)/doc2openapi generate "$$f" -o "$(GENERATED)/otc_$$name" || exit 1; \
 	done
+
+# For CI: rebuild everything in a scratch folder and compare with $(SPEC) and $(GENERATED).
+# Succeeds when up to date; fails, listing the differing files, when the docs changed them.
+check: $(STAMP)
+	@scratch=$$(mktemp -d); trap 'rm -rf "$$scratch"' EXIT; \
+	$(MAKE) --no-print-directory generate SPEC="$$scratch/spec" GENERATED="$$scratch/generated" \
+		> "$$scratch/log" 2>&1 || { cat "$$scratch/log"; exit 2; }; \
+	status=0; \
+	diff -rq -x __pycache__ "$(SPEC)" "$$scratch/spec" || status=1; \
+	diff -rq -x __pycache__ -x ts "$(GENERATED)" "$$scratch/generated" || status=1; \
+	if [ $$status -eq 0 ]; then echo "$(SPEC)/ and $(GENERATED)/ are up to date"; \
+	else echo "the docs change $(SPEC)/ or $(GENERATED)/: run make and commit the result"; fi; \
+	exit $$status
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
@@ -46,17 +62,39 @@ $(NODE_STAMP): package.json package-lock.json
 
 # Redocly's recommended rules on every spec: errors fail, warnings are counted.
 lint: spec $(NODE_STAMP)
-	@for f in spec/*.yaml spec/rst/*.yaml; do \
+	@for f in $(SPEC)/*.yaml $(SPEC)/rst/*.yaml; do \
 		[ -f "$$f" ] || continue; \
 		out=$$($(REDOCLY) lint "$$f" --format=summary 2>&1); status=$$?; \
 		echo "$$out" | grep -E "^(error|warning)|validating"; \
 		[ $$status -eq 0 ] || exit 1; \
 	done
 
+# TypeScript types for other language teams: $(GENERATED)/ts/<service>.d.ts, checked by tsc.
+ts: spec $(NODE_STAMP)
+	@mkdir -p $(GENERATED)/ts
+	@for f in $(SPEC)/*.yaml $(SPEC)/rst/*.yaml; do \
+		[ -f "$$f" ] || continue; \
+		name=$$(echo "$${f#$(SPEC)/}" | sed 's|/|-|g; s|\.yaml$$||'); \
+		node_modules/.bin/openapi-typescript "$$f" -o "$(GENERATED)/ts/$$name.d.ts" --silent || exit 1; \
+	done
+	node_modules/.bin/tsc --noEmit --strict --skipLibCheck false $(GENERATED)/ts/*.d.ts
+	@echo "$(GENERATED)/ts: $$(ls $(GENERATED)/ts/*.d.ts | wc -l) type files, tsc clean"
+
+# A static API reference per spec: $(SITE)/<service>.html (Redocly build-docs), one
+# self-contained file each: Redoc's script is inlined, not fetched from a CDN.
+docs: spec $(NODE_STAMP)
+	@mkdir -p $(SITE)
+	@for f in $(SPEC)/*.yaml $(SPEC)/rst/*.yaml; do \
+		[ -f "$$f" ] || continue; \
+		name=$$(echo "$${f#$(SPEC)/}" | sed 's|/|-|g; s|\.yaml$$||'); \
+		$(REDOCLY) build-docs "$$f" -o "$(SITE)/$$name.html" --inlineBundle > /dev/null || exit 1; \
+		echo "$(SITE)/$$name.html"; \
+	done
+
 # Every spec against its own mock (on a free loopback port), every operation, writes included.
 CONTRACT_EXAMPLES ?= 5
 contract: spec
-	@for f in spec/*.yaml spec/rst/*.yaml; do \
+	@for f in $(SPEC)/*.yaml $(SPEC)/rst/*.yaml; do \
 		[ -f "$$f" ] || continue; \
 		$(BIN)/doc2openapi contract "$$f" --mock --allow-writes --workers 2 \
 			--max-examples $(CONTRACT_EXAMPLES) --header "X-Auth-Token: mock-token" || exit 1; \
@@ -71,7 +109,13 @@ lint-code: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: lint-code $(NODE_STAMP)
+# Debian's Chromium for the browser test of `make docs` (root: CI and fresh machines).
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+test: lint-code $(NODE_STAMP) $(CHROMIUM)
 	$(BIN)/pytest
 
 # Refresh the lock file after changing dependencies in pyproject.toml.
@@ -80,4 +124,4 @@ lock: $(STAMP)
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --no-header -o requirements.lock
 
 clean:
-	rm -rf $(VENV) node_modules .mypy_cache .ruff_cache .pytest_cache .cache
+	rm -rf $(VENV) node_modules .mypy_cache .ruff_cache .pytest_cache .cache $(SITE) dist
