@@ -14,6 +14,7 @@ import hashlib
 import os
 import tempfile
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 from typing import TypeVar
 
@@ -36,14 +37,27 @@ def digest(*parts: str | bytes) -> str:
     return hasher.hexdigest()
 
 
+# The libraries whose behaviour shapes a page, an interpretation or a verdict on a spec.
+SHAPING_LIBRARIES = (
+    "beautifulsoup4", "lxml", "docutils", "pydantic", "jsonschema", "openapi-spec-validator",
+)  # fmt: skip
+
+
 @cache
 def tool_fingerprint() -> str:
-    """The installed version and a digest of the code that turns docs into a spec."""
+    """The installed version, the versions of the libraries that shape outputs, and a digest
+    of the code that turns docs into a spec."""
     from doc2openapi import __version__
 
     package = Path(__file__).resolve().parent
     sources = sorted(package.rglob("*.py"))
-    return digest(__version__, FORMAT, *(p.read_bytes() for p in sources))
+    versions = []
+    for name in SHAPING_LIBRARIES:
+        try:
+            versions.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name} missing")
+    return digest(__version__, FORMAT, *versions, *(p.read_bytes() for p in sources))
 
 
 class Cache:

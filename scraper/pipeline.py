@@ -7,6 +7,7 @@ inputs are all unchanged returns the stored result without building anything.
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
 import re
@@ -32,7 +33,7 @@ from scraper.readers import NotADocument, read_document
 from scraper.service import TOPICS_FILE, Topics, load_topics, service_info
 from scraper.spec import build_spec
 from scraper.transforms import strip_provenance, to_openapi_31
-from scraper.validate import check_examples, spec_errors
+from scraper.validate import check_examples, spec_errors, without_prose
 
 NOT_DOCUMENTS = {
     ".png", ".jpg", ".jpeg", ".gif", ".svg", ".bmp", ".ico", ".webp", ".css", ".js",
@@ -111,6 +112,7 @@ class Interpretation:
 PAGE = TypeAdapter(Page)
 INTERPRETATION = TypeAdapter(Interpretation)
 STORED = TypeAdapter(StoredResult)
+VALID = TypeAdapter(bool)
 
 
 @dataclass
@@ -326,7 +328,7 @@ def scrape(
     with stats.timing("interpret"):
         interpreted = _interpret_all(name, pages, digests, settings, stats)
     spec, report, valid = _build(name, files, pages, skipped + interpreted, provenance,
-                                 openapi_version, stats)  # fmt: skip
+                                 openapi_version, stats, cache)  # fmt: skip
     if cache is not None:
         cache.store("result", run_key, STORED, StoredResult(spec, report, valid))
     return ScrapeResult(spec, report, valid, stats)
@@ -340,6 +342,7 @@ def _build(
     provenance: bool,
     openapi_version: str,
     stats: RunStats,
+    cache: Cache | None,
 ) -> tuple[dict[str, Any], dict[str, Any], bool]:
     """Every page's verdict -> one validated document and its report."""
     with stats.timing("build"):
@@ -357,7 +360,7 @@ def _build(
         if openapi_version.startswith("3.1"):
             spec = to_openapi_31(spec)
     with stats.timing("validate"):
-        errors = spec_errors(spec)
+        errors = _spec_errors(spec, cache)
     report = build_report(
         name,
         results,
@@ -366,6 +369,22 @@ def _build(
         {"valid": valid_examples, "invalid": invalid_examples},
     )
     return spec, report, not errors
+
+
+def _spec_errors(spec: dict[str, Any], cache: Cache | None) -> list[str]:
+    """openapi-spec-validator's findings. Validity is remembered by the document's structure
+    (`without_prose`), so a re-run whose changes are only prose skips the validator; an
+    invalid document is always validated afresh, since its messages may quote prose."""
+    if cache is None:
+        return spec_errors(spec)
+    structure = json.dumps(without_prose(spec), sort_keys=True, ensure_ascii=False)
+    key = cache.key("valid", structure)
+    if cache.load("valid", key, VALID) is not None:
+        return []
+    errors = spec_errors(spec)
+    if not errors:
+        cache.store("valid", key, VALID, True)
+    return errors
 
 
 def _assemble(

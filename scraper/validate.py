@@ -33,6 +33,33 @@ def spec_errors(spec: dict[str, Any]) -> list[str]:
     return sorted(errors)
 
 
+PROSE_KEYS = frozenset({"description", "summary"})
+VALUE_KEYS = frozenset({"example", "examples", "default", "enum"})
+
+
+def without_prose(node: Any) -> Any:
+    """The document with every description and summary emptied, for caching validity.
+
+    The OpenAPI schema types them as plain strings, so their wording cannot make a document
+    valid or invalid: documents equal but for prose are valid alike. Values that schemas
+    check (examples, defaults, enums) are kept verbatim, whatever their keys are called.
+    """
+    if isinstance(node, dict):
+        return {
+            key: (
+                ""
+                if key in PROSE_KEYS and isinstance(value, str)
+                else value
+                if key in VALUE_KEYS
+                else without_prose(value)
+            )
+            for key, value in node.items()
+        }
+    if isinstance(node, list):
+        return [without_prose(item) for item in node]
+    return node
+
+
 def _media_types(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
     for path, methods in spec.get("paths", {}).items():
         for method, op in methods.items():

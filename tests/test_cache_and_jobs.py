@@ -205,3 +205,59 @@ def test_bar_progress_draws_stages_on_a_terminal() -> None:
     os.close(leader)
     assert "pages: reading" in shown
     assert "\x1b[" in shown  # drawn in place, with terminal control codes
+
+
+def test_validity_is_remembered_across_prose_only_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from scraper import pipeline, validate
+
+    calls: list[int] = []
+    real = validate.spec_errors
+
+    def counting(spec: dict[str, object]) -> list[str]:
+        calls.append(1)
+        return real(spec)
+
+    monkeypatch.setattr(pipeline, "spec_errors", counting)
+    settings = Settings(cache=Cache(tmp_path / "cache"))
+    docs = _docs(tmp_path / "docs", [("name", "String", "Name.")])
+    scrape([docs], settings=settings)
+    assert len(calls) == 1
+    _docs(docs, [("name", "String", "The name, reworded.")])  # prose only
+    reworded = scrape([docs], settings=settings)
+    assert len(calls) == 1 and reworded.valid
+    assert "reworded" in json.dumps(reworded.spec)
+    _docs(docs, [("name", "Integer", "The name, reworded.")])  # structure: validated again
+    scrape([docs], settings=settings)
+    assert len(calls) == 2
+
+
+def test_an_invalid_spec_is_never_remembered_as_valid(tmp_path: Path) -> None:
+    from scraper.pipeline import _spec_errors
+
+    cache = Cache(tmp_path / "cache")
+    broken = {"openapi": "3.0.3", "info": {"title": "t"}, "paths": {}}  # no version
+    assert _spec_errors(broken, cache) and _spec_errors(broken, cache)
+    assert not list((tmp_path / "cache").rglob("*.json"))
+
+
+def test_prose_is_emptied_but_checked_values_are_kept() -> None:
+    from scraper.validate import without_prose
+
+    spec = {
+        "info": {"description": "About."},
+        "components": {"schemas": {"A": {
+            "description": "An A.",
+            "properties": {"description": {"type": "string", "minLength": 3}},
+            "example": {"description": "kept"},
+            "default": {"summary": "kept"},
+            "enum": [{"description": "kept"}],
+        }}},
+    }  # fmt: skip
+    stripped = without_prose(spec)
+    schema = stripped["components"]["schemas"]["A"]
+    assert stripped["info"]["description"] == "" and schema["description"] == ""
+    assert schema["properties"]["description"] == {"type": "string", "minLength": 3}
+    assert schema["example"] == {"description": "kept"}
+    assert schema["default"] == {"summary": "kept"} and schema["enum"] == [{"description": "kept"}]
