@@ -328,7 +328,7 @@ def scrape(
     with stats.timing("interpret"):
         interpreted = _interpret_all(name, pages, digests, settings, stats)
     spec, report, valid = _build(name, files, pages, skipped + interpreted, provenance,
-                                 openapi_version, stats, cache)  # fmt: skip
+                                 openapi_version, stats, settings)  # fmt: skip
     if cache is not None:
         cache.store("result", run_key, STORED, StoredResult(spec, report, valid))
     return ScrapeResult(spec, report, valid, stats)
@@ -342,7 +342,7 @@ def _build(
     provenance: bool,
     openapi_version: str,
     stats: RunStats,
-    cache: Cache | None,
+    settings: Settings,
 ) -> tuple[dict[str, Any], dict[str, Any], bool]:
     """Every page's verdict -> one validated document and its report."""
     with stats.timing("build"):
@@ -360,7 +360,7 @@ def _build(
         if openapi_version.startswith("3.1"):
             spec = to_openapi_31(spec)
     with stats.timing("validate"):
-        errors = _spec_errors(spec, cache)
+        errors = _spec_errors(spec, settings.cache, settings.jobs)
     report = build_report(
         name,
         results,
@@ -371,17 +371,17 @@ def _build(
     return spec, report, not errors
 
 
-def _spec_errors(spec: dict[str, Any], cache: Cache | None) -> list[str]:
+def _spec_errors(spec: dict[str, Any], cache: Cache | None, jobs: int = 1) -> list[str]:
     """openapi-spec-validator's findings. Validity is remembered by the document's structure
     (`without_prose`), so a re-run whose changes are only prose skips the validator; an
     invalid document is always validated afresh, since its messages may quote prose."""
     if cache is None:
-        return spec_errors(spec)
+        return spec_errors(spec, jobs)
     structure = json.dumps(without_prose(spec), sort_keys=True, ensure_ascii=False)
     key = cache.key("valid", structure)
     if cache.load("valid", key, VALID) is not None:
         return []
-    errors = spec_errors(spec)
+    errors = spec_errors(spec, jobs)
     if not errors:
         cache.store("valid", key, VALID, True)
     return errors

@@ -8,21 +8,44 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 from jsonschema.exceptions import ValidationError, best_match
+from jsonschema_path import SchemaPath
 from openapi_schema_validator import OAS30Validator, OAS31Validator
 from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+from openapi_spec_validator.validation import keywords
+from openapi_spec_validator.validation.validators import SpecValidator
 
 from scraper.model import REF_PREFIX, Diagnostic
+from scraper.parallel import ordered_map, workers_for
 
 
-def spec_errors(spec: dict[str, Any]) -> list[str]:
-    """openapi-spec-validator's findings, as one line each (empty: valid)."""
+def spec_errors(spec: dict[str, Any], jobs: int = 1) -> list[str]:
+    """openapi-spec-validator's findings, as one line each (empty: valid).
+
+    With two processes, the validator's walk is split: tags and paths (with every schema they
+    reference) in one, components in the other. Together they make every check the single
+    walk makes, so a document both halves accept is valid. Where either finds anything, the
+    whole document is validated again in one piece, so messages are exactly the validator's.
+    """
+    if workers_for(jobs, len(_HALVES)) == len(_HALVES):
+        halves = ordered_map(_half_errors, _HALVES, jobs, setup=_share, setup_args=(spec,))
+        if not any(list(halves)):
+            return []
+    return _errors(spec, _validator_class(spec))
+
+
+def _validator_class(spec: dict[str, Any], root: type | None = None) -> type[SpecValidator]:
     version = str(spec.get("openapi", ""))
-    validator_cls = (
-        OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
-    )
+    base = OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
+    if root is None:
+        return base
+    walks = {**base.keyword_validators, "__root__": root}
+    return type(f"{base.__name__}{root.__name__}", (base,), {"keyword_validators": walks})
+
+
+def _errors(spec: dict[str, Any], validator_cls: type[SpecValidator]) -> list[str]:
     errors = []
     try:
         for error in validator_cls(spec).iter_errors():
@@ -31,6 +54,37 @@ def spec_errors(spec: dict[str, Any]) -> list[str]:
     except (ValueError, TypeError, KeyError, RecursionError) as err:  # the validator's own bugs
         errors.append(f"<root>: the validator failed on this document: {err}")
     return sorted(errors)
+
+
+class _PathsWalk(keywords.RootValidator):
+    """The validator's root walk without components: tags, then paths."""
+
+    def __call__(self, spec: SchemaPath) -> Iterator[ValidationError]:
+        if "tags" in spec and "tags" in self.registry.keyword_validators:
+            yield from cast(Any, self.registry["tags"])(spec / "tags")
+        if "paths" in spec:
+            yield from self.paths_validator(spec / "paths")
+
+
+class _ComponentsWalk(keywords.RootValidator):
+    """The validator's root walk over the components alone."""
+
+    def __call__(self, spec: SchemaPath) -> Iterator[ValidationError]:
+        if "components" in spec:
+            yield from self.components_validator(spec / "components")
+
+
+_HALVES: list[type] = [_PathsWalk, _ComponentsWalk]
+_shared: dict[str, Any] = {}
+
+
+def _share(spec: dict[str, Any]) -> None:
+    _shared["spec"] = spec
+
+
+def _half_errors(root: type) -> list[str]:
+    spec = _shared["spec"]
+    return _errors(spec, _validator_class(spec, root))
 
 
 PROSE_KEYS = frozenset({"description", "summary"})

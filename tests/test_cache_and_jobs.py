@@ -10,6 +10,7 @@ import os
 import pty
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -129,7 +130,8 @@ def test_corrupt_or_foreign_cache_entries_are_discarded(tmp_path: Path, damage: 
     docs = _docs(tmp_path / "docs", [("name", "String", "Name.")])
     clean = _outputs(scrape([docs], settings=Settings(cache=Cache(cache_dir))))
     entries = sorted(cache_dir.rglob("*.json"))
-    assert {e.parent.parent.name for e in entries} == {"page", "interpretation", "result"}
+    kinds = {"page", "interpretation", "result", "valid"}
+    assert {e.parent.parent.name for e in entries} == kinds
     other = entries[0].read_bytes()
     for entry in entries:
         data = entry.read_bytes()
@@ -215,9 +217,9 @@ def test_validity_is_remembered_across_prose_only_changes(
     calls: list[int] = []
     real = validate.spec_errors
 
-    def counting(spec: dict[str, object]) -> list[str]:
+    def counting(spec: dict[str, Any], jobs: int = 1) -> list[str]:
         calls.append(1)
-        return real(spec)
+        return real(spec, jobs)
 
     monkeypatch.setattr(pipeline, "spec_errors", counting)
     settings = Settings(cache=Cache(tmp_path / "cache"))
@@ -261,3 +263,21 @@ def test_prose_is_emptied_but_checked_values_are_kept() -> None:
     assert schema["properties"]["description"] == {"type": "string", "minLength": 3}
     assert schema["example"] == {"description": "kept"}
     assert schema["default"] == {"summary": "kept"} and schema["enum"] == [{"description": "kept"}]
+
+
+def test_split_validation_agrees_with_the_whole(html_services: dict[str, ScrapeResult]) -> None:
+    """Two processes, each walking half, accept what the validator accepts in one piece and
+    report exactly its messages where it does not."""
+    import copy
+
+    from scraper.validate import spec_errors
+
+    spec = html_services["elb"].spec
+    assert spec_errors(spec, jobs=2) == spec_errors(spec) == []
+    broken = copy.deepcopy(spec)
+    first = next(iter(broken["components"]["schemas"].values()))
+    first["required"] = "not a list"  # a components finding
+    path = next(iter(broken["paths"].values()))
+    next(iter(path.values()))["responses"] = {}  # a paths finding
+    errors = spec_errors(broken)
+    assert len(errors) >= 2 and spec_errors(broken, jobs=2) == errors
