@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from doc2openapi import __version__
 from scraper.cache import CACHE_ENV, DEFAULT_FOLDER, Cache
 from scraper.output import dumps, load_document, write_atomic
 from scraper.parallel import default_jobs
-from scraper.pipeline import ScrapeResult, Settings, scrape, scrape_services
+from scraper.pipeline import RunStats, ScrapeResult, Settings, iter_services, scrape
 from scraper.progress import BarProgress, Progress, wants_bar
 from scraper.validate import spec_errors
 
@@ -202,6 +203,8 @@ def _scrape(args: argparse.Namespace) -> int:
     if args.out_dir is not None and (args.report is not None or args.service is not None):
         raise UsageError("--report and --service go with -o, not --out-dir")
     started = time.perf_counter()
+    stats: list[RunStats] = []
+    failed = False
     with ExitStack() as stack:
         progress = stack.enter_context(BarProgress()) if wants_bar(sys.stderr) else Progress()
         cache = None if args.no_cache else Cache(args.cache_dir)
@@ -210,35 +213,35 @@ def _scrape(args: argparse.Namespace) -> int:
             "openapi_version": args.openapi_version, "provenance": args.provenance,
             "settings": settings,
         }  # fmt: skip
-        if args.out_dir is not None:
-            try:
-                results = scrape_services(list(args.inputs), **options)
-            except FileNotFoundError as err:
-                raise UsageError(str(err)) from None
-            outputs = {
-                name: (args.out_dir / f"{name}.yaml", args.out_dir / f"{name}.report.json")
-                for name in results
-            }
-        else:
-            name = args.service or "api"
-            results = {name: scrape(list(args.inputs), service=args.service, **options)}
-            outputs = {name: (args.output, _report_path(args)) for name in results}
-    failed = False
-    for name, result in results.items():
-        output, report_path = outputs[name]
-        _write(result, output, report_path)
-        print(_summary_line(str(output), result), file=sys.stderr)
-        for error in result.report["spec_errors"][:20]:
-            print(f"{output}: invalid spec: {error}", file=sys.stderr)
-        failed = failed or not result.valid or bool(args.strict and result.diagnostics)
-    print(_run_line(list(results.values()), args.jobs, time.perf_counter() - started),
-          file=sys.stderr)  # fmt: skip
+        for output, report_path, result in _scrape_results(args, options):
+            _write(result, output, report_path)  # as each service is done: memory stays flat
+            print(_summary_line(str(output), result), file=sys.stderr)
+            for error in result.report["spec_errors"][:20]:
+                print(f"{output}: invalid spec: {error}", file=sys.stderr)
+            failed = failed or not result.valid or bool(args.strict and result.diagnostics)
+            stats.append(result.stats)
+    print(_run_line(stats, args.jobs, time.perf_counter() - started), file=sys.stderr)
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
-def _run_line(results: list[ScrapeResult], jobs: int, seconds: float) -> str:
+def _scrape_results(
+    args: argparse.Namespace, options: dict[str, Any]
+) -> Iterator[tuple[Path, Path, ScrapeResult]]:
+    """(spec path, report path, result) per service, one at a time."""
+    if args.out_dir is None:
+        result = scrape(list(args.inputs), service=args.service, **options)
+        yield args.output, _report_path(args), result
+        return
+    try:
+        services = iter_services(list(args.inputs), **options)
+    except FileNotFoundError as err:
+        raise UsageError(str(err)) from None
+    for name, result in services:
+        yield args.out_dir / f"{name}.yaml", args.out_dir / f"{name}.report.json", result
+
+
+def _run_line(stats: list[RunStats], jobs: int, seconds: float) -> str:
     """One line on how the run went, for CI logs: what was done and what the cache spared."""
-    stats = [r.stats for r in results]
     files = sum(s.files for s in stats)
     reused = sum(s.result_from_cache for s in stats)
     read = sum(s.pages_read for s in stats)
@@ -246,7 +249,7 @@ def _run_line(results: list[ScrapeResult], jobs: int, seconds: float) -> str:
     interpreted = sum(s.pages_interpreted for s in stats)
     cached_results = sum(s.interpretations_from_cache for s in stats)
     return (
-        f"scraped {files} files of {len(results)} service(s) in {seconds:.1f} s with {jobs} "
+        f"scraped {files} files of {len(stats)} service(s) in {seconds:.1f} s with {jobs} "
         f"job(s): {reused} unchanged service(s) taken whole from the cache; pages read "
         f"{read}, from cache {cached_pages}; interpreted {interpreted}, from cache {cached_results}"
     )

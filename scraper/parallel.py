@@ -7,6 +7,7 @@ to a one-process run. Processes, not threads: the work is pure Python and holds 
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -62,7 +63,13 @@ def ordered_map(
         yield from map(func, items)
         return
     chunksize = max(1, min(8, len(items) // (workers * 8)))
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=_fork_context(), initializer=setup, initargs=setup_args
-    ) as pool:
-        yield from pool.map(func, items, chunksize=chunksize)
+    # Frozen objects are left alone by the workers' garbage collector, so the pages they
+    # inherit stay shared with this process instead of being copied page by page.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=_fork_context(), initializer=setup, initargs=setup_args
+        ) as pool:
+            yield from pool.map(func, items, chunksize=chunksize)
+    finally:
+        gc.unfreeze()

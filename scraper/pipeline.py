@@ -435,6 +435,34 @@ def find_services(inputs: list[Path]) -> dict[str, list[Path]]:
     return services
 
 
+def iter_services(
+    inputs: list[Path],
+    *,
+    openapi_version: str = "3.0.3",
+    provenance: bool = False,
+    settings: Settings | None = None,
+) -> Iterator[tuple[str, ScrapeResult]]:
+    """`scrape` once per service folder under `inputs`, one service at a time, so a caller
+    that writes each result as it comes holds one service in memory, not all of them.
+    The folders are found at once: a missing input raises here, not halfway."""
+    services = find_services(inputs)
+
+    def each() -> Iterator[tuple[str, ScrapeResult]]:
+        for name, folders in services.items():
+            yield (
+                name,
+                scrape(
+                    folders,
+                    service=name,
+                    openapi_version=openapi_version,
+                    provenance=provenance,
+                    settings=settings,
+                ),
+            )
+
+    return each()
+
+
 def scrape_services(
     inputs: list[Path],
     *,
@@ -443,16 +471,8 @@ def scrape_services(
     settings: Settings | None = None,
 ) -> dict[str, ScrapeResult]:
     """`scrape` once per service folder under `inputs`, keyed by service name."""
-    return {
-        name: scrape(
-            folders,
-            service=name,
-            openapi_version=openapi_version,
-            provenance=provenance,
-            settings=settings,
-        )
-        for name, folders in find_services(inputs).items()
-    }
+    options: dict[str, Any] = {"openapi_version": openapi_version, "provenance": provenance}
+    return dict(iter_services(inputs, settings=settings, **options))
 
 
 def _topic_keys(page: Page) -> list[str]:
