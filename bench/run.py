@@ -94,8 +94,11 @@ def child_scrape(folder: str, cache: str | None, jobs: int) -> dict[str, Any]:
             for stage, seconds in result.stats.seconds.items():
                 stages[stage] = stages.get(stage, 0.0) + seconds
         totals[rendering] = time.perf_counter() - start
-    rss = [resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF,
-                                                          resource.RUSAGE_CHILDREN)]  # fmt: skip
+    # This process's own high-water mark (ru_maxrss would carry the parent's over exec), and
+    # the largest of its worker processes.
+    status = Path("/proc/self/status").read_text()
+    own = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM"))
+    rss = [own, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss]
     if cache:
         Path(cache, "specs.json").write_text(json.dumps(specs))
     return {"total": sum(totals.values()), "totals": totals, "stages": stages, "files": files,

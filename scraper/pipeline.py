@@ -21,7 +21,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from scraper.cache import Cache, digest
+from scraper.cache import Cache, collection_paused, digest
 from scraper.interpret.linker import Lookups, TableIndex, page_key
 from scraper.interpret.operations import Interpreter
 from scraper.limits import MAX_PAGE_BYTES, page_guard
@@ -202,11 +202,12 @@ def _read_all(
     cache = settings.cache
     known: dict[str, Page] = {}
     if cache is not None:
-        for file in files:
-            if file.is_document:
-                page = cache.load("page", _page_key(cache, file.source, digests), PAGE)
-                if page is not None:
-                    known[file.source] = page
+        with collection_paused():
+            for file in files:
+                if file.is_document:
+                    page = cache.load("page", _page_key(cache, file.source, digests), PAGE)
+                    if page is not None:
+                        known[file.source] = page
     stats.pages_from_cache = len(known)
     skipped = [read_file(f) for f in files if not f.is_document]
     todo = [f for f in files if f.is_document and f.source not in known]
@@ -263,10 +264,12 @@ def _interpret_all(
     index = TableIndex(pages)
     known: dict[int, PageResult] = {}
     if cache is not None:
-        for position, page in enumerate(pages):
-            entry = cache.load(
-                "interpretation", _page_key(cache, page.source, digests), INTERPRETATION
-            )
+        with collection_paused():
+            entries = [
+                cache.load("interpretation", _page_key(cache, p.source, digests), INTERPRETATION)
+                for p in pages
+            ]
+        for position, entry in enumerate(entries):
             if entry is None:
                 continue
             unchanged = all(digests.get(s) == d for s, d in entry.consulted.items())
@@ -319,7 +322,8 @@ def scrape(
                 *(f"{f.source}={digests.get(f.source, '')}" for f in files),
                 *(f"{k}={v}" for k, v in sorted(digests.items()) if k.endswith(TOPICS_FILE)),
             )  # fmt: skip
-            stored = cache.load("result", run_key, STORED)
+            with collection_paused():
+                stored = cache.load("result", run_key, STORED)
             if stored is not None:
                 stats.result_from_cache = True
                 return ScrapeResult(stored.spec, stored.report, stored.valid, stats)
