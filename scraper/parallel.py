@@ -1,8 +1,9 @@
-"""Run one function over many pages on several processes, results in input order.
+"""Run one function over many items on several processes, results in input order.
 
-Reading and interpreting a page depend on nothing but their inputs, so the pages of a run can
-be shared out between processes; taking results in input order keeps the output byte-identical
-to a one-process run. Processes, not threads: the work is pure Python and holds the GIL.
+Reading a page, interpreting it, and each half of a validation depend on nothing but their
+inputs, so they can be shared out between processes; taking results in input order keeps the
+output byte-identical to a one-process run. Processes, not threads: the work is pure Python
+and holds the GIL.
 """
 
 from __future__ import annotations

@@ -88,7 +88,7 @@ def _half_errors(root: type) -> list[str]:
 
 
 PROSE_KEYS = frozenset({"description", "summary"})
-VALUE_KEYS = frozenset({"example", "examples", "default", "enum"})
+VALUE_KEYS = frozenset({"example", "examples", "default", "enum", "const"})
 
 
 def without_prose(node: Any) -> Any:
@@ -96,7 +96,7 @@ def without_prose(node: Any) -> Any:
 
     The OpenAPI schema types them as plain strings, so their wording cannot make a document
     valid or invalid: documents equal but for prose are valid alike. Values that schemas
-    check (examples, defaults, enums) are kept verbatim, whatever their keys are called.
+    check (examples, defaults, enums, consts) are kept verbatim, whatever keys they hold.
     """
     if isinstance(node, dict):
         return {
