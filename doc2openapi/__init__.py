@@ -5,7 +5,8 @@ The public library API; the CLI (`doc2openapi.cli`) is a thin layer over it.
 
 from importlib.metadata import PackageNotFoundError, version
 
-from scraper.pipeline import ScrapeResult, scrape
+from scraper.cache import Cache
+from scraper.pipeline import ScrapeResult, Settings, iter_services, scrape
 from scraper.validate import spec_errors
 
 try:
@@ -13,4 +14,12 @@ try:
 except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0"
 
-__all__ = ["ScrapeResult", "__version__", "scrape", "spec_errors"]
+__all__ = [
+    "Cache",
+    "ScrapeResult",
+    "Settings",
+    "__version__",
+    "iter_services",
+    "scrape",
+    "spec_errors",
+]
