@@ -15,6 +15,9 @@ from types import FrameType
 
 MAX_PAGE_BYTES = 20 * 1024 * 1024
 MAX_PAGE_SECONDS = 20.0
+# Verdicts that depend on the machine and the moment (time, memory), not on the page alone:
+# never remembered by a cache, so the next run tries the page again.
+TRANSIENT_KINDS = frozenset({"too-slow", "too-large"})
 
 
 class PageTimeout(Exception):

@@ -24,7 +24,7 @@ from pydantic import TypeAdapter
 from scraper.cache import Cache, collection_paused, digest
 from scraper.interpret.linker import Lookups, TableIndex, page_key
 from scraper.interpret.operations import Interpreter
-from scraper.limits import MAX_PAGE_BYTES, page_guard
+from scraper.limits import MAX_PAGE_BYTES, TRANSIENT_KINDS, page_guard
 from scraper.model import Diagnostic, Operation, PageResult
 from scraper.page import Page
 from scraper.parallel import ordered_map, workers_for
@@ -333,7 +333,8 @@ def scrape(
         interpreted = _interpret_all(name, pages, digests, settings, stats)
     spec, report, valid = _build(name, files, pages, skipped + interpreted, provenance,
                                  openapi_version, stats, settings)  # fmt: skip
-    if cache is not None:
+    transient = any(d["kind"] in TRANSIENT_KINDS for d in report["diagnostics"])
+    if cache is not None and not transient:
         cache.store("result", run_key, STORED, StoredResult(spec, report, valid))
     return ScrapeResult(spec, report, valid, stats)
 

@@ -17,6 +17,7 @@ import pytest
 from doc2openapi.cli import main
 from scraper.cache import Cache
 from scraper.output import dumps
+from scraper.page import Page
 from scraper.pipeline import ScrapeResult, Settings, scrape, scrape_services
 from scraper.progress import BarProgress, wants_bar
 from tests.conftest import PAGES
@@ -305,3 +306,27 @@ def test_faster_validation_finds_what_the_stock_validator_finds(
     schemas[2]["properties"] = {"nested": {"type": "integer", "default": "x"}}
     errors = spec_errors(spec)
     assert len(errors) == 2 and errors == stock(spec)
+
+
+def test_a_page_that_took_too_long_is_tried_again_next_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Time is the machine's, not the page's: a too-slow verdict is never cached."""
+    from scraper.limits import PageTimeout
+    from scraper.readers import read_document as real
+
+    settings = Settings(cache=Cache(tmp_path / "cache"))
+    docs = _docs(tmp_path / "docs", [("name", "String", "Name.")])
+
+    def slow(data: bytes, source: str) -> Page:
+        if source == "parts.html":
+            raise PageTimeout
+        return real(data, source)
+
+    monkeypatch.setattr("scraper.pipeline.read_document", slow)
+    first = scrape([docs], settings=settings)
+    assert "too-slow" in first.report["summary"]["diagnostics"]
+    monkeypatch.setattr("scraper.pipeline.read_document", real)
+    again = scrape([docs], settings=settings)
+    assert not again.stats.result_from_cache and again.stats.pages_read == 1
+    assert _part_properties(again) == ["name"]
