@@ -15,7 +15,7 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -65,8 +65,8 @@ def tool_fingerprint() -> str:
 
 @contextmanager
 def collection_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while entries are loaded in bulk: validation builds
-    many objects and no cycles, so collections during it are pure cost (half the load time)."""
+    """Pause the cyclic garbage collector while entries are loaded in bulk: pydantic builds
+    many objects and no cycles, so collections during a load are pure cost (half its time)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -109,7 +109,8 @@ class Cache:
             except (ValidationError, ValueError):
                 value = None
         if value is None:  # corrupt or foreign: never trusted, never kept
-            path.unlink(missing_ok=True)
+            with suppress(OSError):  # a read-only cache is still read, never written
+                path.unlink(missing_ok=True)
             self.misses += 1
             return None
         self.hits += 1

@@ -384,7 +384,7 @@ def _spec_errors(spec: dict[str, Any], cache: Cache | None, jobs: int = 1) -> li
         return spec_errors(spec, jobs)
     structure = json.dumps(without_prose(spec), sort_keys=True, ensure_ascii=False)
     key = cache.key("valid", structure)
-    if cache.load("valid", key, VALID) is not None:
+    if cache.load("valid", key, VALID) is True:
         return []
     errors = spec_errors(spec, jobs)
     if not errors:

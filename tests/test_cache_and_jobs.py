@@ -330,3 +330,20 @@ def test_a_page_that_took_too_long_is_tried_again_next_run(
     again = scrape([docs], settings=settings)
     assert not again.stats.result_from_cache and again.stats.pages_read == 1
     assert _part_properties(again) == ["name"]
+
+
+def test_a_read_only_cache_is_read_and_never_breaks_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache_dir = tmp_path / "cache"
+    docs = _docs(tmp_path / "docs", [("name", "String", "Name.")])
+    clean = _outputs(scrape([docs], settings=Settings(cache=Cache(cache_dir))))
+    next((cache_dir / "result").rglob("*.json")).write_bytes(b"garbage")  # discarded if it could be
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")  # what a read-only folder says
+
+    monkeypatch.setattr(Path, "unlink", refuse)
+    monkeypatch.setattr("tempfile.mkstemp", refuse)
+    again = scrape([docs], settings=Settings(cache=Cache(cache_dir)))
+    assert _outputs(again) == clean
