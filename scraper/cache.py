@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from functools import cache
@@ -22,6 +20,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from pydantic import TypeAdapter, ValidationError
+
+from scraper.output import write_atomic
 
 FORMAT = "1"  # bump when the layout of entries changes
 DEFAULT_FOLDER = Path(".cache") / "doc2openapi"
@@ -82,7 +82,6 @@ class Cache:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.hits = 0
-        self.misses = 0
 
     def key(self, kind: str, *parts: str | bytes) -> str:
         return digest(tool_fingerprint(), kind, *parts)
@@ -99,7 +98,6 @@ class Cache:
         try:
             data = path.read_bytes()
         except OSError:
-            self.misses += 1
             return None
         stamp = self._stamp(kind, key)
         value: T | None = None
@@ -111,23 +109,11 @@ class Cache:
         if value is None:  # corrupt or foreign: never trusted, never kept
             with suppress(OSError):  # a read-only cache is still read, never written
                 path.unlink(missing_ok=True)
-            self.misses += 1
             return None
         self.hits += 1
         return value
 
     def store(self, kind: str, key: str, adapter: TypeAdapter[T], value: T) -> None:
-        path = self._path(kind, key)
         data = self._stamp(kind, key) + adapter.dump_json(value)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(data)
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-        except OSError:
-            pass
+        with suppress(OSError):  # best effort: an unwritable cache costs speed, not the run
+            write_atomic(self._path(kind, key), data, durable=False)

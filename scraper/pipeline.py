@@ -163,12 +163,16 @@ def _digests(files: list[InputFile]) -> dict[str, str]:
     return found
 
 
+def _not_a_document(file: InputFile) -> PageResult:
+    suffix = file.path.suffix.lower()
+    reason = "metadata" if suffix == ".json" else f"not a document ({suffix})"
+    return PageResult(file.source, "skipped", reason=reason)
+
+
 def read_file(file: InputFile) -> Page | PageResult:
     """One file -> its Page, or the verdict that skips it (a diagnostic says why)."""
     if not file.is_document:
-        suffix = file.path.suffix.lower()
-        reason = "metadata" if suffix == ".json" else f"not a document ({suffix})"
-        return PageResult(file.source, "skipped", reason=reason)
+        return _not_a_document(file)
     page: Page | None = None
     kind, reason = "unreadable", ""
     with page_guard("reading") as failure:
@@ -209,7 +213,7 @@ def _read_all(
                     if page is not None:
                         known[file.source] = page
     stats.pages_from_cache = len(known)
-    skipped = [read_file(f) for f in files if not f.is_document]
+    skipped = [_not_a_document(f) for f in files if not f.is_document]
     todo = [f for f in files if f.is_document and f.source not in known]
     settings.progress.stage(f"{label}: reading", len(todo))
     stats.processes = max(stats.processes, workers_for(settings.jobs, len(todo)))
@@ -223,7 +227,7 @@ def _read_all(
         if cache is not None:
             cache.store("page", _page_key(cache, file.source, digests), PAGE, outcome)
     pages = [known[f.source] for f in files if f.source in known]
-    return pages, [r for r in skipped if isinstance(r, PageResult)]
+    return pages, skipped
 
 
 def _page_key(cache: Cache, source: str, digests: dict[str, str]) -> str:
@@ -233,10 +237,10 @@ def _page_key(cache: Cache, source: str, digests: dict[str, str]) -> str:
 _interpreter: tuple[list[Page], Interpreter] | None = None
 
 
-def _start_interpreter(pages: list[Page]) -> None:
+def _start_interpreter(pages: list[Page], index: TableIndex | None) -> None:
     """Worker set-up: the interpreter needs every page, since tables link across pages."""
     global _interpreter
-    _interpreter = (pages, Interpreter(TableIndex(pages)))
+    _interpreter = (pages, Interpreter(index)) if index is not None else None
 
 
 def _interpret_one(position: int) -> tuple[PageResult, Lookups | None]:
@@ -279,7 +283,7 @@ def _interpret_all(
     settings.progress.stage(f"{label}: interpreting", len(todo))
     stats.processes = max(stats.processes, workers_for(settings.jobs, len(todo)))
     outcomes = ordered_map(
-        _interpret_one, todo, settings.jobs, setup=_start_interpreter, setup_args=(pages,)
+        _interpret_one, todo, settings.jobs, setup=_start_interpreter, setup_args=(pages, index)
     )
     for position, (result, lookups) in zip(todo, outcomes, strict=True):
         settings.progress.advance()
@@ -292,7 +296,7 @@ def _interpret_all(
             )
             key = _page_key(cache, pages[position].source, digests)
             cache.store("interpretation", key, INTERPRETATION, entry)
-    _start_interpreter([])  # drop the in-process interpreter's pages
+    _start_interpreter([], None)  # drop the in-process interpreter's pages
     stats.pages_interpreted = len(todo)
     stats.interpretations_from_cache = len(pages) - len(todo)
     return [known[i] for i in range(len(pages))]
@@ -476,8 +480,11 @@ def scrape_services(
     settings: Settings | None = None,
 ) -> dict[str, ScrapeResult]:
     """`scrape` once per service folder under `inputs`, keyed by service name."""
-    options: dict[str, Any] = {"openapi_version": openapi_version, "provenance": provenance}
-    return dict(iter_services(inputs, settings=settings, **options))
+    return dict(
+        iter_services(
+            inputs, openapi_version=openapi_version, provenance=provenance, settings=settings
+        )
+    )
 
 
 def _topic_keys(page: Page) -> list[str]:
