@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from scraper.model import REF_PREFIX, Body, Diagnostic, Json, Operation, Schema
+from scraper.model import REF_PREFIX, SOURCE_KEY, Body, Diagnostic, Json, Operation, Schema
 
 JSON_TYPES: list[tuple[type, Schema]] = [
     (bool, {"type": "boolean"}),
@@ -83,6 +83,52 @@ def _make_nullable(prop: Schema) -> bool:
     return False
 
 
+def _fits(value: Json, properties: dict[str, Schema]) -> bool:
+    """A JSON object whose keys are mostly the documented fields."""
+    if not isinstance(value, dict) or not value:
+        return False
+    return sum(1 for k in value if k in properties) * 2 >= len(value)
+
+
+def _adopt_example_shape(prop: Schema, value: Json, schemas: dict[str, Schema]) -> str | None:
+    """Where a table documents an object and the page's example holds a list of such
+    objects, or a map of them (ECS `addresses`: {"net": [{"addr": ..}]}), the example's
+    shape wins: examples are captured from the live API, tables typed by hand. The table's
+    fields and descriptions stay; what changes is only the nesting around them."""
+    properties = _target(prop, schemas).get("properties")
+    if not isinstance(properties, dict) or not properties or _fits(value, properties):
+        return None
+    shape = _example_shape(value, properties)
+    if shape is None:
+        return None
+    kept = {k: prop.pop(k) for k in list(prop) if k in ("description", SOURCE_KEY)}
+    inner = dict(prop)
+    if "allOf" in inner and len(inner["allOf"]) == 1 and len(inner) == 1:
+        inner = inner["allOf"][0]
+    nested: Schema = {"type": "array", "items": inner}
+    if shape == "a map of arrays":
+        nested = {"type": "object", "additionalProperties": nested}
+    elif shape == "a map":
+        nested = {"type": "object", "additionalProperties": inner}
+    prop.clear()
+    prop.update(nested, **kept)
+    return shape
+
+
+def _example_shape(value: Json, properties: dict[str, Schema]) -> str | None:
+    """How an example nests the documented object: "an array", "a map", "a map of arrays"."""
+    if isinstance(value, list) and value and all(_fits(v, properties) for v in value):
+        return "an array"
+    if not isinstance(value, dict) or not value or any(k in properties for k in value):
+        return None
+    members = list(value.values())
+    if all(_fits(m, properties) for m in members):
+        return "a map"
+    if all(isinstance(m, list) and m and all(_fits(v, properties) for v in m) for m in members):
+        return "a map of arrays"
+    return None
+
+
 def _untyped(prop: Schema) -> bool:
     return not any(k in prop for k in ("type", "$ref", "allOf", "oneOf", "anyOf"))
 
@@ -130,7 +176,13 @@ def refine_with_examples(op: Operation) -> list[Diagnostic]:
             for path, _parent, prop, _name, value in _walk(
                 body.schema, example.value, op.schemas, "$"
             ):
-                if value is None:
+                if (shape := _adopt_example_shape(prop, value, op.schemas)) is not None:
+                    diagnostics.append(Diagnostic(
+                        op.source, "doc-defect:shape",
+                        f"{op.operation_id} {label}: {path} is documented as an object, but "
+                        f"the example shows {shape} of it; the example's shape is used",
+                    ))  # fmt: skip
+                elif value is None:
                     if _make_nullable(prop):
                         diagnostics.append(Diagnostic(
                             op.source, "inferred:nullable",

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from scraper.interpret.columns import is_parameter_table
 from scraper.page import Link, Page, Table
 
 GENERIC_TITLE_WORDS = re.compile(
@@ -20,6 +21,7 @@ GENERIC_TITLE_WORDS = re.compile(
     re.I,
 )
 TABLE_MENTION = re.compile(r"\bTable\s+(\d+)\b", re.I)
+PAGE_LOOKUP = "@page:"  # marks a recorded page lookup (by_page_link) among anchor lookups
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ class TableIndex:
         self._by_source: dict[str, Page] = {}
         self._pages: dict[str, Page] = {}
         self._anchors: dict[tuple[str, str], TableRef] = {}
+        self._page_labels: dict[str, Page] = {}
         self._global: dict[str, list[TableRef]] = {}
         self._refs: dict[str, list[TableRef]] = {}
         for page in pages:
@@ -78,12 +81,24 @@ class TableIndex:
         self._pages.setdefault(key, page)
         for name in page.metadata.get("original_name", "").split():
             self._pages.setdefault(page_key(name), page)
+        for label in page.anchors:
+            self._page_labels.setdefault(label.lower(), page)
         refs = [TableRef(page, t, i) for i, t in enumerate(page.tables())]
         self._refs[page.source] = refs
         for ref in refs:
             for anchor in ref.table.anchors:
-                self._anchors.setdefault((page.source, anchor.lower()), ref)
-                self._global.setdefault(anchor.lower(), []).append(ref)
+                self._index_anchor(page, anchor, ref)
+        by_table = {id(ref.table): ref for ref in refs}
+        for section in page.sections:  # a link to a section means its first field table
+            first = next((b for b in section.blocks if id(b) in by_table and _fields(b)), None)
+            for anchor in section.anchors if first is not None else ():
+                self._index_anchor(page, anchor, by_table[id(first)])
+
+    def _index_anchor(self, page: Page, anchor: str, ref: TableRef) -> None:
+        key = (page.source, anchor.lower())
+        if key not in self._anchors:
+            self._anchors[key] = ref
+            self._global.setdefault(anchor.lower(), []).append(ref)
 
     @contextmanager
     def recording(self) -> Iterator[Lookups]:
@@ -100,7 +115,10 @@ class TableIndex:
             here_page = self._by_source.get(here)
             if here_page is None:
                 return False
-            found = self._by_link(Link("", page, anchor), here_page)
+            if anchor.startswith(PAGE_LOOKUP):
+                found = self._by_page(Link("", page, anchor[len(PAGE_LOOKUP) :] or None))
+            else:
+                found = self._by_link(Link("", page, anchor), here_page)
             if (found.key if found else None) != target:
                 return False
         return True
@@ -124,6 +142,27 @@ class TableIndex:
             if found is not None:
                 self._lookups.pages.add(found.page.source)
         return found
+
+    def by_page_link(self, link: Link, here: Page) -> TableRef | None:
+        """The first field table of the page a link names without an anchor: a response
+        section that says only "See Responses (Task)" means that page's table."""
+        found = self._by_page(link)
+        if self._lookups is not None:
+            key = (link.page, PAGE_LOOKUP + (link.anchor or ""), here.source)
+            self._lookups.links[key] = found.key if found else None
+            if found is not None:
+                self._lookups.pages.add(found.page.source)
+        return found
+
+    def _by_page(self, link: Link) -> TableRef | None:
+        """A link to a page (by file, or by the label at its top): its first field table."""
+        if link.anchor:
+            target = self._page_labels.get(link.anchor.lower())
+        else:
+            target = self._pages.get(page_key(link.page)) if link.page else None
+        if target is None:
+            return None
+        return next((r for r in self._refs[target.source] if _fields(r.table)), None)
 
     def _by_link(self, link: Link, here: Page) -> TableRef | None:
         if not link.anchor:
@@ -168,3 +207,7 @@ class TableIndex:
             if match:
                 return self.by_number(here, int(match.group(1)))
         return None
+
+
+def _fields(block: object) -> bool:
+    return isinstance(block, Table) and is_parameter_table(block)

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from http import HTTPStatus
 from urllib.parse import unquote
 
 from openapi_schema_validator import OAS30Validator
@@ -30,6 +32,7 @@ from scraper.model import (
     PageResult,
     Parameter,
     Response,
+    Schema,
 )
 from scraper.page import Block, CodeBlock, Page, Paragraph, Table
 
@@ -39,7 +42,9 @@ QUERY_TEMPLATE = re.compile(r"\{[?&]([^{}]*)\}")  # RFC 6570: /x{?limit,marker}
 WELL_FORMED_PATH = re.compile(r"^/(?:[^{}\s?#]|\{[^{}/\s]+\})*$")
 NO_BODY_STATUSES = frozenset({"204", "205", "304"})  # RFC 9110: these responses have no body
 STATUS_MARKER = re.compile(r"\bstatus\s+codes?\s*[:：]?\s*(\d{3})\b", re.I)
+STATUS_LINE = re.compile(r"^\s*([1-5]\d\d)\b(?![.,]\d)\s*[:：-]?\s*(.{0,80})$", re.S)
 TEMPLATE_VAR = re.compile(r"\{([^{}/]+)\}")
+BODYLESS_METHODS = frozenset({"GET", "HEAD", "DELETE"})  # a body is allowed, never expected
 IMPLIED_HEADERS = {"x-auth-token", "content-type", "accept", "authorization"}
 CAMEL_FILE = re.compile(r"^[A-Z][A-Za-z0-9]+$")
 DEPRECATED = re.compile(r"\b(deprecated|discarded|out-of-date|obsolete)\b", re.I)
@@ -63,8 +68,8 @@ class _Draft:
     statuses: dict[str, str] = field(default_factory=dict)
     request_examples: list[Example] = field(default_factory=list)
     response_examples: dict[str, list[Example]] = field(default_factory=dict)
-    body_tables: list[TableRef] = field(default_factory=list)
     template_vars: set[str] = field(default_factory=set)
+    query_names: set[str] = field(default_factory=set)  # named in the URI's query string
     status_note: str = ""  # "See Returned Values for General Requests."
     query_examples: dict[str, str] = field(default_factory=dict)
 
@@ -152,8 +157,13 @@ class Interpreter:
             )
         base_id = operation_id_base(page)
         builder = SchemaBuilder(self.index, page, base_id)
-        draft = _Draft(template_vars={v for e in endpoints for v in TEMPLATE_VAR.findall(e.path)})
+        draft = _Draft(
+            template_vars={v for e in endpoints for v in TEMPLATE_VAR.findall(e.path)},
+            query_names={q for e in endpoints for q in e.query},
+        )
         self._read_sections(page, sections, draft, builder)
+        if draft.request is not None and _bodyless(endpoints) and not draft.request_examples:
+            self._request_table_as_query(draft.request, draft, builder)
         ids = endpoint_ids(base_id, endpoints)
         operations = [
             self._operation(page, sections, draft, builder, endpoint, operation_id, base_id)
@@ -198,6 +208,11 @@ class Interpreter:
             elif role == "status":
                 notes = [b.body.text for b in roled.section.blocks if isinstance(b, Paragraph)]
                 draft.status_note = draft.status_note or " ".join(notes)
+                for note in notes:  # "- Normal" then "204" on a line of its own
+                    for line in note.splitlines():
+                        if (status := STATUS_LINE.match(line)) is not None:
+                            code, words = status.groups()
+                            draft.statuses.setdefault(code, " ".join(words.split()))
                 for table in self._tables(roled):
                     if is_status_table(table):
                         for row in table.rows:
@@ -207,6 +222,19 @@ class Interpreter:
                                 draft.statuses[code] = " ".join(description.split())
             elif role in ("example-request", "example-response", "examples"):
                 self._examples(page, roled, draft, builder)
+
+    def _request_table_as_query(
+        self, request: TableRef, draft: _Draft, builder: SchemaBuilder
+    ) -> None:
+        """A GET (HEAD, DELETE) page whose filters sit in a table under "Request", with no
+        request body shown: its rows are query parameters, not a JSON body."""
+        draft.request = None
+        self._parameters(request.page, request.table, "request", draft, builder)
+        builder.diagnose(
+            "inferred:query",
+            "the request table of a method without a body is read as query parameters",
+            request.table.caption,
+        )
 
     @staticmethod
     def _tables(roled: RoledSection) -> list[Table]:
@@ -224,8 +252,7 @@ class Interpreter:
         builder.used.add(ref.key)
         caption = table.caption.lower()
         for fld in read_fields(table):
-            in_path = where == "uri" and fld.name in draft.template_vars
-            location: Location = _location(fld, caption) or ("path" if in_path else "query")
+            location = _row_location(fld, caption, where, draft)
             if location == "header" and fld.name.lower() in IMPLIED_HEADERS:
                 continue
             schema = builder.field_schema(fld, ref)
@@ -233,6 +260,7 @@ class Interpreter:
             source = schema.pop(SOURCE_KEY, None)
             if fld.type is None:  # no Type column: on the wire a parameter is text
                 schema = {"type": "string"}
+            schema = _wire_schema(schema, location, fld.name, builder)
             parameter = Parameter(
                 fld.name, location, fld.required or location == "path", schema, description, source
             )
@@ -243,11 +271,13 @@ class Interpreter:
     ) -> None:
         status: str | None = None
         awaiting_root = True
+        elsewhere: TableRef | None = None
         for block in roled.section.blocks:
             if isinstance(block, Paragraph):
                 marker = STATUS_MARKER.search(block.body.text)
                 if marker and roled.role == "response":
                     status, awaiting_root = marker.group(1), True
+                elsewhere = elsewhere or self._linked_body(page, block)
                 continue
             if not isinstance(block, Table):
                 continue
@@ -260,21 +290,42 @@ class Interpreter:
                         block.caption,
                     )
                 continue
-            if any(w in caption for w in ("header", "query", "path parameter", "uri parameter")):
+            if caption_location(caption) is not None:
                 if roled.role == "request":
                     self._parameters(page, block, "request", draft, builder)
                 else:
                     builder.used.add(self.index.ref_of(page, block).key)
                 continue
             ref = self.index.ref_of(page, block)
-            draft.body_tables.append(ref)
             if not awaiting_root:
                 continue  # a nested object's table: reached through links
             awaiting_root = False
-            if roled.role == "request":
-                draft.request = draft.request or ref
-            else:
-                draft.bodies.setdefault(status or "", ref)
+            self._body(roled.role, status, ref, draft)
+        if elsewhere is not None and not any(isinstance(b, Table) for b in roled.section.blocks):
+            self._body(roled.role, status, elsewhere, draft)
+            builder.diagnose(
+                "linked-body",
+                f"the {roled.role} section has no table; its fields are read from "
+                f"{elsewhere.page.source} ({elsewhere.table.caption or 'its first table'})",
+            )
+
+    @staticmethod
+    def _body(role: str, status: str | None, ref: TableRef, draft: _Draft) -> None:
+        if role == "request":
+            draft.request = draft.request or ref
+        else:
+            draft.bodies.setdefault(status or "", ref)
+
+    def _linked_body(self, page: Page, paragraph: Paragraph) -> TableRef | None:
+        """The table a table-less body section points at ("See Responses (Task)."): a
+        link to another page, or to a section or table anchor on one."""
+        for link in paragraph.body.links:
+            if link.page == page.source or not (link.page or link.anchor):
+                continue
+            found = self.index.by_link(link, page) or self.index.by_page_link(link, page)
+            if found is not None and found.page.source != page.source:
+                return found
+        return None
 
     @staticmethod
     def _query_examples(block: Block, draft: _Draft) -> None:
@@ -368,7 +419,18 @@ class Interpreter:
     ) -> list[Parameter]:
         template = TEMPLATE_VAR.findall(endpoint.path)
         params: list[Parameter] = []
+        misspelt = _misspelt_path_rows(draft, template)
         for (location, name), param in draft.parameters.items():
+            if (location, name) in misspelt:
+                var = misspelt[(location, name)]
+                builder.diagnose(
+                    "doc-defect:parameter-name",
+                    f"parameter row {name!r} names no variable of {endpoint.path}; "
+                    f"taken as the path variable {{{var}}}, the closest name",
+                )
+                param = Parameter(var, "path", True, param.schema, param.description, param.source)
+                params.append(param)
+                continue
             if location == "path" and name not in template:
                 if name not in draft.template_vars:  # else it belongs to a sibling endpoint
                     builder.diagnose(
@@ -458,7 +520,7 @@ class Interpreter:
             responses["default"] = Response("default", draft.status_note or "Not documented")
         for response in responses.values():
             if not response.description:
-                response.description = "Status " + response.status
+                response.description = _reason_phrase(response.status)
         return dict(sorted(responses.items()))
 
     def _report_unused_tables(
@@ -477,16 +539,95 @@ class Interpreter:
                     )
 
 
+def _reason_phrase(status: str) -> str:
+    """The standard reason phrase ("Accepted") where the docs give no description."""
+    try:
+        return HTTPStatus(int(status)).phrase
+    except ValueError:
+        return "Status " + status
+
+
+def _wire_schema(schema: Schema, location: Location, name: str, builder: SchemaBuilder) -> Schema:
+    """A parameter's schema as it can travel: a path segment is a scalar (a doc type
+    "Object" there is a defect), and an array whose item type the docs omit holds strings
+    (a query string carries text)."""
+    if location == "path" and (schema.get("type") in ("object", "array") or "allOf" in schema):
+        builder.diagnose(
+            "doc-defect:parameter-type",
+            f"path parameter {name!r} is documented as {schema.get('type', 'an object')}; "
+            "a path segment is a string",
+        )
+        return {"type": "string"}
+    if schema.get("type") == "array" and not schema.get("items"):
+        builder.diagnose(
+            "inferred:items",
+            f"{location} parameter {name!r}: array with no item type; items taken as strings",
+        )
+        schema = {**schema, "items": {"type": "string"}}
+    return schema
+
+
+def _bodyless(endpoints: list[Endpoint]) -> bool:
+    return all(e.method in BODYLESS_METHODS for e in endpoints)
+
+
+def _row_location(fld: Field, caption: str, where: str, draft: _Draft) -> Location:
+    """Where a parameter row goes. A Location column is believed; otherwise the URI's own
+    template decides for the rows of a URI table ("GET /v2/recordsets?limit={limit}" puts
+    `limit` in the query even under a caption "Parameters in the URI"), then the caption."""
+    stated = _location(fld, caption)
+    if any(candidate in fld.location for candidate in LOCATIONS):
+        return stated or "query"
+    if where == "uri" or stated == "path":
+        if fld.name in draft.template_vars:
+            return "path"
+        if fld.name in draft.query_names:
+            return "query"
+        if where == "uri" and stated is None:
+            return "query"
+    return stated or "query"
+
+
+def _misspelt_path_rows(draft: _Draft, template: list[str]) -> dict[tuple[str, str], str]:
+    """Path or query rows that are near-misses of a path variable no row names
+    (`flavors_id` for `{flavor_id}`): the row is the variable, misspelt."""
+    named = {name for (location, name) in draft.parameters if location == "path"}
+    orphans = [v for v in template if v not in named]
+    found: dict[tuple[str, str], str] = {}
+    for key in draft.parameters:
+        location, name = key
+        if location not in ("path", "query") or name in draft.template_vars:
+            continue
+        if location == "query" and name in draft.query_names:
+            continue
+        close = [v for v in orphans if _similarity(name, v) >= 0.85]
+        if len(close) == 1 and close[0] not in found.values():
+            found[key] = close[0]
+    return found
+
+
+def _similarity(one: str, other: str) -> float:
+    return SequenceMatcher(None, one.lower(), other.lower()).ratio()
+
+
 def _location(fld: Field, caption: str) -> Location | None:
     """The location a table states (a Location column or its caption), if it states one."""
     for candidate in LOCATIONS:
         if candidate in fld.location:
             return candidate
-    if "header" in caption:
+    return caption_location(caption)
+
+
+def caption_location(caption: str) -> Location | None:
+    """The location a caption names as words ("Request header parameters", "Query
+    parameters", "Parameters in the URI"); a type name that contains one
+    ("ListenerInsertHeaders", "uri_config") names none."""
+    words = set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", caption.lower()))
+    if words & {"header", "headers"}:
         return "header"
-    if "query" in caption:
+    if "query" in words:
         return "query"
-    if "path" in caption or "uri" in caption:
+    if words & {"path", "uri", "url"}:
         return "path"
     return None
 

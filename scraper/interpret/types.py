@@ -31,15 +31,17 @@ PRIMITIVES: dict[str, Schema] = {
     "decimal": {"type": "number"},
     "boolean": {"type": "boolean"},
     "bool": {"type": "boolean"},
+    # "Null": the member carries no data ({"os-start": null}); null or an empty object
+    "null": {"type": "object", "nullable": True, "maxProperties": 0},
 }
-OBJECT_WORDS = {"object", "json", "jsonobject", "dict", "struct", "null"}  # "Null": empty
+OBJECT_WORDS = {"object", "json", "jsonobject", "dict", "struct"}
 ARRAY_WORDS = {"array", "list", "jsonarray"}
 MAP_WORDS = {"map", "dict", "hashmap"}
 
 
 @dataclass(frozen=True)
 class Primitive:
-    schema: tuple[tuple[str, str], ...]
+    schema: tuple[tuple[str, str | bool | int], ...]
 
     def as_schema(self) -> Schema:
         return dict(self.schema)
@@ -80,10 +82,12 @@ class UnknownType:
 TypeExpr = Primitive | ObjectType | ArrayType | MapType | AnyType | UnknownType
 
 _GENERIC = re.compile(r"^(?P<outer>\w+)\s*(?:<\s*(?P<args>.+)>|\(\s*(?P<paren>.+)\))$")
-_ARRAY_OF = re.compile(r"^(?:array|list)\s+of\s+(?P<item>.+)$", re.IGNORECASE)
+_ARRAY_OF = re.compile(r"^(?:arrays?|lists?)\s+of\s+(?P<item>.+)$", re.IGNORECASE)
 _SUFFIX_ARRAY = re.compile(r"^(?P<item>.+?)\s*(?:\[\s*\]|\barray|\blist)$", re.IGNORECASE)
-_NAMED_OBJECT = re.compile(r"^(?P<name>.+?)\s+objects?$", re.IGNORECASE)
+_NAMED_OBJECT = re.compile(r"^(?P<name>.+?)\s+(?:objects?|structures?)$", re.IGNORECASE)
 _IDENT = re.compile(r"^[A-Za-z_][\w.$-]*$")
+_WORDS = re.compile(r"^[A-Za-z_][\w.$-]*(?: [A-Za-z_][\w.$-]*){1,3}$")  # "Storage type"
+_TABLE_MENTION = re.compile(r"\bTable\s+\d+\b\s*", re.IGNORECASE)  # a link's text, not a name
 
 
 def _singular(word: str) -> str:
@@ -116,6 +120,8 @@ def parse_type(text: str) -> TypeExpr:
     raw = " ".join(text.split())
     if not raw:
         return AnyType()
+    if _TABLE_MENTION.search(raw):  # "Array of Table 1 objects": the link names the table
+        raw = " ".join(_TABLE_MENTION.sub("", raw).split()) or "object"
     low = raw.lower().rstrip(".")
     if low in PRIMITIVES:
         return Primitive(tuple(PRIMITIVES[low].items()))
@@ -142,8 +148,18 @@ def parse_type(text: str) -> TypeExpr:
         return ArrayType(parse_type(suffix["item"]))
     named = _NAMED_OBJECT.match(raw)
     if named:
+        inner = parse_type(named["name"])  # "Map<String,String> objects"
+        if isinstance(inner, MapType | ArrayType | Primitive):
+            return inner
         name = named["name"]
-        return ObjectType(name) if _IDENT.match(name) else UnknownType(raw)
-    if _IDENT.match(raw):
+        known = _IDENT.match(name) or _type_name_words(name)
+        return ObjectType(name) if known else UnknownType(raw)
+    if _IDENT.match(raw) or _type_name_words(raw):
         return ObjectType(raw, implied=True)
     return UnknownType(raw)
+
+
+def _type_name_words(raw: str) -> bool:
+    """A name of a few words ("Storage type"), not a choice of types ("String or Integer")."""
+    words = {w.lower() for w in raw.split()}
+    return _WORDS.match(raw) is not None and not words & (PRIMITIVES.keys() | {"or", "and"})

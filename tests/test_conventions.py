@@ -1,0 +1,306 @@
+"""Doc conventions met across the 19-service catalog, each on a small RST page of our own.
+
+Every test writes the smallest page that shows one convention and checks what the spec
+makes of it, so a change to the interpreter that breaks a convention fails here by name.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from scraper.pipeline import ScrapeResult, scrape
+from tests.helpers import operation, params, ref_name, resolve, response_schema
+
+
+def rst_table(*rows: tuple[str, ...]) -> str:
+    """A grid table from rows (the first is the header), indented for a directive."""
+    widths = [max(len(row[i]) for row in rows) + 2 for i in range(len(rows[0]))]
+    line = "+" + "+".join("-" * w for w in widths) + "+"
+    head = "+" + "+".join("=" * w for w in widths) + "+"
+
+    def cells(row: tuple[str, ...]) -> str:
+        return "|" + "|".join(f" {c:<{w - 1}}" for c, w in zip(row, widths, strict=True)) + "|"
+
+    out = [line, cells(rows[0]), head]
+    for row in rows[1:]:
+        out += [cells(row), line]
+    return "\n".join("   " + text for text in out)
+
+
+def page(title: str, *sections: tuple[str, str]) -> str:
+    parts = [title, "=" * len(title), ""]
+    for heading, body in sections:
+        parts += [heading, "-" * len(heading), "", body, ""]
+    return "\n".join(parts)
+
+
+def table(caption: str, *rows: tuple[str, ...], label: str = "") -> str:
+    anchor = f".. _{label}:\n\n" if label else ""
+    return f"{anchor}.. table:: **{caption}**\n\n{rst_table(*rows)}\n"
+
+
+HEADER = ("Parameter", "Mandatory", "Type", "Description")
+RESPONSE_HEADER = ("Parameter", "Type", "Description")
+
+
+def scrape_pages(tmp_path: Path, pages: dict[str, str]) -> ScrapeResult:
+    folder = tmp_path / "svc"
+    folder.mkdir()
+    for name, text in pages.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    result = scrape([folder], service="svc")
+    assert result.valid, result.report
+    return result
+
+
+def kinds(result: ScrapeResult) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for diagnostic in result.diagnostics:
+        found.setdefault(diagnostic["kind"], []).append(diagnostic["reason"])
+    return found
+
+
+def test_rows_of_a_uri_table_named_in_the_query_template_are_query_parameters(
+    tmp_path: Path,
+) -> None:
+    uri = (
+        "GET /v2/{project_id}/records?limit={limit}&name={name}\n\n"
+        + table(
+            "Table 1 Parameters in the URI",
+            HEADER,
+            ("project_id", "Yes", "String", "Project ID."),
+            ("limit", "No", "Integer", "Page size."),
+            ("name", "No", "String", "Record name."),
+        )
+    )
+    result = scrape_pages(tmp_path, {"list.rst": page("Listing Records", ("URI", uri))})
+    p = params(operation(result.spec, "get", "/v2/{project_id}/records"))
+    assert set(p) == {("path", "project_id"), ("query", "limit"), ("query", "name")}
+    assert "path-parameter-not-in-path" not in kinds(result)
+
+
+def test_a_misspelt_path_variable_row_is_the_variable_and_a_reported_defect(
+    tmp_path: Path,
+) -> None:
+    uri = "GET /v2/{project_id}/flavors/{flavor_id}\n\n" + table(
+        "Table 1 Parameter description",
+        HEADER,
+        ("project_id", "Yes", "String", "Project ID."),
+        ("flavors_id", "Yes", "String", "Flavor ID."),
+    )
+    result = scrape_pages(tmp_path, {"show.rst": page("Showing a Flavor", ("URI", uri))})
+    p = params(operation(result.spec, "get", "/v2/{project_id}/flavors/{flavor_id}"))
+    assert set(p) == {("path", "project_id"), ("path", "flavor_id")}
+    assert p[("path", "flavor_id")]["description"] == "Flavor ID."
+    assert any("flavors_id" in r for r in kinds(result)["doc-defect:parameter-name"])
+
+
+def _filter_page(example: str) -> str:
+    request = table(
+        "Table 1 Parameter description",
+        HEADER,
+        ("limit", "No", "Integer", "Page size."),
+        ("protocol", "No", "String", "Protocol to filter by."),
+    )
+    response = table("Table 2 Parameter description", RESPONSE_HEADER, ("count", "Integer", "N."))
+    return page(
+        "Querying Listeners",
+        ("URI", "GET /v2.0/listeners"),
+        ("Request", request),
+        ("Response", response),
+        ("Example Request", example),
+    )
+
+
+def test_a_get_pages_request_table_is_its_query_unless_a_body_is_shown(tmp_path: Path) -> None:
+    plain = ".. code-block:: text\n\n   GET https://{Endpoint}/v2.0/listeners?limit=2\n"
+    result = scrape_pages(tmp_path, {"list.rst": _filter_page(plain)})
+    op = operation(result.spec, "get", "/v2.0/listeners")
+    assert "requestBody" not in op
+    assert set(params(op)) == {("query", "limit"), ("query", "protocol")}
+    assert params(op)[("query", "limit")]["example"] == 2
+    assert "inferred:query" in kinds(result)
+
+    body = '.. code-block::\n\n   {"limit": 2, "protocol": "UDP"}\n'
+    other = tmp_path / "with-body"
+    other.mkdir()
+    result = scrape_pages(other, {"list.rst": _filter_page(body)})
+    op = operation(result.spec, "get", "/v2.0/listeners")
+    assert "requestBody" in op and not params(op)
+
+
+def test_a_type_name_containing_headers_is_a_body_object_not_header_parameters(
+    tmp_path: Path,
+) -> None:
+    request = (
+        table(
+            "Table 1 Request header parameters",
+            HEADER,
+            ("X-Language", "No", "String", "Language."),
+        )
+        + "\n"
+        + table(
+            "Table 2 Request body parameters",
+            HEADER,
+            ("insert_headers", "No", "ListenerInsertHeaders object", "Headers to insert."),
+        )
+        + "\n"
+        + table(
+            "Table 3 ListenerInsertHeaders",
+            HEADER,
+            ("X-Forwarded-Host", "No", "Boolean", "Rewrite the host."),
+        )
+    )
+    result = scrape_pages(
+        tmp_path,
+        {"add.rst": page("Adding a Listener", ("URI", "POST /v3/listeners"), ("Request", request))},
+    )
+    op = operation(result.spec, "post", "/v3/listeners")
+    assert set(params(op)) == {("header", "X-Language")}
+    body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    headers = resolve(result.spec, body["properties"]["insert_headers"])
+    assert set(headers["properties"]) == {"X-Forwarded-Host"}
+
+
+def test_wire_types_null_object_path_parameters_and_untyped_arrays(tmp_path: Path) -> None:
+    uri = "POST /v2/servers/{server_id}/action\n\n" + table(
+        "Table 1 Parameter description",
+        HEADER,
+        ("server_id", "Yes", "Object", "Server ID."),
+        ("tags", "No", "Array", "Tags to match."),
+    )
+    request = table(
+        "Table 2 Request parameters",
+        HEADER,
+        ("os-start", "Yes", "Null", "Starts the server. The data structure is empty."),
+    )
+    result = scrape_pages(
+        tmp_path,
+        {"start.rst": page("Starting a Server", ("URI", uri), ("Request", request))},
+    )
+    op = operation(result.spec, "post", "/v2/servers/{server_id}/action")
+    p = params(op)
+    assert p[("path", "server_id")]["schema"] == {"type": "string"}
+    assert p[("query", "tags")]["schema"] == {"type": "array", "items": {"type": "string"}}
+    body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    start = body["properties"]["os-start"]
+    assert start["nullable"] is True and start["maxProperties"] == 0
+    found = kinds(result)
+    assert "doc-defect:parameter-type" in found and "inferred:items" in found
+
+
+def test_types_that_name_a_table_by_its_number_or_as_a_structure(tmp_path: Path) -> None:
+    response = (
+        table(
+            "Table 2 Parameter description",
+            RESPONSE_HEADER,
+            ("topics", "Array of :ref:`Table 3 <t3>` objects", "Topics."),
+            ("tags", "Tags structure array", "Tags."),
+            ("labels", "Array of Map<String,String> objects", "Labels."),
+        )
+        + "\n"
+        + table("Table 3 Topic structure", RESPONSE_HEADER, ("name", "String", "N."), label="t3")
+        + "\n"
+        + table("Table 4 Tags structure", RESPONSE_HEADER, ("key", "String", "K."))
+    )
+    result = scrape_pages(
+        tmp_path,
+        {"topics.rst": page("Querying Topics", ("URI", "GET /v2/topics"), ("Response", response))},
+    )
+    op = operation(result.spec, "get", "/v2/topics")
+    body = response_schema(result.spec, op, "200")
+    topics: dict[str, Any] = body["properties"]["topics"]
+    assert set(resolve(result.spec, topics["items"])["properties"]) == {"name"}
+    assert set(resolve(result.spec, body["properties"]["tags"]["items"])["properties"]) == {"key"}
+    labels = body["properties"]["labels"]
+    assert labels["items"]["additionalProperties"] == {"type": "string"}
+    assert "unknown-type" not in kinds(result)
+    assert ref_name(topics["items"])
+
+
+def test_a_response_section_that_only_links_to_another_page_takes_that_pages_table(
+    tmp_path: Path,
+) -> None:
+    task = page(
+        "Responses (Task)",
+        ("Response", table("Table 1 Response", RESPONSE_HEADER, ("job_id", "String", "Job."))),
+    )
+    deleting = page(
+        "Deleting Servers",
+        ("URI", "POST /v1/servers/delete"),
+        ("Response", "See :ref:`Responses (Task) <task_page>`."),
+    )
+    result = scrape_pages(tmp_path, {"task.rst": ".. _task_page:\n\n" + task, "del.rst": deleting})
+    op = operation(result.spec, "post", "/v1/servers/delete")
+    assert set(response_schema(result.spec, op, "200")["properties"]) == {"job_id"}
+    assert any("task.rst" in r for r in kinds(result)["linked-body"])
+
+
+def test_a_status_code_standing_alone_under_returned_values_is_the_success_code(
+    tmp_path: Path,
+) -> None:
+    statuses = "-  Normal\n\n   204\n\n-  Abnormal\n\n" + table(
+        "Table 2 Abnormal", ("Returned Value", "Description"), ("404 Not Found", "Not found.")
+    )
+    result = scrape_pages(
+        tmp_path,
+        {
+            "del.rst": page(
+                "Deleting an Image",
+                ("URI", "DELETE /v2/images/{image_id}"),
+                ("Returned Values", statuses),
+            )
+        },
+    )
+    op = operation(result.spec, "delete", "/v2/images/{image_id}")
+    assert op["responses"]["204"]["description"] == "No Content"
+    assert op["responses"]["404"]["description"] == "Not found."
+    assert "no-responses" not in kinds(result)
+
+
+def test_the_example_decides_the_nesting_around_a_documented_object(tmp_path: Path) -> None:
+    response = (
+        table(
+            "Table 1 Response body",
+            RESPONSE_HEADER,
+            ("addresses", "Object", "Addresses, see :ref:`Table 2 <addr>`."),
+            ("versions", "Object", "Versions, see :ref:`Table 3 <ver>`."),
+        )
+        + "\n"
+        + table(
+            "Table 2 addresses",
+            RESPONSE_HEADER,
+            ("addr", "String", "IP."),
+            ("version", "Integer", "4 or 6."),
+            label="addr",
+        )
+        + "\n"
+        + table("Table 3 versions", RESPONSE_HEADER, ("id", "String", "Version."), label="ver")
+    )
+    example = (
+        ".. code-block::\n\n"
+        '   {"addresses": {"net-1": [{"addr": "10.0.0.2", "version": 4}]},\n'
+        '    "versions": [{"id": "v1"}, {"id": "v2"}]}\n'
+    )
+    result = scrape_pages(
+        tmp_path,
+        {
+            "show.rst": page(
+                "Showing a Server",
+                ("URI", "GET /v2/servers/{server_id}"),
+                ("Response", response),
+                ("Example Response", example),
+            )
+        },
+    )
+    op = operation(result.spec, "get", "/v2/servers/{server_id}")
+    body = response_schema(result.spec, op, "200")
+    addresses = body["properties"]["addresses"]
+    assert addresses["type"] == "object" and addresses["description"].startswith("Addresses")
+    per_network = addresses["additionalProperties"]
+    assert per_network["type"] == "array"
+    assert set(resolve(result.spec, per_network["items"])["properties"]) == {"addr", "version"}
+    assert body["properties"]["versions"]["type"] == "array"
+    assert len(kinds(result)["doc-defect:shape"]) == 2
+    assert "doc-defect:example" not in kinds(result)
