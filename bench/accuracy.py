@@ -1,6 +1,6 @@
 """`make accuracy`: every spec with SDK truth scored by ../shared/truth/score.py, in one table.
 
-    python bench/accuracy.py [--spec-dir spec] [--corpus ../shared/corpus] [--truth DIR] [--json OUT]
+    python bench/accuracy.py [--spec-dir spec] [--corpus ../shared/corpus] [--json OUT]
 
 The SDK truth is a measuring stick, never an input: this script only runs the scorer on the
 specs `make` wrote and pools its counts. Per service (exact pairing tier), on names the page

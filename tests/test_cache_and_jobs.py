@@ -60,12 +60,15 @@ def _part_properties(result: ScrapeResult) -> list[str]:
 
 
 def test_jobs_1_and_2_give_byte_identical_specs_and_reports(corpus: Path) -> None:
-    inputs = [corpus / "otc-html" / "elb", corpus / "otc-rst"]
+    # Both renderings, and RST services of three different doc conventions.
+    inputs = [corpus / "otc-html" / "elb"] + [
+        corpus / "otc-rst" / name for name in ("modelarts", "smn", "dns")
+    ]
     one = scrape_services(inputs, settings=Settings(jobs=1))
     two = scrape_services(inputs, settings=Settings(jobs=2))
     assert all(r.stats.processes == 0 for r in one.values())
     assert all(r.stats.processes == 2 for r in two.values()), "the pages were not shared out"
-    assert one.keys() == two.keys() == {"elb", "modelarts"}
+    assert one.keys() == two.keys() == {"elb", "modelarts", "smn", "dns"}
     for name in one:
         assert _outputs(one[name]) == _outputs(two[name]), name
 

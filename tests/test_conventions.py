@@ -64,15 +64,12 @@ def kinds(result: ScrapeResult) -> dict[str, list[str]]:
 def test_rows_of_a_uri_table_named_in_the_query_template_are_query_parameters(
     tmp_path: Path,
 ) -> None:
-    uri = (
-        "GET /v2/{project_id}/records?limit={limit}&name={name}\n\n"
-        + table(
-            "Table 1 Parameters in the URI",
-            HEADER,
-            ("project_id", "Yes", "String", "Project ID."),
-            ("limit", "No", "Integer", "Page size."),
-            ("name", "No", "String", "Record name."),
-        )
+    uri = "GET /v2/{project_id}/records?limit={limit}&name={name}\n\n" + table(
+        "Table 1 Parameters in the URI",
+        HEADER,
+        ("project_id", "Yes", "String", "Project ID."),
+        ("limit", "No", "Integer", "Page size."),
+        ("name", "No", "String", "Record name."),
     )
     result = scrape_pages(tmp_path, {"list.rst": page("Listing Records", ("URI", uri))})
     p = params(operation(result.spec, "get", "/v2/{project_id}/records"))
