@@ -8,7 +8,11 @@ import re
 _ACRONYM_WORD = re.compile(r"([A-Z]+)([A-Z][a-z])")
 _LOWER_UPPER = re.compile(r"([a-z0-9])([A-Z])")
 _NOT_IDENT = re.compile(r"[^0-9a-zA-Z_]+")
-RESERVED = {"self", "body", "cls", "models", "path", "response", "page", "page_size", "position"}
+# Names the generated methods use themselves: a parameter of the same name gets a "_".
+RESERVED = {
+    *("self", "body", "cls", "models"),
+    *("extra_headers", "extra_query", "extra_body", "timeout"),
+}
 
 
 def snake_case(name: str) -> str:

@@ -136,4 +136,4 @@ def test_generate_takes_path_level_parameters(tmp_path: Path) -> None:
     spec = FIXTURES / "contract" / "widgets.yaml"
     assert main(["generate", str(spec), "-o", str(tmp_path / "otc_widgets")]) == 0
     client = (tmp_path / "otc_widgets" / "otc_widgets" / "client.py").read_text()
-    assert "def list_widgets(\n        self,\n        project_id: str," in client
+    assert "def list_widgets(\n        self,\n        *,\n        project_id: str | None" in client

@@ -1,0 +1,235 @@
+"""One view per client method: an OpenAPI operation, or each of its documented x-actions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from codegen.naming import identifier, snake_case, unique
+from codegen.pagination import PaginationView, detect
+from codegen.prepare import METHOD_ORDER, actions, json_media
+from codegen.types import ModelInfo, Types
+
+ERROR_CLASSES = {
+    "400": "BadRequestError",
+    "401": "AuthenticationError",
+    "403": "PermissionDeniedError",
+    "404": "NotFoundError",
+    "409": "ConflictError",
+    "429": "RateLimitError",
+}
+CLIENT_METHODS = {"close", "aclose", "raw", "with_options", "options"}
+
+
+@dataclass
+class ParamView:
+    wire: str
+    py_name: str
+    py_type: str
+    location: str
+    required: bool
+    description: str = ""
+    from_client: bool = False  # project_id: the client's, unless the call gives one
+
+
+@dataclass
+class BodyView:
+    py_type: str
+    required: bool
+
+
+@dataclass
+class OperationView:
+    name: str
+    http_method: str
+    path: str
+    docstring: str
+    return_type: str
+    returns: str | None
+    positional: list[ParamView] = field(default_factory=list)
+    keyword: list[ParamView] = field(default_factory=list)
+    body: BodyView | None = None
+    pagination: PaginationView | None = None
+    deprecated: bool = False
+    action: str | None = None  # the x-actions key this method sends
+
+    @property
+    def path_params(self) -> list[ParamView]:
+        return [p for p in self.positional + self.keyword if p.location == "path"]
+
+    @property
+    def query_params(self) -> list[ParamView]:
+        return [p for p in self.positional + self.keyword if p.location == "query"]
+
+    @property
+    def header_params(self) -> list[ParamView]:
+        return [p for p in self.positional + self.keyword if p.location == "header"]
+
+
+def _one_line(text: Any) -> str:
+    return " ".join(str(text or "").split())
+
+
+def _paragraphs(text: Any) -> str:
+    lines = [line.rstrip() for line in str(text or "").strip().splitlines()]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out).strip()
+
+
+def _error_class(status: str) -> str:
+    if status in ERROR_CLASSES:
+        return ERROR_CLASSES[status]
+    return "ServerError" if status[:1] == "5" else "APIStatusError"
+
+
+def docstring(
+    doc: dict[str, Any],
+    view: OperationView,
+    responses: dict[str, Any],
+    body_description: str,
+) -> str:
+    """Summary, description, deprecation, Args, Returns, Raises and the doc page, as plain text
+    (the template escapes it into a docstring)."""
+    parts = [_one_line(doc.get("summary")), _paragraphs(doc.get("description"))]
+    if doc.get("deprecated"):
+        parts.append("Deprecated:\n    The API reference marks this operation as deprecated.")
+    args = [f"    {p.py_name}: {_one_line(p.description) or p.wire}" for p in view.positional]
+    if view.body is not None:
+        args.append(f"    body: {_one_line(body_description) or 'The request body.'}")
+    args += [
+        f"    {p.py_name}: {_one_line(p.description) or p.wire}"
+        + (" Defaults to the client's project_id." if p.from_client else "")
+        for p in view.keyword
+    ]
+    args.append("    extra_headers, extra_query, extra_body, timeout: Per-call additions.")
+    parts.append("Args:\n" + "\n".join(args))
+    success = next((s for s in sorted(responses) if s[:1] == "2"), None)
+    what = _one_line(responses.get(success, {}).get("description")) if success else ""
+    parts.append(f"Returns:\n    {view.return_type}: {what or 'The response.'}")
+    raises = [
+        f"    {_error_class(status)}: {_one_line(r.get('description')) or 'HTTP ' + status}"
+        for status, r in sorted(responses.items())
+        if status[:1] in ("4", "5") and isinstance(r, dict)
+    ]
+    if view.path_params:
+        raises.append("    ValueError: A path value is empty, '.' or '..'.")
+    raises.append("    APIError: Any other failure (connection, timeout, undecodable body).")
+    parts.append("Raises:\n" + "\n".join(raises))
+    docs = doc.get("externalDocs")
+    if isinstance(docs, dict) and docs.get("url"):
+        parts.append(f"See: {_one_line(docs['url'])}")
+    parts.append(f"HTTP: {view.http_method} {view.path}")
+    return "\n\n".join(p for p in parts if p)
+
+
+def _params(op: dict[str, Any], types: Types) -> list[ParamView]:
+    taken: set[str] = set()
+    params = []
+    for p in op.get("parameters", []):
+        if p.get("in") not in ("path", "query", "header"):
+            continue
+        wire = str(p["name"])
+        client = p.get("in") == "path" and wire == "project_id"
+        params.append(
+            ParamView(
+                wire=wire,
+                py_name=unique(identifier(snake_case(wire)), taken),
+                py_type=types.parameter(p.get("schema", {})),
+                location=str(p["in"]),
+                required=bool(p.get("required")) and not client,
+                description=str(p.get("description", "")),
+                from_client=client,
+            )
+        )
+    return params
+
+
+def _returns(responses: dict[str, Any], types: Types) -> tuple[str | None, bool]:
+    """The model of the first 2xx JSON response, and whether some 2xx has no body."""
+    returns = None
+    empty = False
+    for status in sorted(responses):
+        if status[:1] != "2":
+            continue
+        media = json_media(responses[status])
+        if media is None:
+            empty = True
+        elif returns is None:
+            returns = types.ref_class(media.get("schema", {}))
+    return returns, empty
+
+
+def _view(
+    name: str,
+    method: str,
+    path: str,
+    doc: dict[str, Any],
+    request: dict[str, Any] | None,
+    responses: dict[str, Any],
+    params: list[ParamView],
+    types: Types,
+) -> OperationView:
+    body = None
+    body_description = ""
+    if request is not None:
+        body_type = types.python(request.get("schema", {}))
+        body = BodyView(
+            "dict[str, Any]" if body_type == "Any" else f"{body_type} | dict[str, Any]",
+            bool(request.get("required")),
+        )
+        body_description = str(types.resolve(request.get("schema", {})).get("description", ""))
+    returns, empty = _returns(responses, types)
+    return_type = f"models.{returns}" if returns else "None"
+    view = OperationView(
+        name=name,
+        http_method=method.upper(),
+        path=path,
+        docstring="",
+        return_type=return_type + (" | None" if returns and empty else ""),
+        returns=returns,
+        positional=[p for p in params if p.location == "path" and not p.from_client],
+        keyword=sorted(
+            (p for p in params if p.location != "path" or p.from_client),
+            key=lambda p: not p.required,
+        ),
+        body=body,
+        deprecated=bool(doc.get("deprecated")),
+    )
+    view.docstring = docstring(doc, view, responses, body_description)
+    return view
+
+
+def operation_views(spec: dict[str, Any], models: ModelInfo) -> list[OperationView]:
+    types = Types(spec, models)
+    views: list[OperationView] = []
+    method_names: set[str] = set(CLIENT_METHODS)
+    for path, methods in spec.get("paths", {}).items():
+        for method in sorted(methods, key=METHOD_ORDER.index):
+            op = methods[method]
+            params = _params(op, types)
+            documented = actions(op)
+            if not documented:
+                op_id = str(op.get("operationId", f"{method}_{path}"))
+                name = unique(snake_case(op_id), method_names)
+                method_names.add("iter_" + name)
+                request = json_media(op.get("requestBody", {}))
+                if request is not None:
+                    request = {**request, "required": op["requestBody"].get("required")}
+                responses = op.get("responses", {})
+                view = _view(name, method, path, op, request, responses, params, types)
+                view.pagination = detect(view.returns, params, op.get("parameters", []), types)
+                views.append(view)
+                continue
+            for action in documented:
+                name = unique(snake_case(str(action["operationId"])), method_names)
+                method_names.add("iter_" + name)
+                schema = action.get("requestBody")
+                request = {"schema": schema, "required": True} if schema else None
+                responses = action.get("responses") or op.get("responses", {})
+                view = _view(name, method, path, action, request, responses, params, types)
+                view.action = str(action["key"])
+                views.append(view)
+    return views

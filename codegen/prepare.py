@@ -1,0 +1,155 @@
+"""The spec as the generators need it: one named schema per body, actions' bodies included,
+and each object schema told whether it may carry fields the docs do not list."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+from typing import Any
+
+from codegen.naming import unique
+from scraper.model import REF_PREFIX
+
+METHOD_ORDER = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
+TEXT_FORMATS = {"uuid", "date-time", "date", "time", "email", "uri", "hostname", "ipv4", "ipv6"}
+
+
+def json_media(holder: Any) -> dict[str, Any] | None:
+    if not isinstance(holder, dict):
+        return None
+    media = holder.get("content", {}).get("application/json")
+    return media if isinstance(media, dict) else None
+
+
+def actions(op: dict[str, Any]) -> list[dict[str, Any]]:
+    """The well-formed entries of an operation's x-actions (key, operationId, requestBody)."""
+    found = op.get("x-actions")
+    if not isinstance(found, list):
+        return []
+    return [
+        a
+        for a in found
+        if isinstance(a, dict)
+        and isinstance(a.get("key"), str)
+        and isinstance(a.get("operationId"), str)
+        and isinstance(a.get("requestBody", {}), dict)
+        and isinstance(a.get("responses", {}), dict)
+    ]
+
+
+def _verbatim_strings(node: Any) -> None:
+    """Models keep formatted strings as str: a UUID or timestamp dumps back exactly as sent."""
+    if isinstance(node, dict):
+        if node.get("type") == "string" and node.get("format") in TEXT_FORMATS:
+            del node["format"]
+        for key, value in node.items():
+            if key not in ("examples", "example", "default", "enum"):
+                _verbatim_strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            _verbatim_strings(value)
+
+
+def _operations_only(spec: dict[str, Any]) -> None:
+    """Path items hold operations only: path-level parameters move into each operation
+    (an operation's own parameter of the same name and location wins), other keys go."""
+    for item in spec.get("paths", {}).values():
+        shared = item.pop("parameters", [])
+        for key in [k for k in item if k not in METHOD_ORDER]:
+            del item[key]
+        for op in item.values():
+            own = {(p.get("name"), p.get("in")) for p in op.get("parameters", [])}
+            inherited = [p for p in shared if (p.get("name"), p.get("in")) not in own]
+            if inherited:
+                op["parameters"] = inherited + op.get("parameters", [])
+
+
+def _holders(op: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """(name, suffix, holder of a JSON schema) for each body of an operation and its actions."""
+    base = str(op.get("operationId", "Operation"))
+    yield base, "Request", op.get("requestBody", {})
+    for status, response in op.get("responses", {}).items():
+        yield base, (f"Response{status}" if status[:1] != "2" else "Response"), response
+    for action in actions(op):
+        name = str(action["operationId"])
+        body = action.get("requestBody")
+        if body:
+            yield name, "Request", {"content": {"application/json": {"schema": body}}}
+        for status, response in action.get("responses", {}).items():
+            yield name, (f"Response{status}" if status[:1] != "2" else "Response"), response
+
+
+def _lift(spec: dict[str, Any]) -> None:
+    schemas = spec.setdefault("components", {}).setdefault("schemas", {})
+    for methods in spec.get("paths", {}).values():
+        for op in methods.values():
+            for action in actions(op):  # the holder of an action body is made up: write back
+                body = action.get("requestBody")
+                if body and "$ref" not in body:
+                    name = unique(str(action["operationId"]) + "Request", set(schemas))
+                    schemas[name] = body
+                    action["requestBody"] = {"$ref": REF_PREFIX + name}
+            for base, suffix, holder in _holders(op):
+                media = json_media(holder)
+                if media is None or "$ref" in media.get("schema", {"$ref": ""}):
+                    continue
+                name = unique(base + suffix, set(schemas))
+                schemas[name] = media["schema"]
+                media["schema"] = {"$ref": REF_PREFIX + name}
+
+
+def _refs(node: Any, schemas: dict[str, Any], seen: set[str]) -> set[str]:
+    """Every component schema reachable from `node`."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith(REF_PREFIX):
+            name = ref[len(REF_PREFIX) :]
+            if name not in seen and name in schemas:
+                seen.add(name)
+                _refs(schemas[name], schemas, seen)
+        for value in node.values():
+            _refs(value, schemas, seen)
+    elif isinstance(node, list):
+        for value in node:
+            _refs(value, schemas, seen)
+    return seen
+
+
+def _mark_objects(node: Any, allow: bool) -> None:
+    """additionalProperties on each object schema with properties that does not say."""
+    if isinstance(node, dict):
+        if isinstance(node.get("properties"), dict) and "additionalProperties" not in node:
+            node["additionalProperties"] = allow
+        for key, value in node.items():
+            if key not in ("examples", "example", "default", "enum"):
+                _mark_objects(value, allow)
+    elif isinstance(node, list):
+        for value in node:
+            _mark_objects(value, allow)
+
+
+def _mark_extras(spec: dict[str, Any]) -> None:
+    """Request-only schemas refuse unknown keys (typos fail at once); response schemas keep
+    them (APIs grow). A schema used both ways keeps them."""
+    schemas = spec.get("components", {}).get("schemas", {})
+    requests: set[str] = set()
+    responses: set[str] = set()
+    for methods in spec.get("paths", {}).values():
+        for op in methods.values():
+            requests |= _refs(op.get("requestBody", {}), schemas, set())
+            responses |= _refs(op.get("responses", {}), schemas, set())
+            for action in actions(op):
+                requests |= _refs(action.get("requestBody", {}), schemas, set())
+                responses |= _refs(action.get("responses", {}), schemas, set())
+    for name, schema in schemas.items():
+        _mark_objects(schema, allow=not (name in requests and name not in responses))
+
+
+def lift_inline_bodies(spec: dict[str, Any]) -> dict[str, Any]:
+    """Give every request and response body a named component, so each has a model class."""
+    spec = copy.deepcopy(spec)
+    _verbatim_strings(spec)
+    _operations_only(spec)
+    _lift(spec)
+    _mark_extras(spec)
+    return spec

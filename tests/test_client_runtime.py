@@ -1,0 +1,346 @@
+"""The generated client's behaviour over HTTP, on a small ECS-like spec of our own
+(tests/fixtures/codegen/ecs.yaml): safe paths, errors, options, logging, docs, actions."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import json
+import logging
+import socket
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import httpx
+import pydantic
+import pytest
+import yaml
+
+from codegen import generate_client
+from tests.conftest import FIXTURES
+from tests.test_codegen import _import
+
+SPEC = FIXTURES / "codegen" / "ecs.yaml"
+BASE = "https://ecs.test"
+
+
+@pytest.fixture(scope="module")
+def ecs(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
+    project = tmp_path_factory.mktemp("gen") / "otc_ecs"
+    generate_client(yaml.safe_load(SPEC.read_text()), project)
+    return _import(project, "otc_ecs")
+
+
+Handler = Callable[[httpx.Request], httpx.Response]
+
+
+def _client(ecs: ModuleType, handler: Handler, **options: Any) -> Any:
+    options.setdefault("project_id", "proj")
+    options.setdefault("retry", ecs.RetryPolicy(backoff=0))
+    return ecs.Client(BASE, transport=httpx.MockTransport(handler), **options)
+
+
+def _recorder(response: httpx.Response | None = None) -> tuple[list[httpx.Request], Handler]:
+    seen: list[httpx.Request] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return response if response is not None else httpx.Response(204)
+
+    return seen, handle
+
+
+@pytest.mark.parametrize("value", ["..", ".", ""])
+def test_dot_and_empty_path_values_are_refused_before_any_request(
+    ecs: ModuleType, value: str
+) -> None:
+    seen, handle = _recorder()
+    with _client(ecs, handle) as client, pytest.raises(ValueError, match="path parameter 'key'"):
+        client.delete_server_tag("server-1", value)
+    assert seen == []
+
+
+@pytest.mark.parametrize(
+    ("value", "segment"), [("a/b", b"a%2Fb"), ("%2e%2e", b"%252e%252e"), ("a?b#c", b"a%3Fb%23c")]
+)
+def test_path_values_are_encoded_into_one_segment(
+    ecs: ModuleType, value: str, segment: bytes
+) -> None:
+    seen, handle = _recorder()
+    with _client(ecs, handle) as client:
+        assert client.delete_server_tag("server-1", value) is None
+    assert seen[0].url.raw_path == b"/v2.1/proj/servers/server-1/tags/" + segment
+
+
+def test_every_failure_is_an_api_error_with_request_and_response(ecs: ModuleType) -> None:
+    def handle(request: httpx.Request) -> httpx.Response:
+        path = request.url.path
+        if path.endswith("/action"):
+            return httpx.Response(202)  # Nova's start: no body at all
+        if path.endswith("/missing"):
+            return httpx.Response(
+                404, text="no such server", headers={"Content-Type": "text/plain"}
+            )
+        if path.endswith("/garbled"):
+            return httpx.Response(200, content=b"<html>", headers={"Content-Type": "text/html"})
+        if path.endswith("/slow"):
+            raise httpx.ReadTimeout("slow", request=request)
+        return httpx.Response(202)
+
+    with _client(ecs, handle, max_retries=0) as client:
+        assert client.start_server("server-1", body={"os-start": {}}) is None
+        empty = client.show_server("server-1")  # an undocumented empty 202: an empty result
+        assert isinstance(empty, ecs.models.ShowServerResponse)
+        with pytest.raises(ecs.NotFoundError) as missing:
+            client.show_server("missing")
+        assert missing.value.error_msg == "no such server"
+        assert missing.value.response.status_code == 404
+        assert missing.value.request.url.path.endswith("/missing")
+        with pytest.raises(ecs.APIResponseValidationError) as garbled:
+            client.show_server("garbled")
+        assert garbled.value.response.status_code == 200
+        with pytest.raises(ecs.APITimeoutError) as slow:
+            client.show_server("slow")
+        assert slow.value.request.url.path.endswith("/slow") and slow.value.response is None
+        with pytest.raises(ecs.APIResponseValidationError):
+            client.with_options(strict_responses=True).show_server("server-1")
+    for caught in (missing, garbled, slow):
+        assert isinstance(caught.value, ecs.APIError)
+
+
+def test_connection_refused_is_an_api_connection_error(ecs: ModuleType) -> None:
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with (
+        ecs.Client(f"http://127.0.0.1:{port}", project_id="p", max_retries=0) as client,
+        pytest.raises(ecs.APIConnectionError) as refused,
+    ):
+        client.show_server("server-1")
+    assert not isinstance(refused.value, ecs.APITimeoutError)
+    assert refused.value.request.url.port == port
+    assert isinstance(refused.value, ecs.APIError)
+
+
+def test_responses_tolerate_null_and_keep_unknown_fields_unless_strict(ecs: ModuleType) -> None:
+    body = {"server": {"id": None, "name": "web", "status": "ACTIVE", "locked": True}}
+    _, handle = _recorder(httpx.Response(200, json=body))
+    with _client(ecs, handle) as client:
+        server = client.show_server("server-1").server
+        assert (server.id, server.name, server.status) == (None, "web", "ACTIVE")
+        assert server.model_extra == {"locked": True}
+        strict = client.with_options(strict_responses=True)
+        with pytest.raises(ecs.APIResponseValidationError, match=r"server\.id"):
+            strict.show_server("server-1")
+
+
+def test_request_models_refuse_unknown_keys_and_extra_body_adds_them(ecs: ModuleType) -> None:
+    with pytest.raises(pydantic.ValidationError):
+        ecs.models.StopServerRequest.model_validate({"os-stop": {"tpye": "SOFT"}})
+    seen, handle = _recorder(httpx.Response(202))
+    body = ecs.models.StopServerRequest.model_validate({"os-stop": {"type": "HARD"}})
+    with _client(ecs, handle) as client:
+        client.stop_server("server-1", body=body, extra_body={"new-field": 1})
+    assert json.loads(seen[0].content) == {"os-stop": {"type": "HARD"}, "new-field": 1}
+
+
+def test_client_and_call_options(ecs: ModuleType) -> None:
+    seen, handle = _recorder(httpx.Response(200, json={"servers": []}))
+    with pytest.raises(ValueError, match=r"unknown region 'mars-1'.*eu-de, eu-nl"):
+        ecs.Client(region="mars-1")
+    with ecs.Client(region="eu-nl") as regional:
+        assert regional.options.base_url == "https://ecs.eu-nl.cloud.test"
+    client = _client(ecs, handle, default_headers={"X-Team": "a"}, timeout=5.0)
+    with client:
+        client.list_servers()
+        client.list_servers(
+            project_id="other",
+            extra_headers={"OpenStack-API-Version": "compute 2.60"},
+            extra_query={"all_tenants": 1},
+            timeout=1.5,
+        )
+        shorter = client.with_options(timeout=0.5, default_headers={"X-Team": "b"})
+        shorter.list_servers()
+        raw = client.raw(client.list_servers, status="ACTIVE")
+    first, second, third, fourth = seen
+    assert first.url.path == "/v2.1/proj/servers" and second.url.path == "/v2.1/other/servers"
+    assert first.headers["User-Agent"] == f"otc-ecs/{ecs.__version__}" == "otc-ecs/2024.5.1"
+    assert first.headers["X-Team"] == "a" and third.headers["X-Team"] == "b"
+    assert second.headers["OpenStack-API-Version"] == "compute 2.60"
+    assert second.url.params["all_tenants"] == "1"
+    assert [r.extensions["timeout"]["read"] for r in (first, second, third)] == [5.0, 1.5, 0.5]
+    assert fourth.url.params["status"] == "ACTIVE"
+    assert raw.status_code == 200 and raw.headers["content-type"] == "application/json"
+    assert isinstance(raw.parse(), ecs.models.ServerList)
+    with (
+        ecs.Client(BASE, transport=httpx.MockTransport(handle)) as no_project,
+        pytest.raises(ValueError, match="project_id is required"),
+    ):
+        no_project.list_servers()
+
+
+def test_async_raw_response_and_options(ecs: ModuleType) -> None:
+    seen, handle = _recorder(httpx.Response(200, json={"output": "boot ok"}))
+
+    async def run() -> Any:
+        transport = httpx.MockTransport(handle)
+        async with ecs.AsyncClient(BASE, project_id="p", transport=transport) as client:
+            with pytest.warns(DeprecationWarning, match="show_console_output"):
+                return await client.raw(
+                    client.show_console_output, "s-1", body={"os-getConsoleOutput": {}}
+                )
+
+    raw = asyncio.run(run())
+    assert raw.parsed.output == "boot ok" and raw.status_code == 200
+    assert json.loads(seen[0].content) == {"os-getConsoleOutput": {}}
+
+
+def test_logging_names_the_package_and_redacts_secrets(
+    ecs: ModuleType, caplog: pytest.LogCaptureFixture
+) -> None:
+    _, handle = _recorder(httpx.Response(200, json={"servers": []}))
+    caplog.set_level(logging.DEBUG, logger="otc_ecs")
+    with _client(ecs, handle, auth=ecs.TokenAuth("tok-SECRET")) as client:
+        client.list_servers(extra_headers={"Authorization": "Bearer also-SECRET"})
+    with _client(ecs, handle, auth=ecs.AKSKAuth("AKID-SECRET", "SK-SECRET")) as client:
+        client.list_servers()
+    assert {r.name for r in caplog.records} == {"otc_ecs"}
+    assert "/v2.1/proj/servers" in caplog.text and "[REDACTED]" in caplog.text
+    assert "SECRET" not in caplog.text
+    assert "SECRET" not in repr(ecs.AKSKAuth("AKID-SECRET", "SK-SECRET"))
+
+
+def test_docstrings_enums_and_deprecation(ecs: ModuleType) -> None:
+    doc = inspect.getdoc(ecs.Client.list_servers) or ""
+    assert doc.startswith("Listing ECSs\n\nLists the ECSs of the project, newest first.")
+    for line in (
+        "    project_id: The project ID. Defaults to the client's project_id.",
+        "    limit: Maximum number of ECSs on a page.",
+        "    status: ECS status.",
+        "    models.ServerList: The ECSs.",
+        "    BadRequestError: Invalid query.",
+        "See: https://docs.cloud.test/ecs/ListServers.html",
+    ):
+        assert line in doc
+    annotation = inspect.signature(ecs.Client.list_servers).parameters["status"].annotation
+    assert annotation == "Literal['ACTIVE', 'SHUTOFF', 'ERROR'] | None"
+    assert "Deprecated:" in (inspect.getdoc(ecs.Client.show_console_output) or "")
+    assert "Deprecated:" not in (inspect.getdoc(ecs.Client.start_server) or "")
+
+
+def test_one_method_per_action_with_its_own_body_and_response(ecs: ModuleType) -> None:
+    methods = {name for name in vars(ecs.Client) if not name.startswith("_")}
+    assert {"start_server", "stop_server", "show_console_output"} <= methods
+    assert "server_action" not in methods
+    hints = {
+        name: inspect.signature(getattr(ecs.Client, name))
+        for name in ("start_server", "stop_server", "show_console_output")
+    }
+    assert hints["start_server"].return_annotation == "None"
+    assert hints["show_console_output"].return_annotation == "models.ConsoleOutput"
+    assert "models.StopServerRequest" in str(hints["stop_server"].parameters["body"].annotation)
+    assert "StartServer.html" in (inspect.getdoc(ecs.Client.start_server) or "")
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        (key,) = json.loads(request.content)
+        return (
+            httpx.Response(200, json={"output": key}) if "Console" in key else httpx.Response(202)
+        )
+
+    with _client(ecs, handle) as client:
+        assert client.start_server("s", body={"os-start": {}}) is None
+        assert client.stop_server("s", body={"os-stop": {"type": "SOFT"}}) is None
+        with pytest.warns(DeprecationWarning, match="show_console_output"):
+            output = client.show_console_output("s", body={"os-getConsoleOutput": {}})
+    assert isinstance(output, ecs.models.ConsoleOutput) and output.output == "os-getConsoleOutput"
+
+
+def _pages(style: str) -> tuple[str, Handler]:
+    """A fake server with 3 pages of 2 items (the last one short), paged in `style`."""
+    items = [{"id": f"i{n}"} for n in range(5)]
+
+    def page(start: int) -> list[dict[str, Any]]:
+        return items[start : start + 2]
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        q = request.url.params
+        if style == "links":
+            start = int(q.get("marker", "0") or 0)
+            chunk = page(start)
+            nxt = f"https://elsewhere.test/v2.1/proj/servers?limit=2&marker={start + 2}"
+            links = [{"rel": "next", "href": nxt}] if start + 2 < len(items) else []
+            servers = [{**i, "name": "n", "status": "ACTIVE"} for i in chunk]
+            return httpx.Response(200, json={"servers": servers, "servers_links": links})
+        if style == "marker":
+            ids = [i["id"] for i in items]
+            start = ids.index(q["marker"]) + 1 if "marker" in q else 0
+            return httpx.Response(200, json={"volumes": page(start)})
+        if style == "next_marker":
+            start = int(q.get("marker", "0"))
+            more = start + 2 < len(items)
+            return httpx.Response(
+                200,
+                json={"snapshots": page(start), "next_marker": str(start + 2) if more else None},
+            )
+        if style == "page":
+            return httpx.Response(200, json={"images": page((int(q.get("page_no", "1")) - 1) * 2)})
+        return httpx.Response(200, json={"flavors": page(int(q.get("offset", "0")))})
+
+    method = {
+        "links": "list_servers",
+        "marker": "list_volumes",
+        "next_marker": "list_snapshots",
+        "page": "list_images",
+        "offset": "list_flavors",
+    }[style]
+    return method, handle
+
+
+@pytest.mark.parametrize("style", ["links", "marker", "next_marker", "page", "offset"])
+def test_iter_pages_through_three_pages_sync_and_async(ecs: ModuleType, style: str) -> None:
+    method, handle = _pages(style)
+    seen: list[httpx.Request] = []
+
+    def recording(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return handle(request)
+
+    size = {"page": "page_size"}.get(style, "limit")
+    with _client(ecs, recording) as client, pytest.MonkeyPatch.context() as patch:
+        patch.setattr("warnings.warn", lambda *a, **k: None)  # list_flavors is deprecated
+        ids = [item.id for item in getattr(client, "iter_" + method)(**{size: 2})]
+    assert ids == ["i0", "i1", "i2", "i3", "i4"]
+    assert len(seen) == 3
+    assert {r.url.host for r in seen} == {"ecs.test"}  # a next link never picks the host
+
+    async def run() -> list[str]:
+        transport = httpx.MockTransport(handle)
+        async with ecs.AsyncClient(BASE, project_id="proj", transport=transport) as client:
+            found = []
+            async for item in getattr(client, "iter_" + method)(**{size: 2}):
+                found.append(item.id)
+            return found
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("warnings.warn", lambda *a, **k: None)
+        assert asyncio.run(run()) == ids
+
+
+def test_generated_fixture_client_is_lint_and_type_clean(tmp_path: Path) -> None:
+    import subprocess
+
+    from tests.test_codegen import BIN
+
+    project = tmp_path / "otc_ecs"
+    generate_client(yaml.safe_load(SPEC.read_text()), project)
+    config = str(project / "pyproject.toml")
+    lint = subprocess.run([str(BIN / "ruff"), "check", "--config", config, str(project)],
+                          capture_output=True, text=True, check=False)  # fmt: skip
+    assert lint.returncode == 0, lint.stdout[-2000:]
+    typed = subprocess.run(
+        [str(BIN / "mypy"), "--strict", "--config-file", config, str(project / "otc_ecs")],
+        capture_output=True, text=True, check=False, cwd=project,
+    )  # fmt: skip
+    assert typed.returncode == 0, typed.stdout[-3000:]
