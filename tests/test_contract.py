@@ -83,7 +83,7 @@ def test_mock_wants_a_token_or_an_aksk_signature(mock_url: str) -> None:
     anonymous = _get(mock_url, "/v1/p1/widgets", headers={})
     assert anonymous.status_code == 401
     assert anonymous.json()["error_code"] == "MOCK.0401"
-    signature = "SDK-HMAC-SHA256 Access=AK1, SignedHeaders=host;x-sdk-date, Signature=0a1b2c"
+    signature = f"SDK-HMAC-SHA256 Access=AK1, SignedHeaders=host;x-sdk-date, Signature={'0a' * 32}"
     signed = _get(mock_url, "/v1/p1/widgets", headers={"Authorization": signature})
     assert signed.status_code == 200
     basic = _get(mock_url, "/v1/p1/widgets", headers={"Authorization": "Basic dXNlcjpwdw=="})
