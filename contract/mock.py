@@ -40,6 +40,8 @@ from contract.signing import WireRequest, parse_authorization, signature_problem
 log = logging.getLogger("doc2openapi.mock")
 
 REPEAT_MARK = "__repeat"
+MOCK_SK_ENV = "DOC2OPENAPI_MOCK_SK"  # `doc2openapi mock --ak KEY` takes the secret key from here
+MOCK_TOKEN = ("X-Auth-Token", "mock-token")  # what `contract --mock` sends its own mock
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 NOT_SIGNED = (
     "the Authorization header is not an AK/SK signature "
