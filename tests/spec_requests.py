@@ -24,6 +24,7 @@ class SpecRequest:
     query: dict[str, Any] = field(default_factory=dict)
     headers: dict[str, str] = field(default_factory=dict)
     body: Any = None
+    bodies: list[Any] = field(default_factory=list)  # every candidate body, `body` first
 
     @property
     def path(self) -> str:
@@ -53,18 +54,20 @@ def parameter_value(values: ValueGenerator, parameter: dict[str, Any], label: st
     return values.value(schema, f"{label}:{parameter['name']}")
 
 
-def body_value(values: ValueGenerator, operation: dict[str, Any], label: str) -> Any:
-    """The first documented request example, else a value generated from the schema."""
+def body_values(values: ValueGenerator, operation: dict[str, Any], label: str) -> list[Any]:
+    """Candidate bodies: the documented request examples, then one generated value per
+    documented shape (`anyOf`/`oneOf` branches: an endpoint shared by several actions)."""
     content = (operation.get("requestBody") or {}).get("content") or {}
     media = content.get("application/json")
     if media is None:
-        return None
-    for example in (media.get("examples") or {}).values():
-        if "value" in example:
-            return example["value"]
+        return []
+    found = [e["value"] for e in (media.get("examples") or {}).values() if "value" in e]
     if "example" in media:
-        return media["example"]
-    return values.value(media.get("schema", {}), label)
+        found.append(media["example"])
+    schema = media.get("schema", {})
+    shapes = schema.get("anyOf") or schema.get("oneOf") or [schema]
+    found += [values.value(shape, f"{label}:{i}") for i, shape in enumerate(shapes)]
+    return found
 
 
 def build_request(spec: dict[str, Any], method: str, template: str, seed: int = 0) -> SpecRequest:
@@ -85,7 +88,8 @@ def build_request(spec: dict[str, Any], method: str, template: str, seed: int = 
             request.query[parameter["name"]] = _query_text(value)
         elif where == "header":
             request.headers[parameter["name"]] = str(value)
-    request.body = body_value(values, operation, label)
+    request.bodies = body_values(values, operation, label)
+    request.body = request.bodies[0] if request.bodies else None
     return request
 
 
