@@ -1,10 +1,10 @@
 """A mock server built from an OpenAPI document: routes every operation, checks every request.
 
-Requests are validated by openapi-core (path, query, headers, body); the answer is the
-documented example when it validates against the response schema, else data generated from
-that schema (deterministic for a seed). Auth is checked the way the cloud gateway does it:
-an X-Auth-Token header or an AK/SK-signed Authorization header; the signature itself is not
-verified, since the mock knows no secret keys.
+Every request is validated by openapi-core (path, query, headers, body) whatever its auth,
+then authenticated the way the cloud gateway does it: an X-Auth-Token header, or an AK/SK
+`Authorization: SDK-HMAC-SHA256 ...` signature, verified when the mock is given the keys.
+What a good request gets is decided in `contract.answers` (documented example, generated
+data, per-action answers, `Prefer` choices).
 """
 
 from __future__ import annotations
@@ -14,51 +14,59 @@ import json
 import logging
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from openapi_core import OpenAPI
 from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest
 from openapi_core.deserializing.styles.exceptions import EmptyQueryParameterValue
 from openapi_core.templating.paths.exceptions import OperationNotFound, PathError
 from openapi_core.templating.paths.finders import APICallPathFinder
-from openapi_core.validation.request.exceptions import SecurityValidationError
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 from werkzeug.wrappers import Request, Response
 
-from contract.values import ValueGenerator
+from contract.answers import (
+    Answer,
+    Answerer,
+    ChoiceError,
+    NoAnswer,
+    parse_prefer,
+    select_action,
+)
+from contract.signing import WireRequest, parse_authorization, signature_problem
 
 log = logging.getLogger("doc2openapi.mock")
 
 REPEAT_MARK = "__repeat"
-SIGNED = re.compile(r"^SDK-HMAC-SHA256\s+Access=[^,\s]+,\s*SignedHeaders=[^,\s]+,\s*Signature=\w+$")
-JSON_TYPES = re.compile(r"^application/([\w.+-]+\+)?json$")
-
-
-@dataclass(frozen=True)
-class Answer:
-    """What the mock sends for one operation when the request is good."""
-
-    status: int
-    media_type: str | None
-    body: bytes
+MOCK_SK_ENV = "DOC2OPENAPI_MOCK_SK"  # `doc2openapi mock --ak KEY` takes the secret key from here
+MOCK_TOKEN = ("X-Auth-Token", "mock-token")  # what `contract --mock` sends its own mock
+METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+NOT_SIGNED = (
+    "the Authorization header is not an AK/SK signature "
+    "(SDK-HMAC-SHA256 Access=..., SignedHeaders=..., Signature=<64 hex digits>)"
+)
 
 
 class MockAPI:
-    """A WSGI application answering every operation of `spec`."""
+    """A WSGI application answering every operation of `spec`.
 
-    def __init__(self, spec: dict[str, Any], seed: int = 0) -> None:
+    `keys` maps access keys to secret keys: with keys, AK/SK signatures are verified; without,
+    a well-formed signature is enough (the mock cannot know anyone's secret key).
+    """
+
+    def __init__(
+        self, spec: dict[str, Any], seed: int = 0, keys: Mapping[str, str] | None = None
+    ) -> None:
         self.spec = spec
-        routed = copy.deepcopy(spec)
+        self._keys = dict(keys or {})
+        routed = _without_security(copy.deepcopy(spec))  # auth is checked after validation
         routed["servers"] = [{"url": "/"}]  # route by path on whatever host the mock runs
         self._templates = _unique_template_names(routed)
         self._openapi = OpenAPI.from_dict(routed)
         self._finder = APICallPathFinder(self._openapi.spec)
-        self._values = ValueGenerator(spec, seed)
-        self._answers: dict[tuple[str, str], Answer] = {}
-        self._lock = threading.Lock()
+        self._answerer = Answerer(spec, seed)
 
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
         request = Request(environ)
@@ -70,7 +78,7 @@ class MockAPI:
         return response(environ, start_response)
 
     def handle(self, request: Request) -> Response:
-        """Route, authenticate, validate, answer; every refusal has an {error_code, error_msg}."""
+        """Route, validate (400), authenticate (401), answer; refusals carry error_code/msg."""
         openapi_request = WerkzeugOpenAPIRequest(request)
         try:
             # not urljoin: it would drop a trailing ";..." from the path as URL "params"
@@ -88,61 +96,81 @@ class MockAPI:
                 return _error(400, f"path parameter {original} has two different values")
         method = request.method.lower()
         operation: dict[str, Any] = self.spec["paths"][template][method]
-        if _needs_auth(self.spec, operation) and not _authenticated(request):
-            return _error(401, "missing X-Auth-Token or AK/SK-signed Authorization header")
         parameters = [*self.spec["paths"][template].get("parameters", []),
                       *operation.get("parameters", [])]  # fmt: skip
         errors = [
             error
             for error in self._openapi.unmarshal_request(openapi_request).errors
-            if not isinstance(error, SecurityValidationError)  # checked above, AK/SK included
-            and not _empty_but_allowed(error, parameters)
+            if not _empty_but_allowed(error, parameters)
         ]
         if errors:
             return _error(400, "; ".join(_describe(error) for error in errors))
-        return self._answer(openapi_request, template, method, operation)
-
-    def _answer(
-        self,
-        request: WerkzeugOpenAPIRequest,
-        template: str,
-        method: str,
-        operation: dict[str, Any],
-    ) -> Response:
-        key = (template, method)
-        with self._lock:
-            answer = self._answers.get(key)
-        if answer is None:
-            problems: list[str] = []
-            for candidate in self._candidates(operation):
-                reasons = list(self._openapi.iter_response_errors(request, _response(candidate)))
-                if not reasons:
-                    answer = candidate
-                    break
-                problems.append(_describe(reasons[0]))
-            if answer is None:
-                label = operation.get("operationId", f"{method.upper()} {template}")
-                return _error(500, f"{label}: no valid answer: {'; '.join(problems)}")
-            with self._lock:
-                self._answers[key] = answer
+        if _needs_auth(self.spec, operation):
+            problem = self._auth_problem(request)
+            if problem is not None:
+                return _error(401, problem)
+        try:
+            preference = parse_prefer(request.headers.getlist("Prefer"))
+            action = select_action(operation, _json_body(request))
+            key = (method.upper(), template, str((action or {}).get("key", "")))
+            answer = self._answerer.answer(key, operation, action, preference)
+        except ChoiceError as err:
+            return _error(400, str(err))
+        except NoAnswer as err:
+            return _error(500, str(err))
         return _response(answer)
 
-    def _candidates(self, operation: dict[str, Any]) -> Iterator[Answer]:
-        """The documented examples first, then a generated value, for the success response."""
-        status, response = _success(operation)
-        content: dict[str, Any] = response.get("content") or {}
-        if not content:
-            yield Answer(status, None, b"")
-            return
-        media_type, media = next(iter(content.items()))
-        examples = []
-        if "example" in media:
-            examples.append(media["example"])
-        examples += [e["value"] for e in (media.get("examples") or {}).values() if "value" in e]
-        label = str(operation.get("operationId", ""))
-        generated = self._values.value(media.get("schema", {}), label)
-        for value in [*examples, generated]:
-            yield Answer(status, media_type, _encode(value, media_type))
+    def _auth_problem(self, request: Request) -> str | None:
+        """Why the request is not authenticated, or None: a token, or a (valid) signature."""
+        if request.headers.get("X-Auth-Token", "").strip():
+            return None
+        header = request.headers.get("Authorization")
+        if header is None:
+            return "missing X-Auth-Token or AK/SK-signed Authorization header"
+        authorization = parse_authorization(header)
+        if authorization is None:
+            return NOT_SIGNED
+        if not self._keys:
+            return None
+        problem = signature_problem(_wire(request), authorization, self._keys)
+        return None if problem is None else f"AK/SK signature refused: {problem}"
+
+
+def _without_security(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec with no security requirement: openapi-core stops at a failed one, and the
+    mock must report a bad body or parameter to any caller, signed or not."""
+    spec["security"] = []
+    for item in (spec.get("paths") or {}).values():
+        for method in METHODS:
+            if isinstance(item, dict) and isinstance(item.get(method), dict):
+                item[method].pop("security", None)
+    return spec
+
+
+def _wire(request: Request) -> WireRequest:
+    """The request as signed: raw path and query, header values as the client wrote them."""
+    raw_uri = request.environ.get("RAW_URI") or request.environ.get("REQUEST_URI")
+    path = urlsplit(str(raw_uri)).path if raw_uri else request.path
+    headers = {name.lower(): _utf8(value) for name, value in request.headers.items()}
+    query = request.query_string.decode("latin-1")
+    return WireRequest(request.method, path, query, headers, request.get_data(cache=True))
+
+
+def _utf8(value: str) -> str:
+    """WSGI gives header bytes as Latin-1; clients sign their UTF-8 text."""
+    try:
+        return value.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return value
+
+
+def _json_body(request: Request) -> Any:
+    if not request.content_length and not request.headers.get("Transfer-Encoding"):
+        return None
+    try:
+        return json.loads(request.get_data(cache=True))
+    except ValueError:
+        return None
 
 
 def _unique_template_names(spec: dict[str, Any]) -> dict[str, str]:
@@ -179,23 +207,6 @@ def _rename_repeats(path: str) -> tuple[str, list[str]]:
     return "".join(parts) + path[last:], aliases
 
 
-def _success(operation: dict[str, Any]) -> tuple[int, dict[str, Any]]:
-    """The documented 2xx answer (lowest code), else `default` as 200, else the first one."""
-    responses: dict[str, Any] = operation.get("responses", {})
-    codes = sorted(str(code) for code in responses)
-    chosen = next((c for c in codes if c.startswith("2")), None)
-    if chosen is None:
-        chosen = "default" if "default" in responses else codes[0]
-    status = 200 if not chosen[:3].isdigit() else int(chosen[:3])
-    return status, responses[chosen] or {}
-
-
-def _encode(value: Any, media_type: str) -> bytes:
-    if JSON_TYPES.match(media_type.split(";")[0].strip()):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True).encode()
-    return value.encode() if isinstance(value, str) else b""
-
-
 def _response(answer: Answer) -> Response:
     return Response(answer.body, status=answer.status, content_type=answer.media_type)
 
@@ -221,12 +232,6 @@ def _empty_but_allowed(error: Exception, parameters: list[dict[str, Any]]) -> bo
 def _needs_auth(spec: dict[str, Any], operation: dict[str, Any]) -> bool:
     requirements = operation.get("security", spec.get("security", []))
     return bool(requirements) and all(requirements)  # an empty requirement makes auth optional
-
-
-def _authenticated(request: Request) -> bool:
-    if request.headers.get("X-Auth-Token", "").strip():
-        return True
-    return bool(SIGNED.match(request.headers.get("Authorization", "").strip()))
 
 
 def _describe(error: Exception) -> str:
@@ -260,10 +265,14 @@ class _QuietHandler(WSGIRequestHandler):
 
 
 def make_mock_server(
-    spec: dict[str, Any], host: str = "127.0.0.1", port: int = 8080, seed: int = 0
+    spec: dict[str, Any],
+    host: str = "127.0.0.1",
+    port: int = 8080,
+    seed: int = 0,
+    keys: Mapping[str, str] | None = None,
 ) -> BaseWSGIServer:
     """A threaded HTTP server for the mock of `spec`; port 0 picks a free port."""
-    return _server(MockAPI(spec, seed), host, port)
+    return _server(MockAPI(spec, seed, keys), host, port)
 
 
 def _server(app: Any, host: str, port: int) -> BaseWSGIServer:
@@ -285,7 +294,11 @@ def serving(app: Any, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
 
 
 def running_mock(
-    spec: dict[str, Any], host: str = "127.0.0.1", port: int = 0, seed: int = 0
+    spec: dict[str, Any],
+    host: str = "127.0.0.1",
+    port: int = 0,
+    seed: int = 0,
+    keys: Mapping[str, str] | None = None,
 ) -> AbstractContextManager[str]:
     """Serve the mock of `spec` for a `with` block; yields its base URL."""
-    return serving(MockAPI(spec, seed), host, port)
+    return serving(MockAPI(spec, seed, keys), host, port)

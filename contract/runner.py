@@ -17,6 +17,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
 
 from scraper.output import load_document, write_atomic
 
@@ -95,6 +98,22 @@ def parse_header(raw: str) -> tuple[str, str]:
     return name.strip(), value.strip()
 
 
+def check_base_url(base_url: str, timeout: float = 10.0) -> None:
+    """Raise ContractError, naming the URL, unless it is http(s) and something answers HTTP.
+
+    Without this, schemathesis reports an unreachable server as operations it did not test.
+    """
+    parts = urlsplit(base_url)
+    shown = parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl()  # no credentials
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ContractError(f"{shown}: not an http:// or https:// URL")
+    try:
+        httpx.get(base_url, timeout=timeout, follow_redirects=False)
+    except httpx.HTTPError as err:
+        reason = " ".join(str(err).split()) or type(err).__name__
+        raise ContractError(f"{shown}: no HTTP server answers ({reason})") from None
+
+
 def run_contract(
     spec_path: Path,
     base_url: str,
@@ -109,7 +128,11 @@ def run_contract(
     workers: int = 1,
     junit: Path | None = None,
 ) -> ContractResult:
-    """Run the contract checks of `spec_path` against `base_url`; never raises on failures."""
+    """Run the contract checks of `spec_path` against `base_url`; never raises on failures.
+
+    Raises ContractError when the checks cannot run (base URL unreachable, bad spec).
+    """
+    check_base_url(base_url)
     spec = load_document(spec_path)
     secrets = [value for _, value in headers]
     with tempfile.TemporaryDirectory(prefix="doc2openapi-contract-") as tmp:

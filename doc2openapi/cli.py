@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from codegen import generate_client
-from contract.mock import make_mock_server, running_mock
+from contract.mock import MOCK_SK_ENV, MOCK_TOKEN, make_mock_server, running_mock
 from contract.runner import PHASES, ContractError, parse_header, run_contract
 from doc2openapi import __version__
 from scraper.cache import CACHE_ENV, DEFAULT_FOLDER, Cache
@@ -126,6 +126,13 @@ def _add_mock(sub: Any) -> None:
     mock_cmd.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback)")
     mock_cmd.add_argument("--port", type=int, default=8080, help="0 picks a free port")
     mock_cmd.add_argument("--seed", type=int, default=0, help="seed for generated answers")
+    mock_cmd.add_argument(
+        "--ak", metavar="KEY", help="verify AK/SK signatures made with this access key"
+    )
+    mock_cmd.add_argument(
+        "--sk", metavar="SECRET", default=os.environ.get(MOCK_SK_ENV),
+        help=f"the secret key that goes with --ak (default: ${MOCK_SK_ENV})",
+    )  # fmt: skip
     mock_cmd.set_defaults(handler=_mock)
 
 
@@ -293,11 +300,15 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _mock(args: argparse.Namespace) -> int:
+    if bool(args.ak) != bool(args.sk):
+        raise UsageError(f"mock: --ak and --sk (or ${MOCK_SK_ENV}) go together")
+    keys = {args.ak: args.sk} if args.ak else None
     spec = _valid_spec(args.spec)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
-    server = make_mock_server(spec, args.host, args.port, args.seed)
-    print(f"{args.spec}: mock on http://{args.host}:{server.server_port} (Ctrl-C stops it)",
-          file=sys.stderr, flush=True)  # fmt: skip
+    server = make_mock_server(spec, args.host, args.port, args.seed, keys)
+    signatures = "verified" if keys else "checked for form only"
+    print(f"{args.spec}: mock on http://{args.host}:{server.server_port}, AK/SK signatures "
+          f"{signatures} (Ctrl-C stops it)", file=sys.stderr, flush=True)  # fmt: skip
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -313,6 +324,8 @@ def _contract(args: argparse.Namespace) -> int:
         headers = [parse_header(raw) for raw in args.header]
     except ValueError as err:
         raise UsageError(f"--header: {err}") from None
+    if args.mock and not {name.lower() for name, _ in headers} & {"x-auth-token", "authorization"}:
+        headers.append(MOCK_TOKEN)  # its own mock wants auth like the cloud does
     phases = [p.strip() for p in args.phases.split(",") if p.strip()]
     unknown = sorted(set(phases) - set(PHASES))
     if unknown or not phases:

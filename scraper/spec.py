@@ -20,11 +20,25 @@ from scraper.model import (
 )
 
 METHOD_ORDER = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
-SECURITY_SCHEME = {
-    "type": "apiKey",
-    "in": "header",
-    "name": "X-Auth-Token",
-    "description": "An IAM token; see the service's authentication page.",
+# The two ways the docs' authentication pages describe; either one authenticates a request.
+SECURITY_SCHEMES = {
+    "token": {
+        "type": "apiKey",
+        "in": "header",
+        "name": "X-Auth-Token",
+        "description": "An IAM token; see the service's authentication page.",
+    },
+    "aksk": {
+        "type": "apiKey",
+        "in": "header",
+        "name": "Authorization",
+        "description": (
+            "AK/SK request signing: `SDK-HMAC-SHA256 Access=AK, SignedHeaders=..., "
+            "Signature=...`, an HMAC-SHA256 with the secret key over the canonical request "
+            "(method, path, query, signed headers including X-Sdk-Date, body hash), as the "
+            "cloud SDKs sign; see the service's authentication page."
+        ),
+    },
 }
 
 
@@ -244,8 +258,8 @@ def build_spec(
     tags = [t for t in info.tags if t["name"] in used_tags]
     if tags:
         spec["tags"] = tags
-    spec["security"] = [{"token": []}]
+    spec["security"] = [{name: []} for name in SECURITY_SCHEMES]  # alternatives
     spec["paths"] = sorted_paths
     schemas: dict[str, Schema] = components
-    spec["components"] = {"schemas": schemas, "securitySchemes": {"token": SECURITY_SCHEME}}
+    spec["components"] = {"schemas": schemas, "securitySchemes": SECURITY_SCHEMES}
     return spec, diagnostics

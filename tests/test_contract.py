@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import socket
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -83,7 +87,7 @@ def test_mock_wants_a_token_or_an_aksk_signature(mock_url: str) -> None:
     anonymous = _get(mock_url, "/v1/p1/widgets", headers={})
     assert anonymous.status_code == 401
     assert anonymous.json()["error_code"] == "MOCK.0401"
-    signature = "SDK-HMAC-SHA256 Access=AK1, SignedHeaders=host;x-sdk-date, Signature=0a1b2c"
+    signature = f"SDK-HMAC-SHA256 Access=AK1, SignedHeaders=host;x-sdk-date, Signature={'0a' * 32}"
     signed = _get(mock_url, "/v1/p1/widgets", headers={"Authorization": signature})
     assert signed.status_code == 200
     basic = _get(mock_url, "/v1/p1/widgets", headers={"Authorization": "Basic dXNlcjpwdw=="})
@@ -234,3 +238,59 @@ def test_generated_values_fit_their_schema(schema: dict[str, Any]) -> None:
     numeric_exclusive = isinstance(schema.get("exclusiveMinimum"), int)
     validator = OAS31Validator if numeric_exclusive else OAS30Validator
     assert validator(schema).is_valid(value), value
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
+
+
+@pytest.fixture
+def not_http() -> Iterator[str]:
+    """A loopback port that answers every connection with a line that is not HTTP."""
+    server = socket.create_server(("127.0.0.1", 0))
+
+    def serve() -> None:
+        with contextlib.suppress(OSError):
+            while True:
+                connection, _ = server.accept()
+                with connection:
+                    connection.sendall(b"SSH-2.0-nothing-like-http\r\n")
+
+    threading.Thread(target=serve, daemon=True).start()
+    yield f"http://127.0.0.1:{server.getsockname()[1]}"
+    server.close()
+
+
+@pytest.mark.parametrize("kind", ["refused", "not-http", "ftp", "no-host"])
+def test_an_unusable_base_url_is_one_line_naming_it(
+    kind: str, not_http: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = {
+        "refused": f"http://127.0.0.1:{_free_port()}/api",
+        "not-http": not_http,
+        "ftp": "ftp://example.com/api",
+        "no-host": "widgets.example.com",
+    }[kind]
+    code = main(["contract", str(WIDGETS), "--base-url", url, "--max-examples", "1"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1, err
+    assert url in err and "Traceback" not in err and "check the filters" not in err
+
+
+def test_contract_mock_sends_its_own_mock_a_token(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main([
+        "contract", str(WIDGETS), "--mock", "--allow-writes", "--max-examples", "2",
+        "--phases", "examples,fuzzing",
+    ])  # fmt: skip
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "3 operations tested: 3 passed, 0 failed" in out
+
+
+def test_mock_wants_both_keys(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["mock", str(WIDGETS), "--ak", "KEY"]) == 2
+    assert "--ak and --sk" in capsys.readouterr().err

@@ -1,0 +1,214 @@
+"""The mock: validation before auth, AK/SK signatures, per-action answers, Prefer choices."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+import yaml
+from huaweicloudsdkcore.auth.credentials import BasicCredentials
+from huaweicloudsdkcore.sdk_request import SdkRequest
+from huaweicloudsdkcore.signer.signer import Signer
+from werkzeug.test import Client
+
+from contract.mock import MockAPI, running_mock
+from scraper.pipeline import ScrapeResult, scrape
+from tests.conftest import FIXTURES, PAGES
+from tests.spec_requests import build_request, operations
+
+WIDGETS = FIXTURES / "contract" / "widgets.yaml"
+ACTIONS = FIXTURES / "contract" / "actions.yaml"
+AK, SK = "MOCKAK0001", "mock-secret-key"
+SIGNATURE = f"SDK-HMAC-SHA256 Access={AK}, SignedHeaders=host;x-sdk-date, Signature={'ab' * 32}"
+SIGNED = {"Authorization": SIGNATURE, "X-Sdk-Date": "20260101T000000Z"}
+
+
+def _load(path: Any) -> dict[str, Any]:
+    spec: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return spec
+
+
+@pytest.fixture(scope="module")
+def widgets_url() -> Iterator[str]:
+    with running_mock(_load(WIDGETS)) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def keyed_url() -> Iterator[str]:
+    with running_mock(_load(WIDGETS), keys={AK: SK}) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def actions_url() -> Iterator[str]:
+    with running_mock(_load(ACTIONS)) as url:
+        yield url
+
+
+def test_specs_declare_token_and_aksk_as_alternatives() -> None:
+    spec = scrape([PAGES], service="widget").spec
+    schemes = spec["components"]["securitySchemes"]
+    assert schemes["token"] == {**schemes["token"], "in": "header", "name": "X-Auth-Token"}
+    assert schemes["aksk"]["type"] == "apiKey" and schemes["aksk"]["name"] == "Authorization"
+    assert "SDK-HMAC-SHA256" in schemes["aksk"]["description"]
+    assert spec["security"] == [{"token": []}, {"aksk": []}]
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "kwargs", "says"),
+    [
+        ("POST", "/v1/p1/widgets", {"content": b"not json"}, "body"),
+        ("GET", "/v1/p1/widgets?limit=abc", {}, "limit"),
+        ("POST", "/v1/p1/widgets", {"json": {"size": 3}}, "'name' is a required property"),
+    ],
+)
+def test_a_signed_request_is_still_validated(
+    widgets_url: str, method: str, path: str, kwargs: dict[str, Any], says: str
+) -> None:
+    headers = {**SIGNED, "Content-Type": "application/json"}
+    response = httpx.request(method, widgets_url + path, headers=headers, **kwargs)
+    assert response.status_code == 400, response.text
+    assert says in response.json()["error_msg"]
+    unsigned = httpx.request(method, widgets_url + path, **kwargs)
+    assert unsigned.status_code == 400  # parameters and body first, then auth
+
+
+@pytest.mark.parametrize(
+    "authorization",
+    [
+        None,
+        "Basic dXNlcjpwdw==",
+        "SDK-HMAC-SHA256 Access=AK, Signature=" + "ab" * 32,
+        "SDK-HMAC-SHA256 Access=AK, SignedHeaders=host, Signature=xyz",
+    ],
+)
+def test_unsigned_or_malformed_is_401(widgets_url: str, authorization: str | None) -> None:
+    headers = {} if authorization is None else {"Authorization": authorization}
+    response = httpx.get(widgets_url + "/v1/p1/widgets", headers=headers)
+    assert response.status_code == 401
+    assert response.json()["error_code"] == "MOCK.0401"
+
+
+def test_without_keys_a_well_formed_signature_is_enough(widgets_url: str) -> None:
+    assert httpx.get(widgets_url + "/v1/p1/widgets", headers=SIGNED).status_code == 200
+
+
+def _sdk_signed(
+    url: str, method: str, path: str, query: list[tuple[str, str]], body: bytes, sk: str = SK
+) -> tuple[str, dict[str, str], bytes]:
+    """(URL, headers, body) of a request signed by the official SDK's signer."""
+    host = url.split("://", 1)[1]
+    request = SdkRequest(
+        method=method, schema="http", host=host, resource_path=path, query_params=query,
+        header_params={"Content-Type": "application/json", "X-Project-Id": "p1"}, body=body,
+    )  # fmt: skip
+    Signer(BasicCredentials(AK, sk)).sign(request)
+    return f"{url}{request.uri}", dict(request.header_params), body
+
+
+def test_sdk_signed_requests_pass_and_tampered_ones_are_401(keyed_url: str) -> None:
+    body = b'{"name": "w 1", "size": 3}'
+    url, headers, _ = _sdk_signed(keyed_url, "POST", "/v1/p1/widgets", [], body)
+    assert httpx.post(url, headers=headers, content=body).status_code == 201
+    query = [("name", "a b/é"), ("limit", "5")]
+    get_url, get_headers, _ = _sdk_signed(keyed_url, "GET", "/v1/p1/widgets", query, b"")
+    assert httpx.get(get_url, headers=get_headers).status_code == 200
+    refusals = [
+        httpx.post(url, headers=headers, content=body.replace(b"3", b"4")),  # body changed
+        httpx.get(get_url.replace("limit=5", "limit=6"), headers=get_headers),  # query changed
+        httpx.get(get_url, headers={**get_headers, "X-Project-Id": "p2"}),  # signed header
+        httpx.get(get_url.replace("/p1/", "/p2/"), headers=get_headers),  # path changed
+    ]
+    wrong_key_url, wrong_key_headers, _ = _sdk_signed(
+        keyed_url, "POST", "/v1/p1/widgets", [], body, sk="not-the-secret"
+    )
+    refusals.append(httpx.post(wrong_key_url, headers=wrong_key_headers, content=body))
+    refusals.append(httpx.get(get_url, headers={**get_headers, "X-Sdk-Date": "yesterday"}))
+    for refused in refusals:
+        assert refused.status_code == 401, refused.text
+        assert "AK/SK signature refused" in refused.json()["error_msg"]
+    unknown = {**get_headers, "Authorization": get_headers["Authorization"].replace(AK, "OTHER")}
+    assert "unknown access key" in httpx.get(get_url, headers=unknown).json()["error_msg"]
+
+
+def test_a_token_still_works_when_keys_are_given(keyed_url: str) -> None:
+    response = httpx.get(keyed_url + "/v1/p1/widgets", headers={"X-Auth-Token": "t"})
+    assert response.status_code == 200
+
+
+def _act(url: str, body: Any, **headers: str) -> httpx.Response:
+    return httpx.post(
+        url + "/v1/p1/machines/m1/action", json=body, headers={"X-Auth-Token": "t", **headers}
+    )
+
+
+def test_each_action_gets_its_own_answer(actions_url: str) -> None:
+    started = _act(actions_url, {"os-start": {}})
+    stopped = _act(actions_url, {"os-stop": {"type": "SOFT"}})
+    assert (started.status_code, started.json()) == (202, {"job_id": "start-job"})
+    assert (stopped.status_code, stopped.json()) == (202, {"job_id": "stop-job"})
+    console = _act(actions_url, {"os-getConsole": {"type": "novnc"}})  # no own responses
+    assert console.status_code == 200
+    assert console.json()["console"]["url"] == "https://console.example.com/1"
+    assert _act(actions_url, {"os-stop": {"type": "NEITHER"}}).status_code == 400
+
+
+def test_prefer_picks_status_example_or_generated_data(actions_url: str) -> None:
+    body = {"os-getConsole": {"type": "novnc"}}
+    missing = _act(actions_url, body, Prefer="code=404")
+    assert missing.status_code == 404 and set(missing.json()) == {"error_code", "error_msg"}
+    job = _act(actions_url, body, Prefer="code=202")
+    assert job.status_code == 202 and isinstance(job.json()["job_id"], str)
+    started = _act(actions_url, {"os-start": {}}, Prefer='code=202, example="started"')
+    assert started.json() == {"job_id": "start-job"}
+    dynamic = _act(actions_url, {"os-start": {}}, Prefer="dynamic=true")
+    assert dynamic.status_code == 202 and dynamic.json()["job_id"] != "start-job"
+    assert _act(actions_url, body, Prefer="return=minimal").status_code == 200  # not ours
+
+
+@pytest.mark.parametrize(
+    ("prefer", "says"),
+    [
+        ("code=418", "Prefer: code=418 is not documented for ShowConsole (documented: 200, 202"),
+        ("code=abc", "Prefer: code=abc is not an HTTP status code"),
+        ("example=nope", "Prefer: example=nope is not documented for ShowConsole"),
+        ("dynamic=maybe", "Prefer: dynamic=maybe is neither true nor false"),
+    ],
+)
+def test_prefer_refuses_what_is_not_documented(actions_url: str, prefer: str, says: str) -> None:
+    response = _act(actions_url, {"os-getConsole": {"type": "novnc"}}, Prefer=prefer)
+    assert response.status_code == 400
+    assert says in response.json()["error_msg"]
+
+
+def test_prefer_walks_every_documented_status_and_example_of_modelarts(
+    modelarts_html: ScrapeResult,
+) -> None:
+    spec = modelarts_html.spec
+    client = Client(MockAPI(spec))
+    walked, problems = 0, []
+    for method, template, operation in operations(spec):
+        request = build_request(spec, method, template)
+        for code, response in operation["responses"].items():
+            status = int(code) if code.isdigit() else 500
+            media: dict[str, Any] = next(iter((response.get("content") or {}).values()), {})
+            choices = [(f"code={status}", None)]
+            choices += [
+                (f'code={status}, example="{name}"', example["value"])
+                for name, example in (media.get("examples") or {}).items()
+            ]
+            for prefer, expected in choices:
+                answer = client.open(
+                    request.path, method=request.method, query_string=request.query,
+                    json=request.body, headers={"X-Auth-Token": "t", "Prefer": prefer},
+                )  # fmt: skip
+                walked += 1
+                body = answer.get_json(silent=True)
+                if answer.status_code != status or (expected is not None and body != expected):
+                    problems.append(f"{operation['operationId']} {prefer}: {answer.status_code} "
+                                    f"{answer.get_data(as_text=True)[:200]}")  # fmt: skip
+    assert not problems, "\n".join(problems)
+    assert walked >= 450  # 405 documented statuses and 95 examples when written
