@@ -81,6 +81,8 @@ class Operation:
     request_body: Body | None = None
     responses: dict[str, Response] = field(default_factory=dict)
     schemas: dict[str, Schema] = field(default_factory=dict)
+    actions: list[Operation] = field(default_factory=list)
+    """The documented actions merged into this operation (see scraper/actions.py)."""
 
 
 PageStatus = Literal["operations", "not-an-operation", "skipped"]

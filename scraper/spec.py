@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from scraper.actions import action_key, snapshot, split_actions
 from scraper.components import fingerprint, merge_components, rewrite_refs
 from scraper.model import (
     REF_PREFIX,
@@ -115,6 +116,7 @@ def _rename_path_parameters(op: Operation, path: str) -> Diagnostic:
 def dedupe_operations(operations: list[Operation]) -> tuple[list[Operation], list[Diagnostic]]:
     """One operation per method and path; the pages that repeat it are merged into the first."""
     kept: dict[tuple[str, str], Operation] = {}
+    members: dict[tuple[str, str], list[Operation]] = {}
     diagnostics: list[Diagnostic] = []
     canonical: dict[str, str] = {}
     for op in operations:
@@ -135,6 +137,7 @@ def dedupe_operations(operations: list[Operation]) -> tuple[list[Operation], lis
             )
         )
         mapping = _absorb_schemas(first, op)
+        members.setdefault(key, [snapshot(first)]).append(_renamed(snapshot(op), mapping))
         known = {(p.location, p.name) for p in first.parameters}
         first.parameters += [p for p in op.parameters if (p.location, p.name) not in known]
         first.request_body = _merge_body(first.request_body, op.request_body, mapping)
@@ -145,13 +148,32 @@ def dedupe_operations(operations: list[Operation]) -> tuple[list[Operation], lis
         if op.summary and op.summary != first.summary:
             also = f"Also documented as: {op.summary} ({op.source})."
             first.description = f"{first.description}\n\n{also}".strip()
+    for key, documented in members.items():
+        if split_actions(kept[key], documented):
+            diagnostics.append(
+                Diagnostic(
+                    kept[key].source,
+                    "actions",
+                    f"{key[0].upper()} {key[1]}: {len(documented)} documented actions "
+                    f"({', '.join(m.operation_id for m in documented)}) in x-actions",
+                )
+            )
     return list(kept.values()), diagnostics
 
 
+def _renamed(op: Operation, mapping: dict[str, str]) -> Operation:
+    """A merged page's operation with its schema names as absorbed into the first's."""
+    for body in [op.request_body] + [r.body for r in op.responses.values()]:
+        if body is not None:
+            body.schema = rewrite_refs(body.schema, mapping)
+    return op
+
+
 def unique_operation_ids(operations: list[Operation]) -> list[Diagnostic]:
+    """Every operationId unique, actions' included: a repeat gets a number."""
     seen: dict[str, int] = {}
     diagnostics = []
-    for op in operations:
+    for op in [o for kept in operations for o in [kept, *kept.actions]]:
         base = op.operation_id
         if base in seen:
             seen[base] += 1
@@ -217,6 +239,13 @@ def _operation(op: Operation, mapping: dict[str, str], error_ref: str | None) ->
         out["parameters"] = [_parameter(p, mapping) for p in params]
     if op.request_body is not None:
         out["requestBody"] = {"required": True, "content": _content(op.request_body, mapping)}
+    out["responses"] = _responses(op, mapping, error_ref)
+    if op.actions:
+        out["x-actions"] = [_action(a, mapping, error_ref) for a in op.actions]
+    return out
+
+
+def _responses(op: Operation, mapping: dict[str, str], error_ref: str | None) -> dict[str, Any]:
     responses: dict[str, Any] = {}
     for status, response in op.responses.items():
         entry: dict[str, Any] = {"description": response.description}
@@ -225,7 +254,22 @@ def _operation(op: Operation, mapping: dict[str, str], error_ref: str | None) ->
         elif error_ref is not None and status[:1] in ("4", "5"):
             entry["content"] = {"application/json": {"schema": {"$ref": error_ref}}}
         responses[status] = entry
-    out["responses"] = responses
+    return responses
+
+
+def _action(action: Operation, mapping: dict[str, str], error_ref: str | None) -> dict[str, Any]:
+    """One entry of `x-actions`: the action's key, name, prose, body schema and responses."""
+    assert action.request_body is not None
+    out: dict[str, Any] = {"key": action_key(action), "operationId": action.operation_id}
+    if action.summary:
+        out["summary"] = action.summary
+    if action.description:
+        out["description"] = action.description
+    if action.deprecated:
+        out["deprecated"] = True
+    out[SOURCE_KEY] = {"file": action.source}
+    out["requestBody"] = rewrite_refs(action.request_body.schema, mapping)
+    out["responses"] = _responses(action, mapping, error_ref)
     return out
 
 

@@ -301,3 +301,36 @@ def test_the_example_decides_the_nesting_around_a_documented_object(tmp_path: Pa
     assert body["properties"]["versions"]["type"] == "array"
     assert len(kinds(result)["doc-defect:shape"]) == 2
     assert "doc-defect:example" not in kinds(result)
+
+
+def _action_page(title: str, key: str, status: str) -> str:
+    request = table(
+        "Table 2 Request parameters", HEADER, (key, "Yes", "Object", f"The {key} action.")
+    )
+    statuses = table("Table 3 Status codes", ("Status Code", "Description"), (status, "Done."))
+    return page(
+        title,
+        ("URI", "POST /v2.1/{project_id}/servers/{server_id}/action"),
+        ("Request", request),
+        ("Status Codes", statuses),
+    )
+
+
+def test_actions_on_one_endpoint_are_one_operation_with_x_actions(tmp_path: Path) -> None:
+    result = scrape_pages(
+        tmp_path,
+        {
+            "start.rst": _action_page("Starting a Server", "os-start", "202"),
+            "console.rst": _action_page("Getting the Console Log", "os-getConsoleOutput", "200"),
+        },
+    )
+    op = operation(result.spec, "post", "/v2.1/{project_id}/servers/{server_id}/action")
+    actions = {a["key"]: a for a in op["x-actions"]}
+    assert set(actions) == {"os-start", "os-getConsoleOutput"}
+    assert actions["os-start"]["operationId"] == "StartingAServer"
+    assert set(actions["os-start"]["responses"]) == {"202"}
+    assert set(actions["os-getConsoleOutput"]["responses"]) == {"200"}
+    branches = op["requestBody"]["content"]["application/json"]["schema"]["oneOf"]
+    assert len(branches) == 2
+    assert op["operationId"] == "ServersAction"
+    assert op["operationId"] not in {a["operationId"] for a in actions.values()}
