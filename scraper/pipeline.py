@@ -22,6 +22,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from scraper.cache import Cache, collection_paused, digest
+from scraper.coverage import measure as measure_coverage
 from scraper.interpret.linker import Lookups, TableIndex, page_key
 from scraper.interpret.operations import Interpreter
 from scraper.limits import MAX_PAGE_BYTES, TRANSIENT_KINDS, page_guard
@@ -363,6 +364,8 @@ def _build(
             for op in methods.values()
         }
         example_diagnostics, valid_examples, invalid_examples = check_examples(spec, sources)
+        coverage = measure_coverage(spec, sources)
+        example_diagnostics += coverage.diagnostics
     with stats.timing("build"):
         if not provenance:
             strip_provenance(spec)
@@ -376,6 +379,7 @@ def _build(
         build_diagnostics + example_diagnostics,
         errors,
         {"valid": valid_examples, "invalid": invalid_examples},
+        coverage.summary(),
     )
     return spec, report, not errors
 
@@ -535,6 +539,7 @@ def build_report(
     extra: list[Diagnostic],
     spec_errors: list[str],
     examples: dict[str, int],
+    example_coverage: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     diagnostics = sorted({d for r in results for d in r.diagnostics} | set(extra))
     files = []
@@ -562,6 +567,7 @@ def build_report(
         "skipped": statuses["skipped"],
         "diagnostics": dict(sorted(Counter(d.kind for d in diagnostics).items())),
         "examples": examples,
+        "example_coverage": example_coverage or {},
         "constraints": _constraint_summary(results),
         "spec_valid": not spec_errors,
     }

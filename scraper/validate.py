@@ -18,8 +18,9 @@ from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValida
 from openapi_spec_validator.validation import keywords
 from openapi_spec_validator.validation.validators import SpecValidator
 
-from scraper.model import REF_PREFIX, Diagnostic
+from scraper.model import Diagnostic
 from scraper.parallel import ordered_map, workers_for
+from scraper.tree import media_types, resolve
 
 
 def spec_errors(spec: dict[str, Any], jobs: int = 1) -> list[str]:
@@ -139,34 +140,11 @@ def without_prose(node: Any) -> Any:
     return node
 
 
-def _media_types(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    for path, methods in spec.get("paths", {}).items():
-        for method, op in methods.items():
-            label = f"{method.upper()} {path}"
-            body = op.get("requestBody", {}).get("content", {})
-            for media in body.values():
-                yield op.get("operationId", label), "request body", media
-            for status, response in op.get("responses", {}).items():
-                for media in response.get("content", {}).values():
-                    yield op.get("operationId", label), f"{status} response", media
-
-
-def _resolve(schema: dict[str, Any], components: dict[str, Any]) -> dict[str, Any]:
-    seen = 0
-    while "$ref" in schema and seen < 64:
-        ref = schema["$ref"]
-        schema = components.get(ref[len(REF_PREFIX) :], {}) if ref.startswith(REF_PREFIX) else {}
-        seen += 1
-    if "allOf" in schema and len(schema["allOf"]) == 1:
-        return _resolve(schema["allOf"][0], components)
-    return schema
-
-
 def undocumented_fields(
     value: Any, schema: dict[str, Any], components: dict[str, Any], where: str = "$"
 ) -> Iterator[str]:
     """Paths of example fields that no table mentions."""
-    schema = _resolve(schema, components)
+    schema = resolve(schema, components)
     if isinstance(value, dict) and "properties" in schema:
         props = schema["properties"]
         for key, item in value.items():
@@ -231,7 +209,7 @@ def check_examples(
     validator_cls = OAS31Validator if str(spec.get("openapi")).startswith("3.1") else OAS30Validator
     diagnostics: list[Diagnostic] = []
     verdicts: dict[tuple[str, str, str], bool] = {}
-    for op_id, where, media in _media_types(spec):
+    for op_id, where, media in media_types(spec):
         examples = media.get("examples")
         if not examples:
             continue

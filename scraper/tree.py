@@ -1,0 +1,38 @@
+"""Walking an OpenAPI document: its media types and the schemas a `$ref` stands for."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from scraper.model import REF_PREFIX, Schema
+
+MAX_REF_HOPS = 64  # a cycle of $refs ends here instead of looping
+
+
+def media_types(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """(operationId, "request body" or "<status> response", media type object), in order."""
+    for path, methods in spec.get("paths", {}).items():
+        for method, op in methods.items():
+            label = f"{method.upper()} {path}"
+            body = op.get("requestBody", {}).get("content", {})
+            for media in body.values():
+                yield op.get("operationId", label), "request body", media
+            for status, response in op.get("responses", {}).items():
+                for media in response.get("content", {}).values():
+                    yield op.get("operationId", label), f"{status} response", media
+
+
+def resolve(schema: Schema, components: dict[str, Schema]) -> Schema:
+    """The schema a `$ref` (or a one-entry `allOf` wrapper) stands for."""
+    for _ in range(MAX_REF_HOPS):
+        if "$ref" in schema:
+            ref = schema["$ref"]
+            schema = (
+                components.get(ref[len(REF_PREFIX) :], {}) if ref.startswith(REF_PREFIX) else {}
+            )
+        elif "allOf" in schema and len(schema["allOf"]) == 1:
+            schema = schema["allOf"][0]
+        else:
+            break
+    return schema
