@@ -12,7 +12,6 @@ import copy
 import json
 import re
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,7 @@ from datamodel_code_generator.parser import LiteralType
 
 from codegen.naming import identifier, package_name, snake_case, unique
 from scraper.model import REF_PREFIX
-from scraper.output import make_folder, replace_directory
+from scraper.output import make_folder, replace_directory, staging_folder
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 if not TEMPLATES.is_dir():  # installed wheel: the templates ship inside the package
@@ -423,7 +422,7 @@ def write_package(generated: GeneratedPackage, out_dir: Path) -> None:
     """Write into a fresh folder beside `out_dir`, then swap it in: never half a package."""
     out_dir = out_dir.resolve()
     make_folder(out_dir.parent)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
+    staging = staging_folder(out_dir)
     try:
         for relative, text in sorted(generated.files.items()):
             target = staging / relative
