@@ -57,19 +57,16 @@ def _where(diagnostic: dict[str, Any]) -> str:
 
 def headline(name: str, report: dict[str, Any]) -> str:
     """One line of counts; `operations` is the number of operations in the written spec."""
-    summary = report["summary"]
-    operations = summary["operations"]
+    summary = report.get("summary", {})
+    operations = summary.get("operations", 0)
     documented = summary.get("documented_operations", operations)
-    merged = (
-        f" ({documented} documented, {documented - operations} merged)"
-        if (documented != operations)
-        else ""
-    )
-    examples = summary["examples"]
+    merged = f" ({documented} documented, {documented - operations} merged)"
+    examples = summary.get("examples", {})
     return clean(
-        f"{name}: {operations} operations{merged} from {summary['pages_with_operations']}/"
-        f"{summary['operation_pages']} operation pages, {summary['files']} files; examples "
-        f"valid {examples['valid']}, invalid {examples['invalid']}"
+        f"{name}: {operations} operations{merged if documented != operations else ''} from "
+        f"{summary.get('pages_with_operations', 0)}/{summary.get('operation_pages', 0)} "
+        f"operation pages, {summary.get('files', 0)} files; examples valid "
+        f"{examples.get('valid', 0)}, invalid {examples.get('invalid', 0)}"
     )
 
 
