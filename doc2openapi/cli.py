@@ -35,10 +35,10 @@ from scraper.validate import spec_errors
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
-EXIT_CODES = (
-    "exit codes: 0 done; 1 findings (--strict diagnostics, an invalid spec, no documents, "
-    "failed checks); 2 usage or I/O error"
-)
+EXIT_CODES = """exit codes:
+  0  done
+  1  findings: --strict diagnostics, an invalid spec, no documents, failed checks
+  2  usage or I/O error (one line naming the file and the reason)"""
 
 
 class UsageError(Exception):
@@ -109,11 +109,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     scrape_cmd.add_argument(
         "-j", "--jobs", type=_positive, default=default_jobs(), metavar="N",
-        help="processes that read and interpret pages (the number of cores)",
+        help="processes that read and interpret pages, one per core by default",
     )  # fmt: skip
     scrape_cmd.add_argument(
         "--cache-dir", type=Path, default=Path(os.environ.get(CACHE_ENV, DEFAULT_FOLDER)),
-        metavar="DIR", help=f"reuse work on unchanged pages (${CACHE_ENV} or {DEFAULT_FOLDER})",
+        metavar="DIR", help=f"reuse work on unchanged pages (${CACHE_ENV} sets the default)",
     )  # fmt: skip
     scrape_cmd.add_argument(
         "--no-cache", action="store_true", help="read and interpret every page afresh"

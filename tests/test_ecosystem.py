@@ -168,7 +168,7 @@ def test_wheel_installs_and_every_subcommand_documents_itself(tmp_path: Path) ->
     from doc2openapi import __version__
 
     assert run("--version").strip() == f"doc2openapi {__version__}"
-    for command in ("scrape", "generate", "validate", "mock", "contract"):
+    for command in ("scrape", "generate", "validate", "report", "mock", "contract"):
         assert "example" in run(command, "--help"), command
     # The installed tool, not the checkout: templates and all, docs -> spec -> client.
     run("scrape", str(PAGES), "-o", str(tmp_path / "widget.yaml"))
