@@ -40,8 +40,8 @@ EXPECTED = {
     "broken-json": "not JSON (",
     "not-a-mapping": "top level is not a mapping",
     "invalid-spec": "not a valid OpenAPI document: ",
-    "pdf": "a PDF file, not JSON or YAML",
-    "png": "a PNG file, not JSON or YAML",
+    "pdf": "a binary file (PDF), not JSON or YAML",
+    "png": "a binary file (PNG), not JSON or YAML",
 }
 COMMANDS = {
     "validate": [],
@@ -95,9 +95,9 @@ def _scrape(*args: str) -> list[str]:
 
 
 BINARIES = [
-    ("doc.html", PDF, "PDF"),
-    ("pic.html", PNG, "PNG"),
-    ("blob.rst", bytes(range(256)) * 8, "binary"),
+    ("doc.html", PDF, "binary file (PDF)"),
+    ("pic.html", PNG, "binary file (PNG)"),
+    ("blob.rst", bytes(range(256)) * 8, "binary file"),
 ]
 
 
@@ -114,7 +114,7 @@ def test_a_binary_file_named_like_a_page_is_unreadable_and_fails_strict(
     report = json.loads((tmp_path / "w.report.json").read_text())
     (found,) = [d for d in report["diagnostics"] if d["file"] == name]
     assert found["kind"] == "unreadable" and found["severity"] == "error"
-    assert found["reason"].startswith(f"{kind} file")
+    assert found["reason"] == f"{kind}, not HTML, RST or text"
     assert main(_scrape(str(docs), "-o", str(out), "--strict", "--fail-on", "error")) == 1
     err = capsys.readouterr().err
     assert f"{out}: --strict: 1 diagnostic(s) at error or worse: unreadable 1" in err

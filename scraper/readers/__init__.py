@@ -36,7 +36,7 @@ _TEXT_HEADED = frozenset({"application/pdf", "application/postscript", "applicat
 
 
 def binary_kind(data: bytes) -> str | None:
-    """What kind of binary file `data` is ("PDF file"), or None when it may be text.
+    """What kind of binary file `data` is ("binary file (PDF)"), or None when it may be text.
 
     By content, whatever the file is called: a signature (filetype) where the head is not
     text, or a format known to begin with text; else NUL or many control bytes."""
@@ -45,7 +45,7 @@ def binary_kind(data: bytes) -> str | None:
     looks_binary = b"\x00" in head or controls > max(4, len(head) // 100)
     guess = filetype.guess(head) if head else None
     if guess is not None and (looks_binary or guess.mime in _TEXT_HEADED):
-        return f"{guess.extension.upper()} file"
+        return f"binary file ({guess.extension.upper()})"
     return "binary file" if looks_binary else None
 
 
