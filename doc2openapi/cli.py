@@ -227,8 +227,9 @@ def _report_path(args: argparse.Namespace) -> Path:
     return output.with_name(output.name.split(".", 1)[0] + ".report.json")
 
 
-def _write(result: ScrapeResult, output: Path, report_path: Path) -> None:
-    if result.valid:
+def _write(result: ScrapeResult, output: Path | None, report_path: Path) -> None:
+    """The spec (when valid and wanted) and the report, each written atomically."""
+    if result.valid and output is not None:
         write_atomic(output, dumps(result.spec, output))
     write_atomic(report_path, json.dumps(result.report, indent=2, ensure_ascii=False) + "\n")
 
@@ -273,7 +274,7 @@ def _scrape(args: argparse.Namespace) -> int:
             lines = summary_lines(str(output), result.report)
             if not _documents(result):  # nothing read: an empty spec would only mislead
                 files = result.report["summary"]["files"]
-                write_atomic(report_path, json.dumps(result.report, indent=2) + "\n")
+                _write(result, None, report_path)
                 lines.append(f"{output}: no documents among {files} input file(s) (HTML, RST "
                              f"or text); no spec written, see {report_path}")  # fmt: skip
                 print("\n".join(lines), file=sys.stderr)
