@@ -45,10 +45,13 @@ generate: spec
 
 # For CI: rebuild everything in a scratch folder and compare with $(SPEC) and $(GENERATED).
 # Succeeds when up to date; fails, listing the differing files, when the docs changed them.
+# The folders' own README.md (committed, not built) is carried over to the scratch build.
 check: $(STAMP)
 	@scratch=$$(mktemp -d); trap 'rm -rf "$$scratch"' EXIT; \
 	$(MAKE) --no-print-directory generate SPEC="$$scratch/spec" GENERATED="$$scratch/generated" \
 		> "$$scratch/log" 2>&1 || { cat "$$scratch/log"; exit 2; }; \
+	[ ! -f "$(SPEC)/README.md" ] || cp "$(SPEC)/README.md" "$$scratch/spec/"; \
+	[ ! -f "$(GENERATED)/README.md" ] || cp "$(GENERATED)/README.md" "$$scratch/generated/"; \
 	status=0; \
 	diff -rq -x __pycache__ "$(SPEC)" "$$scratch/spec" || status=1; \
 	diff -rq -x __pycache__ -x ts "$(GENERATED)" "$$scratch/generated" || status=1; \
@@ -87,7 +90,8 @@ docs: spec $(NODE_STAMP)
 	@for f in $(SPEC)/*.yaml $(SPEC)/rst/*.yaml; do \
 		[ -f "$$f" ] || continue; \
 		name=$$(echo "$${f#$(SPEC)/}" | sed 's|/|-|g; s|\.yaml$$||'); \
-		$(REDOCLY) build-docs "$$f" -o "$(SITE)/$$name.html" --inlineBundle > /dev/null || exit 1; \
+		out=$$($(REDOCLY) build-docs "$$f" -o "$(SITE)/$$name.html" --inlineBundle 2>&1) || \
+			{ echo "$$out"; exit 1; }; \
 		echo "$(SITE)/$$name.html"; \
 	done
 

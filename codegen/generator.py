@@ -11,7 +11,6 @@ import ast
 import json
 import re
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,7 +25,7 @@ from codegen.naming import identifier, package_name
 from codegen.operations import OperationView, operation_views
 from codegen.prepare import lift_inline_bodies
 from codegen.types import ModelInfo
-from scraper.output import make_folder, replace_directory
+from scraper.output import make_folder, replace_directory, staging_folder
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 if not TEMPLATES.is_dir():  # installed wheel: the templates ship inside the package
@@ -170,7 +169,7 @@ def write_package(generated: GeneratedPackage, out_dir: Path) -> None:
     """Write into a fresh folder beside `out_dir`, then swap it in: never half a package."""
     out_dir = out_dir.resolve()
     make_folder(out_dir.parent)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
+    staging = staging_folder(out_dir)
     try:
         for relative, text in sorted(generated.files.items()):
             target = staging / relative

@@ -1,6 +1,7 @@
 """The `doc2openapi` command: a thin layer over the library functions.
 
-Exit codes: 0 done, 1 `--strict` found diagnostics or the spec is invalid, 2 usage or I/O error.
+Exit codes: 0 done, 1 findings (`--strict` diagnostics, an invalid spec, no documents, failed
+contract checks), 2 usage or I/O error (one line naming the file and the reason).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import argparse
 import json
 import logging
 import os
+import re
 import sys
 import time
 from collections.abc import Iterator
@@ -20,34 +22,64 @@ from codegen import generate_client
 from contract.mock import MOCK_SK_ENV, MOCK_TOKEN, make_mock_server, running_mock
 from contract.runner import PHASES, ContractError, parse_header, run_contract
 from doc2openapi import __version__
+from doc2openapi.specfile import FileRefused, invalid_line, load_mapping, load_spec
 from scraper.cache import CACHE_ENV, DEFAULT_FOLDER, Cache
-from scraper.output import dumps, load_document, write_atomic
+from scraper.diagnostics import SEVERITIES
+from scraper.output import dumps, write_atomic
 from scraper.parallel import default_jobs
 from scraper.pipeline import RunStats, ScrapeResult, Settings, iter_services, scrape
 from scraper.progress import BarProgress, Progress, wants_bar
+from scraper.render import clean, failing, render_markdown, render_text, summary_lines
 from scraper.validate import spec_errors
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+EXIT_CODES = """exit codes:
+  0  done
+  1  findings: --strict diagnostics, an invalid spec, no documents, failed checks
+  2  usage or I/O error (one line naming the file and the reason)"""
 
 
 class UsageError(Exception):
     """A problem with what the user asked for: one line, exit code 2."""
 
 
+class _Help(argparse.ArgumentDefaultsHelpFormatter, argparse.RawDescriptionHelpFormatter):
+    """Every option's default in its help; epilogs (examples, exit codes) kept as written."""
+
+    def _get_help_string(self, action: argparse.Action) -> str:
+        text = action.help or ""
+        if action.default in (None, False, [], argparse.SUPPRESS):  # the help text says it
+            return text
+        return str(super()._get_help_string(action))
+
+
+def _command(sub: Any, name: str, summary: str, examples: list[str]) -> argparse.ArgumentParser:
+    """A subcommand whose help ends with examples and the exit codes."""
+    epilog = "\n".join(["examples:", *(f"  {e}" for e in examples), "", EXIT_CODES])
+    parser: argparse.ArgumentParser = sub.add_parser(
+        name, help=summary, description=summary, epilog=epilog, formatter_class=_Help
+    )
+    return parser
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="doc2openapi",
         description="Turn cloud API reference docs (HTML, RST, plain text) into OpenAPI 3.",
+        epilog=EXIT_CODES,
+        formatter_class=_Help,
     )
     parser.add_argument("--version", action="version", version=f"doc2openapi {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    scrape_cmd = sub.add_parser(
-        "scrape",
-        help="docs -> one OpenAPI document and a report",
-        epilog="example: doc2openapi scrape docs/modelarts -o spec/modelarts.yaml",
-    )
+    scrape_cmd = _command(
+        sub, "scrape", "docs -> one OpenAPI document and a report",
+        ["doc2openapi scrape docs/modelarts -o spec/modelarts.yaml",
+         "doc2openapi scrape docs/ --out-dir spec/ --strict --fail-on error"],
+    )  # fmt: skip
     scrape_cmd.add_argument("inputs", nargs="+", type=Path, help="files and folders to read")
     target = scrape_cmd.add_mutually_exclusive_group(required=True)
     target.add_argument("-o", "--output", type=Path, help="one spec from all inputs (.yaml/.json)")
@@ -59,9 +91,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     scrape_cmd.add_argument("--service", help="service name (default: the first input's name)")
     scrape_cmd.add_argument(
-        "--strict", action="store_true", help="exit 1 when there is any diagnostic"
-    )
-    scrape_cmd.add_argument("--openapi-version", choices=["3.0.3", "3.1", "3.1.0"], default="3.0.3")
+        "--strict", action="store_true",
+        help="exit 1 when there is a diagnostic of --fail-on severity or worse",
+    )  # fmt: skip
+    scrape_cmd.add_argument(
+        "--fail-on", choices=SEVERITIES, default="warning",
+        help="with --strict: the least severity that fails the run",
+    )  # fmt: skip
+    scrape_cmd.add_argument(
+        "--openapi-version", choices=["3.0.3", "3.1", "3.1.0"], default="3.0.3",
+        help="OpenAPI version to write",
+    )  # fmt: skip
     scrape_cmd.add_argument(
         "--provenance",
         action="store_true",
@@ -69,24 +109,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     scrape_cmd.add_argument(
         "-j", "--jobs", type=_positive, default=default_jobs(), metavar="N",
-        help="processes that read and interpret pages (default: the number of cores)",
+        help="processes that read and interpret pages, one per core by default",
     )  # fmt: skip
     scrape_cmd.add_argument(
         "--cache-dir", type=Path, default=Path(os.environ.get(CACHE_ENV, DEFAULT_FOLDER)),
-        metavar="DIR", help=f"reuse work on unchanged pages (default: ${CACHE_ENV} or "
-        f"{DEFAULT_FOLDER})",
+        metavar="DIR", help=f"reuse work on unchanged pages (${CACHE_ENV} sets the default)",
     )  # fmt: skip
     scrape_cmd.add_argument(
         "--no-cache", action="store_true", help="read and interpret every page afresh"
     )
     scrape_cmd.set_defaults(handler=_scrape)
 
-    generate_cmd = sub.add_parser(
-        "generate",
-        help="spec -> typed Python client package (pydantic v2 models + httpx client)",
-        epilog="example: doc2openapi generate spec/modelarts.yaml -o generated/otc_modelarts",
-    )
-    generate_cmd.add_argument("spec", type=Path)
+    generate_cmd = _command(
+        sub, "generate", "spec -> typed Python client package (pydantic v2 models + httpx client)",
+        ["doc2openapi generate spec/modelarts.yaml -o generated/otc_modelarts"],
+    )  # fmt: skip
+    generate_cmd.add_argument("spec", type=Path, help="the OpenAPI document (YAML or JSON)")
     generate_cmd.add_argument(
         "-o",
         "--output",
@@ -94,16 +132,25 @@ def _parser() -> argparse.ArgumentParser:
         required=True,
         help="project folder to write; its name is the import package",
     )
-    generate_cmd.add_argument("--package", help="import package name (default: folder name)")
+    generate_cmd.add_argument("--package", help="import package name (default: the folder name)")
     generate_cmd.set_defaults(handler=_generate)
 
-    validate_cmd = sub.add_parser(
-        "validate",
-        help="check an OpenAPI document with openapi-spec-validator",
-        epilog="example: doc2openapi validate spec/modelarts.yaml",
-    )
-    validate_cmd.add_argument("spec", type=Path)
+    validate_cmd = _command(
+        sub, "validate", "check an OpenAPI document with openapi-spec-validator",
+        ["doc2openapi validate spec/modelarts.yaml"],
+    )  # fmt: skip
+    validate_cmd.add_argument("spec", type=Path, help="the OpenAPI document (YAML or JSON)")
     validate_cmd.set_defaults(handler=_validate)
+    report_cmd = _command(
+        sub, "report", "a scrape report (SPEC.report.json) for a person, or for a CI summary",
+        ["doc2openapi report spec/ecs.report.json",
+         'doc2openapi report spec/ecs.report.json --format markdown >> "$GITHUB_STEP_SUMMARY"'],
+    )  # fmt: skip
+    report_cmd.add_argument("report", type=Path, help="the JSON report `scrape` wrote")
+    report_cmd.add_argument(
+        "--format", choices=["text", "markdown"], default="text", help="how to render it"
+    )
+    report_cmd.set_defaults(handler=_report)
     _add_mock(sub)
     _add_contract(sub)
     return parser
@@ -117,13 +164,12 @@ def _positive(text: str) -> int:
 
 
 def _add_mock(sub: Any) -> None:
-    mock_cmd = sub.add_parser(
-        "mock",
-        help="serve a mock of a spec: validated requests, example or generated answers",
-        epilog="example: doc2openapi mock spec/ecs.yaml --port 8080",
-    )
-    mock_cmd.add_argument("spec", type=Path)
-    mock_cmd.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback)")
+    mock_cmd = _command(
+        sub, "mock", "serve a mock of a spec: validated requests, example or generated answers",
+        ["doc2openapi mock spec/ecs.yaml --port 8080"],
+    )  # fmt: skip
+    mock_cmd.add_argument("spec", type=Path, help="the OpenAPI document (YAML or JSON)")
+    mock_cmd.add_argument("--host", default="127.0.0.1", help="address to bind (loopback)")
     mock_cmd.add_argument("--port", type=int, default=8080, help="0 picks a free port")
     mock_cmd.add_argument("--seed", type=int, default=0, help="seed for generated answers")
     mock_cmd.add_argument(
@@ -137,15 +183,12 @@ def _add_mock(sub: Any) -> None:
 
 
 def _add_contract(sub: Any) -> None:
-    contract_cmd = sub.add_parser(
-        "contract",
-        help="test a server (or the mock) against a spec with schemathesis",
-        epilog=(
-            "examples: doc2openapi contract spec/ecs.yaml --base-url https://ecs.example.com "
-            "--header 'X-Auth-Token: ...'   |   doc2openapi contract spec/ecs.yaml --mock"
-        ),
-    )
-    contract_cmd.add_argument("spec", type=Path)
+    contract_cmd = _command(
+        sub, "contract", "test a server (or the mock) against a spec with schemathesis",
+        ["doc2openapi contract spec/ecs.yaml --base-url https://ecs.example.com "
+         "--header 'X-Auth-Token: ...'", "doc2openapi contract spec/ecs.yaml --mock"],
+    )  # fmt: skip
+    contract_cmd.add_argument("spec", type=Path, help="the OpenAPI document (YAML or JSON)")
     target = contract_cmd.add_mutually_exclusive_group(required=True)
     target.add_argument("--base-url", help="the server under test")
     target.add_argument(
@@ -155,19 +198,28 @@ def _add_contract(sub: Any) -> None:
         "--header", action="append", default=[], metavar="'NAME: VALUE'",
         help="send this header (repeatable); values are redacted in every output",
     )  # fmt: skip
-    contract_cmd.add_argument("--max-examples", type=int, default=10, metavar="N")
-    contract_cmd.add_argument("--seed", type=int, default=0)
+    contract_cmd.add_argument(
+        "--max-examples", type=_positive, default=10, metavar="N", help="test cases per operation"
+    )
+    contract_cmd.add_argument("--seed", type=int, default=0, help="seed for the test data")
     selection = contract_cmd.add_mutually_exclusive_group()
-    selection.add_argument("--operation-id", action="append", default=[], metavar="ID")
-    selection.add_argument("--tag", action="append", default=[])
+    selection.add_argument(
+        "--operation-id", action="append", default=[], metavar="ID",
+        help="test only this operation (repeatable)",
+    )  # fmt: skip
+    selection.add_argument(
+        "--tag", action="append", default=[], help="test only this tag's operations (repeatable)"
+    )
     contract_cmd.add_argument(
         "--allow-writes", action="store_true",
         help="also test POST/PUT/PATCH/DELETE (default: GET and HEAD only, safe on a live cloud)",
     )  # fmt: skip
     contract_cmd.add_argument(
-        "--phases", default=",".join(PHASES), help="schemathesis phases (default: all)"
+        "--phases", default=",".join(PHASES), help="schemathesis phases, comma-separated"
     )
-    contract_cmd.add_argument("--workers", type=int, default=1)
+    contract_cmd.add_argument(
+        "--workers", type=_positive, default=1, metavar="N", help="concurrent schemathesis workers"
+    )
     contract_cmd.add_argument("--junit", type=Path, help="write a JUnit XML report here")
     contract_cmd.add_argument(
         "-v", "--verbose", action="store_true", help="print schemathesis' output even on success"
@@ -182,22 +234,26 @@ def _report_path(args: argparse.Namespace) -> Path:
     return output.with_name(output.name.split(".", 1)[0] + ".report.json")
 
 
-def _write(result: ScrapeResult, output: Path, report_path: Path) -> None:
-    if result.valid:
+def _write(result: ScrapeResult, output: Path | None, report_path: Path) -> None:
+    """The spec (when valid and wanted) and the report, each written atomically."""
+    if result.valid and output is not None:
         write_atomic(output, dumps(result.spec, output))
     write_atomic(report_path, json.dumps(result.report, indent=2, ensure_ascii=False) + "\n")
 
 
-def _summary_line(name: str, result: ScrapeResult) -> str:
+def _documents(result: ScrapeResult) -> int:
+    """Input files read as documents (whatever their verdict), as opposed to skipped."""
     summary = result.report["summary"]
-    kinds = ", ".join(f"{k} {n}" for k, n in summary["diagnostics"].items()) or "none"
-    examples = summary["examples"]
-    return (
-        f"{name}: {summary['files']} files, {summary['operations']} operations from "
-        f"{summary['pages_with_operations']}/{summary['operation_pages']} operation pages; "
-        f"examples valid {examples['valid']}, invalid {examples['invalid']}; "
-        f"diagnostics: {kinds}"
-    )
+    return int(summary["files"]) - int(summary["skipped"])
+
+
+def _strict_failure(output: Path, result: ScrapeResult, threshold: str) -> list[str]:
+    """What fails `--strict`: the kinds at `threshold` or worse, with counts (empty: none)."""
+    found = failing(result.report, threshold)
+    if not found:
+        return []
+    kinds = ", ".join(f"{clean(k)} {n}" for k, n in found.most_common())
+    return [f"{output}: --strict: {found.total()} diagnostic(s) at {threshold} or worse: {kinds}"]
 
 
 def _scrape(args: argparse.Namespace) -> int:
@@ -221,12 +277,26 @@ def _scrape(args: argparse.Namespace) -> int:
             "settings": settings,
         }  # fmt: skip
         for output, report_path, result in _scrape_results(args, options):
-            _write(result, output, report_path)  # as each service is done: memory stays flat
-            print(_summary_line(str(output), result), file=sys.stderr)
-            for error in result.report["spec_errors"][:20]:
-                print(f"{output}: invalid spec: {error}", file=sys.stderr)
-            failed = failed or not result.valid or bool(args.strict and result.diagnostics)
             stats.append(result.stats)
+            lines = summary_lines(str(output), result.report)
+            if not _documents(result):  # nothing read: an empty spec would only mislead
+                files = result.report["summary"]["files"]
+                _write(result, None, report_path)
+                lines.append(f"{output}: no documents among {files} input file(s) (HTML, RST "
+                             f"or text); no spec written, see {report_path}")  # fmt: skip
+                print("\n".join(lines), file=sys.stderr)
+                failed = True
+                continue
+            _write(result, output, report_path)  # as each service is done: memory stays flat
+            if result.report["spec_errors"]:
+                lines.append(invalid_line(output, result.report["spec_errors"]) + "; not written")
+            strict = _strict_failure(output, result, args.fail_on) if args.strict else []
+            print("\n".join(lines + strict), file=sys.stderr)
+            failed = failed or not result.valid or bool(strict)
+    if not stats:
+        where = ", ".join(str(i) for i in args.inputs)
+        print(f"doc2openapi: {where}: no service folders with documents", file=sys.stderr)
+        return EXIT_FINDINGS
     print(_run_line(stats, args.jobs, time.perf_counter() - started), file=sys.stderr)
     return EXIT_FINDINGS if failed else EXIT_OK
 
@@ -262,24 +332,11 @@ def _run_line(stats: list[RunStats], jobs: int, seconds: float) -> str:
     )
 
 
-def _load_spec(path: Path) -> dict[str, Any]:
-    try:
-        document = load_document(path)
-    except OSError as err:
-        raise UsageError(f"{path}: {err.strerror}") from None
-    except ValueError as err:
-        raise UsageError(f"{path}: not JSON or YAML ({str(err).splitlines()[0]})") from None
-    if not isinstance(document, dict):
-        raise UsageError(f"{path}: not an OpenAPI document (top level is not a mapping)")
-    return document
-
-
 def _valid_spec(path: Path) -> dict[str, Any]:
-    spec = _load_spec(path)
-    errors = spec_errors(spec)
-    if errors:
-        raise UsageError(f"{path}: not a valid OpenAPI document ({errors[0]})")
-    return spec
+    try:
+        return load_spec(path)
+    except FileRefused as err:
+        raise UsageError(str(err)) from None
 
 
 def _generate(args: argparse.Namespace) -> int:
@@ -291,12 +348,32 @@ def _generate(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    errors = spec_errors(_load_spec(args.spec))
-    for error in errors:
-        print(f"{args.spec}: {error}", file=sys.stderr)
-    if not errors:
-        print(f"{args.spec}: valid", file=sys.stderr)
+    """Exit 1 for a document that is not valid (what `validate` is for), 2 for one that is
+    no document at all."""
+    try:
+        spec = load_spec(args.spec, validate=False)
+    except FileRefused as err:
+        raise UsageError(str(err)) from None
+    errors = spec_errors(spec)
+    print(invalid_line(args.spec, errors) if errors else f"{args.spec}: valid", file=sys.stderr)
     return EXIT_FINDINGS if errors else EXIT_OK
+
+
+def _report(args: argparse.Namespace) -> int:
+    try:
+        report = load_mapping(args.report, "a doc2openapi report")
+    except FileRefused as err:
+        raise UsageError(str(err)) from None
+    summary = report.get("summary")
+    if not isinstance(summary, dict) or not isinstance(report.get("diagnostics"), list):
+        raise UsageError(f"{args.report}: not a doc2openapi report (no summary or diagnostics)")
+    render = render_markdown if args.format == "markdown" else render_text
+    name = str(args.report).removesuffix(".report.json")
+    try:
+        sys.stdout.write(render(report, name))
+    except (KeyError, TypeError, ValueError, AttributeError) as err:
+        raise UsageError(f"{args.report}: not a doc2openapi report ({err!r})") from None
+    return EXIT_OK
 
 
 def _mock(args: argparse.Namespace) -> int:
@@ -344,10 +421,19 @@ def _contract(args: argparse.Namespace) -> int:
     except ContractError as err:
         raise UsageError(f"{args.spec}: {err}") from None
     if args.verbose or not result.ok:
-        print(result.output, file=sys.stderr)
+        print(without_banners(result.output), file=sys.stderr)
     for line in result.summary().splitlines():
         print(f"{args.spec}: {line}")
     return EXIT_OK if result.ok else EXIT_FINDINGS
+
+
+# Third-party lines that are not about the user's run: schemathesis' community invitation.
+BANNERS = re.compile(r"^\s*(Need more help\?|Join our Discord server:.*)\s*$", re.M)
+
+
+def without_banners(text: str) -> str:
+    """A tool's output without its advertising lines."""
+    return re.sub(r"\n{3,}", "\n\n", BANNERS.sub("", text)).strip("\n")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -363,6 +449,13 @@ def main(argv: list[str] | None = None) -> int:
             raise
         where = f"{err.filename}: " if err.filename else ""
         print(f"doc2openapi: {where}{err.strerror or err}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as err:  # a bug of ours: one line, the traceback only with --debug
+        if args.debug:
+            raise
+        detail = " ".join(str(err).split())[:200]
+        print(f"doc2openapi: {args.command} failed: {type(err).__name__}: {detail} "
+              "(--debug shows the traceback; please report)", file=sys.stderr)  # fmt: skip
         return EXIT_USAGE
     return code
 

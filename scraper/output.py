@@ -7,6 +7,7 @@ import errno
 import json
 import os
 import shutil
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -57,24 +58,64 @@ def make_folder(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
 
 
+def umask() -> int:
+    """The process's umask (read by setting it back at once: there is no getter)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _mode_for(path: Path, base: int) -> int:
+    """The mode a plain write would give: an existing file's own, else `base` less the umask."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return base & ~umask()
+
+
+def _naming(path: Path, err: OSError) -> OSError:
+    """The same error, naming `path` instead of a temporary file beside it."""
+    return type(err)(err.errno, err.strerror or str(err), str(path))
+
+
 def write_atomic(path: Path, content: str | bytes, *, durable: bool = True) -> None:
     """Write to a temporary file beside `path`, then rename: readers never see half a file.
 
-    `durable` also waits for the disk (fsync): outputs want it; a cache, which can always be
-    rebuilt, does not pay for it."""
+    The file gets the mode a plain write would (the umask, or the mode of the file it
+    replaces), and an error names `path`, never the temporary file. `durable` also waits for
+    the disk (fsync): outputs want it; a cache, which can always be rebuilt, does not."""
     make_folder(path.parent)
     data = content.encode("utf-8") if isinstance(content, str) else content
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    mode = _mode_for(path, 0o666)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as err:
+        raise _naming(path, err) from None
     try:
         with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), mode)
             handle.write(data)
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())
         os.replace(tmp, path)
+    except OSError as err:
+        Path(tmp).unlink(missing_ok=True)
+        raise _naming(path, err) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def staging_folder(target: Path) -> Path:
+    """A fresh folder beside `target` to build a replacement in (see `replace_directory`),
+    with the mode `mkdir` would give it; an error names `target`."""
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+        staging.chmod(_mode_for(target, 0o777))
+    except OSError as err:
+        raise _naming(target, err) from None
+    return staging
 
 
 RENAME_EXCHANGE = 2  # linux/fs.h

@@ -23,6 +23,7 @@ from pydantic import TypeAdapter
 
 from scraper.cache import Cache, collection_paused, digest
 from scraper.coverage import measure as measure_coverage
+from scraper.diagnostics import SEVERITIES, severity
 from scraper.interpret.linker import Lookups, TableIndex, page_key
 from scraper.interpret.operations import Interpreter
 from scraper.limits import MAX_PAGE_BYTES, TRANSIENT_KINDS, page_guard
@@ -47,10 +48,13 @@ class InputFile:
     path: Path
     source: str  # the name the report uses: relative to the input given, "/"-separated
     root: Path  # the folder it was found in (for CLASS.TXT.json)
+    named: bool = False  # given by name: judged by its content alone, whatever its extension
 
     @property
     def is_document(self) -> bool:
-        return self.path.suffix.lower() not in NOT_DOCUMENTS
+        """Whether to read it: a file found in a folder may be an asset (an image, a style
+        sheet) by its extension; one named by the user is always read."""
+        return self.named or self.path.suffix.lower() not in NOT_DOCUMENTS
 
 
 @dataclass
@@ -130,7 +134,7 @@ def collect_files(inputs: list[Path]) -> list[InputFile]:
     files: list[InputFile] = []
     for given in inputs:
         if given.is_file():
-            files.append(InputFile(given, given.name, given.parent))
+            files.append(InputFile(given, given.name, given.parent, named=True))
             continue
         if not given.is_dir():
             raise FileNotFoundError(f"{given}: no such file or directory")
@@ -379,7 +383,8 @@ def _build(
         build_diagnostics + example_diagnostics,
         errors,
         {"valid": valid_examples, "invalid": invalid_examples},
-        coverage.summary(),
+        spec_operations=len(sources),
+        example_coverage=coverage.summary(),
     )
     return spec, report, not errors
 
@@ -533,14 +538,35 @@ def _constraint_summary(results: list[PageResult]) -> dict[str, Any]:
     }
 
 
+def _diagnostic_entry(d: Diagnostic, pages: dict[str, PageResult]) -> dict[str, str]:
+    """A diagnostic as the report lists it: its severity from the registry, and the page's
+    title and the operation it is about where the page tells (one operation, or the reason
+    names it)."""
+    entry = {**d.as_dict(), "severity": severity(d.kind)}
+    page = pages.get(d.file)
+    if page is None:
+        return entry
+    if page.title:
+        entry["title"] = page.title
+    ids = [op.operation_id for op in page.operations]
+    named = [i for i in ids if d.reason.startswith(f"{i} ")]
+    if len(set(ids)) == 1 or named:
+        entry["operationId"] = named[0] if named else ids[0]
+    return entry
+
+
 def build_report(
     service: str,
     results: list[PageResult],
     extra: list[Diagnostic],
     spec_errors: list[str],
     examples: dict[str, int],
+    spec_operations: int | None = None,
     example_coverage: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
+    """The report: every file's verdict, the diagnostics, and counts. `operations` counts
+    the spec's operations (`spec_operations`); `documented_operations` the pages' own, before
+    pages that document one method and path twice are merged."""
     diagnostics = sorted({d for r in results for d in r.diagnostics} | set(extra))
     files = []
     for r in results:
@@ -558,23 +584,28 @@ def build_report(
     operation_pages = [
         r for r in results if r.status == "operations" or r.reason.startswith("the URI")
     ]
+    documented = sum(len(r.operations) for r in results)
+    by_severity = Counter(severity(d.kind) for d in diagnostics)
     summary = {
         "files": len(results),
         "operation_pages": len(operation_pages),
         "pages_with_operations": statuses["operations"],
-        "operations": sum(len(r.operations) for r in results),
+        "operations": documented if spec_operations is None else spec_operations,
+        "documented_operations": documented,
         "not_operation_pages": statuses["not-an-operation"],
         "skipped": statuses["skipped"],
         "diagnostics": dict(sorted(Counter(d.kind for d in diagnostics).items())),
+        "severities": {s: by_severity[s] for s in SEVERITIES},
         "examples": examples,
         "example_coverage": example_coverage or {},
         "constraints": _constraint_summary(results),
         "spec_valid": not spec_errors,
     }
+    pages = {r.source: r for r in results}
     return {
         "service": service,
         "summary": summary,
         "spec_errors": spec_errors,
         "files": files,
-        "diagnostics": [d.as_dict() for d in diagnostics],
+        "diagnostics": [_diagnostic_entry(d, pages) for d in diagnostics],
     }

@@ -112,8 +112,13 @@ def test_reference_pages_show_every_operation_in_a_browser(built: dict[str, Path
 
 
 def test_make_check_says_whether_the_docs_changed_the_outputs(tmp_path: Path) -> None:
-    """No corpus: the fixture pages, so it is quick. Up to date: success; stale: failure."""
+    """No corpus: the fixture pages, so it is quick. Up to date: success; stale: failure.
+
+    The folders start as a fresh clone has them: with their committed README.md only."""
     folders = {"spec": tmp_path / "spec", "generated": tmp_path / "generated"}
+    for name, folder in folders.items():
+        folder.mkdir()
+        shutil.copy(ROOT / name / "README.md", folder / "README.md")
     no_corpus = tmp_path / "no-corpus"
     built = _make("generate", no_corpus, **folders)
     assert built.returncode == 0, built.stdout + built.stderr
@@ -170,7 +175,7 @@ def test_wheel_installs_and_every_subcommand_documents_itself(tmp_path: Path) ->
     from doc2openapi import __version__
 
     assert run("--version").strip() == f"doc2openapi {__version__}"
-    for command in ("scrape", "generate", "validate", "mock", "contract"):
+    for command in ("scrape", "generate", "validate", "report", "mock", "contract"):
         assert "example" in run(command, "--help"), command
     # The installed tool, not the checkout: templates and all, docs -> spec -> client.
     run("scrape", str(PAGES), "-o", str(tmp_path / "widget.yaml"))

@@ -6,6 +6,7 @@ import logging
 import re
 from collections.abc import Callable
 
+import filetype
 from bs4.dammit import EncodingDetector, UnicodeDammit
 
 from scraper.page import Page
@@ -26,14 +27,37 @@ class NotADocument(ValueError):
     """The file is not text a reader understands (binary, empty, ...)."""
 
 
+HEAD_BYTES = 8192
+# C0 control bytes no text document has (tab, newlines, form feed, vertical tab and escape
+# do occur in exported pages); random binary data has about one in ten.
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+# Binary formats whose first bytes are text ("%PDF-1.7"): known by their signature alone.
+_TEXT_HEADED = frozenset({"application/pdf", "application/postscript", "application/rtf"})
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What kind of binary file `data` is ("binary file (PDF)"), or None when it may be text.
+
+    By content, whatever the file is called: a signature (filetype) where the head is not
+    text, or a format known to begin with text; else NUL or many control bytes."""
+    head = data[:HEAD_BYTES]
+    controls = len(_CONTROL_BYTES.findall(head))
+    looks_binary = b"\x00" in head or controls > max(4, len(head) // 100)
+    guess = filetype.guess(head) if head else None
+    if guess is not None and (looks_binary or guess.mime in _TEXT_HEADED):
+        return f"binary file ({guess.extension.upper()})"
+    return "binary file" if looks_binary else None
+
+
 def decode(data: bytes) -> str:
     """UTF-8 (with or without BOM); else the encoding the document declares; else a guess.
 
     Guessing (bs4's UnicodeDammit) needs enough bytes to be reliable: short text that is not
     UTF-8 is read as Windows-1252, the usual encoding of such snippets.
     """
-    if b"\x00" in data[:8192]:
-        raise NotADocument("binary file (NUL bytes)")
+    kind = binary_kind(data)
+    if kind is not None:
+        raise NotADocument(f"{kind}, not HTML, RST or text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -1,0 +1,135 @@
+"""Every diagnostic kind the pipeline emits, with its severity, meaning and what to do.
+
+The interpreter creates diagnostics by kind string alone; this registry is where a kind gets
+its severity, so `--strict` / `--fail-on` and the report can tell a lost page (error) from a
+doc defect worth a look (warning) from an inference made in the open (info). The README's
+diagnostic table is generated from `KINDS` (a test keeps the two equal).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+FALLBACK: Severity = "warning"
+"""The severity of a kind missing from the registry: never a crash, never silently ignored."""
+
+
+@dataclass(frozen=True)
+class Kind:
+    severity: Severity
+    meaning: str
+    action: str
+
+
+KINDS: dict[str, Kind] = {
+    # A page, or a whole operation, is lost.
+    "unreadable": Kind(
+        "error",
+        "not a document (binary such as PDF or PNG, empty, unknown format)",
+        "give HTML, RST or text exported from the docs",
+    ),
+    "too-large": Kind("error", "a page over 20 MiB, or out of memory", "split or trim the page"),
+    "too-deep": Kind("error", "a page nested too deeply to read", "check the page's markup"),
+    "too-slow": Kind("error", "a page took over 20 s in one stage", "re-run; report if it stays"),
+    "internal-error": Kind("error", "the tool failed on this page", "report it with the page"),
+    "no-endpoint": Kind(
+        "error",
+        "a URI section that names no HTTP method and path",
+        "fix the URI section of the page",
+    ),
+    # Part of an operation is lost or unconstrained, or the docs contradict themselves.
+    "unknown-table": Kind(
+        "warning", "a table whose headers are not understood; skipped", "check its columns"
+    ),
+    "unknown-type": Kind(
+        "warning", "a type cell not understood; the field is left unconstrained", "check the type"
+    ),
+    "unresolved-object": Kind(
+        "warning", '"X object" with no table describing X', "document X in a table"
+    ),
+    "unlinked-table": Kind(
+        "warning", "a parameter table no field refers to", "link it from the field it describes"
+    ),
+    "duplicate-field": Kind(
+        "warning", "a field listed twice in one table; the first is kept", "remove the repeat"
+    ),
+    "undocumented-path-parameter": Kind(
+        "warning", "a `{name}` in the path with no parameter row; typed as string", "add a row"
+    ),
+    "path-parameter-not-in-path": Kind(
+        "warning", "a path parameter row that no documented path uses", "check the URI"
+    ),
+    "example-without-schema": Kind(
+        "warning", "an example with no table for its body; left out", "document the body"
+    ),
+    "bad-example": Kind("warning", "an example block that is not valid JSON", "fix the example"),
+    "no-responses": Kind(
+        "warning", "no status code documented: a `default` response says so", "list the codes"
+    ),
+    "doc-defect:example": Kind(
+        "warning", "an example its own schema rejects (left out of the spec)", "fix either one"
+    ),
+    "doc-defect:undocumented-field": Kind(
+        "warning", "an example field no table mentions", "document the field"
+    ),
+    "doc-defect:constraint": Kind(
+        "warning",
+        "an example contradicts a keyword read from prose; the keyword is dropped",
+        "fix the prose or the example",
+    ),
+    "doc-defect:status": Kind(
+        "warning",
+        "a body documented for a status that has none in HTTP (204, 304); left out",
+        "check the status code",
+    ),
+    "duplicate-operation-id": Kind(
+        "warning",
+        "two operations would share an operationId; the second is numbered",
+        "give the pages distinct names",
+    ),
+    "markup": Kind(
+        "warning", "markup the reader could not follow (e.g. an RST error)", "fix the markup"
+    ),
+    # Done in the open: the spec says what the docs mean, and the report says how.
+    "duplicate-operation": Kind(
+        "info", "the same method and path on several pages: merged (bodies as `anyOf`)", "none"
+    ),
+    "renamed-path-parameter": Kind(
+        "info", "one path written with other parameter names on another page; renamed", "none"
+    ),
+    "inferred:type": Kind(
+        "info", "a type learnt from the page's example where the table has none", "none"
+    ),
+    "inferred:wrapper": Kind(
+        "info", "a top-level wrapper key the example shows and the tables omit", "none"
+    ),
+    "inferred:nullable": Kind("info", "a field the example shows as `null`: nullable", "none"),
+}
+
+
+def lookup(kind: str) -> Kind | None:
+    return KINDS.get(kind)
+
+
+def severity(kind: str) -> Severity:
+    """The kind's severity; FALLBACK for a kind the registry does not know (yet)."""
+    found = KINDS.get(kind)
+    return found.severity if found is not None else FALLBACK
+
+
+def at_least(found: str, threshold: str) -> bool:
+    """Whether severity `found` is `threshold` or worse (error > warning > info)."""
+    order: dict[str, int] = {name: rank for rank, name in enumerate(SEVERITIES)}
+    return order.get(found, order[FALLBACK]) <= order.get(threshold, order[FALLBACK])
+
+
+def markdown_table() -> str:
+    """The README's table of kinds, generated from the registry."""
+    rows = ["| kind | severity | meaning | what to do |", "|---|---|---|---|"]
+    for name in sorted(KINDS, key=lambda k: (SEVERITIES.index(KINDS[k].severity), k)):
+        kind = KINDS[name]
+        rows.append(f"| `{name}` | {kind.severity} | {kind.meaning} | {kind.action} |")
+    return "\n".join(rows) + "\n"
