@@ -85,6 +85,24 @@ KINDS: dict[str, Kind] = {
         "a body documented for a status that has none in HTTP (204, 304); left out",
         "check the status code",
     ),
+    "doc-defect:parameter-name": Kind(
+        "warning",
+        "a parameter row whose name is a near miss of a path variable; taken as that variable",
+        "fix the row's name",
+    ),
+    "doc-defect:parameter-type": Kind(
+        "warning", "a path parameter typed as an object or array; typed as string", "fix the type"
+    ),
+    "doc-defect:shape": Kind(
+        "warning",
+        "a table's object that its example nests in an array or map; the example's shape is used",
+        "fix the type column",
+    ),
+    "low-example-coverage": Kind(
+        "warning",
+        "an example with over a tenth of its fields outside the schema (the fields are named)",
+        "document the fields, or fix the example",
+    ),
     "duplicate-operation-id": Kind(
         "warning",
         "two operations would share an operationId; the second is numbered",
@@ -107,6 +125,20 @@ KINDS: dict[str, Kind] = {
         "info", "a top-level wrapper key the example shows and the tables omit", "none"
     ),
     "inferred:nullable": Kind("info", "a field the example shows as `null`: nullable", "none"),
+    "inferred:query": Kind(
+        "info", "a GET/DELETE page's request table, with no body shown: query parameters", "none"
+    ),
+    "inferred:items": Kind(
+        "info", "an array parameter with no item type: items are strings", "give the item type"
+    ),
+    "linked-body": Kind(
+        "info", "a body section with no table, read from the page or section it links to", "none"
+    ),
+    "actions": Kind(
+        "info",
+        "several actions on one method and path: a `oneOf` body and `x-actions`",
+        "none",
+    ),
 }
 
 
