@@ -98,6 +98,12 @@ KINDS: dict[str, Kind] = {
         "a table's object that its example nests in an array or map; the example's shape is used",
         "fix the type column",
     ),
+    "doc-defect:field-name": Kind(
+        "warning",
+        "a field the table and its example name differently (a near miss); the example's name is "
+        "used",
+        "fix the table's name",
+    ),
     "low-example-coverage": Kind(
         "warning",
         "an example with over a tenth of its fields outside the schema (the fields are named)",
@@ -130,6 +136,9 @@ KINDS: dict[str, Kind] = {
     ),
     "inferred:items": Kind(
         "info", "an array parameter with no item type: items are strings", "give the item type"
+    ),
+    "inferred:root-array": Kind(
+        "info", "a body table whose one row names the body itself: the body is an array", "none"
     ),
     "linked-body": Kind(
         "info", "a body section with no table, read from the page or section it links to", "none"

@@ -334,3 +334,80 @@ def test_actions_on_one_endpoint_are_one_operation_with_x_actions(tmp_path: Path
     assert len(branches) == 2
     assert op["operationId"] == "ServersAction"
     assert op["operationId"] not in {a["operationId"] for a in actions.values()}
+
+
+def test_a_table_whose_one_row_names_the_body_makes_an_array_body(tmp_path: Path) -> None:
+    request = (
+        table(
+            "Table 2 Parameter description",
+            HEADER,
+            ("[Array element]", "Yes", "Array of :ref:`Metric <m>` objects", "Data points."),
+        )
+        + "\n"
+        + table("Table 3 Metric", HEADER, ("ttl", "Yes", "Integer", "Seconds."), label="m")
+    )
+    example = '.. code-block::\n\n   [{"ttl": 60}, {"ttl": 30}]\n'
+    result = scrape_pages(
+        tmp_path,
+        {
+            "add.rst": page(
+                "Adding Data",
+                ("URI", "POST /V1.0/{project_id}/metric-data"),
+                ("Request", request),
+                ("Example Request", example),
+            )
+        },
+    )
+    op = operation(result.spec, "post", "/V1.0/{project_id}/metric-data")
+    body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    assert body["type"] == "array"
+    assert set(resolve(result.spec, body["items"])["properties"]) == {"ttl"}
+    assert "doc-defect:example" not in kinds(result)
+
+
+def test_a_name_cell_linking_to_a_table_links_the_fields_object(tmp_path: Path) -> None:
+    request = (
+        table(
+            "Table 2 Request parameters",
+            HEADER,
+            (":ref:`items <items>`", "Yes", "Array of objects", "The items."),
+        )
+        + "\n"
+        + table("Table 3 items", HEADER, ("level", "Yes", "Integer", "Level."), label="items")
+    )
+    result = scrape_pages(
+        tmp_path,
+        {"add.rst": page("Adding Items", ("URI", "POST /v1/items"), ("Request", request))},
+    )
+    op = operation(result.spec, "post", "/v1/items")
+    body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    assert set(resolve(result.spec, body["properties"]["items"]["items"])["properties"]) == {
+        "level"
+    }
+
+
+def test_a_field_the_example_names_differently_goes_by_evidence(tmp_path: Path) -> None:
+    response = table(
+        "Table 1 Response body",
+        RESPONSE_HEADER,
+        ("versions", "String", "The version."),
+        ("updated_at", "String", "When it was updated."),
+    )
+    example = '.. code-block::\n\n   {"version": "v1", "update_at": "2020-01-01"}\n'
+    result = scrape_pages(
+        tmp_path,
+        {
+            "show.rst": page(
+                "Showing the Version",
+                ("URI", "GET /v1/version"),
+                ("Response", response),
+                ("Example Response", example),
+            )
+        },
+    )
+    body = response_schema(result.spec, operation(result.spec, "get", "/v1/version"), "200")
+    # A plural slip in the table goes to the example; a letter the example drops does not.
+    assert set(body["properties"]) == {"version", "updated_at"}
+    renamed = kinds(result)["doc-defect:field-name"]
+    assert len(renamed) == 1 and "'versions'" in renamed[0]
+    assert any("update_at" in r for r in kinds(result)["doc-defect:undocumented-field"])

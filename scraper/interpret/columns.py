@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scraper.page import Table, Text
+from scraper.page import Link, Table, Text
 
 COLUMN_PATTERNS: dict[str, re.Pattern[str]] = {
     "name": re.compile(
@@ -38,6 +38,8 @@ class Field:
     row: int
     location: str = ""
     any_key: bool = False  # "Name of the network": the row describes a map's values
+    cell: str = ""  # the name cell's first line as written ("Array elements")
+    name_links: tuple[Link, ...] = ()  # a name cell that links to the field's own table
 
 
 def column_roles(table: Table) -> dict[str, int]:
@@ -91,6 +93,8 @@ def read_fields(table: Table) -> list[Field]:
                 row=number,
                 location=row[roles["location"]].text.strip().lower() if "location" in roles else "",
                 any_key=any_key,
+                cell=cell.splitlines()[0].strip() if cell else "",
+                name_links=row[roles["name"]].links,
             )
         )
     return fields

@@ -10,7 +10,9 @@ Every inference is a diagnostic of kind "inferred:*", so nothing is silently mad
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 
 from scraper.model import REF_PREFIX, SOURCE_KEY, Body, Diagnostic, Json, Operation, Schema
 
@@ -161,7 +163,90 @@ def _wrap(body: Body, op: Operation, source: str, label: str) -> Diagnostic | No
     )
 
 
-def refine_with_examples(op: Operation) -> list[Diagnostic]:
+def _objects(
+    schema: Schema, value: Json, schemas: dict[str, Schema], where: str, depth: int = 0
+) -> Iterator[tuple[str, Schema, dict[str, Json]]]:
+    """(path, object schema, example object) for every documented object in the example."""
+    if depth > 64:
+        return
+    target = _target(schema, schemas)
+    if isinstance(value, dict) and isinstance(target.get("properties"), dict):
+        yield where, target, value
+        for key, item in value.items():
+            prop = target["properties"].get(key)
+            if isinstance(prop, dict):
+                yield from _objects(prop, item, schemas, f"{where}.{key}", depth + 1)
+    elif isinstance(value, list) and isinstance(target.get("items"), dict):
+        for item in value[:20]:
+            yield from _objects(target["items"], item, schemas, f"{where}[]", depth + 1)
+
+
+def _near_miss(shown: str, documented: list[str]) -> str | None:
+    """The one documented name the example's name is a near miss of (`dimension_name` for
+    `dimension_names`, `statics` for `statistics`), if exactly one is close."""
+    close = [d for d in documented if SequenceMatcher(None, shown, d).ratio() >= 0.85]
+    return close[0] if len(close) == 1 else None
+
+
+NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
+def _example_spelling_wins(shown: str, documented: str, vocabulary: frozenset[str]) -> bool:
+    """Which of two spellings of one field to believe. A plural slip goes to the example
+    (`versions` documented, `version` on the wire). A letter the example drops
+    (`update_at` for `updated_at`) is the example's typo. Otherwise the example wins when
+    every word of its spelling occurs in the page's own prose and tables."""
+    if shown + "s" == documented or documented + "s" == shown:
+        return True
+    if len(shown) + 1 == len(documented) and SequenceMatcher(None, shown, documented).ratio() > 0.9:
+        return False
+    words = [w.lower() for w in NAME_WORDS.findall(shown)]
+    return bool(words) and all(w in vocabulary for w in words)
+
+
+def _rename_to_example(
+    target: Schema, shown_keys: set[str], ever_shown: set[str], vocabulary: frozenset[str]
+) -> list[tuple[str, str]]:
+    """Where the examples and the table name one field differently, the examples' name is
+    kept (captured from the live API) with the table's type and description."""
+    properties: dict[str, Schema] = target["properties"]
+    unshown = [p for p in properties if p not in ever_shown]
+    renames = []
+    for key in sorted(k for k in shown_keys if k not in properties):
+        documented = _near_miss(key, unshown)
+        if documented is None or not _example_spelling_wins(key, documented, vocabulary):
+            continue
+        target["properties"] = properties = {
+            (key if name == documented else name): prop for name, prop in properties.items()
+        }
+        if documented in target.get("required", []):
+            target["required"] = [key if r == documented else r for r in target["required"]]
+        unshown.remove(documented)
+        renames.append((documented, key))
+    return renames
+
+
+def _rename_fields(body: Body, op: Operation, vocabulary: frozenset[str]) -> list[str]:
+    """Field names the examples spell differently from the tables, decided once per object
+    over every example (they must agree), as (path, documented, shown) messages."""
+    seen: dict[int, tuple[str, Schema, list[set[str]]]] = {}
+    for example in body.examples:
+        for path, target, value in _objects(body.schema, example.value, op.schemas, "$"):
+            seen.setdefault(id(target), (path, target, []))[2].append(set(value))
+    messages = []
+    for path, target, key_sets in seen.values():
+        every, ever = set.intersection(*key_sets), set.union(*key_sets)
+        for documented, shown in _rename_to_example(target, every, ever, vocabulary):
+            messages.append(
+                f"the table names {path}.{documented} {documented!r}, the example "
+                f"{shown!r}; the example's name is used"
+            )
+    return messages
+
+
+def refine_with_examples(
+    op: Operation, vocabulary: frozenset[str] = frozenset()
+) -> list[Diagnostic]:
     diagnostics: list[Diagnostic] = []
     bodies = [("request body", op.request_body)] + [
         (f"{r.status} response", r.body) for r in op.responses.values()
@@ -172,6 +257,12 @@ def refine_with_examples(op: Operation) -> list[Diagnostic]:
         wrapped = _wrap(body, op, op.source, label)
         if wrapped is not None:
             diagnostics.append(wrapped)
+        for message in _rename_fields(body, op, vocabulary):
+            diagnostics.append(
+                Diagnostic(
+                    op.source, "doc-defect:field-name", f"{op.operation_id} {label}: {message}"
+                )
+            )
         for example in body.examples:
             for path, _parent, prop, _name, value in _walk(
                 body.schema, example.value, op.schemas, "$"

@@ -16,7 +16,7 @@ from openapi_schema_validator import OAS30Validator
 
 from scraper.interpret.columns import Field, is_parameter_table, is_status_table, read_fields
 from scraper.interpret.examples import REQUEST_LINE, NotJson, extract_json
-from scraper.interpret.inference import refine_with_examples
+from scraper.interpret.inference import NAME_WORDS, refine_with_examples
 from scraper.interpret.linker import TableIndex, TableRef, page_key
 from scraper.interpret.schemas import SchemaBuilder, camel
 from scraper.interpret.sections import RoledSection, assign_roles
@@ -169,8 +169,9 @@ class Interpreter:
             self._operation(page, sections, draft, builder, endpoint, operation_id, base_id)
             for endpoint, operation_id in zip(endpoints, ids, strict=True)
         ]
+        vocabulary = page_vocabulary(page)
         for op in operations:
-            builder.diagnostics += refine_with_examples(op)
+            builder.diagnostics += refine_with_examples(op, vocabulary)
         self._report_unused_tables(page, sections, builder)
         return PageResult(
             page.source,
@@ -565,6 +566,18 @@ def _wire_schema(schema: Schema, location: Location, name: str, builder: SchemaB
         )
         schema = {**schema, "items": {"type": "string"}}
     return schema
+
+
+def page_vocabulary(page: Page) -> frozenset[str]:
+    """The words of a page's prose and tables (not its examples), lower case."""
+    texts: list[str] = [page.title]
+    for section in page.sections:
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                texts.append(block.body.text)
+            elif isinstance(block, Table):
+                texts += [cell.text for row in block.rows for cell in row]
+    return frozenset(w.lower() for text in texts for w in NAME_WORDS.findall(text))
 
 
 def _bodyless(endpoints: list[Endpoint]) -> bool:

@@ -83,10 +83,20 @@ class SchemaBuilder:
         return name
 
     def _object(self, ref: TableRef) -> Schema:
+        fields = read_fields(ref.table)
+        if len(fields) == 1 and _stands_for_the_body(fields[0]):
+            whole = self.field_schema(fields[0], ref)
+            if whole.get("type") == "array":  # "Array elements | Array of objects": a list body
+                self.diagnose(
+                    "inferred:root-array",
+                    f"the only row, {fields[0].name!r}, names no field: the body is the array",
+                    ref.table.caption,
+                )
+                return whole
         properties: dict[str, Schema] = {}
         required: list[str] = []
         any_key: Schema | None = None
-        for field in read_fields(ref.table):
+        for field in fields:
             if field.any_key:  # a map: the row names its keys in prose
                 any_key = self.field_schema(field, ref)
                 continue
@@ -164,11 +174,11 @@ class SchemaBuilder:
 
     def _find_table(self, name: str | None, field: Field, ref: TableRef) -> TableRef | None:
         here = ref.page
-        if field.type is not None:
-            for link in field.type.links:
-                target = self.index.by_link(link, here)
-                if target is not None:
-                    return target
+        links = (field.type.links if field.type is not None else ()) + field.name_links
+        for link in links:
+            target = self.index.by_link(link, here)
+            if target is not None:
+                return target
         if name:
             target = self.index.by_title(here, name, ref.position)
             if target is not None and target.key != ref.key:
@@ -190,3 +200,16 @@ class SchemaBuilder:
         if from_title:
             return from_title
         return self.operation_id + camel(field.name)
+
+
+ROOT_PLACEHOLDERS = frozenset({"array", "list", "array element", "list element"})
+
+
+def _stands_for_the_body(field: Field) -> bool:
+    """A row that names the body itself rather than a member: "Array elements", or any
+    bracketed name ("[Array element]", "[items]"), which no wire name is."""
+    cell = (field.cell or field.name).strip()
+    if len(cell) > 2 and cell[0] + cell[-1] in ("[]", "<>"):
+        return True
+    words = re.sub(r"[^a-z ]+", " ", cell.lower()).split()
+    return " ".join(words).removesuffix("s") in ROOT_PLACEHOLDERS
