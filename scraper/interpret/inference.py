@@ -244,6 +244,27 @@ def _rename_fields(body: Body, op: Operation, vocabulary: frozenset[str]) -> lis
     return messages
 
 
+def _unwrap_root_array(body: Body, op: Operation, label: str) -> Diagnostic | None:
+    """A table with one array row ("LTSAgencyAccessConfigInfoList | Array of X") whose
+    every example is a bare JSON list: the row names the list, and the body is the list."""
+    values = [ex.value for ex in body.examples]
+    if not values or not all(isinstance(v, list) for v in values):
+        return None
+    properties = _target(body.schema, op.schemas).get("properties") or {}
+    if len(properties) != 1:
+        return None
+    name, prop = next(iter(properties.items()))
+    inner = _target(prop, op.schemas)
+    if inner.get("type") != "array":
+        return None
+    body.schema = {k: v for k, v in inner.items() if k != SOURCE_KEY}
+    return Diagnostic(
+        op.source,
+        "inferred:root-array",
+        f"{op.operation_id} {label}: the examples are lists; the one row {name!r} is the list",
+    )
+
+
 def refine_with_examples(
     op: Operation, vocabulary: frozenset[str] = frozenset()
 ) -> list[Diagnostic]:
@@ -254,9 +275,9 @@ def refine_with_examples(
     for label, body in bodies:
         if body is None or not body.examples:
             continue
-        wrapped = _wrap(body, op, op.source, label)
-        if wrapped is not None:
-            diagnostics.append(wrapped)
+        for reshaped in (_wrap(body, op, op.source, label), _unwrap_root_array(body, op, label)):
+            if reshaped is not None:
+                diagnostics.append(reshaped)
         for message in _rename_fields(body, op, vocabulary):
             diagnostics.append(
                 Diagnostic(
