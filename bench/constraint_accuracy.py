@@ -47,12 +47,12 @@ def score(sample: list[dict[str, Any]], specs: Mapping[str, dict[str, Any]]) -> 
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
-    missing = []
+    missing: list[str] = []
     for entry in sample:
-        fld = fields.get((entry["service"], entry["field"]))
-        if fld is None:
+        found = fields.get((entry["service"], entry["field"]))
+        if found is None:
             missing.append(f"{entry['service']} {entry['field']}")
-        got = keywords(fld.schema) if fld is not None else {}
+        got = keywords(found.schema) if found is not None else {}
         want = entry["expected"]
         for kind in KINDS:
             if kind in got and kind in want and _same(kind, got[kind], want[kind]):

@@ -72,9 +72,9 @@ def draw(
             strata[stated] += [(service, f) for f in pool[PER_SERVICE:]]
     for stated in (True, False):
         have = sum(1 for _, f in chosen if _seems(f) is stated)
-        pool = strata[stated]
-        rng.shuffle(pool)
-        chosen += pool[: max(0, size // 2 - have)]
+        rest = strata[stated]
+        rng.shuffle(rest)
+        chosen += rest[: max(0, size // 2 - have)]
     taken = {(s, f.key) for s, f in chosen}
     clear = [
         (s, f) for s in sorted(fields) for f in fields[s]

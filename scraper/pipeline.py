@@ -22,6 +22,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from scraper.cache import Cache, collection_paused, digest
+from scraper.interpret.constraints import audit_constraints, keyword_counts
 from scraper.interpret.linker import Lookups, TableIndex, page_key
 from scraper.interpret.operations import Interpreter
 from scraper.limits import MAX_PAGE_BYTES, TRANSIENT_KINDS, page_guard
@@ -362,7 +363,10 @@ def _build(
             for methods in spec["paths"].values()
             for op in methods.values()
         }
+        constraint_diagnostics = audit_constraints(spec)
         example_diagnostics, valid_examples, invalid_examples = check_examples(spec, sources)
+        example_diagnostics = constraint_diagnostics + example_diagnostics
+        in_spec = keyword_counts(spec)
     with stats.timing("build"):
         if not provenance:
             strip_provenance(spec)
@@ -377,6 +381,7 @@ def _build(
         errors,
         {"valid": valid_examples, "invalid": invalid_examples},
     )
+    report["summary"]["constraints"]["in_spec"] = in_spec  # as the document has them
     return spec, report, not errors
 
 
