@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import re
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from scraper.interpret.constraints import apply_constraints, audit_constraints, keyword_counts
-from scraper.pipeline import ScrapeResult, scrape
+from scraper.pipeline import ScrapeResult, scrape, scrape_services
 from tests.helpers import operation, params, resolve
 
 
@@ -153,6 +156,8 @@ def test_audit_drops_what_the_schema_or_location_contradicts() -> None:
              "description": "ID."},
             {"name": "n", "in": "query", "schema": {"type": "integer", "default": 5, "maximum": 3},
              "description": "Count."},
+            {"name": "q", "in": "query", "schema": {"type": "string"},
+             "description": "Query.\nMaximum: 9\nDefault: x"},
         ], "responses": {}}}},
         "components": {"schemas": {"Box": {"type": "object", "properties": {
             "code": {"type": "string", "pattern": "(?P<x>a)", "description": "Code.",
@@ -166,6 +171,7 @@ def test_audit_drops_what_the_schema_or_location_contradicts() -> None:
     params = spec["paths"]["/v1/{id}"]["get"]["parameters"]
     assert params[0]["schema"] == {"type": "string"}
     assert params[1]["schema"] == {"type": "integer", "maximum": 3}
+    assert params[2]["schema"] == {"type": "string", "maxLength": 9, "default": "x"}
     props = spec["components"]["schemas"]["Box"]["properties"]
     assert "pattern" not in props["code"]
     assert props["size"] == {"type": "integer"}
@@ -173,7 +179,7 @@ def test_audit_drops_what_the_schema_or_location_contradicts() -> None:
     assert len(reasons) == 2 and all(d.kind == "constraint:pattern" for d in found)
     assert "Box.code: pattern dropped" in reasons[0]
     assert "Box.tag: the description states a regular expression" in reasons[1]
-    assert keyword_counts(spec) == {"maximum": 1}
+    assert keyword_counts(spec) == {"default": 1, "maxLength": 1, "maximum": 1}
 
 
 def test_stated_but_unclear_constraints_are_counted_not_guessed() -> None:
@@ -230,3 +236,92 @@ def test_an_example_that_contradicts_a_keyword_removes_it(tmp_path: Path) -> Non
     kinds = [d["kind"] for d in result.diagnostics]
     assert "doc-defect:constraint" in kinds
     assert result.report["summary"]["examples"] == {"valid": 1, "invalid": 0}
+
+
+# -- the whole corpus, and the judged sample --------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from constraint_accuracy import load_sample, score  # noqa: E402
+from constraint_fields import spec_fields  # noqa: E402
+
+PLACEHOLDER_DEFAULTS = {"n/a", "na", "null", "none", "-", "--", ""}
+
+
+@pytest.fixture(scope="module")
+def corpus_specs(corpus: Path) -> dict[str, ScrapeResult]:
+    """Every service of both renderings, with provenance: the sample names fields by it."""
+    found: dict[str, ScrapeResult] = {}
+    for rendering in ("otc-rst", "otc-html"):
+        for name, result in scrape_services([corpus / rendering], provenance=True).items():
+            found[f"{rendering}/{name}"] = result
+    return found
+
+
+def test_judged_sample_scores(corpus_specs: dict[str, ScrapeResult]) -> None:
+    sample = load_sample()
+    assert len(sample) >= 300
+    assert len({e["service"] for e in sample}) >= 20
+    result = score(sample, {name: r.spec for name, r in corpus_specs.items()})
+    assert result["missing"] == []
+    overall = result["kinds"]["overall"]
+    assert overall["f1"] >= 0.95
+    assert overall["precision"] >= 0.97
+    for kind, row in result["kinds"].items():
+        if row["occurrences"] >= 20:
+            assert row["f1"] >= 0.9, kind
+
+
+def test_corpus_defaults_are_values_of_their_schema(corpus_specs: dict[str, ScrapeResult]) -> None:
+    from openapi_schema_validator import OAS30Validator
+
+    checked = 0
+    for name, result in corpus_specs.items():
+        for fld in spec_fields(result.spec):
+            schema = fld.schema
+            if "default" not in schema:
+                continue
+            checked += 1
+            default = schema["default"]
+            where = f"{name} {fld.where}"
+            assert fld.location != "path", where
+            assert not (isinstance(default, str) and default.strip().lower() in
+                        PLACEHOLDER_DEFAULTS), where  # fmt: skip
+            rules = {k: v for k, v in schema.items() if k not in ("default", "description")}
+            assert OAS30Validator(rules).is_valid(default), where
+    assert checked >= 500
+
+
+def test_corpus_stated_regular_expressions_have_a_pattern_or_a_reason(
+    corpus_specs: dict[str, ScrapeResult],
+) -> None:
+    stated = 0
+    for name, result in corpus_specs.items():
+        explained = " ".join(
+            d["reason"] for d in result.report["diagnostics"]
+            if d["kind"] in ("constraint:pattern", "doc-defect:constraint")
+        )  # fmt: skip
+        for fld in spec_fields(result.spec):
+            if "regular expression" not in fld.description.lower():
+                continue
+            stated += 1
+            items = fld.schema.get("items") if fld.schema.get("type") == "array" else None
+            has = "pattern" in fld.schema or (isinstance(items, dict) and "pattern" in items)
+            assert has or fld.where.split(" ")[-1] in explained, f"{name} {fld.where}"
+    assert stated >= 200
+
+
+def test_report_counts_keywords_as_in_the_spec(corpus_specs: dict[str, ScrapeResult]) -> None:
+    result = corpus_specs["otc-rst/dws"]
+    in_spec = result.report["summary"]["constraints"]["in_spec"]
+
+    def without_examples(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {
+                k: without_examples(v) for k, v in node.items() if k not in ("examples", "example")
+            }
+        return [without_examples(v) for v in node] if isinstance(node, list) else node
+
+    text = json.dumps(without_examples(result.spec))
+    assert in_spec["default"] == len(re.findall(r'"default": (?![{\[])', text)) > 100

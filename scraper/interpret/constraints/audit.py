@@ -15,7 +15,7 @@ from typing import Any
 
 from openapi_schema_validator import OAS30Validator
 
-from scraper.interpret.constraints.apply import STATED
+from scraper.interpret.constraints.apply import STATED, apply_constraints
 from scraper.interpret.constraints.patterns import regex_problem
 from scraper.interpret.constraints.values import is_placeholder
 from scraper.model import SOURCE_KEY, Diagnostic
@@ -63,6 +63,10 @@ def audit_constraints(spec: dict[str, Any]) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     for where, location, schema, description, source in _fields(spec):
         file = source.get("file", "") if isinstance(source, dict) else ""
+        if location != "body" and schema == {"type": "string"}:
+            # a parameter table without a Type column: a string on the wire, whose
+            # constraints could not be read before its type was known
+            apply_constraints(schema, description)
         if location == "path":
             schema.pop("default", None)
         for target in _targets(schema):
