@@ -12,7 +12,7 @@ SITE ?= site
 NODE_STAMP := node_modules/.installed-stamp
 REDOCLY := REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true node_modules/.bin/redocly
 
-.PHONY: all install spec generate check ts docs lint contract bench test lint-code lock clean
+.PHONY: all install spec generate check ts docs lint contract bench constraint-accuracy test lint-code lock clean
 
 all: generate
 
@@ -105,6 +105,11 @@ contract: spec
 	done
 
 # Stage times and ratios against raw parsing, warm re-runs, a 10x scale run (a few minutes).
+# Precision, recall and F1 of the constraint keywords on the judged sample
+# (tests/fixtures/constraints_judged.json), per keyword kind and overall.
+constraint-accuracy: $(STAMP)
+	$(BIN)/python bench/constraint_accuracy.py "$(CORPUS)"
+
 bench: $(STAMP)
 	$(BIN)/python bench/run.py "$(CORPUS)"
 

@@ -104,6 +104,12 @@ KINDS: dict[str, Kind] = {
         "used",
         "fix the table's name",
     ),
+    "constraint:pattern": Kind(
+        "warning",
+        "a stated regular expression that could not become a `pattern` (none readable, not "
+        "ECMA-262, or not a string field)",
+        "check the expression",
+    ),
     "low-example-coverage": Kind(
         "warning",
         "an example with over a tenth of its fields outside the schema (the fields are named)",

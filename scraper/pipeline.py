@@ -24,6 +24,7 @@ from pydantic import TypeAdapter
 from scraper.cache import Cache, collection_paused, digest
 from scraper.coverage import measure as measure_coverage
 from scraper.diagnostics import SEVERITIES, severity
+from scraper.interpret.constraints import audit_constraints, keyword_counts
 from scraper.interpret.linker import Lookups, TableIndex, page_key
 from scraper.interpret.operations import Interpreter
 from scraper.limits import MAX_PAGE_BYTES, TRANSIENT_KINDS, page_guard
@@ -367,7 +368,10 @@ def _build(
             for methods in spec["paths"].values()
             for op in methods.values()
         }
+        constraint_diagnostics = audit_constraints(spec)
         example_diagnostics, valid_examples, invalid_examples = check_examples(spec, sources)
+        example_diagnostics = constraint_diagnostics + example_diagnostics
+        in_spec = keyword_counts(spec)
         coverage = measure_coverage(spec, sources)
         example_diagnostics += coverage.diagnostics
     with stats.timing("build"):
@@ -386,6 +390,7 @@ def _build(
         spec_operations=len(sources),
         example_coverage=coverage.summary(),
     )
+    report["summary"]["constraints"]["in_spec"] = in_spec  # as the document has them
     return spec, report, not errors
 
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import re
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from scraper.interpret.constraints import apply_constraints
-from scraper.pipeline import ScrapeResult, scrape
+from scraper.interpret.constraints import apply_constraints, audit_constraints, keyword_counts
+from scraper.pipeline import ScrapeResult, scrape, scrape_services
 from tests.helpers import operation, params, resolve
 
 
@@ -43,6 +46,140 @@ def test_constraints_from_prose(kind: str, text: str, expected: dict[str, Any]) 
     schema: dict[str, Any] = {"type": kind}
     apply_constraints(schema, text)
     assert {k: v for k, v in schema.items() if k != "type"} == expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "expected"),
+    [
+        # the structured form: each part to its keywords, placeholders mean none
+        ("string", "Definition\nWidget ID.\nConstraints\nN/A\nRange\nN/A\nDefault Value\nN/A",
+         {}),
+        ("string", "Definition\nMode.\nRange\nN/A\nDefault Value\nnull", {}),
+        ("integer", "Definition\nPage size.\nRange\n5 to 500\nDefault Value\n50",
+         {"minimum": 5, "maximum": 500, "default": 50}),
+        ("integer", "Definition\nOffset.\nRange\nGreater than or equal to 0\nDefault Value\n0",
+         {"minimum": 0, "default": 0}),
+        ("string", "Definition\nKind of copy.\nRange\nfull: whole copy\nlite: partial copy",
+         {"enum": ["full", "lite"]}),
+        ("integer", "Definition\nSwitch.\nRange\n1: on; 0: off.", {"enum": [1, 0]}),
+        ("string", "Definition\nShelf ID.\nRange\nIt is a 36-digit UUID.\nDefault Value\nN/A",
+         {"format": "uuid"}),
+        ("string", "Definition: Alias.\nRange: 2 to 30 characters.\nDefault value: N/A",
+         {"minLength": 2, "maxLength": 30}),
+        ("string", "Definition\nName filter.\nRange\n^[a-z][a-z0-9_]{0,31}$\nDefault Value\n-",
+         {"pattern": "^[a-z][a-z0-9_]{0,31}$"}),
+        # the older labelled lines
+        ("string", "Label of a box.\nMinimum: 1\nMaximum: 64", {"minLength": 1, "maxLength": 64}),
+        ("number", "Weight.\nMinimum: 0\nMaximum: 1.5E10", {"minimum": 0, "maximum": 1.5e10}),
+        ("integer", "Retries.\nMinimum: 1\nDefault: 3", {"minimum": 1, "default": 3}),
+        ("string", "Colour.\n- RED: warm\n- BLUE: cold\nEnumeration values:\n- RED\n- BLUE",
+         {"enum": ["RED", "BLUE"]}),  # one list under two headings is one list
+        ("string", "Colour.\nOptions:\n- RED\n- BLUE\nEnumeration values:\n- RED\n- BLUE",
+         {"enum": ["RED", "BLUE"]}),
+        ("string", "Box code.\nRegular expression matching: ^bx[0-9]{6}$",
+         {"pattern": "^bx[0-9]{6}$"}),
+        ("string", "Box code.\nRegular expression matching: ^bx[0-9{6}$", {}),  # no regex
+        ("integer", "Wait time.\nValue range: 2s-90s", {"minimum": 2, "maximum": 90}),
+        ("integer", "Page size.\nValue range: 1-50\nCommon values: 5, 10, and 20\n"
+         "Default value: 50", {"minimum": 1, "maximum": 50, "default": 50}),
+        ("string", "Size.\nValue range:\n- SMALL: little\n- LARGE: big",
+         {"enum": ["SMALL", "LARGE"]}),
+        ("integer", "Cache time.\nValue range:\n- Zone A: 1-3600\n- Zone B: 1-3600",
+         {"minimum": 1, "maximum": 3600}),
+        ("integer", "Cache time.\nValue range:\n- Zone A: 1-3600\n- Zone B: 5-60", {}),
+        # defaults in prose: values only, never stray words or cut numbers
+        ("string", "Order of the list. The method can be:\n- up: rising\n- down: falling\n"
+         "The default method is down.", {"enum": ["up", "down"], "default": "down"}),
+        ("integer", "Batch size. The default value is 2,000.", {"default": 2000}),
+        ("string", "Home folder. The default value is the same as that of the owner.", {}),
+        ("string", "Zone of the shelf. The default value is N/A.", {}),
+        ("integer", "Count. If mode is set to fast, the default value is 10.", {}),
+        ("string", "Port. If this parameter is not passed, the port is 8080 by default.",
+         {"default": "8080"}),
+        ("boolean", "Whether to lock. Default: true", {"default": True}),
+        ("string", "Layout:\n- 0: flat\n- 1: Default value. Nested folders.",
+         {"enum": ["0", "1"], "default": "1"}),
+        # ranges and lengths for one case only stay prose
+        ("string", "Text of a note, at most 4 KB. For pager notes, up to 160 characters.", {}),
+        ("integer", "Hits. For slow checks, the value ranges from 1 to 30.", {}),
+        ("integer", "Pages. The value must be greater than 0.", {"minimum": 1}),
+        # lists in words
+        ("string", "Speed. The value can be slow, normal, or fast.",
+         {"enum": ["slow", "normal", "fast"]}),
+        ("string", "Tier. The value can be 1 (basic) or 2 (premium).", {"enum": ["1", "2"]}),
+        ("string", "Kind. There are two value options: hot (often read) and cold (rarely read).",
+         {"enum": ["hot", "cold"]}),
+        ("integer", "Memory in MB. Options: 512, 1,024, and 2,048.", {"enum": [512, 1024, 2048]}),
+        ("string", "State. This field is reserved, and its value can only be READY.",
+         {"enum": ["READY"]}),
+        ("string", "Vendor. The value can be Red Box, Blue Sky, or Other.",
+         {"enum": ["Red Box", "Blue Sky", "Other"]}),
+        ("string", "Layout {kind}:{size}:\n- kind: the disk kind\n- size: the disk size", {}),
+        # formats: date-time needs a time zone
+        ("string", "Start, in YYYY-MM-DDTHH:MM:SS format.", {}),
+        ("string", "Start, in yyyy-MM-ddTHH:mm:ssZ format.", {"format": "date-time"}),
+        ("string", "Start, in %YYYY-%mm-%ddT%HH:%MM:%SSZ format.", {"format": "date-time"}),
+        ("string", "Start time in UTC, for example, 2020-01-02T03:04:05Z.",
+         {"format": "date-time"}),
+        ("string", "Owner. The value is an IPv4 address.", {"format": "ipv4"}),
+        ("string", "Link ID. The value is a UUID containing 36 characters.",
+         {"format": "uuid", "minLength": 36, "maxLength": 36}),
+        ("string", "Link. The value is a UUID containing 36 characters or an IPv4 address.", {}),
+    ],
+)  # fmt: skip
+def test_phrasings(kind: str, text: str, expected: dict[str, Any]) -> None:
+    schema: dict[str, Any] = {"type": kind}
+    apply_constraints(schema, text)
+    assert {k: v for k, v in schema.items() if k != "type"} == expected
+
+
+def test_array_sizes_and_item_keywords() -> None:
+    schema: dict[str, Any] = {"type": "array", "items": {"type": "string"}}
+    apply_constraints(schema, "Tags.\nArray length: 1 to 20\nMinimum: 1\nMaximum: 32")
+    assert schema == {
+        "type": "array",
+        "items": {"type": "string", "minLength": 1, "maxLength": 32},
+        "minItems": 1,
+        "maxItems": 20,
+    }
+    schema = {"type": "array", "items": {"type": "string"}}
+    apply_constraints(schema, "Filters. The value can be on or off.\nArray Length: 0 - 10")
+    assert schema == {
+        "type": "array", "items": {"type": "string", "enum": ["on", "off"]}, "maxItems": 10
+    }  # fmt: skip
+
+
+def test_audit_drops_what_the_schema_or_location_contradicts() -> None:
+    spec: dict[str, Any] = {
+        "paths": {"/v1/{id}": {"get": {"parameters": [
+            {"name": "id", "in": "path", "schema": {"type": "string", "default": "abc"},
+             "description": "ID."},
+            {"name": "n", "in": "query", "schema": {"type": "integer", "default": 5, "maximum": 3},
+             "description": "Count."},
+            {"name": "q", "in": "query", "schema": {"type": "string"},
+             "description": "Query.\nMaximum: 9\nDefault: x"},
+        ], "responses": {}}}},
+        "components": {"schemas": {"Box": {"type": "object", "properties": {
+            "code": {"type": "string", "pattern": "(?P<x>a)", "description": "Code.",
+                     "x-doc-source": {"file": "box.html"}},
+            "tag": {"type": "string", "description": "Tag; regular expression: see the console.",
+                    "x-doc-source": {"file": "box.html"}},
+            "size": {"type": "integer", "enum": [1, "two"], "default": "N/A"},
+        }}}},
+    }  # fmt: skip
+    found = audit_constraints(spec)
+    params = spec["paths"]["/v1/{id}"]["get"]["parameters"]
+    assert params[0]["schema"] == {"type": "string"}
+    assert params[1]["schema"] == {"type": "integer", "maximum": 3}
+    assert params[2]["schema"] == {"type": "string", "maxLength": 9, "default": "x"}
+    props = spec["components"]["schemas"]["Box"]["properties"]
+    assert "pattern" not in props["code"]
+    assert props["size"] == {"type": "integer"}
+    reasons = sorted(d.reason for d in found)
+    assert len(reasons) == 2 and all(d.kind == "constraint:pattern" for d in found)
+    assert "Box.code: pattern dropped" in reasons[0]
+    assert "Box.tag: the description states a regular expression" in reasons[1]
+    assert keyword_counts(spec) == {"default": 1, "maxLength": 1, "maximum": 1}
 
 
 def test_stated_but_unclear_constraints_are_counted_not_guessed() -> None:
@@ -81,7 +218,9 @@ def test_corpus_share_of_stated_constraints_turned_into_keywords(
         stated += sum(summary["stated"].values())
         extracted += sum(summary["extracted"].values())
     assert stated >= 1000
-    assert extracted / stated >= 0.90
+    # A rough proxy (a word test for "stated"): placeholders and "If X, the default is Y"
+    # rightly stay prose now. The judged sample below is the measure of accuracy.
+    assert extracted / stated >= 0.88
 
 
 def test_an_example_that_contradicts_a_keyword_removes_it(tmp_path: Path) -> None:
@@ -99,3 +238,95 @@ def test_an_example_that_contradicts_a_keyword_removes_it(tmp_path: Path) -> Non
     kinds = [d["kind"] for d in result.diagnostics]
     assert "doc-defect:constraint" in kinds
     assert result.report["summary"]["examples"] == {"valid": 1, "invalid": 0}
+
+
+# -- the whole corpus, and the judged sample --------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from constraint_accuracy import load_sample, score  # noqa: E402
+from constraint_fields import spec_fields  # noqa: E402
+
+PLACEHOLDER_DEFAULTS = {"n/a", "na", "null", "none", "-", "--", ""}
+
+
+@pytest.fixture(scope="module")
+def corpus_specs(corpus: Path) -> dict[str, ScrapeResult]:
+    """Every service of both renderings, with provenance: the sample names fields by it."""
+    found: dict[str, ScrapeResult] = {}
+    for rendering in ("otc-rst", "otc-html"):
+        for name, result in scrape_services([corpus / rendering], provenance=True).items():
+            found[f"{rendering}/{name}"] = result
+    return found
+
+
+def test_judged_sample_scores(corpus_specs: dict[str, ScrapeResult]) -> None:
+    sample = load_sample()
+    assert len(sample) >= 300
+    assert len({e["service"] for e in sample}) >= 20
+    result = score(sample, {name: r.spec for name, r in corpus_specs.items()})
+    assert result["missing"] == []
+    overall = result["kinds"]["overall"]
+    assert overall["f1"] >= 0.95
+    assert overall["precision"] >= 0.97
+    for kind, row in result["kinds"].items():
+        if row["occurrences"] >= 20:
+            assert row["f1"] >= 0.9, kind
+
+
+def test_corpus_defaults_are_values_of_their_schema(corpus_specs: dict[str, ScrapeResult]) -> None:
+    from openapi_schema_validator import OAS30Validator
+
+    checked = 0
+    for name, result in corpus_specs.items():
+        for fld in spec_fields(result.spec):
+            schema = fld.schema
+            if "default" not in schema:
+                continue
+            checked += 1
+            default = schema["default"]
+            where = f"{name} {fld.where}"
+            assert fld.location != "path", where
+            assert not (isinstance(default, str) and default.strip().lower() in
+                        PLACEHOLDER_DEFAULTS), where  # fmt: skip
+            rules = {k: v for k, v in schema.items() if k not in ("default", "description")}
+            assert OAS30Validator(rules).is_valid(default), where
+    assert checked >= 500
+
+
+def test_corpus_stated_regular_expressions_have_a_pattern_or_a_reason(
+    corpus_specs: dict[str, ScrapeResult],
+) -> None:
+    stated = 0
+    for name, result in corpus_specs.items():
+        explained = " ".join(
+            d["reason"] for d in result.report["diagnostics"]
+            if d["kind"] in ("constraint:pattern", "doc-defect:constraint")
+        )  # fmt: skip
+        for fld in spec_fields(result.spec):
+            if "regular expression" not in fld.description.lower():
+                continue
+            stated += 1
+            items = fld.schema.get("items") if fld.schema.get("type") == "array" else None
+            has = "pattern" in fld.schema or (isinstance(items, dict) and "pattern" in items)
+            field = fld.where.split(" ")[-1]
+            prop = field.rsplit(".", 1)[-1]
+            assert has or field in explained or f".{prop} = " in explained, f"{name} {fld.where}"
+    assert stated >= 200
+
+
+def test_report_counts_keywords_as_in_the_spec(corpus_specs: dict[str, ScrapeResult]) -> None:
+    result = corpus_specs["otc-rst/dws"]
+    in_spec = result.report["summary"]["constraints"]["in_spec"]
+
+    def without_examples(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {
+                k: without_examples(v) for k, v in node.items() if k not in ("examples", "example")
+            }
+        return [without_examples(v) for v in node] if isinstance(node, list) else node
+
+    spec = {k: v for k, v in result.spec.items() if k in ("paths", "components")}
+    text = json.dumps(without_examples(spec))
+    assert in_spec["default"] == len(re.findall(r'"default": (?![{\[])', text)) > 50

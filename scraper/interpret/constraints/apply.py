@@ -1,0 +1,183 @@
+"""One field's description -> its schema keywords, each checked against the schema."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from openapi_schema_validator import OAS30Validator
+
+from scraper.interpret.constraints import prose
+from scraper.interpret.constraints.enums import value_list
+from scraper.interpret.constraints.patterns import inline_pattern, read_pattern
+from scraper.interpret.constraints.structure import Parts, split
+from scraper.interpret.constraints.values import NUM, clean_token, is_placeholder, number, typed
+from scraper.model import Schema
+
+STATED = {
+    "range": re.compile(
+        r"\brange\b[^.]{0,25}?[\[(]\s*-?\d|\bfrom\s+-?\d[\d.,]*\s+to\s+-?\d(?![\d.,]*\s*char)|"
+        r"\b(?:minimum|maximum|min\.|max\.)(?:\s+value)?\s*(?:is|:)?\s*-?\d(?![\d.,]*\s*char)|"
+        r"\bbetween\s+-?\d[\d.,]*\s+and\s+-?\d|\bcannot\s+exceed\s+\d(?![\d.,]*\s*char)",
+        re.I,
+    ),
+    "length": re.compile(
+        r"\d\s*(?:characters|chars)\b|^\s*\**(?:minimum|maximum)\**\s*:", re.I | re.M
+    ),
+    "default": re.compile(
+        r"\bdefault\s+value\s*(?:is|:)|\bdefault\s*[:：]|\bdefaults?\s+to\b|"
+        r"\(default(?:\s+value)?\)|\bis\s+\S+\s+by\s+default",
+        re.I,
+    ),
+    "enum": re.compile(
+        r"(?:options?|values?)[^.:]{0,40}[:：]\s*(?:\n|\s)-\s+\S+[^\n]*?\s-\s+\S|"
+        r"(?:options?|values?)[^.:]{0,40}[:：]\s*\n-\s|"
+        r"\bvalues?\s+(?:can|must)\s+be\s+(?:one\s+of\s+)?[\w.\-]+,?\s+(?:or|and)\s+[\w.\-]+",
+        re.I,
+    ),
+    "pattern": re.compile(r"\bregular\s+expression\b", re.I),
+    "items": re.compile(r"\barray\s+length\b", re.I),
+}
+APPLIES = {
+    "range": {"integer", "number"},
+    "length": {"string"},
+    "items": {"array"},
+    "pattern": {"string", "array"},
+}
+SCALARS = ("string", "integer", "number", "boolean")
+SIZE = re.compile(rf"\**({NUM})\**\s*(?:-|to|~)\s*\**({NUM})\**")
+
+
+@dataclass
+class Extracted:
+    """What a description states, and which of those statements became keywords."""
+
+    stated: set[str] = field(default_factory=set)
+    extracted: set[str] = field(default_factory=set)
+
+
+def apply_constraints(schema: Schema, description: str) -> Extracted:
+    """Add the keywords `description` states to `schema` (a scalar, or an array whose item
+    keywords go on its items), in place."""
+    kind = str(schema.get("type", ""))
+    result = Extracted(
+        {k for k, p in STATED.items() if p.search(description) and kind in APPLIES.get(k, {kind})}
+    )
+    parts = split(description)
+    if kind == "array":
+        _array(schema, parts, result)
+        items = schema.get("items")
+        if isinstance(items, dict) and items.get("type") in ("string", "integer", "number"):
+            _scalar(items, parts, description, result, with_default=False)
+    elif kind in SCALARS:
+        _scalar(schema, parts, description, result, with_default=True)
+    result.stated |= result.extracted  # what was read was stated, whatever its wording
+    return result
+
+
+def _array(schema: Schema, parts: Parts, result: Extracted) -> None:
+    """ "Array length: 1 to 100" -> minItems 1, maxItems 100."""
+    stated = parts.labels.get("array length")
+    match = SIZE.search(stated or "")
+    if match:
+        low, high = (number(g, True) for g in match.groups())
+        if low is not None and high is not None and 0 <= low <= high:
+            if low > 0:
+                schema["minItems"] = low
+            schema["maxItems"] = high
+            result.extracted.add("items")
+
+
+def _scalar(
+    schema: Schema, parts: Parts, description: str, result: Extracted, with_default: bool
+) -> None:
+    kind = str(schema["type"])
+    range_part = parts.section("range")
+    text = "\n".join(
+        [*parts.prose, *parts.sections.get("definition", []),
+         *parts.sections.get("constraints", []), *parts.sections.get("range", [])]
+    )  # fmt: skip
+    low_label = _label_number(parts, "minimum", kind)
+    high_label = _label_number(parts, "maximum", kind)
+    if kind in ("integer", "number"):
+        low, high = prose.numeric_range(text, kind == "integer")
+        _set(schema, result, "range", minimum=low_label if low_label is not None else low,
+             maximum=high_label if high_label is not None else high)  # fmt: skip
+    if kind == "string":
+        low, high = prose.length_range(text)
+        if isinstance(low_label, int) and low_label >= 0:
+            low = low_label
+        if isinstance(high_label, int) and high_label >= 0:
+            high = high_label
+        _set(schema, result, "length", minLength=low or None, maxLength=high)
+        pattern = read_pattern(parts.labels.get("pattern"), range_part) or inline_pattern(text)
+        if pattern is not None:
+            schema["pattern"] = pattern
+            result.extracted.add("pattern")
+        if "format" not in schema and (found := prose.string_format(text)):
+            schema["format"] = found
+    listed = value_list(text, kind, parts.labels.get("enum"), range_part)
+    default: Any = None
+    if listed is not None:
+        values, default = listed
+        if kind != "boolean":  # true/false: the type says it all
+            schema["enum"] = values
+        result.extracted.add("enum")
+    if with_default:
+        default = _default(parts, text, kind, default)
+        if default is not None:
+            schema["default"] = default
+            result.extracted.add("default")
+    _check(schema, result)
+
+
+def _label_number(parts: Parts, name: str, kind: str) -> int | float | None:
+    stated = parts.labels.get(name, "")
+    match = re.match(rf"\**({NUM})\**\s*\.?\s*$", stated.strip())
+    if not match:
+        return None
+    return number(match.group(1), kind in ("integer", "string"))
+
+
+def _set(schema: Schema, result: Extracted, kind: str, **keywords: Any) -> None:
+    low_key, high_key = list(keywords)
+    low, high = keywords[low_key], keywords[high_key]
+    if low is not None and high is not None and low > high:
+        return
+    for key, value in ((low_key, low), (high_key, high)):
+        if value is not None:
+            schema[key] = value
+            result.extracted.add(kind)
+
+
+def _default(parts: Parts, text: str, kind: str, marked: Any) -> Any:
+    """The structured Default Value part decides alone; else a marked list item, else prose."""
+    stated = parts.section("default")
+    if stated is not None:
+        if is_placeholder(stated):
+            return None
+        first = re.match(r"\s*(\"[^\"]*\"|\S+)(?:\s*$|\s*\(|\s*[:,]\s|\s*\.\s*$)", stated)
+        if not first:
+            return None
+        token = clean_token(first.group(1))
+        return None if is_placeholder(token) else typed(token, kind)
+    if marked is not None:
+        return marked
+    return prose.default_value(text, kind)
+
+
+def _check(schema: Schema, result: Extracted) -> None:
+    """A default or enum its own schema rejects (out of range, too long, not in the enum, not
+    of the format) is dropped; the prose stays in the description."""
+    rules = {k: v for k, v in schema.items() if k not in ("default", "description", "enum")}
+    checker = OAS30Validator(rules, format_checker=OAS30Validator.FORMAT_CHECKER)
+    if "enum" in schema and not all(checker.is_valid(v) for v in schema["enum"]):
+        del schema["enum"]
+        result.extracted.discard("enum")
+    if "default" in schema:
+        with_enum = {**rules, **({"enum": schema["enum"]} if "enum" in schema else {})}
+        full = OAS30Validator(with_enum, format_checker=OAS30Validator.FORMAT_CHECKER)
+        if not full.is_valid(schema["default"]):
+            del schema["default"]
+            result.extracted.discard("default")

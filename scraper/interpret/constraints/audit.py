@@ -1,0 +1,137 @@
+"""The built document's constraint keywords, checked once more where the whole spec is seen.
+
+A path parameter never has a default (a mock would put the default in the URL); a default
+its schema rejects, a placeholder default, an enum value not of the field's type and a
+pattern that is no ECMA-262 regular expression are removed; a field whose description
+states a regular expression but has no `pattern` gets a diagnostic saying why. The report
+counts the keywords as they are in the document.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+from openapi_schema_validator import OAS30Validator
+
+from scraper.interpret.constraints.apply import STATED, apply_constraints
+from scraper.interpret.constraints.patterns import regex_problem
+from scraper.interpret.constraints.values import is_placeholder
+from scraper.model import SOURCE_KEY, Diagnostic
+
+KEYWORDS = (
+    "enum", "default", "minimum", "maximum", "minLength", "maxLength",
+    "pattern", "format", "minItems", "maxItems",
+)  # fmt: skip
+TYPE_FORMATS = frozenset({"int32", "int64", "float", "double"})  # from the type column
+PYTHON_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,), "integer": (int,), "number": (int, float), "boolean": (bool,),
+}  # fmt: skip
+
+
+def _fields(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any], str, Any]]:
+    """(where, location, schema, description, source) for every parameter and property."""
+    for path, methods in spec.get("paths", {}).items():
+        for method, op in methods.items():
+            if not isinstance(op, dict):
+                continue
+            for param in op.get("parameters", []):
+                if isinstance(param.get("schema"), dict):
+                    where = f"{method.upper()} {path} {param.get('in')} {param.get('name')}"
+                    yield (where, str(param.get("in")), param["schema"],
+                           str(param.get("description", "")), param.get(SOURCE_KEY))  # fmt: skip
+    for name, schema in spec.get("components", {}).get("schemas", {}).items():
+        if not isinstance(schema, dict):
+            continue
+        for prop, sub in schema.get("properties", {}).items():
+            if isinstance(sub, dict):
+                yield (f"{name}.{prop}", "body", sub, str(sub.get("description", "")),
+                       sub.get(SOURCE_KEY))  # fmt: skip
+
+
+def _targets(schema: dict[str, Any]) -> list[dict[str, Any]]:
+    items = schema.get("items")
+    return (
+        [schema, items] if schema.get("type") == "array" and isinstance(items, dict) else [schema]
+    )
+
+
+def audit_constraints(spec: dict[str, Any]) -> list[Diagnostic]:
+    """Remove keywords the schema or the location contradicts, in place; report missing
+    patterns. `spec` still carries its provenance (x-doc-source) for the diagnostics."""
+    found: list[Diagnostic] = []
+    for where, location, schema, description, source in _fields(spec):
+        file = source.get("file", "") if isinstance(source, dict) else ""
+        if location != "body" and schema == {"type": "string"}:
+            # a parameter table without a Type column: a string on the wire, whose
+            # constraints could not be read before its type was known
+            apply_constraints(schema, description)
+        if location == "path":
+            schema.pop("default", None)
+        for target in _targets(schema):
+            _check_values(target)
+            if "pattern" in target and (problem := regex_problem(str(target["pattern"]))):
+                del target["pattern"]
+                reason = f"{where}: pattern dropped: {problem}"
+                found.append(Diagnostic(file, "constraint:pattern", reason))
+        has_pattern = any("pattern" in t for t in _targets(schema))
+        if STATED["pattern"].search(description) and not has_pattern:
+            kind = schema.get("type", "untyped")
+            why = (
+                "no usable regular expression follows the words"
+                if kind in ("string", "array")
+                else f"the field is of type {kind}, not a string"
+            )
+            found.append(Diagnostic(
+                file, "constraint:pattern",
+                f"{where}: the description states a regular expression; no pattern: {why}",
+            ))  # fmt: skip
+    return found
+
+
+def _check_values(schema: dict[str, Any]) -> None:
+    kind = schema.get("type")
+    allowed = PYTHON_TYPES.get(str(kind))
+    if "enum" in schema and allowed is not None:
+        values = schema["enum"]
+        fits = all(
+            isinstance(v, allowed) and (kind == "boolean" or not isinstance(v, bool))
+            for v in values
+        )
+        if not isinstance(values, list) or not values or not fits:
+            del schema["enum"]
+    if "default" not in schema:
+        return
+    default = schema["default"]
+    if default is None or (isinstance(default, str) and is_placeholder(default)):
+        del schema["default"]
+        return
+    rules = {k: v for k, v in schema.items() if k in KEYWORDS and k != "default"}
+    if kind:
+        rules["type"] = kind
+    checker = OAS30Validator(rules, format_checker=OAS30Validator.FORMAT_CHECKER)
+    if not checker.is_valid(default):
+        del schema["default"]
+
+
+def keyword_counts(spec: dict[str, Any]) -> dict[str, int]:
+    """How many of each constraint keyword the document holds (item keywords included)."""
+    counts: Counter[str] = Counter()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key in KEYWORDS:
+                if key in node and not isinstance(node[key], dict):
+                    if key == "format" and node[key] in TYPE_FORMATS:
+                        continue
+                    counts[key] += 1
+            for key, value in node.items():
+                if key not in ("enum", "default", "example", "examples", "description"):
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk({"paths": spec.get("paths", {}), "components": spec.get("components", {})})
+    return dict(sorted(counts.items()))

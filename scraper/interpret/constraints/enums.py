@@ -1,0 +1,176 @@
+"""Value lists: "Options: - a: ... - b: ...", "The value can be a, b, or c.", a Range part of
+"a: ..." lines, "Enumeration values: - a - b". A list stated twice is one list."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from scraper.interpret.constraints.prose import case_specific
+from scraper.interpret.constraints.values import NUM, typed
+
+TOKEN = r"[\w\-]+(?:\.[\w\-]+)*"  # noqa: S105 - a value token, not a secret
+ENUM_INTRO = re.compile(
+    r"(?<!default )(?<!Default )(?<!common )(?<!Common )(?<!recommended )(?<!example )"
+    r"(?:the\s+)?"
+    r"(?:(?:value\s+)?options?|values?|enumerated values|possible values|valid values|"
+    r"value\s+range|enums)"
+    r"(?:\s+(?:are|is|can be|include|must be))?(?:\s+one\s+of)?"
+    r"(?:\s+(?:as\s+follows|the\s+following))?"
+    r"(?:\s+(?:are\s+)?available)?\s*[:：]|"
+    r"\bfollowing\s+(?:options|values)\s+(?:are\s+)?(?:available|supported)\s*[:：]|"
+    r"\bcan\s+be\s+one\s+of\s+the\s+following\s*[:：]",
+    re.I,
+)
+ITEM = re.compile(
+    rf"(?:^|\s)[-•]\s+\*{{0,2}}({TOKEN})\*{{0,2}}(\s*\(default(?:\s+value)?\))?"
+    r"(?:\s*[:：]|\s*$|(?=\s+[-•]\s))",
+    re.M | re.I,
+)
+LINE_ITEM = re.compile(rf"^\s*\*{{0,2}}({TOKEN})\*{{0,2}}\s*[:：]", re.M)
+DEFAULT_MARK = re.compile(
+    r"^\s*\(default(?:\s+value)?\)|\(default(?:\s+value)?\)\s*\.?\s*$|"
+    r"^\s*default(?:\s+value)?\.|\bthis\s+is\s+the\s+default(?:\s+value)?\b",
+    re.I,
+)
+WORD = rf"(?:{NUM}(?![\w.]*\w)|[A-Z]\w*(?:\s[A-Z]\w*){{1,2}}(?![\w-])|{TOKEN})"
+WORD_LIST = rf"((?:{WORD}\s*,\s*)*{WORD},?\s+(?:or|and)\s+{WORD})"
+PARENTHESES = re.compile(r"\s*\([^()]*\)")
+CAN_BE = re.compile(
+    rf"\b(?:value|values|options)\s+(?:can|must|are|is)\s+(?:only\s+)?(?:be\s+)?(?:one\s+of\s+)?"
+    rf"[:：]?\s*{WORD_LIST}\s*(?=[.;,(]|$)",
+    re.I | re.M,
+)
+ONLY = re.compile(rf"\bvalue\s+can\s+only\s+be\s+({TOKEN})\s*(?=[.;,(]|$)", re.I | re.M)
+COMMA_LINE = re.compile(rf"^\s*{WORD_LIST}\s*\.?\s*$", re.M)
+BRACED = re.compile(r"\{(\w+)\}")
+
+
+def _split_words(group: str) -> list[str]:
+    return [
+        t.strip().rstrip(".")
+        for t in re.split(r"\s*,(?!\d{3}\b)\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+", group)
+        if t.strip()
+    ]
+
+
+def _typed_list(tokens: list[str], kind: str) -> list[Any] | None:
+    values: list[Any] = []
+    for token in tokens:
+        value = typed(token, kind)
+        if value is None:
+            return None
+        if value not in values:  # the same list under two headings is one list
+            values.append(value)
+    return values or None
+
+
+def _items(tail: str) -> tuple[list[str], str | None]:
+    """ "- a: ... - b (default value): ..." -> ([a, b], b)."""
+    matches = list(ITEM.finditer(tail))
+    tokens: list[str] = []
+    default = None
+    for i, match in enumerate(matches):
+        token = match.group(1)
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(tail)
+        segment = tail[match.end() : end]
+        if match.group(2) or DEFAULT_MARK.search(segment.split("\n", 1)[0]):
+            default = default or token
+        tokens.append(token)
+    return tokens, default
+
+
+def value_list(
+    text: str, kind: str, labelled: str | None, range_part: str | None
+) -> tuple[list[Any], Any] | None:
+    """(values, the one marked as default) the text lists for the field, or None."""
+    if labelled is not None:  # "Enumeration values:" names the list outright
+        tokens, default = _items(labelled)
+        if not tokens:
+            tokens = _split_words(labelled) if COMMA_LINE.fullmatch(labelled.strip()) else []
+        values = _typed_list(tokens, kind)
+        if values:
+            marked = _marked_default(text, kind)
+            return values, typed(default, kind) if default else marked
+    found = _from_intro(text, kind) or _from_range(range_part, kind) or _from_words(text, kind)
+    if found is None:
+        found = _bare_list(text, kind)
+    return found
+
+
+def _marked_default(text: str, kind: str) -> Any:
+    _, default = _items(text)
+    return typed(default, kind) if default else None
+
+
+def _from_intro(text: str, kind: str) -> tuple[list[Any], Any] | None:
+    for intro in ENUM_INTRO.finditer(text):
+        if case_specific(text, intro.start()):
+            continue
+        tail = text[intro.end() :]
+        tokens, default = _items(tail)
+        if not tokens:
+            listed = re.match(rf"\s*{WORD_LIST}\s*(?=[.;](?:\s|$)|$|\n)", PARENTHESES.sub("", tail))
+            tokens = _split_words(listed.group(1)) if listed else _leading_lines(tail)
+        values = _typed_list(tokens, kind)
+        if values:
+            return values, typed(default, kind) if default else None
+    return None
+
+
+def _leading_lines(tail: str) -> list[str]:
+    """ "PER: dedicated\nWHOLE: shared" right after the introduction."""
+    tokens = []
+    for line in tail.lstrip("\n").splitlines():
+        head = LINE_ITEM.match(line)
+        if not head:
+            break
+        tokens.append(head.group(1))
+    return tokens
+
+
+def _from_range(range_part: str | None, kind: str) -> tuple[list[Any], Any] | None:
+    """A Range part that lists values: "full: full backup" lines, "1: on; 0: off.", "a or b"."""
+    if not range_part:
+        return None
+    tokens, default = _items(range_part)
+    if not tokens:
+        pieces = [p for p in re.split(r"[;\n]", range_part) if p.strip()]
+        heads = [LINE_ITEM.match(p) for p in pieces]
+        if len(pieces) >= 2 and all(heads):
+            tokens = [h.group(1) for h in heads if h]
+    if not tokens and COMMA_LINE.fullmatch(range_part.strip()):
+        tokens = _split_words(range_part.strip())
+    lines = [line.strip() for line in range_part.splitlines() if line.strip()]
+    if not tokens and len(lines) >= 2 and all(re.fullmatch(TOKEN, line) for line in lines):
+        tokens = lines  # one value a line
+    values = _typed_list(tokens, kind)
+    return (values, typed(default, kind) if default else None) if values else None
+
+
+def _from_words(text: str, kind: str) -> tuple[list[Any], Any] | None:
+    """ "The value can be a, b, or c." / "its value can only be ACTIVE." """
+    text = PARENTHESES.sub("", text)
+    match = next((m for m in CAN_BE.finditer(text) if not case_specific(text, m.start())), None)
+    if match and kind in ("string", "integer", "number"):
+        values = _typed_list(_split_words(match.group(1)), kind)
+        if values and len(values) >= 2:
+            return values, None
+    only = next((m for m in ONLY.finditer(text) if not case_specific(text, m.start())), None)
+    if only and kind in ("string", "integer"):
+        value = typed(only.group(1), kind)
+        if value is not None:
+            return [value], None
+    return None
+
+
+def _bare_list(text: str, kind: str) -> tuple[list[Any], Any] | None:
+    """A list of "- value: meaning" lines with no introduction, when every item is one."""
+    lines = [line for line in text.splitlines() if re.match(r"^\s*[-•]\s", line)]
+    if len(lines) < 2:
+        return None
+    tokens, default = _items("\n".join(lines))
+    if len(tokens) != len(lines) or set(tokens) & set(BRACED.findall(text)):
+        return None
+    values = _typed_list(tokens, kind)
+    return (values, typed(default, kind) if default else None) if values else None

@@ -1,0 +1,182 @@
+"""Constraint phrases in free prose: ranges, lengths, defaults, value lists, formats.
+
+Each finder returns what it read or None; it never guesses. A match inside a sentence that
+states a case ("For SMS, ...", "If action is filter, ...") is not taken: the constraint holds
+for that case only, so it stays in the description.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from scraper.interpret.constraints.values import (
+    NUM,
+    STOPWORDS,
+    clean_token,
+    is_placeholder,
+    number,
+    typed,
+)
+
+UNIT = r"(?:\s*(?:s|ms|min|MB|GB|KB|%))?"
+RANGE_PATTERNS = [
+    re.compile(rf"\branges?\s+from\s+({NUM}){UNIT}\s+to\s+({NUM})", re.I),
+    re.compile(rf"\b(?:value\s+)?range\s*(?:is|:)?\s*\[\s*({NUM})\s*,\s*({NUM})\s*\]", re.I),
+    re.compile(rf"(?:^|\s)\[\s*({NUM})\s*,\s*({NUM})\s*\](?!\s*characters)", re.I),
+    re.compile(rf"\b(?:between|from)\s+({NUM})\s+(?:and|to)\s+({NUM})\b(?!\s*characters)", re.I),
+    re.compile(
+        rf"\b(?:value\s+)?range\s*(?:is|[:：])?\s*\**({NUM}){UNIT}\**\s*(?:-|to|~)\s*\**({NUM})"
+        rf"{UNIT}\**(?![\d,.]*\s*(?:characters|chars|bytes))(?=\s*(?:[.;,)]|$))",
+        re.I | re.M,
+    ),
+    re.compile(rf"\bvalue\s+(?:is\s+)?({NUM})\s*-\s*({NUM})\b", re.I),
+    re.compile(rf"^\s*({NUM}){UNIT}\s*(?:to|-|~)\s*({NUM}){UNIT}\s*\.?\s*$", re.M),
+]
+MINIMUM = re.compile(
+    rf"\b(?:minimum|min\.)(?:\s+value)?\s*(?:is|:)\s*({NUM})\b(?![,.]\d)|"
+    rf"\b(?:greater\s+than\s+or\s+equal\s+to|no\s+less\s+than|at\s+least)\s+({NUM})\b(?![,.]\d)"
+    rf"(?!\s*(?:characters|chars|bytes|items|values|elements))",
+    re.I,
+)
+ABOVE_ZERO = re.compile(r"\bgreater\s+than\s+(?:0|zero)\b(?!\s+or\b)", re.I)
+MAXIMUM = re.compile(
+    rf"\b(?:maximum|max\.)(?:\s+value)?\s*(?:is|:)\s*({NUM})\b(?![,.]\d)"
+    rf"(?!\s*(?:characters|chars|bytes|KB|MB|GB))|"
+    rf"\b(?:cannot|can't|must not)\s+exceed\s+({NUM})\b(?!\s*(?:characters|chars|bytes))",
+    re.I,
+)
+LENGTH_RANGE = re.compile(
+    rf"\b({NUM})\s*(?:to|-|~)\s*({NUM})\s+(?:characters|chars|bytes)|"
+    rf"\b(?:length|contains?)\s+(?:of\s+)?({NUM})\s*(?:-|to)\s*({NUM})\s+characters",
+    re.I,
+)
+LENGTH_MAX = re.compile(
+    rf"\b(?:max(?:imum)?\.?|up\s+to|at\s+most|no\s+more\s+than|cannot\s+exceed)"
+    rf"\s+(?:of\s+)?({NUM})\s+(?:unicode\s+)?(?:characters|chars|bytes)",
+    re.I,
+)
+LENGTH_EXACT = re.compile(
+    r"\b(?:contains?|containing|consists?\s+of)\s+(?:exactly\s+)?(\d+)\s+characters(?!\s+or\b)",
+    re.I,
+)
+# "- Public zone: 1-2147483647" under "Value range:": one range per case; equal, it is the field's
+CASE_RANGE = re.compile(
+    rf"^\s*[-•]\s+[^:\n]{{1,40}}:\s*({NUM})\s*(?:-|to|~)\s*({NUM})\s*\.?\s*$", re.M
+)
+VALUE = rf"\"[^\"\n]{{1,64}}\"|“[^”\n]{{1,64}}”|{NUM}(?![\w.]*\w)|[\w./:+\-]+"
+DEFAULTS = [
+    re.compile(rf"\bdefault(?:\s+value)?\s*[:：]\s*\**({VALUE})", re.I),
+    re.compile(
+        rf"\b(?:the\s+|its\s+)?default(?:\s+value|\s+\w+)?\s+(?:is|will\s+be)\s+(?:set\s+to\s+)?"
+        rf"\**({VALUE})\**(?=\s*(?:[.,;)(]|$))",
+        re.I | re.M,
+    ),
+    re.compile(rf"\bdefaults?\s+to\s+\**({VALUE})\**(?=\s*(?:[.,;)(]|$))", re.I | re.M),
+    re.compile(rf"\bis\s+\**({VALUE})\**\s+by\s+default\b", re.I),
+    re.compile(rf"\bby\s+default,\s+({VALUE})\s+is\s+used\b", re.I),
+]
+CASE = re.compile(
+    r"^\s*(?:[-•]\s*)?(?:for|if|when|whenever|unless|in\s+case|only\s+when|once)\b", re.I
+)
+# "If this parameter is not specified, ..." states the default, not a case.
+UNSET = re.compile(
+    r"\b(?:not\s+(?:specified|transferred|passed|set|provided|configured|carried|included)|"
+    r"left\s+(?:blank|empty|unspecified)|omitted|does\s+not\s+exist)\b",
+    re.I,
+)
+UUID = re.compile(
+    r"\bin\s+(?:the\s+)?UUID\s+format|\bformat\s+of\s+(?:the\s+)?UUID|\b\d+-digit\s+UUID|"
+    r"\b(?:value|ID)\s+is\s+a\s+UUID\b(?!\s*(?:containing\s+\d+\s+characters\s+)?or\b)",
+    re.I,
+)
+IPV4 = re.compile(r"\b(?:value|it)\s+is\s+an\s+IPv4\s+address\b(?!\s+or\b)", re.I)
+ZONED_LAYOUT = re.compile(
+    r"%?y{4}-%?m{2}-%?d{2}'?T'?%?h{2}:%?m{2}(?::%?s{2})?(?:\.s+)?'?(?:Z|[+-]%?hh:?mm|X{1,3})'?",
+    re.I,
+)
+ANY_LAYOUT = re.compile(r"%?y{4}-%?m{2}-%?d{2}", re.I)
+ZONED_EXAMPLE = re.compile(r"\b\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)\b")
+RFC3339 = re.compile(r"\bRFC\s*3339\b", re.I)
+
+
+def case_specific(text: str, start: int) -> bool:
+    """Does the sentence around `start` open with a case ("For SMS", "If ...")?"""
+    begin = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), text.rfind(";", 0, start))
+    opening = text[begin + 1 : start]
+    return bool(CASE.match(opening)) and not UNSET.search(opening)
+
+
+def _first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    for match in pattern.finditer(text):
+        if not case_specific(text, match.start()):
+            return match
+    return None
+
+
+def numeric_range(text: str, integer: bool) -> tuple[Any, Any]:
+    """(minimum, maximum), either None when the text does not state it."""
+    low = high = None
+    for pattern in RANGE_PATTERNS:
+        match = _first(pattern, text)
+        if match:
+            a, b = (number(g, integer) for g in match.groups())
+            if a is not None and b is not None and a <= b:
+                low, high = a, b
+            break
+    if low is None:
+        cases = {(m.group(1), m.group(2)) for m in CASE_RANGE.finditer(text)}
+        if len(cases) == 1:
+            a, b = (number(g, integer) for g in cases.pop())
+            if a is not None and b is not None and a <= b:
+                low, high = a, b
+    if low is None and (match := _first(MINIMUM, text)):
+        low = number(match.group(1) or match.group(2), integer)
+    if low is None and integer and _first(ABOVE_ZERO, text):
+        low = 1
+    if high is None and (match := _first(MAXIMUM, text)):
+        high = number(match.group(1) or match.group(2), integer)
+    return low, high
+
+
+def length_range(text: str) -> tuple[int | float | None, int | float | None]:
+    if match := _first(LENGTH_RANGE, text):
+        groups = [g for g in match.groups() if g is not None]
+        low, high = (number(g, True) for g in groups[:2])
+        if low is not None and high is not None and low <= high:
+            return low, high
+    if match := _first(LENGTH_MAX, text):
+        return None, number(match.group(1), True)
+    if match := _first(LENGTH_EXACT, text):
+        size = number(match.group(1), True)
+        return size, size
+    return None, None
+
+
+def default_value(text: str, kind: str) -> Any:
+    """The value a "default value is X" phrase names, typed; None when there is none."""
+    for pattern in DEFAULTS:
+        for match in pattern.finditer(text):
+            if case_specific(text, match.start()):
+                continue
+            raw = match.group(1)
+            token = clean_token(raw)
+            quoted = raw[:1] in '"“'
+            if is_placeholder(token) or (not quoted and token.lower() in STOPWORDS):
+                continue
+            value = typed(token, kind)
+            if value is not None and value != "":
+                return value
+    return None
+
+
+def string_format(text: str) -> str | None:
+    if _first(UUID, text):
+        return "uuid"
+    if _first(IPV4, text):
+        return "ipv4"
+    if ZONED_LAYOUT.search(text) or RFC3339.search(text):
+        return "date-time"
+    if ZONED_EXAMPLE.search(text) and not ANY_LAYOUT.search(text):
+        return "date-time"
+    return None

@@ -1,0 +1,101 @@
+"""The structured description form, read as structure rather than prose.
+
+Newer pages write "Definition / Constraints / Range / Default Value" headings, each on its
+own line or as "Range: ..."; older ones write labelled lines: "Minimum: 1", "Default: 2",
+"Enumeration values:", "Array length: 1 to 100", "Regular expression matching: ^...$".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+HEADING = re.compile(
+    r"^\s*\**\s*(definition|constraints?|range|value\s+range|default\s+value|default)\s*\**"
+    r"\s*(?:[:：]\s*\**|$)\s*(.*)$",
+    re.I,
+)
+LABEL = re.compile(
+    r"^\s*\**\s*(minimum|maximum|array\s+length|regular\s+expression(?:\s+matching)?|"
+    r"enumeration\s+values|enumerated\s+values|enums)\s*\**\s*[:：]\s*\**\s*(.*)$",
+    re.I,
+)
+ONE_LINE = re.compile(r"^(\S+)\s+(\**\s*(?:minimum|maximum)\s*\**\s*[:：].*)$", re.I)
+SECTION = {
+    "definition": "definition", "constraint": "constraints", "constraints": "constraints",
+    "range": "range", "value range": "range", "default value": "default", "default": "default",
+}  # fmt: skip
+
+
+@dataclass
+class Parts:
+    """A description split into its labelled parts; `prose` is everything else."""
+
+    prose: list[str] = field(default_factory=list)
+    sections: dict[str, list[str]] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def section(self, name: str) -> str | None:
+        lines = self.sections.get(name)
+        return "\n".join(lines).strip() if lines is not None else None
+
+
+def _label_name(raw: str) -> str:
+    raw = " ".join(raw.lower().split())
+    if raw.startswith("regular"):
+        return "pattern"
+    if raw in ("enumeration values", "enumerated values", "enums"):
+        return "enum"
+    return raw
+
+
+def _value_then_sentence(text: str) -> tuple[str, str]:
+    """ "0 The value range is [1, 10]." -> ("0", "The value range is [1, 10].")."""
+    match = re.match(r"(\"[^\"]*\"|\S+)\s+([A-Z].*)$", text)
+    return (match.group(1), match.group(2)) if match else (text, "")
+
+
+def split(description: str) -> Parts:
+    """Lines under a heading go to its section until the next heading; labelled lines
+    ("Minimum: 1") are taken alone; an enumeration label takes the "- x" lines after it."""
+    parts = Parts()
+    current: list[str] = parts.prose
+    in_enum = False
+    lines = description.splitlines()[::-1]
+    while lines:
+        line = lines.pop()
+        if in_enum:
+            if re.match(r"^\s*[-•*]\s+\S", line):
+                parts.labels["enum"] += "\n" + line
+                continue
+            in_enum = False
+        label = LABEL.match(line)
+        if label:
+            name = _label_name(label.group(1))
+            value = label.group(2).strip()
+            if name == "enum":
+                parts.labels["enum"] = value
+                in_enum = True
+            elif name in ("minimum", "maximum") and (both := ONE_LINE.match(value)):
+                parts.labels.setdefault(name, both.group(1))  # "Minimum: 1 Maximum: 64"
+                lines.append(both.group(2))
+            elif name not in parts.labels:
+                parts.labels[name] = value
+            continue
+        heading = HEADING.match(line)
+        if heading:
+            name = SECTION.get(" ".join(heading.group(1).lower().split()), "")
+            if name:
+                current = parts.sections.setdefault(name, [])
+                inline = heading.group(2).strip()
+                if inline and name == "default":  # "Default: 2" is one value; prose follows
+                    value, rest = _value_then_sentence(inline)
+                    current.append(value)
+                    current = parts.prose
+                    if rest:
+                        current.append(rest)
+                elif inline:
+                    current.append(inline)
+                continue
+        current.append(line)
+    return parts

@@ -1,0 +1,59 @@
+"""Values in prose: numbers with thousands separators, typed tokens, placeholders for "none"."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+NUM = r"-?(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)"
+# A default or range that says "nothing": N/A, null, none, -, "No limit." and their kin.
+PLACEHOLDERS = frozenset({
+    "", "n/a", "na", "n.a", "null", "none", "nil", "-", "--", "—", "–", "empty", "blank",
+    "no", "not", "no limit", "unlimited", "not specified", "not set", "left blank", "nothing",
+})  # fmt: skip
+# Words a sloppy "default ... is X" match would take for a value.
+STOPWORDS = frozenset({
+    "is", "the", "a", "an", "of", "to", "be", "by", "as", "in", "on", "or", "and", "that",
+    "this", "it", "its", "value", "used", "same", "set", "specified", "determined",
+    "returned", "generated", "configured", "dynamically", "automatically", "displayed",
+    "applied", "enabled", "disabled", "when", "if", "which", "current", "original", "all",
+})  # fmt: skip
+
+
+def is_placeholder(text: str) -> bool:
+    """True for text that means "no value": "N/A", "null", "None.", "-"."""
+    return text.strip().strip("*").strip().rstrip(".").strip().lower() in PLACEHOLDERS
+
+
+def number(text: str, integer: bool) -> int | float | None:
+    """ "1,000" -> 1000; "2.5" -> None when an integer is wanted."""
+    try:
+        value = float(text.replace(",", ""))
+    except ValueError:
+        return None
+    if value != value or value in (float("inf"), float("-inf")):
+        return None
+    if value.is_integer() and abs(value) < 2**63:
+        return int(value)
+    return None if integer else value
+
+
+def typed(token: str, kind: str) -> Any:
+    """A token as a value of the field's type, or None if it is not one."""
+    if kind in ("integer", "number"):
+        if not re.fullmatch(NUM, token):
+            return None
+        return number(token, kind == "integer")
+    if kind == "boolean":
+        return {"true": True, "false": False}.get(token.lower())
+    if kind == "string":
+        return token
+    return None
+
+
+def clean_token(token: str) -> str:
+    """Strip the quotes, emphasis and sentence end around a value."""
+    token = token.strip().strip("*`").strip()
+    if len(token) >= 2 and token[0] in "\"'“‘" and token[-1] in "\"'”’":
+        return token[1:-1]
+    return token.rstrip(".,;:").strip("\"'“”‘’")
