@@ -12,7 +12,7 @@ SITE ?= site
 NODE_STAMP := node_modules/.installed-stamp
 REDOCLY := REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true node_modules/.bin/redocly
 
-.PHONY: all install spec generate check ts docs lint contract bench constraint-accuracy test lint-code lock clean
+.PHONY: all install spec generate check ts docs lint contract bench accuracy constraint-accuracy test lint-code lock clean
 
 all: generate
 
@@ -105,6 +105,19 @@ contract: spec
 	done
 
 # Stage times and ratios against raw parsing, warm re-runs, a 10x scale run (a few minutes).
+# Every spec with SDK truth scored by ../shared/truth/score.py (a measure, never an input):
+# recall on documented names, wrong share, type and required agreement, the examples' coverage
+# by the schema, the 20 worst operations; then the constraint keywords on the judged sample.
+# The specs are built with --provenance into .cache/accuracy (the scorer finds each
+# operation's page by it), as the corpus tests build them.
+TRUTH ?= $(CORPUS)/../truth
+ACCURACY_SPEC := .cache/accuracy
+accuracy: $(STAMP)
+	$(BIN)/doc2openapi scrape "$(CORPUS)/otc-html" --out-dir $(ACCURACY_SPEC) --provenance > /dev/null
+	$(BIN)/doc2openapi scrape "$(CORPUS)/otc-rst" --out-dir $(ACCURACY_SPEC)/rst --provenance > /dev/null
+	$(BIN)/python bench/accuracy.py --spec-dir $(ACCURACY_SPEC) --corpus "$(CORPUS)" --truth "$(TRUTH)"
+	$(BIN)/python bench/constraint_accuracy.py "$(CORPUS)"
+
 # Precision, recall and F1 of the constraint keywords on the judged sample
 # (tests/fixtures/constraints_judged.json), per keyword kind and overall.
 constraint-accuracy: $(STAMP)

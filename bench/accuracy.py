@@ -1,6 +1,7 @@
 """`make accuracy`: every spec with SDK truth scored by ../shared/truth/score.py, in one table.
 
     python bench/accuracy.py [--spec-dir spec] [--corpus ../shared/corpus] [--json OUT]
+        [--write-floors tests/fixtures/catalog_floors.json]
 
 The SDK truth is a measuring stick, never an input: this script only runs the scorer on the
 specs `make` wrote and pools its counts. Per service (exact pairing tier), on names the page
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import subprocess
 import sys
 import tempfile
@@ -120,6 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--truth", type=Path, default=None, help="default: CORPUS/../truth")
     parser.add_argument("--json", type=Path, help="write the table as JSON here")
     parser.add_argument("--worst", type=int, default=20)
+    parser.add_argument(
+        "--write-floors", type=Path, help="record the measures as the corpus tests' floors"
+    )
     args = parser.parse_args(argv)
     truth_dir: Path = args.truth or args.corpus.parent / "truth"
     scorer = truth_dir / "score.py"
@@ -153,7 +158,27 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {cost:4}  {op}  ~ {sdk}  ({page})")
     if args.json:
         args.json.write_text(json.dumps({"services": rows, "pooled": total}, indent=1) + "\n")
+    if args.write_floors:
+        floors = {row["service"]: floor(row) for row in [*rows, total]}
+        args.write_floors.write_text(json.dumps(floors, indent=1, sort_keys=True) + "\n")
     return 0
+
+
+LOWER_IS_BETTER = frozenset({"wrong_share"})
+
+
+def floor(row: dict[str, Any]) -> dict[str, float]:
+    """A row's measures as bounds no later change may cross: rounded to 3 places toward
+    worse, so the same output always passes."""
+    bounds = {}
+    for key, value in row.items():
+        if key == "service" or value is None:
+            continue
+        if key in LOWER_IS_BETTER:
+            bounds[key] = math.ceil(value * 1000) / 1000
+        else:
+            bounds[key] = math.floor(value * 1000) / 1000
+    return bounds
 
 
 def _row(label: str, score: Score, coverage: float | None) -> dict[str, Any]:

@@ -208,7 +208,10 @@ def _rename_repeats(path: str) -> tuple[str, list[str]]:
 
 
 def _response(answer: Answer) -> Response:
-    return Response(answer.body, status=answer.status, content_type=answer.media_type)
+    response = Response(answer.body, status=answer.status, content_type=answer.media_type)
+    if answer.media_type is None:  # a documented response without content: no media type
+        del response.headers["Content-Type"]
+    return response
 
 
 def _empty_but_allowed(error: Exception, parameters: list[dict[str, Any]]) -> bool:

@@ -71,5 +71,6 @@ def split_actions(op: Operation, members: list[Operation]) -> bool:
     assert op.request_body is not None
     op.request_body.schema = {"oneOf": branches}
     op.operation_id = shared_operation_id(op)
-    op.summary = "One of: " + "; ".join(m.summary or m.operation_id for m in members)
+    op.summary = f"{len(members)} actions: " + ", ".join(str(k) for k in keys)
+    op.deprecated = all(m.deprecated for m in members)
     return True

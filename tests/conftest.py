@@ -55,3 +55,14 @@ def modelarts_html(html_services: dict[str, ScrapeResult]) -> ScrapeResult:
 @pytest.fixture(scope="session")
 def rst_modelarts(corpus: Path) -> ScrapeResult:
     return scrape([corpus / "otc-rst" / "modelarts"], service="modelarts")
+
+
+@pytest.fixture(scope="session")
+def catalog(corpus: Path) -> dict[str, ScrapeResult]:
+    """Every service of every tree ("otc-rst/ecs", "otc-html/ecs", ...), scraped once per test
+    session with provenance (the judged constraint sample and the scorer name fields by it)."""
+    found: dict[str, ScrapeResult] = {}
+    for rendering in ("otc-rst", "otc-html"):
+        for name, result in scrape_services([corpus / rendering], provenance=True).items():
+            found[f"{rendering}/{name}"] = result
+    return found

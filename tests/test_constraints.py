@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from scraper.interpret.constraints import apply_constraints, audit_constraints, keyword_counts
-from scraper.pipeline import ScrapeResult, scrape, scrape_services
+from scraper.pipeline import ScrapeResult, scrape
 from tests.helpers import operation, params, resolve
 
 
@@ -252,13 +252,9 @@ PLACEHOLDER_DEFAULTS = {"n/a", "na", "null", "none", "-", "--", ""}
 
 
 @pytest.fixture(scope="module")
-def corpus_specs(corpus: Path) -> dict[str, ScrapeResult]:
+def corpus_specs(catalog: dict[str, ScrapeResult]) -> dict[str, ScrapeResult]:
     """Every service of both renderings, with provenance: the sample names fields by it."""
-    found: dict[str, ScrapeResult] = {}
-    for rendering in ("otc-rst", "otc-html"):
-        for name, result in scrape_services([corpus / rendering], provenance=True).items():
-            found[f"{rendering}/{name}"] = result
-    return found
+    return catalog
 
 
 def test_judged_sample_scores(corpus_specs: dict[str, ScrapeResult]) -> None:

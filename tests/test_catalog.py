@@ -1,0 +1,130 @@
+"""The whole catalog: every tree's operation count, and its score against the official SDKs.
+
+The floors in tests/fixtures/catalog_floors.json are what the scraper measured when they were
+recorded (`python bench/accuracy.py --spec-dir DIR --write-floors ...` on specs built with
+--provenance); a change that lowers any of them fails here by service and measure. The SDK
+truth is read by the scorer only, to measure, never by the scraper.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from scraper.pipeline import ScrapeResult
+from tests.conftest import FIXTURES, ROOT
+from tests.helpers import assert_operation_pages
+
+sys.path.insert(0, str(ROOT / "bench"))
+from accuracy import LOWER_IS_BETTER, Score, score_spec
+
+FLOORS: dict[str, dict[str, float]] = json.loads(
+    (FIXTURES / "catalog_floors.json").read_text(encoding="utf-8")
+)
+SHARE_OF_DISTINCT_OPERATIONS = 0.98
+NOT_YET = {"otc-rst/obs"}  # S3-style request-syntax pages: their own issue
+
+
+def counts(corpus: Path) -> dict[str, dict[str, int]]:
+    """The corpus's own denominators (counts.txt): operation pages and distinct operations."""
+    lines = (corpus / "counts.txt").read_text(encoding="utf-8").splitlines()
+    header = lines[0].split("\t")
+    rows = [dict(zip(header, line.split("\t"), strict=True)) for line in lines[1:] if line]
+    return {
+        r["tree"]: {"op_pages": int(r["op_pages"]), "ops": int(r["distinct_ops"])} for r in rows
+    }
+
+
+@pytest.fixture(scope="module")
+def scores(
+    catalog: dict[str, ScrapeResult], corpus: Path, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, tuple[Score, dict[str, Any]]]:
+    """Each tree with SDK truth, scored as `make accuracy` scores it."""
+    truth = corpus.parent / "truth"
+    folder = tmp_path_factory.mktemp("catalog")
+    found = {}
+    for tree, result in catalog.items():
+        sdk = truth / f"huawei-sdk-{tree.split('/')[1]}.json"
+        if not sdk.is_file():
+            continue
+        spec = folder / f"{tree.replace('/', '-')}.yaml"
+        spec.write_text(yaml.safe_dump(result.spec, sort_keys=False), encoding="utf-8")
+        score = score_spec(spec, sdk, corpus / tree, truth / "score.py")
+        found[tree] = (score, result.report["summary"]["example_coverage"])
+    return found
+
+
+def test_every_tree_but_obs_gives_a_valid_spec_with_its_operations(
+    catalog: dict[str, ScrapeResult], corpus: Path
+) -> None:
+    for tree, expected in counts(corpus).items():
+        if tree in NOT_YET:
+            continue
+        result = catalog[tree]
+        assert result.valid, (tree, result.report["spec_errors"][:3])
+        methods = ("get", "put", "post", "delete", "patch", "head", "options")
+        operations = {
+            (method, path) for path, item in result.spec["paths"].items() for method in item
+            if method in methods
+        }  # fmt: skip
+        assert len(operations) >= SHARE_OF_DISTINCT_OPERATIONS * expected["ops"], tree
+        assert_operation_pages(result.report, expected["op_pages"], SHARE_OF_DISTINCT_OPERATIONS)
+
+
+def test_no_get_or_delete_has_a_body_its_page_does_not_show(
+    catalog: dict[str, ScrapeResult],
+) -> None:
+    for tree, result in catalog.items():
+        for path, item in result.spec["paths"].items():
+            for method in ("get", "delete", "head"):
+                body = item.get(method, {}).get("requestBody")
+                if body is not None:
+                    assert body["content"]["application/json"].get("examples"), (tree, path)
+
+
+@pytest.mark.parametrize(
+    "tree", sorted(t for t in FLOORS if t != "pooled" and "operations" in FLOORS[t])
+)
+def test_score_floors(tree: str, scores: dict[str, tuple[Score, dict[str, Any]]]) -> None:
+    floors = FLOORS[tree]
+    found = {k: v for k, v in _measures(tree, scores).items() if v is not None}
+    for measure, bound in floors.items():
+        if measure in LOWER_IS_BETTER:
+            assert found[measure] <= bound, (tree, measure, found[measure], bound)
+        else:
+            assert found[measure] >= bound, (tree, measure, found[measure], bound)
+
+
+def _measures(tree: str, scores: dict[str, tuple[Score, dict[str, Any]]]) -> dict[str, Any]:
+    if tree == "pooled":
+        pooled = Score()
+        covered = fields = 0
+        for score, coverage in scores.values():
+            pooled.add(score)
+            covered += coverage["covered"]
+            fields += coverage["fields"]
+        return _row(pooled, covered / fields if fields else None)
+    score, coverage = scores["otc-" + tree]
+    return _row(score, coverage["ratio"] if coverage["fields"] else None)
+
+
+def _row(score: Score, coverage: float | None) -> dict[str, Any]:
+    return {
+        "operations": score.operations,
+        "param_recall": score.recall("params"),
+        "request_recall": score.recall("request"),
+        "response_recall": score.recall("response"),
+        "wrong_share": score.wrong_share(),
+        "type_agreement": score.type_agreement(),
+        "required_agreement": score.required_agreement(),
+        "example_coverage": coverage,
+    }
+
+
+def test_pooled_floor(scores: dict[str, tuple[Score, dict[str, Any]]]) -> None:
+    test_score_floors("pooled", scores)
