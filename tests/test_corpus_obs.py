@@ -100,7 +100,7 @@ def element_names(spec: dict[str, Any], schema: dict[str, Any], seen: set[str]) 
 
 def samples(page: Page) -> list[tuple[str, str]]:
     """(role, XML body) of every sample block of the page."""
-    out = []
+    out: list[tuple[str, str]] = []
     for roled in assign_roles(page):
         if roled.role not in ("example-request", "example-response"):
             continue
