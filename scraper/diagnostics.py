@@ -40,7 +40,28 @@ KINDS: dict[str, Kind] = {
         "a URI section that names no HTTP method and path",
         "fix the URI section of the page",
     ),
+    "request-syntax": Kind(
+        "error",
+        "a Request Syntax block whose first line is no HTTP request line (`PUT /?acl HTTP/1.1`)",
+        "fix the request line of the page",
+    ),
     # Part of an operation is lost or unconstrained, or the docs contradict themselves.
+    "bad-xml": Kind(
+        "warning",
+        "an XML body (syntax or sample) that is not well-formed, or declares a DTD; skipped",
+        "fix the XML",
+    ),
+    "doc-defect:mandatory": Kind(
+        "warning",
+        "an element its table marks mandatory that a sample of the page leaves out; not required",
+        "fix the Mandatory column or the sample",
+    ),
+    "unplaced-element": Kind(
+        "warning",
+        "an element table row whose element no XML block of the page shows: its place in the "
+        "body is unknown; left out",
+        "show the element in the syntax or a sample",
+    ),
     "unknown-table": Kind(
         "warning", "a table whose headers are not understood; skipped", "check its columns"
     ),
@@ -148,6 +169,17 @@ KINDS: dict[str, Kind] = {
     ),
     "linked-body": Kind(
         "info", "a body section with no table, read from the page or section it links to", "none"
+    ),
+    "header-pattern": Kind(
+        "info",
+        "a header row naming a family of headers (`x-obs-meta-*`), not one; not declared",
+        "none",
+    ),
+    "subresources": Kind(
+        "info",
+        "several operations on one method and path told apart by query keys (`?acl`): "
+        "one operation and `x-subresources`",
+        "none",
     ),
     "actions": Kind(
         "info",

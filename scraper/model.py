@@ -44,6 +44,7 @@ class Parameter:
     description: str = ""
     source: dict[str, Any] | None = None
     example: Json = None
+    allow_empty: bool = False  # a bare query key (`?acl`): present, with no value
 
 
 @dataclass
@@ -58,6 +59,7 @@ class Body:
     schema: Schema
     description: str = ""
     examples: list[Example] = field(default_factory=list)
+    media_type: str = "application/json"
 
 
 @dataclass
@@ -65,6 +67,7 @@ class Response:
     status: str
     description: str = ""
     body: Body | None = None
+    headers: list[Parameter] = field(default_factory=list)
 
 
 @dataclass
@@ -83,6 +86,12 @@ class Operation:
     schemas: dict[str, Schema] = field(default_factory=dict)
     actions: list[Operation] = field(default_factory=list)
     """The documented actions merged into this operation (see scraper/actions.py)."""
+    subresource: str | None = None
+    """S3-style pages: the query keys that select the operation ("acl"; "" for none)."""
+    servers: list[dict[str, Any]] = field(default_factory=list)
+    """Where the docs give this operation its own host (a bucket's virtual host)."""
+    variants: list[Operation] = field(default_factory=list)
+    """Other sub-resource operations on this method and path (see scraper/subresources.py)."""
 
 
 PageStatus = Literal["operations", "not-an-operation", "skipped"]

@@ -19,6 +19,7 @@ from scraper.model import (
     Response,
     Schema,
 )
+from scraper.subresources import fold_subresources
 
 METHOD_ORDER = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
 # The two ways the docs' authentication pages describe; either one authenticates a request.
@@ -173,7 +174,7 @@ def unique_operation_ids(operations: list[Operation]) -> list[Diagnostic]:
     """Every operationId unique, actions' included: a repeat gets a number."""
     seen: dict[str, int] = {}
     diagnostics = []
-    for op in [o for kept in operations for o in [kept, *kept.actions]]:
+    for op in [o for kept in operations for o in [kept, *kept.actions, *kept.variants]]:
         base = op.operation_id
         if base in seen:
             seen[base] += 1
@@ -198,6 +199,8 @@ def _parameter(param: Parameter, mapping: dict[str, str]) -> dict[str, Any]:
         out["description"] = param.description
     if param.required:
         out["required"] = True
+    if param.allow_empty:
+        out["allowEmptyValue"] = True
     out["schema"] = rewrite_refs(param.schema, mapping)
     if param.example is not None:
         out["example"] = param.example
@@ -219,7 +222,7 @@ def _content(body: Body, mapping: dict[str, str]) -> dict[str, Any]:
         media["examples"] = {
             f"example{i}": _example(ex) for i, ex in enumerate(body.examples, start=1)
         }
-    return {"application/json": media}
+    return {body.media_type: media}
 
 
 def _operation(op: Operation, mapping: dict[str, str], error_ref: str | None) -> dict[str, Any]:
@@ -233,6 +236,8 @@ def _operation(op: Operation, mapping: dict[str, str], error_ref: str | None) ->
     if op.deprecated:
         out["deprecated"] = True
     out[SOURCE_KEY] = {"file": op.source}
+    if op.servers:
+        out["servers"] = op.servers
     if op.parameters:
         order = {"path": 0, "query": 1, "header": 2, "cookie": 3}
         params = sorted(op.parameters, key=lambda p: order[p.location])
@@ -242,6 +247,10 @@ def _operation(op: Operation, mapping: dict[str, str], error_ref: str | None) ->
     out["responses"] = _responses(op, mapping, error_ref)
     if op.actions:
         out["x-actions"] = [_action(a, mapping, error_ref) for a in op.actions]
+    if op.variants:
+        out["x-subresources"] = [
+            {"key": v.subresource or "", **_operation(v, mapping, error_ref)} for v in op.variants
+        ]
     return out
 
 
@@ -249,12 +258,20 @@ def _responses(op: Operation, mapping: dict[str, str], error_ref: str | None) ->
     responses: dict[str, Any] = {}
     for status, response in op.responses.items():
         entry: dict[str, Any] = {"description": response.description}
+        if response.headers:
+            entry["headers"] = {h.name: _header(h, mapping) for h in response.headers}
         if response.body is not None:
             entry["content"] = _content(response.body, mapping)
         elif error_ref is not None and status[:1] in ("4", "5"):
             entry["content"] = {"application/json": {"schema": {"$ref": error_ref}}}
         responses[status] = entry
     return responses
+
+
+def _header(param: Parameter, mapping: dict[str, str]) -> dict[str, Any]:
+    """A response header object: a parameter without its name and location."""
+    out = _parameter(param, mapping)
+    return {k: v for k, v in out.items() if k not in ("name", "in")}
 
 
 def _action(action: Operation, mapping: dict[str, str], error_ref: str | None) -> dict[str, Any]:
@@ -278,7 +295,9 @@ def build_spec(
 ) -> tuple[dict[str, Any], list[Diagnostic]]:
     """The OpenAPI document (plain dicts, in a stable order) and what building it reported."""
     ordered = sorted(operations, key=lambda o: (o.source, o.path, METHOD_ORDER.index(o.method)))
-    ordered, diagnostics = dedupe_operations(ordered)
+    ordered, diagnostics = fold_subresources(ordered)
+    ordered, deduped = dedupe_operations(ordered)
+    diagnostics += deduped
     diagnostics += unique_operation_ids(ordered)
     components, mappings = merge_components(ordered)
     error_ref = None

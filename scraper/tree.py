@@ -12,15 +12,23 @@ MAX_REF_HOPS = 64  # a cycle of $refs ends here instead of looping
 
 def media_types(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
     """(operationId, "request body" or "<status> response", media type object), in order."""
+    for op_id, where, _, media in media_entries(spec):
+        yield op_id, where, media
+
+
+def media_entries(spec: dict[str, Any]) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+    """(operationId, where, media type name, media type object), sub-resource operations
+    (`x-subresources`) included, in order."""
     for path, methods in spec.get("paths", {}).items():
-        for method, op in methods.items():
+        for method, top in methods.items():
             label = f"{method.upper()} {path}"
-            body = op.get("requestBody", {}).get("content", {})
-            for media in body.values():
-                yield op.get("operationId", label), "request body", media
-            for status, response in op.get("responses", {}).items():
-                for media in response.get("content", {}).values():
-                    yield op.get("operationId", label), f"{status} response", media
+            for op in [top, *top.get("x-subresources", [])]:
+                body = op.get("requestBody", {}).get("content", {})
+                for name, media in body.items():
+                    yield op.get("operationId", label), "request body", name, media
+                for status, response in op.get("responses", {}).items():
+                    for name, media in response.get("content", {}).items():
+                        yield op.get("operationId", label), f"{status} response", name, media
 
 
 def resolve(schema: Schema, components: dict[str, Schema]) -> Schema:

@@ -18,9 +18,10 @@ from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValida
 from openapi_spec_validator.validation import keywords
 from openapi_spec_validator.validation.validators import SpecValidator
 
+from scraper.interpret.xml_bodies import NotXml, is_xml_media, xml_value
 from scraper.model import Diagnostic
 from scraper.parallel import ordered_map, workers_for
-from scraper.tree import media_types, resolve
+from scraper.tree import media_entries, resolve
 
 
 def spec_errors(spec: dict[str, Any], jobs: int = 1) -> list[str]:
@@ -209,7 +210,7 @@ def check_examples(
     validator_cls = OAS31Validator if str(spec.get("openapi")).startswith("3.1") else OAS30Validator
     diagnostics: list[Diagnostic] = []
     verdicts: dict[tuple[str, str, str], bool] = {}
-    for op_id, where, media in media_types(spec):
+    for op_id, where, media_type, media in media_entries(spec):
         examples = media.get("examples")
         if not examples:
             continue
@@ -217,6 +218,16 @@ def check_examples(
         for key in list(examples):
             value = examples[key]["value"]
             source = examples[key].pop(source_key, "") or sources.get(op_id, "")
+            if is_xml_media(media_type):  # checked as the values it stands for
+                try:
+                    value = xml_value(str(value), media["schema"], components)
+                except NotXml as err:
+                    verdicts[(source, where, str(value))] = False
+                    diagnostics.append(
+                        Diagnostic(source, "doc-defect:example", f"{op_id} {where} example: {err}")
+                    )
+                    del examples[key]
+                    continue
             identity = (source, where, json.dumps(value, sort_keys=True))
             label = f"{op_id} {where} example"
             diagnostics += _drop_contradicted_constraints(validator_cls, root, value, source, label)

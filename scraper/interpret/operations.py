@@ -18,6 +18,7 @@ from scraper.interpret.columns import Field, is_parameter_table, is_status_table
 from scraper.interpret.examples import REQUEST_LINE, NotJson, extract_json
 from scraper.interpret.inference import NAME_WORDS, refine_with_examples
 from scraper.interpret.linker import TableIndex, TableRef, page_key
+from scraper.interpret.request_syntax import interpret_request_syntax
 from scraper.interpret.schemas import SchemaBuilder, camel
 from scraper.interpret.sections import RoledSection, assign_roles
 from scraper.model import (
@@ -144,6 +145,11 @@ class Interpreter:
         sections = assign_roles(page)
         uri_sections = [s for s in sections if s.role == "uri"]
         if not uri_sections:
+            base = operation_id_base(page)
+            builder = SchemaBuilder(self.index, page, base)
+            found = interpret_request_syntax(page, sections, builder, base)
+            if found is not None:
+                return found
             return PageResult(page.source, "not-an-operation", page.title, reason="no URI section")
         endpoints = self._endpoints(uri_sections)
         if not endpoints:
