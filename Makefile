@@ -37,10 +37,13 @@ spec: $(STAMP)
 	fi
 
 # $(SPEC)/<service>.yaml -> $(GENERATED)/otc_<service>/ (an installable package each).
+# $(SPEC)/rst/<service>.yaml -> $(GENERATED)/rst/otc_<service>/ likewise.
 generate: spec
-	@for f in $(SPEC)/*.yaml; do \
+	@for f in $(SPEC)/*.yaml $(SPEC)/rst/*.yaml; do \
+		[ -f "$$f" ] || continue; \
 		name=$$(basename "$$f" .yaml); \
-		$(BIN)/doc2openapi generate "$$f" -o "$(GENERATED)/otc_$$name" || exit 1; \
+		dir=$$(dirname "$${f#$(SPEC)}"); \
+		$(BIN)/doc2openapi generate "$$f" -o "$(GENERATED)$$dir/otc_$$name" || exit 1; \
 	done
 
 # For CI: rebuild everything in a scratch folder and compare with $(SPEC) and $(GENERATED).

@@ -149,6 +149,11 @@ def render_package(spec: dict[str, Any], package: str) -> GeneratedPackage:
         "literal": any(
             "Literal[" in p.py_type for op in operations for p in op.keyword + op.positional
         ),
+        "uses_models": any(
+            "models." in annotation
+            for op in operations
+            for annotation in [op.return_type, *(p.py_type for p in op.keyword + op.positional)]
+        ),
     }
     env = _environment()
     files = {

@@ -9,6 +9,7 @@ from typing import Any
 
 from codegen.naming import unique
 from scraper.model import REF_PREFIX
+from scraper.tree import walk_schemas
 
 METHOD_ORDER = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
 TEXT_FORMATS = {"uuid", "date-time", "date", "time", "email", "uri", "hostname", "ipv4", "ipv6"}
@@ -115,17 +116,11 @@ def _refs(node: Any, schemas: dict[str, Any], seen: set[str]) -> set[str]:
     return seen
 
 
-def _mark_objects(node: Any, allow: bool) -> None:
+def _mark_objects(schema: dict[str, Any], allow: bool) -> None:
     """additionalProperties on each object schema with properties that does not say."""
-    if isinstance(node, dict):
+    for node in walk_schemas(schema):
         if isinstance(node.get("properties"), dict) and "additionalProperties" not in node:
             node["additionalProperties"] = allow
-        for key, value in node.items():
-            if key not in ("examples", "example", "default", "enum"):
-                _mark_objects(value, allow)
-    elif isinstance(node, list):
-        for value in node:
-            _mark_objects(value, allow)
 
 
 def _mark_extras(spec: dict[str, Any]) -> None:

@@ -44,3 +44,32 @@ def resolve(schema: Schema, components: dict[str, Schema]) -> Schema:
         else:
             break
     return schema
+
+
+SCHEMA_LISTS = ("allOf", "anyOf", "oneOf")
+
+
+def subschemas(schema: Schema) -> Iterator[Schema]:
+    """The schemas directly inside a schema: property values (never the properties map
+    itself, whose keys are field names such as "properties" or "type"), items, map values,
+    and the members of allOf/anyOf/oneOf/not."""
+    properties = schema.get("properties")
+    if isinstance(properties, dict):
+        yield from (p for p in properties.values() if isinstance(p, dict))
+    for key in ("items", "additionalProperties", "not"):
+        child = schema.get(key)
+        if isinstance(child, dict):
+            yield child
+    for key in SCHEMA_LISTS:
+        members = schema.get(key)
+        if isinstance(members, list):
+            yield from (m for m in members if isinstance(m, dict))
+
+
+def walk_schemas(schema: Schema, depth: int = 0) -> Iterator[Schema]:
+    """A schema and every schema inside it, depth first (data keys never entered)."""
+    if depth > MAX_REF_HOPS:
+        return
+    yield schema
+    for child in subschemas(schema):
+        yield from walk_schemas(child, depth + 1)
