@@ -1,18 +1,29 @@
 """doc2openapi: cloud API reference docs -> OpenAPI 3, typed clients, contract tests.
 
-The public library API; the CLI (`doc2openapi.cli`) is a thin layer over it.
+The public library API; the CLI (`doc2openapi.cli`) is a thin layer over it. The names below
+load their stage on first use, so `import doc2openapi` (for `__version__`, say) stays cheap.
 """
 
-from importlib.metadata import PackageNotFoundError, version
+from __future__ import annotations
 
-from scraper.cache import Cache
-from scraper.pipeline import ScrapeResult, Settings, iter_services, scrape
-from scraper.validate import spec_errors
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-try:
-    __version__ = version("doc2openapi")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0"
+from doc2openapi._version import __version__
+
+if TYPE_CHECKING:
+    from scraper.cache import Cache
+    from scraper.pipeline import ScrapeResult, Settings, iter_services, scrape
+    from scraper.validate import spec_errors
+
+_LAZY = {
+    "Cache": "scraper.cache",
+    "ScrapeResult": "scraper.pipeline",
+    "Settings": "scraper.pipeline",
+    "iter_services": "scraper.pipeline",
+    "scrape": "scraper.pipeline",
+    "spec_errors": "scraper.validate",
+}
 
 __all__ = [
     "Cache",
@@ -23,3 +34,9 @@ __all__ = [
     "scrape",
     "spec_errors",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'doc2openapi' has no attribute {name!r}")

@@ -21,6 +21,7 @@ from typing import TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
+from doc2openapi._version import __version__
 from scraper.output import write_atomic
 
 FORMAT = "1"  # bump when the layout of entries changes
@@ -50,8 +51,6 @@ SHAPING_LIBRARIES = (
 def tool_fingerprint() -> str:
     """The installed version, the versions of the libraries that shape outputs, and a digest
     of the code that turns docs into a spec."""
-    from doc2openapi import __version__
-
     package = Path(__file__).resolve().parent
     sources = sorted(package.rglob("*.py"))
     versions = []

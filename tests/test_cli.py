@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -137,3 +139,15 @@ def test_generate_takes_path_level_parameters(tmp_path: Path) -> None:
     assert main(["generate", str(spec), "-o", str(tmp_path / "otc_widgets")]) == 0
     client = (tmp_path / "otc_widgets" / "otc_widgets" / "client.py").read_text()
     assert "def list_widgets(\n        self,\n        *,\n        project_id: str | None" in client
+
+
+def test_reading_the_version_loads_no_stage() -> None:
+    """`import doc2openapi` for its version loads neither the pipeline nor rich."""
+    code = (
+        "import sys, doc2openapi; print(doc2openapi.__version__); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('scraper', 'codegen', 'contract', 'rich')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    version, loaded = done.stdout.splitlines()
+    assert version and loaded == "[]"
