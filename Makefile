@@ -104,7 +104,8 @@ contract: spec
 			--max-examples $(CONTRACT_EXAMPLES) --header "X-Auth-Token: mock-token" || exit 1; \
 	done
 
-# Stage times and ratios against raw parsing, warm re-runs, a 10x scale run (a few minutes).
+# Stage times and ratios against raw parsing, warm re-runs, a 10x scale run (a few minutes);
+# then how guessable the names are (bench/names.py: digits, acronyms, long schema names, SDK).
 # Precision, recall and F1 of the constraint keywords on the judged sample
 # (tests/fixtures/constraints_judged.json), per keyword kind and overall.
 constraint-accuracy: $(STAMP)
@@ -112,6 +113,7 @@ constraint-accuracy: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py "$(CORPUS)"
+	$(BIN)/python bench/names.py "$(CORPUS)"
 
 lint-code: $(STAMP)
 	$(BIN)/ruff check .

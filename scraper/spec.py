@@ -19,6 +19,7 @@ from scraper.model import (
     Response,
     Schema,
 )
+from scraper.naming import resolve_clashes
 
 METHOD_ORDER = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
 # The two ways the docs' authentication pages describe; either one authenticates a request.
@@ -170,7 +171,8 @@ def _renamed(op: Operation, mapping: dict[str, str]) -> Operation:
 
 
 def unique_operation_ids(operations: list[Operation]) -> list[Diagnostic]:
-    """Every operationId unique, actions' included: a repeat gets a number."""
+    """Every operationId unique, actions' included: a repeat that naming could not tell
+    apart (see scraper/naming.py) gets a number."""
     seen: dict[str, int] = {}
     diagnostics = []
     for op in [o for kept in operations for o in [kept, *kept.actions]]:
@@ -279,6 +281,7 @@ def build_spec(
     """The OpenAPI document (plain dicts, in a stable order) and what building it reported."""
     ordered = sorted(operations, key=lambda o: (o.source, o.path, METHOD_ORDER.index(o.method)))
     ordered, diagnostics = dedupe_operations(ordered)
+    diagnostics += resolve_clashes(ordered)
     diagnostics += unique_operation_ids(ordered)
     components, mappings = merge_components(ordered)
     error_ref = None
