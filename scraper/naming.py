@@ -34,71 +34,12 @@ DETAIL_SEGMENTS = frozenset({"detail", "details"})
 # Verbs that open an action path segment ("/resize", "/batch-resize", "/changeos"); the page
 # title's own verb ("Changing ...") counts too.
 VERBS = frozenset(
-    [
-        "accept",
-        "add",
-        "apply",
-        "approve",
-        "associate",
-        "attach",
-        "batch",
-        "bind",
-        "cancel",
-        "change",
-        "check",
-        "confirm",
-        "copy",
-        "count",
-        "create",
-        "delete",
-        "detach",
-        "disable",
-        "disassociate",
-        "enable",
-        "execute",
-        "expand",
-        "export",
-        "extend",
-        "import",
-        "install",
-        "lock",
-        "migrate",
-        "move",
-        "publish",
-        "reboot",
-        "rebuild",
-        "register",
-        "reinstall",
-        "reject",
-        "remove",
-        "rename",
-        "reset",
-        "resize",
-        "restart",
-        "restore",
-        "retry",
-        "revert",
-        "run",
-        "search",
-        "send",
-        "set",
-        "start",
-        "stop",
-        "subscribe",
-        "switch",
-        "sync",
-        "trigger",
-        "unbind",
-        "uninstall",
-        "unlock",
-        "unregister",
-        "unset",
-        "unsubscribe",
-        "update",
-        "upgrade",
-        "validate",
-        "verify",
-    ]
+    """accept add apply approve associate attach batch bind cancel change check confirm
+    copy count create decrypt delete describe detach disable disassociate enable encrypt
+    execute expand export extend import install lock migrate move publish reboot rebuild
+    register reinstall reject remove rename reset resize restart restore retry revert
+    run schedule search send set sign start stop subscribe switch sync trigger unbind
+    uninstall unlock unregister unset unsubscribe update upgrade validate verify""".split()  # noqa: SIM905
 )
 ITEM_VERBS = {"get": "Show", "head": "Check", "put": "Update", "patch": "Update"}
 ITEM_VERBS |= {"delete": "Delete", "post": "Create", "options": "Describe"}
@@ -268,6 +209,8 @@ def derived_name(method: str, path: str, title: str = "", action: str | None = N
             verb, rest = found
             parent = segs[:-1]
             item = bool(parent) and parent[-1].item
+            if rest and not item:  # /kms/create-key: the segment names its object
+                return verb + cap(rest)
             return verb + _resource(parent, item) + cap(rest)
     if method == "get" and set(last.words) <= DETAIL_SEGMENTS and not ends_with_id:
         return "List" + _resource(segs[:-1], False) + "Details"

@@ -50,6 +50,18 @@ def type_name(title: str) -> str | None:
     return None
 
 
+MAX_NAME = 48
+
+
+def fit(name: str) -> str:
+    """A component name of at most MAX_NAME characters: leading words go first, so
+    "<long operation name>Response" keeps its end."""
+    humps = re.findall(r"[A-Z][a-z0-9]*|[a-z0-9]+|[^A-Za-z0-9]+", name)
+    while len(humps) > 1 and len("".join(humps)) > MAX_NAME:
+        humps = humps[1:]
+    return "".join(humps)
+
+
 def context_word(name: str) -> str:
     """What a nested object's name starts with: its parent's last word group, or nothing
     under a request or response body ("Server" under ShowServerResponse)."""
@@ -106,7 +118,7 @@ class SchemaBuilder:
         return {"$ref": REF_PREFIX + name}
 
     def _unique(self, preferred: str) -> str:
-        base = preferred or self.operation_id + "Object"
+        base = fit(preferred or self.operation_id + "Object")
         name, n = base, 2
         while name in self.schemas:
             name, n = f"{base}{n}", n + 1
