@@ -236,11 +236,35 @@ def _action_name(segs: list[Segment], action: str | None, title_verb: str) -> st
     return name if item or not resource else "Batch" + name
 
 
+def whole_acronyms(name: str, acronyms: frozenset[str]) -> str:
+    """A given name whose capitals split an acronym of the title ("ListAttachableObSs"
+    for "OBS", which reads list_attachable_ob_ss) with the acronym as one word: ...Obss."""
+    humps = re.findall(r"[A-Z]+[a-z0-9]*|[a-z0-9]+", name)
+    if "".join(humps) != name:
+        return name
+    out: list[str] = []
+    i = 0
+    while i < len(humps):
+        for j in range(len(humps), i, -1):
+            text = "".join(humps[i:j]).lower()
+            plural_caps = j > i + 1 or re.fullmatch(r"[A-Z]{2,}s", humps[i]) is not None
+            if plural_caps and (text.removesuffix("s") in acronyms or text in acronyms):
+                out.append(text.capitalize())
+                i = j
+                break
+        else:
+            out.append(humps[i])
+            i += 1
+    return "".join(out)
+
+
 def operation_names(
     page: Page, endpoints: list[tuple[str, str]], action: str | None = None
 ) -> list[str]:
     """One name per (method, path) of a page: the docs' name for the first, if it has one."""
     given = doc_name(page)
+    if given:
+        given = whole_acronyms(given, acronyms_of(page.title))
     names = [derived_name(m, p, page.title, action) for m, p in endpoints]
     if given and names:
         names[0] = given

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from codegen.naming import snake_case
-from scraper.naming import derived_name, verb_of
+from scraper.naming import derived_name, verb_of, whole_acronyms
 from scraper.pipeline import ScrapeResult, scrape
 from tests.helpers import operation, ref_name
 from tests.test_conventions import HEADER, RESPONSE_HEADER, page, scrape_pages, table
@@ -221,6 +221,13 @@ VERBS += [("Obtaining", "obtain"), ("Resizing", "resize"), ("Migrating", "migrat
 @pytest.mark.parametrize(("gerund", "verb"), VERBS)
 def test_title_verbs(gerund: str, verb: str) -> None:
     assert verb_of(gerund) == verb
+
+
+def test_a_given_name_keeps_the_titles_acronyms_whole() -> None:
+    assert whole_acronyms("ListAttachableObSs", frozenset({"obs"})) == "ListAttachableObss"
+    assert whole_acronyms("ListECSs", frozenset({"ecs"})) == "ListEcss"
+    assert whole_acronyms("CreateAclStrategyV2", frozenset({"ip"})) == "CreateAclStrategyV2"
+    assert snake_case(whole_acronyms("ListECSs", frozenset({"ecs"}))) == "list_ecss"
 
 
 def test_path_words_glued_to_a_verb_are_split() -> None:
