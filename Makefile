@@ -107,7 +107,6 @@ contract: spec
 			--max-examples $(CONTRACT_EXAMPLES) --header "X-Auth-Token: mock-token" || exit 1; \
 	done
 
-# Stage times and ratios against raw parsing, warm re-runs, a 10x scale run (a few minutes).
 # Every spec with SDK truth scored by ../shared/truth/score.py (a measure, never an input):
 # recall on documented names, wrong share, type and required agreement, the examples' coverage
 # by the schema, the 20 worst operations; then the constraint keywords on the judged sample.
@@ -126,8 +125,11 @@ accuracy: $(STAMP)
 constraint-accuracy: $(STAMP)
 	$(BIN)/python bench/constraint_accuracy.py "$(CORPUS)"
 
+# Stage times and ratios against raw parsing, warm re-runs, a 10x scale run (a few minutes);
+# then how guessable the names are (bench/names.py: digits, acronyms, long schema names, SDK).
 bench: $(STAMP)
 	$(BIN)/python bench/run.py "$(CORPUS)"
+	$(BIN)/python bench/names.py "$(CORPUS)"
 
 lint-code: $(STAMP)
 	$(BIN)/ruff check .

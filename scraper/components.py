@@ -8,6 +8,7 @@ the object, so removing an unrelated page never renames a component.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -48,6 +49,18 @@ def rewrite_refs(node: Any, mapping: dict[str, str]) -> Any:
     return node
 
 
+MAX_NAME = 48
+
+
+def qualified(owner: str, name: str) -> str:
+    """`name` after its operation's name, the operation's leading words dropped while the
+    whole is longer than MAX_NAME (ListServersDetails + Server -> ListServersDetailsServer)."""
+    humps = re.findall(r"[A-Z][a-z0-9]*|[a-z0-9]+", owner)
+    while len(humps) > 1 and len("".join(humps) + name) > MAX_NAME:
+        humps = humps[1:]
+    return "".join(humps) + name
+
+
 def merge_components(operations: list[Operation]) -> tuple[dict[str, Schema], list[dict[str, str]]]:
     """Global components, and per operation a map from its local names to global ones."""
     prints: list[dict[str, str]] = [
@@ -76,7 +89,7 @@ def merge_components(operations: list[Operation]) -> tuple[dict[str, Schema], li
             continue
         for fp in sorted(fps, key=lambda f: (min(users[f]), f)):
             owner = min(users[fp])
-            base = name if name.startswith(owner) else owner + name
+            base = name if name.startswith(owner) else qualified(owner, name)
             candidate, n = base, 2
             while candidate in taken:
                 candidate, n = f"{base}{n}", n + 1

@@ -148,6 +148,12 @@ KINDS: dict[str, Kind] = {
     "duplicate-operation": Kind(
         "info", "the same method and path on several pages: merged (bodies as `anyOf`)", "none"
     ),
+    "operation-name": Kind(
+        "info",
+        "two operations would share a name: one says its API version (ListV21Servers) or a "
+        "word of its path",
+        "none",
+    ),
     "renamed-path-parameter": Kind(
         "info", "one path written with other parameter names on another page; renamed", "none"
     ),

@@ -19,6 +19,7 @@ from scraper.model import (
     Response,
     Schema,
 )
+from scraper.naming import resolve_clashes
 from scraper.subresources import fold_subresources
 
 METHOD_ORDER = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
@@ -171,7 +172,8 @@ def _renamed(op: Operation, mapping: dict[str, str]) -> Operation:
 
 
 def unique_operation_ids(operations: list[Operation]) -> list[Diagnostic]:
-    """Every operationId unique, actions' included: a repeat gets a number."""
+    """Every operationId unique, actions' included: a repeat that naming could not tell
+    apart (see scraper/naming.py) gets a number."""
     seen: dict[str, int] = {}
     diagnostics = []
     for op in [o for kept in operations for o in [kept, *kept.actions, *kept.variants]]:
@@ -298,6 +300,7 @@ def build_spec(
     ordered, diagnostics = fold_subresources(ordered)
     ordered, deduped = dedupe_operations(ordered)
     diagnostics += deduped
+    diagnostics += resolve_clashes(ordered)
     diagnostics += unique_operation_ids(ordered)
     components, mappings = merge_components(ordered)
     error_ref = None

@@ -88,8 +88,8 @@ def test_async_client_and_request_body(widget: ModuleType) -> None:
 
     async def run() -> Any:
         async with widget.AsyncClient("https://api.test", transport=transport) as client:
-            body = widget.models.CreatingAWidgetRequest(name="w", spec={"colour": "red"})
-            return await client.creating_a_widget(project_id="p1", body=body)
+            body = widget.models.CreateWidgetRequest(name="w", spec={"colour": "red"})
+            return await client.create_widget(project_id="p1", body=body)
 
     created = asyncio.run(run())
     assert created.id == "new"
@@ -133,7 +133,7 @@ def test_posts_are_not_retried(widget: ModuleType) -> None:
         widget.Client("https://api.test", transport=transport, retry=retry) as client,
         pytest.raises(widget.ServerError) as caught,
     ):
-        client.creating_a_widget(project_id="p1", body={"name": "w", "spec": {"colour": "red"}})
+        client.create_widget(project_id="p1", body={"name": "w", "spec": {"colour": "red"}})
     assert count == 1
     assert (caught.value.error_msg, caught.value.request_id) == ("try later", "r-1")
 

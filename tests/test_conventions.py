@@ -327,7 +327,7 @@ def test_actions_on_one_endpoint_are_one_operation_with_x_actions(tmp_path: Path
     op = operation(result.spec, "post", "/v2.1/{project_id}/servers/{server_id}/action")
     actions = {a["key"]: a for a in op["x-actions"]}
     assert set(actions) == {"os-start", "os-getConsoleOutput"}
-    assert actions["os-start"]["operationId"] == "StartingAServer"
+    assert actions["os-start"]["operationId"] == "StartServer"
     assert set(actions["os-start"]["responses"]) == {"202"}
     assert set(actions["os-getConsoleOutput"]["responses"]) == {"200"}
     branches = op["requestBody"]["content"]["application/json"]["schema"]["oneOf"]

@@ -128,8 +128,8 @@ def test_versions_get_distinct_operation_ids(services: dict[str, ScrapeResult]) 
     spec = services["ecs"].spec
     v21 = spec["paths"]["/v2.1/{project_id}/servers/{server_id}/os-interface"]["get"]
     v2 = spec["paths"]["/v2/{project_id}/servers/{server_id}/os-interface"]["get"]
-    assert v21["operationId"] == "QueryingECSNICs"
-    assert v2["operationId"] == "QueryingECSNICsV2"
+    assert v21["operationId"] == "ListServerInterface"  # the newest version keeps the name
+    assert v2["operationId"] == "ListV2ServerInterface"
 
 
 def test_rfc6570_query_templates_are_not_path(services: dict[str, ScrapeResult]) -> None:

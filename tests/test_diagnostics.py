@@ -80,7 +80,7 @@ def test_diagnostics_name_the_page_title_and_operation() -> None:
     report = scrape([PAGES]).report
     example = next(d for d in report["diagnostics"] if d["kind"] == "doc-defect:example")
     assert example["title"] == "Creating a Widget"
-    assert example["operationId"] == "CreatingAWidget"
+    assert example["operationId"] == "CreateWidget"
     assert example["severity"] == "warning"
 
 
@@ -110,7 +110,7 @@ def test_scrape_prints_a_summary_per_severity(
     assert err[0].startswith(f"{out}: 2 operations from 2/2 operation pages")
     assert "  error: none" in err and "  warning: 2 in 2 kind(s)" in err
     example = next(line for line in err if "doc-defect:example 1, e.g. " in line)
-    assert 'widget_create.html "Creating a Widget" (CreatingAWidget)' in example
+    assert 'widget_create.html "Creating a Widget" (CreateWidget)' in example
 
 
 @pytest.mark.parametrize(

@@ -92,7 +92,7 @@ def test_examples_validated_and_defects_reported(widgets: ScrapeResult) -> None:
     reasons = {(d["kind"], d["reason"]) for d in widgets.diagnostics}
     assert (
         "doc-defect:example",
-        "CreatingAWidget 201 response example: $.id: 42 is not of type 'string'",
+        "CreateWidget 201 response example: $.id: 42 is not of type 'string'",
     ) in reasons
     assert (
         "doc-defect:undocumented-field",

@@ -6,7 +6,6 @@ It reads only the Page model, so every reader's output goes through the same rul
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from http import HTTPStatus
@@ -35,6 +34,7 @@ from scraper.model import (
     Response,
     Schema,
 )
+from scraper.naming import doc_name, operation_names, title_name
 from scraper.page import Block, CodeBlock, Page, Paragraph, Table
 
 METHODS = "GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS"
@@ -47,7 +47,6 @@ STATUS_LINE = re.compile(r"^\s*([1-5]\d\d)\b(?![.,]\d)\s*[:：-]?\s*(.{0,80})$",
 TEMPLATE_VAR = re.compile(r"\{([^{}/]+)\}")
 BODYLESS_METHODS = frozenset({"GET", "HEAD", "DELETE"})  # a body is allowed, never expected
 IMPLIED_HEADERS = {"x-auth-token", "content-type", "accept", "authorization"}
-CAMEL_FILE = re.compile(r"^[A-Z][A-Za-z0-9]+$")
 DEPRECATED = re.compile(r"\b(deprecated|discarded|out-of-date|obsolete)\b", re.I)
 
 
@@ -99,40 +98,17 @@ def find_endpoints(text: str) -> list[Endpoint]:
     return found
 
 
-def endpoint_ids(base: str, endpoints: list[Endpoint]) -> list[str]:
-    """One id per endpoint of a page: the first keeps the page's id, others get a suffix.
-
-    The suffix is the method, else the API version ("V2"), else both, whichever tells the
-    page's endpoints apart.
-    """
-    if len(endpoints) == 1:
-        return [base]
-
-    def method(e: Endpoint) -> str:
-        return camel(e.method.lower())
-
-    def version(e: Endpoint) -> str:
-        first = e.path.strip("/").split("/", 1)[0]
-        return camel(first) if re.match(r"^v\d", first, re.I) else ""
-
-    def both(e: Endpoint) -> str:
-        return method(e) + version(e)
-
-    schemes: list[Callable[[Endpoint], str]] = [method, version, both]
-    for scheme in schemes:
-        suffixes = [scheme(e) for e in endpoints]
-        if len(set(suffixes)) == len(suffixes):
-            return [base] + [base + s for s in suffixes[1:]]
-    return [base] + [f"{base}{i}" for i in range(2, len(endpoints) + 1)]
-
-
 def operation_id_base(page: Page) -> str:
-    """The page's own name when it is one (GetExportTasksStatusOfDataset), else its title."""
-    for name in (page.metadata.get("original_name", ""), page.source):
-        stem = name.replace("\\", "/").rsplit("/", 1)[-1].split(".", 1)[0]
-        if CAMEL_FILE.match(stem):
-            return stem
-    return camel(page.title) or camel(page_key(page.source)) or "Operation"
+    """A name for the page's schemas before its endpoints are known."""
+    return doc_name(page) or title_name(page.title) or camel(page_key(page.source)) or "Operation"
+
+
+def _action_key(draft: _Draft) -> str | None:
+    """The request body's one top-level field (an action such as "os-start"), if one."""
+    if draft.request is None:
+        return None
+    fields = read_fields(draft.request.table)
+    return fields[0].name if len(fields) == 1 else None
 
 
 class Interpreter:
@@ -170,7 +146,9 @@ class Interpreter:
         self._read_sections(page, sections, draft, builder)
         if draft.request is not None and _bodyless(endpoints) and not draft.request_examples:
             self._request_table_as_query(draft.request, draft, builder)
-        ids = endpoint_ids(base_id, endpoints)
+        pairs = [(e.method, e.path) for e in endpoints]
+        ids = operation_names(page, pairs, _action_key(draft))
+        base_id = builder.operation_id = ids[0]
         operations = [
             self._operation(page, sections, draft, builder, endpoint, operation_id, base_id)
             for endpoint, operation_id in zip(endpoints, ids, strict=True)

@@ -19,10 +19,12 @@ from scraper.interpret.types import (
     parse_type,
 )
 from scraper.model import REF_PREFIX, SOURCE_KEY, Diagnostic, Schema
+from scraper.naming import singular
 from scraper.page import Page, squash
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+BODY_NAME = re.compile(r"(Request|Response)\d*$")
 GENERIC_NAMES = {"request", "response", "uri", "path", "query", "header", "body", "common", "table"}
 
 
@@ -48,6 +50,44 @@ def type_name(title: str) -> str | None:
     return None
 
 
+MAX_NAME = 48
+
+
+def fit(name: str) -> str:
+    """A component name of at most MAX_NAME characters: leading words go first, so
+    "<long operation name>Response" keeps its end."""
+    humps = re.findall(r"[A-Z][a-z0-9]*|[a-z0-9]+|[^A-Za-z0-9]+", name)
+    while len(humps) > 1 and len("".join(humps)) > MAX_NAME:
+        humps = humps[1:]
+    return "".join(humps)
+
+
+def context_word(name: str) -> str:
+    """What a nested object's name starts with: its parent's last word group, or nothing
+    under a request or response body ("Server" under ShowServerResponse)."""
+    if BODY_NAME.search(name):
+        return ""
+    name = name.rstrip("0123456789")
+    humps = re.findall(r"[A-Z][a-z0-9]*|[a-z0-9]+", name)
+    return "".join(humps[-2:]) if len(name) > 24 else name
+
+
+def field_context_name(context: str, field_name: str) -> str:
+    """A nested object named by its field in context: `server` -> Server, `addresses`
+    under Server -> ServerAddress; the parent's word is not repeated (ServerTag, not
+    ServerServerTag)."""
+    words = re.findall(r"[A-Za-z][a-z0-9]*|[0-9]+", camel(field_name))
+    if len(words) > 1 and words[0].lower() == "os":  # OpenStack's extension prefix
+        words = words[1:]
+    words = words[-3:]  # os-extended-volumes:volumes_attached -> VolumesVolumesAttached
+    if words:
+        words[-1] = singular(words[-1])
+    own = "".join(words) or "Object"
+    if context and not own.startswith(context):
+        return context + own
+    return own
+
+
 class SchemaBuilder:
     """Builds the named schemas of one operation; tables already built are reused by $ref."""
 
@@ -60,6 +100,7 @@ class SchemaBuilder:
         self.used: set[tuple[str, int]] = set()
         self.constraints: Counter[str] = Counter()
         self._names: dict[tuple[str, int], str] = {}
+        self._context: dict[tuple[str, int], str] = {}  # the word a table's fields go under
 
     def diagnose(self, kind: str, reason: str, table: str = "") -> None:
         self.diagnostics.append(Diagnostic(self.page.source, kind, reason, table))
@@ -70,13 +111,14 @@ class SchemaBuilder:
         if name is None:
             name = self._unique(preferred)
             self._names[ref.key] = name
+            self._context[ref.key] = context_word(name)
             self.used.add(ref.key)
             self.schemas[name] = {}  # placeholder: a table that refers to itself ends here
             self.schemas[name] = self._object(ref)
         return {"$ref": REF_PREFIX + name}
 
     def _unique(self, preferred: str) -> str:
-        base = preferred or self.operation_id + "Object"
+        base = fit(preferred or self.operation_id + "Object")
         name, n = base, 2
         while name in self.schemas:
             name, n = f"{base}{n}", n + 1
@@ -142,7 +184,7 @@ class SchemaBuilder:
             case ObjectType(name=name, implied=implied):
                 target = self._find_table(name, field, ref)
                 if target is not None:
-                    return self.object_ref(target, self._component_name(name, field, target))
+                    return self.object_ref(target, self._component_name(name, field, target, ref))
                 if implied:
                     self._unknown_type(field, ref)
                     return {}
@@ -156,7 +198,7 @@ class SchemaBuilder:
             case AnyType():
                 target = self._find_table(None, field, ref)
                 if target is not None:
-                    return self.object_ref(target, self._component_name(None, field, target))
+                    return self.object_ref(target, self._component_name(None, field, target, ref))
                 return {}
             case UnknownType():
                 self._unknown_type(field, ref)
@@ -192,14 +234,16 @@ class SchemaBuilder:
                 return target
         return None
 
-    def _component_name(self, name: str | None, field: Field, target: TableRef) -> str:
+    def _component_name(
+        self, name: str | None, field: Field, target: TableRef, parent: TableRef
+    ) -> str:
         given = type_name(name) if name else None
         if given:
             return given
         from_title = type_name(target.table.title)
         if from_title:
             return from_title
-        return self.operation_id + camel(field.name)
+        return field_context_name(self._context.get(parent.key, ""), field.name)
 
 
 ROOT_PLACEHOLDERS = frozenset({"array", "list", "array element", "list element"})
