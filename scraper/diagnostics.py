@@ -146,6 +146,11 @@ KINDS: dict[str, Kind] = {
     "inferred:root-array": Kind(
         "info", "a body table whose one row names the body itself: the body is an array", "none"
     ),
+    "inferred:header": Kind(
+        "info",
+        "a request header the prose asks for by name and value: an optional header parameter",
+        "none",
+    ),
     "linked-body": Kind(
         "info", "a body section with no table, read from the page or section it links to", "none"
     ),

@@ -18,6 +18,9 @@ from scraper.interpret.columns import Field, is_parameter_table, is_status_table
 from scraper.interpret.examples import REQUEST_LINE, NotJson, extract_json
 from scraper.interpret.inference import NAME_WORDS, refine_with_examples
 from scraper.interpret.linker import TableIndex, TableRef, page_key
+from scraper.interpret.prose import operation_prose
+from scraper.interpret.prose_headers import prose_headers
+from scraper.interpret.references import tidy_operation
 from scraper.interpret.schemas import SchemaBuilder, camel
 from scraper.interpret.sections import RoledSection, assign_roles
 from scraper.model import (
@@ -172,6 +175,7 @@ class Interpreter:
         vocabulary = page_vocabulary(page)
         for op in operations:
             builder.diagnostics += refine_with_examples(op, vocabulary)
+            tidy_operation(op, page, self.index, builder.tables())
         self._report_unused_tables(page, sections, builder)
         return PageResult(
             page.source,
@@ -400,10 +404,11 @@ class Interpreter:
             operation_id=operation_id,
             source=page.source,
             summary=page.title,
-            description=_function_text(sections),
+            description=operation_prose(page, sections),
             deprecated=DEPRECATED.search(page.title) is not None,
         )
         op.parameters = self._operation_parameters(page, draft, builder, endpoint)
+        op.parameters += _prose_header_parameters(sections, op.parameters, builder)
         if draft.request is not None:
             schema = builder.object_ref(draft.request, base_id + "Request")
             op.request_body = Body(schema, examples=list(draft.request_examples))
@@ -540,6 +545,22 @@ class Interpreter:
                     )
 
 
+def _prose_header_parameters(
+    sections: list[RoledSection], documented: list[Parameter], builder: SchemaBuilder
+) -> list[Parameter]:
+    """Optional header parameters for the headers the page's prose asks for by name."""
+    known = {p.name.lower() for p in documented if p.location == "header"} | IMPLIED_HEADERS
+    found: list[Parameter] = []
+    for name, (value, sentence) in prose_headers(sections).items():
+        if name.lower() in known:
+            continue
+        found.append(Parameter(name, "header", False, {"type": "string"}, sentence, None, value))
+        builder.diagnose(
+            "inferred:header", f"header {name} (e.g. {value!r}) is asked for in the prose"
+        )
+    return found
+
+
 def _reason_phrase(status: str) -> str:
     """The standard reason phrase ("Accepted") where the docs give no description."""
     try:
@@ -643,14 +664,3 @@ def caption_location(caption: str) -> Location | None:
     if words & {"path", "uri", "url"}:
         return "path"
     return None
-
-
-def _function_text(sections: list[RoledSection]) -> str:
-    parts = [
-        b.body.text
-        for s in sections
-        if s.role == "function"
-        for b in s.section.blocks
-        if isinstance(b, Paragraph)
-    ]
-    return "\n\n".join(parts)

@@ -61,6 +61,10 @@ class SchemaBuilder:
         self.constraints: Counter[str] = Counter()
         self._names: dict[tuple[str, int], str] = {}
 
+    def tables(self) -> dict[str, tuple[str, int]]:
+        """Schema name -> the table (TableRef.key) it is built from."""
+        return {name: key for key, name in self._names.items()}
+
     def diagnose(self, kind: str, reason: str, table: str = "") -> None:
         self.diagnostics.append(Diagnostic(self.page.source, kind, reason, table))
 
