@@ -130,6 +130,12 @@ KINDS: dict[str, Kind] = {
     "renamed-path-parameter": Kind(
         "info", "one path written with other parameter names on another page; renamed", "none"
     ),
+    "repeated-path-parameter": Kind(
+        "info",
+        "a path naming one variable twice; the repeat is renamed `target_<name>` (distinct "
+        "names, as OpenAPI requires), described as the doc's row",
+        "none",
+    ),
     "inferred:type": Kind(
         "info", "a type learnt from the page's example where the table has none", "none"
     ),

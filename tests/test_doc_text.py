@@ -5,7 +5,9 @@ the prose asks for. Pages are our own, as small as the convention allows."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from scraper.generator_names import name_enum_members, rename_operation_like_components
 from scraper.interpret.references import tidy
 from scraper.pipeline import scrape
 from tests.helpers import operation, params, resolve, response_schema
@@ -131,3 +133,37 @@ def test_descriptions_are_deterministic(tmp_path: Path) -> None:
     (folder / "start.html").write_text(HTML_PAGE, encoding="utf-8")
     first = scrape([folder], service="svc").spec
     assert scrape([folder], service="svc").spec == first
+
+
+def test_a_repeated_path_variable_gets_a_name_of_its_own(tmp_path: Path) -> None:
+    uri = "GET /v2/{project_id}/os-quota-sets/{project_id}\n\n" + table(
+        "Table 1 Parameter description",
+        ("Parameter", "Mandatory", "Description"),
+        ("project_id", "Yes", "The project whose quotas are queried."),
+    )
+    text = page("Querying Quotas", ("URI", uri))
+    result = scrape_pages(tmp_path, {"quotas.rst": text})
+    op = operation(result.spec, "get", "/v2/{project_id}/os-quota-sets/{target_project_id}")
+    target = params(op)[("path", "target_project_id")]
+    assert target["required"] is True and target["description"].startswith("The project")
+    assert ("path", "project_id") in params(op)
+    assert kinds(result)["repeated-path-parameter"]
+
+
+def test_generator_names_never_collide() -> None:
+    enum: dict[str, Any] = {"type": "string", "enum": ["true", "false", "True", "in-use"]}
+    plain: dict[str, Any] = {"type": "string", "enum": ["a", "b"]}
+    spec: dict[str, Any] = {
+        "paths": {"/x": {"get": {"operationId": "ListThings", "responses": {}}}},
+        "components": {"schemas": {"ListThings": {"properties": {"a": enum, "b": plain}}}},
+    }
+    spec["paths"]["/x"]["get"]["responses"]["200"] = {
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ListThings"}}}
+    }
+    assert name_enum_members(spec) == 1
+    assert enum["x-enum-varnames"] == ["TRUE", "FALSE", "TRUE_2", "IN_USE"]
+    assert "x-enum-varnames" not in plain
+    assert rename_operation_like_components(spec) == {"ListThings": "ListThingsObject"}
+    media = spec["paths"]["/x"]["get"]["responses"]["200"]["content"]["application/json"]
+    assert media["schema"]["$ref"] == "#/components/schemas/ListThingsObject"
+    assert list(spec["components"]["schemas"]) == ["ListThingsObject"]

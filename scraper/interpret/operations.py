@@ -23,6 +23,7 @@ from scraper.interpret.prose_headers import prose_headers
 from scraper.interpret.references import tidy_operation
 from scraper.interpret.schemas import SchemaBuilder, camel
 from scraper.interpret.sections import RoledSection, assign_roles
+from scraper.interpret.templates import distinct_names
 from scraper.model import (
     LOCATIONS,
     SOURCE_KEY,
@@ -75,6 +76,7 @@ class _Draft:
     query_names: set[str] = field(default_factory=set)  # named in the URI's query string
     status_note: str = ""  # "See Returned Values for General Requests."
     query_examples: dict[str, str] = field(default_factory=dict)
+    repeats: dict[str, str] = field(default_factory=dict)  # renamed repeat -> the name it repeats
 
 
 def find_endpoints(text: str) -> list[Endpoint]:
@@ -160,10 +162,12 @@ class Interpreter:
             )
         base_id = operation_id_base(page)
         builder = SchemaBuilder(self.index, page, base_id)
+        endpoints, repeats = _distinct_template_names(endpoints, builder)
         draft = _Draft(
             template_vars={v for e in endpoints for v in TEMPLATE_VAR.findall(e.path)},
             query_names={q for e in endpoints for q in e.query},
         )
+        draft.repeats = repeats
         self._read_sections(page, sections, draft, builder)
         if draft.request is not None and _bodyless(endpoints) and not draft.request_examples:
             self._request_table_as_query(draft.request, draft, builder)
@@ -449,6 +453,10 @@ class Interpreter:
                 self._parameter_example(param, draft.query_examples[name], builder)
         names = {p.name for p in params if p.location == "path"}
         for var in template:
+            original = next((p for p in params if p.name == draft.repeats.get(var)), None)
+            if var not in names and original is not None and original.location == "path":
+                params.append(Parameter(var, "path", True, original.schema, original.description))
+                names.add(var)
             if var not in names:
                 builder.diagnose(
                     "undocumented-path-parameter",
@@ -543,6 +551,24 @@ class Interpreter:
                         "no field refers to this table; its fields are not in the spec",
                         table.caption,
                     )
+
+
+def _distinct_template_names(
+    endpoints: list[Endpoint], builder: SchemaBuilder
+) -> tuple[list[Endpoint], dict[str, str]]:
+    """Each path with distinct variable names (see `distinct_names`), reported."""
+    repeats: dict[str, str] = {}
+    out: list[Endpoint] = []
+    for endpoint in endpoints:
+        path, renamed = distinct_names(endpoint.path)
+        if renamed:
+            repeats.update(renamed)
+            builder.diagnose(
+                "repeated-path-parameter",
+                f"{endpoint.path} names a path variable twice; the repeat is {path}",
+            )
+        out.append(Endpoint(endpoint.method, path, endpoint.query, endpoint.query_values))
+    return out, repeats
 
 
 def _prose_header_parameters(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from http import HTTPStatus
 
 from scraper.interpret.linker import TABLE_MENTION, TableIndex, TableRef
 from scraper.model import REF_PREFIX, SOURCE_KEY, Json, Operation, Schema
@@ -26,7 +27,10 @@ _POINTER_CLAUSE = re.compile(
     r"\s*,?\s*)?(?:see|refer to)\s+(?:the\s+)?Table\s+\d+(?:\s+(?:and|or)\s+Table\s+\d+)*\s*\)?",
     re.I,
 )
-_NAVIGATION = re.compile(r"^\s*(?:parent topic|previous topic|next topic)\s*:.*$", re.I | re.M)
+# "Parent topic: Images" on a line of its own or after the last sentence of a joined note.
+_NAVIGATION = re.compile(
+    r"(?:^|(?<=[.!?:])[ \t]+)\s*(?:parent|previous|next) topic\s*:.*$", re.I | re.M
+)
 _SPACES = re.compile(r"[ \t]{2,}")
 _LABEL = re.compile(r"(?<![\w\"])Table\s+\d+(?![\w\"])", re.I)
 
@@ -91,7 +95,7 @@ def tidy_operation(
         source = param.source.get("file") if param.source else None
         param.description = tidy(param.description, resolver(source))
     for response in op.responses.values():
-        response.description = tidy(response.description, here) or response.description
+        response.description = tidy(response.description, here) or _phrase(response.status)
     for schema in op.schemas.values():
         for node in _schemas(schema):
             description = node.get("description")
@@ -102,6 +106,14 @@ def tidy_operation(
                 node["description"] = tidy(description, resolver(source), own)
                 if not node["description"]:
                     del node["description"]
+
+
+def _phrase(status: str) -> str:
+    """A response left with no words of its own: the standard reason phrase."""
+    try:
+        return HTTPStatus(int(status)).phrase
+    except ValueError:
+        return "Not documented"
 
 
 def _schemas(node: Json) -> Iterator[Schema]:
