@@ -157,6 +157,12 @@ KINDS: dict[str, Kind] = {
     "renamed-path-parameter": Kind(
         "info", "one path written with other parameter names on another page; renamed", "none"
     ),
+    "repeated-path-parameter": Kind(
+        "info",
+        "a path naming one variable twice; the repeat is renamed `target_<name>` (distinct "
+        "names, as OpenAPI requires), described as the doc's row",
+        "none",
+    ),
     "inferred:type": Kind(
         "info", "a type learnt from the page's example where the table has none", "none"
     ),
@@ -172,6 +178,11 @@ KINDS: dict[str, Kind] = {
     ),
     "inferred:root-array": Kind(
         "info", "a body table whose one row names the body itself: the body is an array", "none"
+    ),
+    "inferred:header": Kind(
+        "info",
+        "a request header the prose asks for by name and value: an optional header parameter",
+        "none",
     ),
     "linked-body": Kind(
         "info", "a body section with no table, read from the page or section it links to", "none"

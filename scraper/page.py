@@ -74,6 +74,8 @@ class TextCollector:
 @dataclass(frozen=True)
 class Paragraph:
     body: Text
+    item: bool = False
+    """A list item: descriptions render it as one ("- ...")."""
 
 
 @dataclass(frozen=True)
@@ -150,9 +152,9 @@ class PageBuilder:
             self.page.anchors += anchors
         self.page.sections.append(Section(title=title, level=level, anchors=anchors))
 
-    def paragraph(self, body: Text) -> None:
+    def paragraph(self, body: Text, item: bool = False) -> None:
         if body.text.strip():
-            self.page.sections[-1].blocks.append(Paragraph(body))
+            self.page.sections[-1].blocks.append(Paragraph(body, item))
 
     def code(self, text: str, language: str | None = None) -> None:
         if text.strip():

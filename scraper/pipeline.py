@@ -24,6 +24,7 @@ from pydantic import TypeAdapter
 from scraper.cache import Cache, collection_paused, digest
 from scraper.coverage import measure as measure_coverage
 from scraper.diagnostics import SEVERITIES, severity
+from scraper.generator_names import name_enum_members, rename_operation_like_components
 from scraper.interpret.constraints import audit_constraints, keyword_counts
 from scraper.interpret.linker import Lookups, TableIndex, page_key
 from scraper.interpret.operations import Interpreter
@@ -375,6 +376,8 @@ def _build(
         coverage = measure_coverage(spec, sources)
         example_diagnostics += coverage.diagnostics
     with stats.timing("build"):
+        rename_operation_like_components(spec)
+        name_enum_members(spec)
         if not provenance:
             strip_provenance(spec)
         if openapi_version.startswith("3.1"):

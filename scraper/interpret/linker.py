@@ -130,6 +130,13 @@ class TableIndex:
             self._lookups.pages.add(page.source)
         return self._refs[page.source]
 
+    def page(self, source: str) -> Page | None:
+        """The page read from `source`, if the index has it."""
+        found = self._by_source.get(source)
+        if found is not None and self._lookups is not None:
+            self._lookups.pages.add(source)
+        return found
+
     def ref_of(self, page: Page, table: Table) -> TableRef:
         return next(r for r in self.refs(page) if r.table is table)
 

@@ -17,9 +17,13 @@ from scraper.interpret.columns import Field, is_parameter_table, is_status_table
 from scraper.interpret.examples import REQUEST_LINE, NotJson, extract_json
 from scraper.interpret.inference import NAME_WORDS, refine_with_examples
 from scraper.interpret.linker import TableIndex, TableRef, page_key
+from scraper.interpret.prose import operation_prose
+from scraper.interpret.prose_headers import prose_headers
+from scraper.interpret.references import tidy_operation
 from scraper.interpret.request_syntax import interpret_request_syntax
 from scraper.interpret.schemas import SchemaBuilder, camel
 from scraper.interpret.sections import RoledSection, assign_roles
+from scraper.interpret.templates import distinct_names
 from scraper.model import (
     LOCATIONS,
     SOURCE_KEY,
@@ -72,6 +76,7 @@ class _Draft:
     query_names: set[str] = field(default_factory=set)  # named in the URI's query string
     status_note: str = ""  # "See Returned Values for General Requests."
     query_examples: dict[str, str] = field(default_factory=dict)
+    repeats: dict[str, str] = field(default_factory=dict)  # renamed repeat -> the name it repeats
 
 
 def find_endpoints(text: str) -> list[Endpoint]:
@@ -139,10 +144,12 @@ class Interpreter:
             )
         base_id = operation_id_base(page)
         builder = SchemaBuilder(self.index, page, base_id)
+        endpoints, repeats = _distinct_template_names(endpoints, builder)
         draft = _Draft(
             template_vars={v for e in endpoints for v in TEMPLATE_VAR.findall(e.path)},
             query_names={q for e in endpoints for q in e.query},
         )
+        draft.repeats = repeats
         self._read_sections(page, sections, draft, builder)
         if draft.request is not None and _bodyless(endpoints) and not draft.request_examples:
             self._request_table_as_query(draft.request, draft, builder)
@@ -156,6 +163,7 @@ class Interpreter:
         vocabulary = page_vocabulary(page)
         for op in operations:
             builder.diagnostics += refine_with_examples(op, vocabulary)
+            tidy_operation(op, page, self.index, builder.tables())
         self._report_unused_tables(page, sections, builder)
         return PageResult(
             page.source,
@@ -384,10 +392,11 @@ class Interpreter:
             operation_id=operation_id,
             source=page.source,
             summary=page.title,
-            description=_function_text(sections),
+            description=operation_prose(page, sections),
             deprecated=DEPRECATED.search(page.title) is not None,
         )
         op.parameters = self._operation_parameters(page, draft, builder, endpoint)
+        op.parameters += _prose_header_parameters(sections, op.parameters, builder)
         if draft.request is not None:
             schema = builder.object_ref(draft.request, base_id + "Request")
             op.request_body = Body(schema, examples=list(draft.request_examples))
@@ -428,6 +437,10 @@ class Interpreter:
                 self._parameter_example(param, draft.query_examples[name], builder)
         names = {p.name for p in params if p.location == "path"}
         for var in template:
+            original = next((p for p in params if p.name == draft.repeats.get(var)), None)
+            if var not in names and original is not None and original.location == "path":
+                params.append(Parameter(var, "path", True, original.schema, original.description))
+                names.add(var)
             if var not in names:
                 builder.diagnose(
                     "undocumented-path-parameter",
@@ -522,6 +535,40 @@ class Interpreter:
                         "no field refers to this table; its fields are not in the spec",
                         table.caption,
                     )
+
+
+def _distinct_template_names(
+    endpoints: list[Endpoint], builder: SchemaBuilder
+) -> tuple[list[Endpoint], dict[str, str]]:
+    """Each path with distinct variable names (see `distinct_names`), reported."""
+    repeats: dict[str, str] = {}
+    out: list[Endpoint] = []
+    for endpoint in endpoints:
+        path, renamed = distinct_names(endpoint.path)
+        if renamed:
+            repeats.update(renamed)
+            builder.diagnose(
+                "repeated-path-parameter",
+                f"{endpoint.path} names a path variable twice; the repeat is {path}",
+            )
+        out.append(Endpoint(endpoint.method, path, endpoint.query, endpoint.query_values))
+    return out, repeats
+
+
+def _prose_header_parameters(
+    sections: list[RoledSection], documented: list[Parameter], builder: SchemaBuilder
+) -> list[Parameter]:
+    """Optional header parameters for the headers the page's prose asks for by name."""
+    known = {p.name.lower() for p in documented if p.location == "header"} | IMPLIED_HEADERS
+    found: list[Parameter] = []
+    for name, (value, sentence) in prose_headers(sections).items():
+        if name.lower() in known:
+            continue
+        found.append(Parameter(name, "header", False, {"type": "string"}, sentence, None, value))
+        builder.diagnose(
+            "inferred:header", f"header {name} (e.g. {value!r}) is asked for in the prose"
+        )
+    return found
 
 
 def _reason_phrase(status: str) -> str:
@@ -627,14 +674,3 @@ def caption_location(caption: str) -> Location | None:
     if words & {"path", "uri", "url"}:
         return "path"
     return None
-
-
-def _function_text(sections: list[RoledSection]) -> str:
-    parts = [
-        b.body.text
-        for s in sections
-        if s.role == "function"
-        for b in s.section.blocks
-        if isinstance(b, Paragraph)
-    ]
-    return "\n\n".join(parts)

@@ -102,6 +102,10 @@ class SchemaBuilder:
         self._names: dict[tuple[str, int], str] = {}
         self._context: dict[tuple[str, int], str] = {}  # the word a table's fields go under
 
+    def tables(self) -> dict[str, tuple[str, int]]:
+        """Schema name -> the table (TableRef.key) it is built from."""
+        return {name: key for key, name in self._names.items()}
+
     def diagnose(self, kind: str, reason: str, table: str = "") -> None:
         self.diagnostics.append(Diagnostic(self.page.source, kind, reason, table))
 

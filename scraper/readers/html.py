@@ -22,7 +22,12 @@ Element = etree._Element
 Node = Element | str
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-SKIPPED = {"script", "style", "head", "title", "noscript", "template", "svg", "iframe", "object"}
+SKIPPED = {
+    "script", "style", "head", "title", "noscript", "template", "svg", "iframe", "object", "nav",
+}  # fmt: skip
+# Navigation that documentation generators (DITA's "Parent topic:", child-topic lists) put
+# around a topic: links to other pages, never the page's own content.
+NAVIGATION_CLASSES = {"familylinks", "parentlink", "ullinks", "ulchildlink", "related-links"}
 # Elements that start a new line inside a cell or paragraph.
 LINE_BREAKING = {
     "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "br", "pre", "table", "tr",
@@ -31,7 +36,7 @@ LINE_BREAKING = {
 # Elements whose content the walker treats as one paragraph unless it holds structure.
 PARAGRAPHS = {"p", "li", "dt", "dd", "caption", "blockquote", "figcaption"}
 STRUCTURE = {"table", "pre", *HEADINGS}
-CONTAINERS = {"body", "html", "main", "article", "nav"}
+CONTAINERS = {"body", "html", "main", "article"}
 NOISE_LINE = re.compile(r"^\s*\|\s*$")
 TAG_LINE = re.compile(r"^\s*<")
 
@@ -69,6 +74,11 @@ def read_html(text: str, source: str) -> Page:
 
 def _is_tag(node: object) -> bool:
     return isinstance(node, Element) and isinstance(node.tag, str)
+
+
+def _skipped(tag: Element) -> bool:
+    """Elements with nothing of the page's own to read: scripts, navigation."""
+    return tag.tag in SKIPPED or not NAVIGATION_CLASSES.isdisjoint(tag.get("class", "").split())
 
 
 def _children(element: Element) -> Iterator[Node]:
@@ -120,7 +130,7 @@ def rich_text(node: Element) -> Text:
             if isinstance(child, str):
                 out.text(child)
                 continue
-            if child.tag in SKIPPED:
+            if _skipped(child):
                 continue
             breaking = child.tag in LINE_BREAKING
             if breaking:
@@ -146,9 +156,9 @@ class _Walker:
     def walk(self, node: Element) -> None:
         for child in _children(node):
             if isinstance(child, str):
-                if child.strip():
+                if child.strip() or self.inline:  # the space between two inline elements
                     self.inline.append(child)
-            elif child.tag not in SKIPPED:
+            elif not _skipped(child):
                 self._element(child)
         if node.tag in LINE_BREAKING or node.tag in ("body", "html"):
             self._flush()
@@ -161,7 +171,7 @@ class _Walker:
         if name in HEADINGS:
             self._flush()
             anchors = (*self._take_anchors(), *_anchor_names(tag))
-            self.builder.heading(_text(tag, " "), HEADINGS[name], anchors)
+            self.builder.heading(rich_text(tag).text, HEADINGS[name], anchors)
         elif name == "table":
             self._flush()
             self._table(tag)
@@ -170,7 +180,7 @@ class _Walker:
             self.builder.code(_text(tag))
         elif name in PARAGRAPHS and not _holds_structure(tag):
             self._flush()
-            self.builder.paragraph(rich_text(tag))
+            self.builder.paragraph(rich_text(tag), item=name == "li")
         elif name in LINE_BREAKING or name in CONTAINERS:
             self._flush()
             self.pending_anchors.extend(_anchor_names(tag) if name == "div" else [])
@@ -192,17 +202,21 @@ class _Walker:
                 text_parts.append(node)
                 continue
             body = rich_text(node)
-            text_parts.append(body.text)
+            raw = _text(node)  # keep the spaces at its edges: "<b>Table 1 </b>Name"
+            lead = " " if raw[:1].isspace() else ""
+            trail = " " if raw[-1:].isspace() else ""
+            text_parts.append(lead + body.text + trail)
             links.extend(body.links)
             if node.tag == "a" and (link := _link(node)) is not None:
                 links.append(link)
         self.inline = []
-        self.builder.paragraph(Text(squash(" ".join(text_parts)), tuple(links)))
+        # Inline elements join as the browser shows them: "<span>ECS</span>s" is "ECSs".
+        self.builder.paragraph(Text(squash("".join(text_parts)), tuple(links)))
 
     def _table(self, table: Element) -> None:
         anchors = (*self._take_anchors(), *_anchor_names(table))
         caption_tag = next(table.iterdescendants("caption"), None)
-        caption = _text(caption_tag, " ") if caption_tag is not None else ""
+        caption = rich_text(caption_tag).text if caption_tag is not None else ""
         grid = _grid(table)
         if not grid:
             return

@@ -209,7 +209,7 @@ class _Walker:
             return
         elif isinstance(node, nodes.Element):
             if node.next_node(nodes.table) is None and isinstance(node, nodes.list_item):
-                self.builder.paragraph(rich_text(node))
+                self.builder.paragraph(rich_text(node), item=True)
             else:
                 self.walk(node)
 
