@@ -103,6 +103,10 @@ class Answerer:
         documented = (action or {}).get("responses") or operation.get("responses") or {}
         responses = {str(code): response for code, response in documented.items()}
         status_key, status = _status(responses, preference.code, label)
+        # An action whose page documents no status and no body answers "No Content", never
+        # the shared endpoint's 200, whose body belongs to another action.
+        if action is not None and preference.code is None and status_key == "default":
+            status = 204 if not self._deref(responses[status_key]).get("content") else status
         cache_key = (*key, status_key, status, preference.example, preference.dynamic)
         with self._lock:
             known = self._answers.get(cache_key)

@@ -148,9 +148,9 @@ def subresource(spec: dict[str, Any], method: str, path: str, key: str) -> dict[
 def test_operations_that_differ_by_sub_resource_share_one_operation(tmp_path: Path) -> None:
     spec = scrape_box(tmp_path).spec
     get = spec["paths"]["/"]["get"]
-    assert get["operationId"] == "ListingThingsInABox"  # the plain one is the operation
+    assert get["operationId"] == "ListThingsInBox"  # the plain one is the operation
     acl = subresource(spec, "get", "/", "acl")
-    assert acl["operationId"] == "GettingABoxACL"
+    assert acl["operationId"] == "GetBoxAcl"
     marker = next(p for p in acl["parameters"] if p["name"] == "acl")
     assert marker == {**marker, "in": "query", "required": True, "allowEmptyValue": True}
     assert marker["schema"]["enum"] == [""]
@@ -201,7 +201,7 @@ def test_a_sample_that_contradicts_a_type_is_a_doc_defect(tmp_path: Path) -> Non
 def test_request_elements_are_required_as_their_table_says(tmp_path: Path) -> None:
     result = scrape_box(tmp_path)
     put = result.spec["paths"]["/"]["put"]
-    assert put["operationId"] == "SettingABoxACL"  # alone on PUT /: the operation itself
+    assert put["operationId"] == "SetBoxAcl"  # alone on PUT /: the operation itself
     schema = resolve(result.spec, put["requestBody"]["content"]["application/xml"]["schema"])
     assert schema["required"] == ["Owner"]
     assert schema["properties"]["Owner"]["required"] == ["ID"]
