@@ -63,7 +63,8 @@ def split_actions(op: Operation, members: list[Operation]) -> bool:
     op.actions = members
     branches = []
     for member, key in zip(members, keys, strict=True):
-        assert member.request_body is not None
+        assert member.request_body is not None and key is not None
+        member.action_key = key  # kept: later renames may move the schemas it was read from
         branch = member.request_body.schema
         if key not in _body_object(member).get("required", []):  # the key tells them apart
             branch = {"allOf": [branch], "required": [key]}

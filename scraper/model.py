@@ -86,6 +86,8 @@ class Operation:
     schemas: dict[str, Schema] = field(default_factory=dict)
     actions: list[Operation] = field(default_factory=list)
     """The documented actions merged into this operation (see scraper/actions.py)."""
+    action_key: str = ""
+    """For one of those actions: the top-level body key that selects it."""
     subresource: str | None = None
     """S3-style pages: the query keys that select the operation ("acl"; "" for none)."""
     servers: list[dict[str, Any]] = field(default_factory=list)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from scraper.actions import action_key, snapshot, split_actions
+from scraper.actions import snapshot, split_actions
 from scraper.components import fingerprint, merge_components, rewrite_refs
 from scraper.model import (
     REF_PREFIX,
@@ -279,7 +279,7 @@ def _header(param: Parameter, mapping: dict[str, str]) -> dict[str, Any]:
 def _action(action: Operation, mapping: dict[str, str], error_ref: str | None) -> dict[str, Any]:
     """One entry of `x-actions`: the action's key, name, prose, body schema and responses."""
     assert action.request_body is not None
-    out: dict[str, Any] = {"key": action_key(action), "operationId": action.operation_id}
+    out: dict[str, Any] = {"key": action.action_key, "operationId": action.operation_id}
     if action.summary:
         out["summary"] = action.summary
     if action.description:

@@ -19,6 +19,8 @@ import pytest
 import yaml
 
 from codegen import generate_client
+from codegen.naming import snake_case
+from contract.mock import running_mock
 from tests.conftest import FIXTURES
 from tests.test_codegen import _import
 
@@ -344,3 +346,27 @@ def test_generated_fixture_client_is_lint_and_type_clean(tmp_path: Path) -> None
         capture_output=True, text=True, check=False, cwd=project,
     )  # fmt: skip
     assert typed.returncode == 0, typed.stdout[-3000:]
+
+
+def test_the_ecs_client_has_a_method_per_documented_action(
+    html_services: dict[str, Any], tmp_path: Path
+) -> None:
+    """On the real ECS docs: every action of every shared action endpoint is a method of its
+    own, and against the mock start, stop and reboot answer with their own, empty, shape."""
+    spec = html_services["ecs"].spec
+    expected = {
+        snake_case(a["operationId"])
+        for item in spec["paths"].values()
+        for op in item.values()
+        for a in op.get("x-actions", [])
+    }
+    assert len(expected) >= 30
+    generate_client(spec, tmp_path / "otc_ecs")
+    real = _import(tmp_path / "otc_ecs", "otc_ecs")
+    assert expected <= set(dir(real.Client))
+    with running_mock(spec) as url:
+        client = real.Client(base_url=url, project_id="p", auth=real.TokenAuth("token"))
+        with client:
+            for name, key in (("start_server", "os-start"), ("stop_server", "os-stop")):
+                assert getattr(client, name)("server-1", body={key: {}}) is None
+            assert client.reboot_server("server-1", body={"reboot": {"type": "SOFT"}}) is None

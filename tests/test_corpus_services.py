@@ -114,14 +114,15 @@ def test_openstack_action_endpoint_merges_every_documented_body(
     services: dict[str, ScrapeResult],
 ) -> None:
     spec = services["ecs"].spec
-    action = spec["paths"]["/v2.1/{project_id}/servers/{server_id}/action"]["post"]
-    shapes = action["requestBody"]["content"]["application/json"]["schema"]["oneOf"]
-    keys = {key for shape in shapes for key in resolve(spec, shape).get("properties", {})}
-    assert {"os-start", "os-stop", "reboot"} <= keys
-    assert "Also documented as" in action["description"]
-    actions = {a["key"]: a for a in action["x-actions"]}  # each action keeps its own page
-    assert set(actions) == keys
-    assert len({a["operationId"] for a in actions.values()}) == len(actions)
+    for version in ("v2.1", "v2"):  # one page documents both versions' endpoints
+        action = spec["paths"][f"/{version}/{{project_id}}/servers/{{server_id}}/action"]["post"]
+        shapes = action["requestBody"]["content"]["application/json"]["schema"]["oneOf"]
+        keys = {key for shape in shapes for key in resolve(spec, shape).get("properties", {})}
+        assert {"os-start", "os-stop", "reboot"} <= keys
+        assert "Also documented as" in action["description"]
+        actions = {a["key"]: a for a in action["x-actions"]}  # each action keeps its own page
+        assert set(actions) == keys
+        assert len({a["operationId"] for a in actions.values()}) == len(actions)
 
 
 def test_versions_get_distinct_operation_ids(services: dict[str, ScrapeResult]) -> None:
