@@ -16,6 +16,11 @@ from scraper.spec import ServiceInfo
 
 HOST_TEMPLATE = re.compile(r"\{?([\w-]+)\}?\.\{?(region[\w-]*)\}?\.\{?([\w.-]*\w)\}?", re.I)
 REGION_ID = re.compile(r"\b(?:eu|ap|cn|la|af|sa|na|me|tr|us)-[a-z]+(?:-\d+)?\b")
+# A real host the docs name in an example: "https://kms.eu-de.otc.t-systems.com/v1.0/..."
+CONCRETE_HOST = re.compile(
+    r"https?://([a-z][a-z0-9-]*)\.((?:eu|ap|cn|la|af|sa|na|me|tr|us)-[a-z]+(?:-\d+)?)\."
+    r"((?:[a-z0-9-]+\.)+[a-z]{2,})(?=[/:\s]|$)"
+)
 DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 RELEASE_HEADER = re.compile(r"^(released on|release date|date)$", re.I)
 
@@ -105,6 +110,17 @@ def servers(product: str, pages: list[Page]) -> list[dict[str, Any]]:
             if f"{{{match.group(1)}}}" not in match.group(0):
                 service_default = match.group(1)  # a literal host name: "compute.region.x"
             break
+    hosts = Counter(m for text in texts for m in CONCRETE_HOST.findall(text))
+    domain: dict[str, Any] = {
+        "default": "example.com",
+        "description": "The cloud's domain name (see the Endpoints page).",
+    }
+    if hosts:  # real hosts (this service's first, else e.g. IAM's) name the cloud's domain
+        ranked_hosts = sorted(hosts, key=lambda h: (h[0] != service_default, -hosts[h], h))
+        domain["default"] = ranked_hosts[0][2]
+        for service, host_region, _domain in hosts:
+            if service == service_default:
+                regions[host_region] += 1000  # a region of a real host outranks a mention
     region: dict[str, Any] = {"description": "Region ID, e.g. as listed in the Endpoints page."}
     if regions:
         ranked = sorted(regions, key=lambda r: (-regions[r], r))
@@ -118,10 +134,7 @@ def servers(product: str, pages: list[Page]) -> list[dict[str, Any]]:
             "variables": {
                 "service_name": {"default": service_default},
                 "region": region,
-                "external_domain_name": {
-                    "default": "example.com",
-                    "description": "The cloud's domain name (see the Endpoints page).",
-                },
+                "external_domain_name": domain,
             },
         }
     ]

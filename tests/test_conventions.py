@@ -411,3 +411,23 @@ def test_a_field_the_example_names_differently_goes_by_evidence(tmp_path: Path) 
     renamed = kinds(result)["doc-defect:field-name"]
     assert len(renamed) == 1 and "'versions'" in renamed[0]
     assert any("update_at" in r for r in kinds(result)["doc-defect:undocumented-field"])
+
+
+def test_servers_take_the_domain_and_region_of_the_hosts_the_examples_name(
+    tmp_path: Path,
+) -> None:
+    example = ".. code-block:: text\n\n   GET https://widget.eu-nl.cloud.example.org/v1/widgets\n"
+    token = ".. code-block:: text\n\n   POST https://iam.eu-nl.cloud.example.org/v3/auth/tokens\n"
+    result = scrape_pages(
+        tmp_path,
+        {
+            "list.rst": page(
+                "Listing Widgets", ("URI", "GET /v1/widgets"), ("Example Request", example)
+            ),
+            "token.rst": page("Getting a Token", ("Example", token)),
+        },
+    )
+    variables = result.spec["servers"][0]["variables"]
+    assert variables["service_name"]["default"] == "svc"
+    assert variables["region"]["default"] == "eu-nl"
+    assert variables["external_domain_name"]["default"] == "cloud.example.org"
