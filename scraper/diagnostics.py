@@ -173,6 +173,12 @@ KINDS: dict[str, Kind] = {
     "inferred:query": Kind(
         "info", "a GET/DELETE page's request table, with no body shown: query parameters", "none"
     ),
+    "inferred:alternatives": Kind(
+        "info",
+        "a request section giving the body in several labelled forms: one body with all "
+        "their fields, required where every form requires them",
+        "none",
+    ),
     "inferred:items": Kind(
         "info", "an array parameter with no item type: items are strings", "give the item type"
     ),

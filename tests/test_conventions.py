@@ -431,3 +431,33 @@ def test_servers_take_the_domain_and_region_of_the_hosts_the_examples_name(
     assert variables["service_name"]["default"] == "svc"
     assert variables["region"]["default"] == "eu-nl"
     assert variables["external_domain_name"]["default"] == "cloud.example.org"
+
+
+def test_a_request_given_in_several_labelled_forms_is_one_body_with_all_their_fields(
+    tmp_path: Path,
+) -> None:
+    request = (
+        "-  Parameters for creating an image from a server\n\n"
+        + rst_table(
+            HEADER,
+            ("name", "Yes", "String", "Image name."),
+            ("instance_id", "Yes", "String", "Server ID."),
+        )
+        + "\n\n-  Parameters for creating an image from a file\n\n"
+        + rst_table(
+            HEADER,
+            ("name", "Yes", "String", "Image name."),
+            ("image_url", "Yes", "String", "File URL."),
+        )
+        + "\n"
+    )
+    result = scrape_pages(
+        tmp_path,
+        {"create.rst": page("Creating an Image", ("URI", "POST /v2/images"), ("Request", request))},
+    )
+    op = operation(result.spec, "post", "/v2/images")
+    body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    assert set(body["properties"]) == {"name", "instance_id", "image_url"}
+    assert body["required"] == ["name"]  # what every form requires
+    assert "inferred:alternatives" in kinds(result)
+    assert "unlinked-table" not in kinds(result)

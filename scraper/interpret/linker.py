@@ -35,9 +35,18 @@ class TableRef:
         return (self.page.source, self.position)
 
 
+LEADING_TITLE_WORDS = re.compile(
+    r"^(?:(?:parameter\s+)?description|data\s+structure|structure|parameters?|fields?)\s+of\s+"
+    r"(?:the\s+)?(?:(?:field|parameter|object|structure)\s+)?",
+    re.I,
+)
+
+
 def title_key(title: str) -> str:
-    """ "jobs parameters" -> "jobs"; "ExportParams" -> "exportparams"."""
-    stripped = GENERIC_TITLE_WORDS.sub("", title.strip()).strip()
+    """ "jobs parameters" -> "jobs"; "Description of field tag" -> "tag";
+    "ExportParams" -> "exportparams"."""
+    stripped = LEADING_TITLE_WORDS.sub("", title.strip())
+    stripped = GENERIC_TITLE_WORDS.sub("", stripped).strip()
     return (stripped or title).lower().replace(" ", "")
 
 

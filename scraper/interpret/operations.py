@@ -26,6 +26,7 @@ from scraper.interpret.sections import RoledSection, assign_roles
 from scraper.interpret.templates import distinct_names
 from scraper.model import (
     LOCATIONS,
+    REF_PREFIX,
     SOURCE_KEY,
     Body,
     Diagnostic,
@@ -74,6 +75,7 @@ class _Draft:
     response_examples: dict[str, list[Example]] = field(default_factory=dict)
     template_vars: set[str] = field(default_factory=set)
     query_names: set[str] = field(default_factory=set)  # named in the URI's query string
+    alternatives: list[TableRef] = field(default_factory=list)  # other forms of the request
     status_note: str = ""  # "See Returned Values for General Requests."
     query_examples: dict[str, str] = field(default_factory=dict)
     repeats: dict[str, str] = field(default_factory=dict)  # renamed repeat -> the name it repeats
@@ -265,13 +267,16 @@ class Interpreter:
         status: str | None = None
         awaiting_root = True
         elsewhere: TableRef | None = None
+        labelled = False  # the block before this one is a paragraph ("Parameters for ...")
         for block in roled.section.blocks:
             if isinstance(block, Paragraph):
                 marker = STATUS_MARKER.search(block.body.text)
                 if marker and roled.role == "response":
                     status, awaiting_root = marker.group(1), True
                 elsewhere = elsewhere or self._linked_body(page, block)
+                labelled = True
                 continue
+            after_label, labelled = labelled, False
             if not isinstance(block, Table):
                 continue
             caption = block.caption.lower()
@@ -291,6 +296,8 @@ class Interpreter:
                 continue
             ref = self.index.ref_of(page, block)
             if not awaiting_root:
+                if roled.role == "request" and after_label and not block.anchors:
+                    draft.alternatives.append(ref)  # another form of the body, unless linked
                 continue  # a nested object's table: reached through links
             awaiting_root = False
             self._body(roled.role, status, ref, draft)
@@ -301,6 +308,39 @@ class Interpreter:
                 f"the {roled.role} section has no table; its fields are read from "
                 f"{elsewhere.page.source} ({elsewhere.table.caption or 'its first table'})",
             )
+
+    @staticmethod
+    def _alternatives(
+        schema: Schema, draft: _Draft, builder: SchemaBuilder, base_id: str
+    ) -> Schema:
+        """A request section that gives the body in several forms, each a labelled table of
+        its own ("Parameters for creating an image from an ECS", "... from a file") that no
+        field links to: one body with every form's fields, required where all forms agree
+        (as the SDKs model it; a client sends the fields of the form it means)."""
+        forms = [ref for ref in draft.alternatives if ref.key not in builder.used]
+        if not forms or "$ref" not in schema:
+            return schema
+        first = builder.schemas[schema["$ref"][len(REF_PREFIX) :]]
+        merged = dict(first)
+        properties = dict(first.get("properties", {}))
+        required = set(first.get("required", []))
+        for ref in forms:
+            builder.used.add(ref.key)
+            other = builder.object_schema(ref)
+            for name, prop in other.get("properties", {}).items():
+                properties.setdefault(name, prop)
+            required &= set(other.get("required", []))
+        merged["properties"] = properties
+        merged["required"] = [n for n in first.get("required", []) if n in required]
+        if not merged["required"]:
+            del merged["required"]
+        builder.schemas[schema["$ref"][len(REF_PREFIX) :]] = merged
+        builder.diagnose(
+            "inferred:alternatives",
+            f"the request section gives {len(forms) + 1} forms of the body: one body with "
+            "every form's fields, required only where all forms require them",
+        )
+        return schema
 
     @staticmethod
     def _body(role: str, status: str | None, ref: TableRef, draft: _Draft) -> None:
@@ -399,6 +439,7 @@ class Interpreter:
         op.parameters += _prose_header_parameters(sections, op.parameters, builder)
         if draft.request is not None:
             schema = builder.object_ref(draft.request, base_id + "Request")
+            schema = self._alternatives(schema, draft, builder, base_id)
             op.request_body = Body(schema, examples=list(draft.request_examples))
         elif draft.request_examples:
             builder.diagnose(

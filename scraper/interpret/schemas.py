@@ -128,6 +128,10 @@ class SchemaBuilder:
             name, n = f"{base}{n}", n + 1
         return name
 
+    def object_schema(self, ref: TableRef) -> Schema:
+        """The object a table describes, built in place (no component of its own)."""
+        return self._object(ref)
+
     def _object(self, ref: TableRef) -> Schema:
         fields = read_fields(ref.table)
         if len(fields) == 1 and _stands_for_the_body(fields[0]):
