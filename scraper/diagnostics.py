@@ -173,6 +173,11 @@ KINDS: dict[str, Kind] = {
     "inferred:query": Kind(
         "info", "a GET/DELETE page's request table, with no body shown: query parameters", "none"
     ),
+    "error-example": Kind(
+        "info",
+        "an error reply shown among a success response's examples; left out of that response",
+        "label it as an error example",
+    ),
     "inferred:alternatives": Kind(
         "info",
         "a request section giving the body in several labelled forms: one body with all "

@@ -461,3 +461,61 @@ def test_a_request_given_in_several_labelled_forms_is_one_body_with_all_their_fi
     assert body["required"] == ["name"]  # what every form requires
     assert "inferred:alternatives" in kinds(result)
     assert "unlinked-table" not in kinds(result)
+
+
+def test_an_array_the_example_shows_as_one_object_is_that_object(tmp_path: Path) -> None:
+    response = (
+        table(
+            "Table 4 Response parameters",
+            RESPONSE_HEADER,
+            ("key_info", "Array of objects", "Key details, see :ref:`Table 5 <ki>`."),
+        )
+        + "\n"
+        + table("Table 5 key_info", RESPONSE_HEADER, ("key_id", "String", "ID."), label="ki")
+    )
+    example = '.. code-block::\n\n   {"key_info": {"key_id": "k-1"}}\n'
+    result = scrape_pages(
+        tmp_path,
+        {
+            "create.rst": page(
+                "Creating a Key",
+                ("URI", "POST /v1.0/keys"),
+                ("Response", response),
+                ("Example Response", example),
+            )
+        },
+    )
+    body = response_schema(result.spec, operation(result.spec, "post", "/v1.0/keys"), "200")
+    key_info = body["properties"]["key_info"]
+    assert "items" not in key_info
+    assert set(resolve(result.spec, key_info)["properties"]) == {"key_id"}
+    assert "one object" in kinds(result)["doc-defect:shape"][0]
+
+
+def test_list_items_keep_their_code_and_error_replies_leave_the_success_examples(
+    tmp_path: Path,
+) -> None:
+    response = table("Table 4 Response", RESPONSE_HEADER, ("key_id", "String", "ID."))
+    examples = (
+        "-  Example response\n\n"
+        "   .. code-block::\n\n"
+        '      {"key_id": "k-1"}\n\n'
+        "   or\n\n"
+        "   .. code-block::\n\n"
+        '      {"error": {"error_code": "KMS.0001", "error_msg": "failed"}}\n'
+    )
+    result = scrape_pages(
+        tmp_path,
+        {
+            "show.rst": page(
+                "Showing a Key",
+                ("URI", "GET /v1.0/keys/{key_id}"),
+                ("Response", response),
+                ("Examples", examples),
+            )
+        },
+    )
+    op = operation(result.spec, "get", "/v1.0/keys/{key_id}")
+    media = op["responses"]["200"]["content"]["application/json"]
+    assert [e["value"] for e in media["examples"].values()] == [{"key_id": "k-1"}]
+    assert "error-example" in kinds(result)

@@ -97,7 +97,10 @@ def _adopt_example_shape(prop: Schema, value: Json, schemas: dict[str, Schema]) 
     objects, or a map of them (ECS `addresses`: {"net": [{"addr": ..}]}), the example's
     shape wins: examples are captured from the live API, tables typed by hand. The table's
     fields and descriptions stay; what changes is only the nesting around them."""
-    properties = _target(prop, schemas).get("properties")
+    target = _target(prop, schemas)
+    if target.get("type") == "array" and isinstance(value, dict):
+        return _adopt_single_object(prop, target, value, schemas)
+    properties = target.get("properties")
     if not isinstance(properties, dict) or not properties or _fits(value, properties):
         return None
     shape = _example_shape(value, properties)
@@ -108,26 +111,43 @@ def _adopt_example_shape(prop: Schema, value: Json, schemas: dict[str, Schema]) 
     if "allOf" in inner and len(inner["allOf"]) == 1 and len(inner) == 1:
         inner = inner["allOf"][0]
     nested: Schema = {"type": "array", "items": inner}
-    if shape == "a map of arrays":
+    if shape.startswith("a map of arrays"):
         nested = {"type": "object", "additionalProperties": nested}
-    elif shape == "a map":
+    elif shape.startswith("a map"):
         nested = {"type": "object", "additionalProperties": inner}
     prop.clear()
     prop.update(nested, **kept)
     return shape
 
 
+def _adopt_single_object(
+    prop: Schema, target: Schema, value: dict[str, Json], schemas: dict[str, Schema]
+) -> str | None:
+    """The reverse slip: "Array of objects" in the table, one such object in the example
+    (KMS `key_info`). The example's shape wins; the item schema becomes the field's."""
+    items = target.get("items")
+    properties = _target(items, schemas).get("properties") if isinstance(items, dict) else None
+    if not isinstance(items, dict) or not isinstance(properties, dict) or not properties:
+        return None
+    if not _fits(value, properties):
+        return None
+    kept = {k: prop.pop(k) for k in list(prop) if k in ("description", SOURCE_KEY)}
+    prop.clear()
+    prop.update(items if "$ref" not in items else {"allOf": [items]}, **kept)
+    return "one object where the table says an array of them"
+
+
 def _example_shape(value: Json, properties: dict[str, Schema]) -> str | None:
     """How an example nests the documented object: "an array", "a map", "a map of arrays"."""
     if isinstance(value, list) and value and all(_fits(v, properties) for v in value):
-        return "an array"
+        return "an array of the object the table documents"
     if not isinstance(value, dict) or not value or any(k in properties for k in value):
         return None
     members = list(value.values())
     if all(_fits(m, properties) for m in members):
-        return "a map"
+        return "a map of the object the table documents"
     if all(isinstance(m, list) and m and all(_fits(v, properties) for v in m) for m in members):
-        return "a map of arrays"
+        return "a map of arrays of the object the table documents"
     return None
 
 
@@ -291,8 +311,8 @@ def refine_with_examples(
                 if (shape := _adopt_example_shape(prop, value, op.schemas)) is not None:
                     diagnostics.append(Diagnostic(
                         op.source, "doc-defect:shape",
-                        f"{op.operation_id} {label}: {path} is documented as an object, but "
-                        f"the example shows {shape} of it; the example's shape is used",
+                        f"{op.operation_id} {label}: {path}: the example shows {shape}; "
+                        "the example's shape is used",
                     ))  # fmt: skip
                 elif value is None:
                     if _make_nullable(prop):

@@ -411,8 +411,16 @@ class Interpreter:
                 kind = "example-request" if request else "example-response"
             if kind == "example-request":
                 draft.request_examples += examples
-            else:
-                draft.response_examples.setdefault(status or "", []).extend(examples)
+                continue
+            errors = [e for e in examples if is_error_body(e.value)]
+            if errors and not (status or "").startswith(("4", "5")):
+                builder.diagnose(
+                    "error-example",
+                    f"an error body ({', '.join(sorted(errors[0].value))}) shown among the "
+                    f"examples of {roled.section.title!r}; left out of the success response",
+                )
+                examples = [e for e in examples if e not in errors]
+            draft.response_examples.setdefault(status or "", []).extend(examples)
 
     # -- assembling operations --------------------------------------------------------------
 
@@ -650,6 +658,21 @@ def page_vocabulary(page: Page) -> frozenset[str]:
             elif isinstance(block, Table):
                 texts += [cell.text for row in block.rows for cell in row]
     return frozenset(w.lower() for text in texts for w in NAME_WORDS.findall(text))
+
+
+ERROR_KEYS = frozenset({"error", "error_code", "error_msg", "errorcode", "errormsg", "code",
+                        "message", "msg", "request_id", "requestid", "error_description",
+                        "encoded_authorization_message", "details"})  # fmt: skip
+ERROR_MARKERS = frozenset({"error", "error_code", "error_msg", "errorcode", "errormsg"})
+
+
+def is_error_body(value: Json) -> bool:
+    """An example that is an error reply ({"error": {"code": .., "message": ..}},
+    {"error_code": .., "error_msg": ..}), whatever the success body looks like."""
+    if not isinstance(value, dict) or not value:
+        return False
+    keys = {str(k).lower() for k in value}
+    return keys <= ERROR_KEYS and bool(keys & ERROR_MARKERS)
 
 
 def _bodyless(endpoints: list[Endpoint]) -> bool:

@@ -208,7 +208,8 @@ class _Walker:
         elif isinstance(node, (nodes.target, nodes.comment, nodes.substitution_definition)):
             return
         elif isinstance(node, nodes.Element):
-            if node.next_node(nodes.table) is None and isinstance(node, nodes.list_item):
+            blocks = (nodes.table, nodes.literal_block)  # kept as blocks, not flattened
+            if isinstance(node, nodes.list_item) and not any(node.next_node(b) for b in blocks):
                 self.builder.paragraph(rich_text(node), item=True)
             else:
                 self.walk(node)
