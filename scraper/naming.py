@@ -308,7 +308,7 @@ def resolve_clashes(operations: list[Operation]) -> list[Diagnostic]:
     for _ in range(3):
         groups: dict[str, list[Operation]] = {}
         for op in named:
-            groups.setdefault(op.operation_id, []).append(op)
+            groups.setdefault(op.operation_id.lower(), []).append(op)  # tools fold case
         clashes = [ops for ops in groups.values() if len(ops) > 1]
         if not clashes:
             break

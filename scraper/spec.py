@@ -174,16 +174,16 @@ def _renamed(op: Operation, mapping: dict[str, str]) -> Operation:
 def unique_operation_ids(operations: list[Operation]) -> list[Diagnostic]:
     """Every operationId unique, actions' included: a repeat that naming could not tell
     apart (see scraper/naming.py) gets a number."""
-    seen: dict[str, int] = {}
+    seen: dict[str, int] = {}  # by lower case: documentation tools fold case
     diagnostics = []
     for op in [o for kept in operations for o in [kept, *kept.actions, *kept.variants]]:
         base = op.operation_id
-        if base in seen:
-            seen[base] += 1
-            op.operation_id = f"{base}{seen[base]}"
-            while op.operation_id in seen:
-                seen[base] += 1
-                op.operation_id = f"{base}{seen[base]}"
+        if base.lower() in seen:
+            seen[base.lower()] += 1
+            op.operation_id = f"{base}{seen[base.lower()]}"
+            while op.operation_id.lower() in seen:
+                seen[base.lower()] += 1
+                op.operation_id = f"{base}{seen[base.lower()]}"
             diagnostics.append(
                 Diagnostic(
                     op.source,
@@ -191,7 +191,7 @@ def unique_operation_ids(operations: list[Operation]) -> list[Diagnostic]:
                     f"operationId {base} is taken; renamed {op.operation_id}",
                 )
             )
-        seen.setdefault(op.operation_id, 1)
+        seen.setdefault(op.operation_id.lower(), 1)
     return diagnostics
 
 
@@ -203,7 +203,10 @@ def _parameter(param: Parameter, mapping: dict[str, str]) -> dict[str, Any]:
         out["required"] = True
     if param.allow_empty:
         out["allowEmptyValue"] = True
-    out["schema"] = rewrite_refs(param.schema, mapping)
+    schema = rewrite_refs(param.schema, mapping)
+    if param.location == "header" and schema.get("format") == "date-time":
+        schema = {k: v for k, v in schema.items() if k != "format"}  # HTTP dates: RFC 9110
+    out["schema"] = schema
     if param.example is not None:
         out["example"] = param.example
     if param.source:

@@ -154,12 +154,11 @@ def test_corrupt_or_foreign_cache_entries_are_discarded(tmp_path: Path, damage: 
 
 
 def test_cache_keys_include_the_tool_version(monkeypatch: pytest.MonkeyPatch) -> None:
-    import doc2openapi
     from scraper import cache as cache_module
 
     before = Cache(Path("unused")).key("page", "a.html", "digest")
     cache_module.tool_fingerprint.cache_clear()
-    monkeypatch.setattr(doc2openapi, "__version__", "999.0.0")
+    monkeypatch.setattr(cache_module, "__version__", "999.0.0")
     try:
         after = Cache(Path("unused")).key("page", "a.html", "digest")
     finally:

@@ -126,3 +126,15 @@ def _row(score: Score, coverage: float | None) -> dict[str, Any]:
 
 def test_pooled_floor(scores: dict[str, tuple[Score, dict[str, Any]]]) -> None:
     test_score_floors("pooled", scores)
+
+
+def test_operation_ids_are_unique_even_ignoring_case(catalog: dict[str, ScrapeResult]) -> None:
+    """Redoc and several generators fold case: ShowLoadbalancer and ShowLoadBalancer clash."""
+    for tree, result in catalog.items():
+        ids = [
+            name.lower()
+            for item in result.spec["paths"].values()
+            for op in item.values()
+            for name in [op["operationId"], *(a["operationId"] for a in op.get("x-actions", []))]
+        ]
+        assert len(ids) == len(set(ids)), tree

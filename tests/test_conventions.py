@@ -417,14 +417,16 @@ def test_servers_take_the_domain_and_region_of_the_hosts_the_examples_name(
     tmp_path: Path,
 ) -> None:
     example = ".. code-block:: text\n\n   GET https://widget.eu-nl.cloud.example.org/v1/widgets\n"
-    token = ".. code-block:: text\n\n   POST https://iam.eu-nl.cloud.example.org/v3/auth/tokens\n"
+    iam_example = (
+        ".. code-block:: text\n\n   POST https://iam.eu-nl.cloud.example.org/v3/auth/tokens\n"
+    )
     result = scrape_pages(
         tmp_path,
         {
             "list.rst": page(
                 "Listing Widgets", ("URI", "GET /v1/widgets"), ("Example Request", example)
             ),
-            "token.rst": page("Getting a Token", ("Example", token)),
+            "token.rst": page("Getting a Token", ("Example", iam_example)),
         },
     )
     variables = result.spec["servers"][0]["variables"]

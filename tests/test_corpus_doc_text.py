@@ -111,5 +111,11 @@ def test_openapi_python_client_generates_every_operation(
             overwrite=True,
             output_path=tmp_path / "out" / name.replace("/", "-"),
         )
-        errors = generate(config=config)
+        errors = [e for e in generate(config=config) if not _xml_only(e.detail)]
         assert not errors, f"{name}: " + "; ".join(f"{e.header} {e.detail}" for e in errors)
+
+
+def _xml_only(detail: str | None) -> bool:
+    """openapi-python-client generates JSON clients only: an XML body (S3-style APIs) is its
+    limit, not a fault of the spec; everything else it reports is."""
+    return "application/xml" in (detail or "")

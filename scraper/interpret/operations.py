@@ -132,6 +132,8 @@ class Interpreter:
             builder = SchemaBuilder(self.index, page, base)
             found = interpret_request_syntax(page, sections, builder, base)
             if found is not None:
+                for op in found.operations:  # prose as for every other operation
+                    tidy_operation(op, page, self.index, builder.tables())
                 return found
             return PageResult(page.source, "not-an-operation", page.title, reason="no URI section")
         endpoints = self._endpoints(uri_sections)
@@ -255,7 +257,10 @@ class Interpreter:
             source = schema.pop(SOURCE_KEY, None)
             if fld.type is None:  # no Type column: on the wire a parameter is text
                 schema = {"type": "string"}
-            schema = _wire_schema(schema, location, fld.name, builder)
+            wire = _wire_schema(schema, location, fld.name, builder)
+            if wire is None:
+                continue
+            schema = wire
             parameter = Parameter(
                 fld.name, location, fld.required or location == "path", schema, description, source
             )
@@ -628,7 +633,9 @@ def _reason_phrase(status: str) -> str:
         return "Status " + status
 
 
-def _wire_schema(schema: Schema, location: Location, name: str, builder: SchemaBuilder) -> Schema:
+def _wire_schema(
+    schema: Schema, location: Location, name: str, builder: SchemaBuilder
+) -> Schema | None:
     """A parameter's schema as it can travel: a path segment is a scalar (a doc type
     "Object" there is a defect), and an array whose item type the docs omit holds strings
     (a query string carries text)."""
@@ -645,7 +652,23 @@ def _wire_schema(schema: Schema, location: Location, name: str, builder: SchemaB
             f"{location} parameter {name!r}: array with no item type; items taken as strings",
         )
         schema = {**schema, "items": {"type": "string"}}
+    if location in ("query", "header") and _holds_objects(schema):
+        builder.diagnose(
+            "doc-defect:parameter-type",
+            f"{location} parameter {name!r} is documented as an object (or a list of them), "
+            "which a query string or header cannot carry; left out",
+        )
+        return None
     return schema
+
+
+def _holds_objects(schema: Schema) -> bool:
+    """An object, or an array of objects: a $ref, an allOf wrapper or a typed object."""
+    items = schema.get("items") if schema.get("type") == "array" else None
+    for node in (schema, items) if isinstance(items, dict) else (schema,):
+        if node.get("type") == "object" or "$ref" in node or "allOf" in node:
+            return True
+    return False
 
 
 def page_vocabulary(page: Page) -> frozenset[str]:
