@@ -652,6 +652,12 @@ def _wire_schema(
             f"{location} parameter {name!r}: array with no item type; items taken as strings",
         )
         schema = {**schema, "items": {"type": "string"}}
+    if location in ("query", "header") and schema.get("type") == "object" and len(schema) == 1:
+        builder.diagnose(
+            "doc-defect:parameter-type",
+            f"{location} parameter {name!r} is documented as a bare Object; typed as string",
+        )
+        return {"type": "string"}
     if location in ("query", "header") and _holds_objects(schema):
         builder.diagnose(
             "doc-defect:parameter-type",
@@ -666,7 +672,7 @@ def _holds_objects(schema: Schema) -> bool:
     """An object, or an array of objects: a $ref, an allOf wrapper or a typed object."""
     items = schema.get("items") if schema.get("type") == "array" else None
     for node in (schema, items) if isinstance(items, dict) else (schema,):
-        if node.get("type") == "object" or "$ref" in node or "allOf" in node:
+        if node.get("properties") or "$ref" in node or "allOf" in node:
             return True
     return False
 
