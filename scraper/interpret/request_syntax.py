@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from scraper.interpret.columns import REQUIRED_YES, Field, is_parameter_table, read_fields
 from scraper.interpret.http_message import HttpMessage, parse_message
-from scraper.interpret.schemas import SchemaBuilder
+from scraper.interpret.schemas import SchemaBuilder, fit
 from scraper.interpret.sections import RoledSection
 from scraper.interpret.xml_bodies import (
     ElementInfo,
@@ -420,7 +420,9 @@ class RequestSyntaxReader:
             refs: list[Schema] = []
             examples: list[Example] = []
             for number, (root, schema) in enumerate(schemas, start=1):
-                component = name if number == 1 else f"{name}{number}"
+                component = fit(name if number == 1 else f"{name}{number}")
+                while component in self.builder.schemas:  # a shortened name already taken
+                    component += "X"
                 self.builder.schemas[component] = schema
                 refs.append({"$ref": "#/components/schemas/" + component})
                 examples += [Example(text, "", self.page.source) for text in samples.get(root, [])]
