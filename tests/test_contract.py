@@ -220,6 +220,20 @@ def test_contract_passes_against_the_mock_for_every_corpus_operation(
     assert sum(tested.values()) >= 600
 
 
+def test_dws_contract_passes_against_the_mock(
+    catalog: dict[str, ScrapeResult], tmp_path: Path
+) -> None:
+    """DWS's "Default Value: N/A" once became defaults of path parameters, and schemathesis
+    then asked the mock for /v1/N/A/...: its constraints must hold up against the mock."""
+    result = catalog["otc-rst/dws"]
+    path = tmp_path / "dws.yaml"
+    path.write_text(dumps(result.spec, path), encoding="utf-8")
+    with running_mock(result.spec) as url:
+        outcome = _fast(path, url, allow_writes=True)
+    assert outcome.ok, outcome.summary()
+    assert outcome.tested == _count_operations(result.spec)
+
+
 @pytest.mark.parametrize(
     "schema",
     [
