@@ -111,9 +111,15 @@ def operation_id_base(page: Page) -> str:
 
 
 def _action_key(draft: _Draft) -> str | None:
-    """The request body's one top-level field (an action such as "os-start"), if one."""
+    """The request body's one top-level field (an action such as "os-start"), if one: the
+    key every request example wraps its body in, else the table's one row."""
     if draft.request is None:
         return None
+    keys = {next(iter(e.value)) for e in draft.request_examples if isinstance(e.value, dict)}
+    if draft.request_examples and len(keys) == 1 and all(
+        isinstance(e.value, dict) and len(e.value) == 1 for e in draft.request_examples
+    ):
+        return str(keys.pop())
     fields = read_fields(draft.request.table)
     return fields[0].name if len(fields) == 1 else None
 
