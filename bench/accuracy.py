@@ -148,10 +148,10 @@ def main(argv: list[str] | None = None) -> int:
             continue
         score = score_spec(spec, truth, docs, scorer)
         pooled.add(score)
-        row = _row(label, score, cov)
+        row = measures_row(label, score, cov)
         rows.append(row)
         print(_line(row))
-    total = _row("pooled", pooled, _ratio(*covered_all))
+    total = measures_row("pooled", pooled, _ratio(*covered_all))
     print(_line(total))
     print(f"\nworst {args.worst} operations (cost = misses + wrong extras + mismatches):")
     for cost, op, sdk, page in sorted(pooled.worst, key=lambda w: (-w[0], w[1]))[: args.worst]:
@@ -181,7 +181,7 @@ def floor(row: dict[str, Any]) -> dict[str, float]:
     return bounds
 
 
-def _row(label: str, score: Score, coverage: float | None) -> dict[str, Any]:
+def measures_row(label: str, score: Score, coverage: float | None) -> dict[str, Any]:
     return {
         "service": label,
         "operations": score.operations,

@@ -112,3 +112,9 @@ class PageResult:
     constraints: dict[str, int] = field(default_factory=dict)
     """How many descriptions state a range/length/default/enum ("stated:range") and how many
     of those became schema keywords ("extracted:range")."""
+
+    @classmethod
+    def skip(cls, source: str, kind: str, reason: str, title: str = "") -> PageResult:
+        """A page left out, with the one diagnostic that says why."""
+        diagnostic = Diagnostic(source, kind, reason)
+        return cls(source, "skipped", title, diagnostics=[diagnostic], reason=reason)

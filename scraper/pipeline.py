@@ -193,13 +193,7 @@ def read_file(file: InputFile) -> Page | PageResult:
             reason = f"unreadable: {err.strerror or err}"
     if failure:
         kind, reason = failure.kind, failure.reason
-    return page if page is not None else _skipped(file.source, kind, reason)
-
-
-def _skipped(source: str, kind: str, reason: str) -> PageResult:
-    return PageResult(
-        source, "skipped", reason=reason, diagnostics=[Diagnostic(source, kind, reason)]
-    )
+    return page if page is not None else PageResult.skip(file.source, kind, reason)
 
 
 def _read_all(
@@ -257,7 +251,7 @@ def _interpret_one(position: int) -> tuple[PageResult, Lookups | None]:
     with page_guard("interpreting") as failure, interpreter.index.recording() as lookups:
         result = interpreter.interpret(page)
     if failure:
-        return _skipped(page.source, failure.kind, failure.reason), None
+        return PageResult.skip(page.source, failure.kind, failure.reason), None
     for note in page.notes:
         result.diagnostics.append(Diagnostic(page.source, "markup", note))
     return result, lookups

@@ -21,7 +21,7 @@ from tests.conftest import FIXTURES, ROOT
 from tests.helpers import assert_operation_pages
 
 sys.path.insert(0, str(ROOT / "bench"))
-from accuracy import LOWER_IS_BETTER, Score, score_spec
+from accuracy import LOWER_IS_BETTER, Score, measures_row, score_spec
 
 FLOORS: dict[str, dict[str, float]] = json.loads(
     (FIXTURES / "catalog_floors.json").read_text(encoding="utf-8")
@@ -106,22 +106,9 @@ def _measures(tree: str, scores: dict[str, tuple[Score, dict[str, Any]]]) -> dic
             pooled.add(score)
             covered += coverage["covered"]
             fields += coverage["fields"]
-        return _row(pooled, covered / fields if fields else None)
+        return measures_row("pooled", pooled, covered / fields if fields else None)
     score, coverage = scores["otc-" + tree]
-    return _row(score, coverage["ratio"] if coverage["fields"] else None)
-
-
-def _row(score: Score, coverage: float | None) -> dict[str, Any]:
-    return {
-        "operations": score.operations,
-        "param_recall": score.recall("params"),
-        "request_recall": score.recall("request"),
-        "response_recall": score.recall("response"),
-        "wrong_share": score.wrong_share(),
-        "type_agreement": score.type_agreement(),
-        "required_agreement": score.required_agreement(),
-        "example_coverage": coverage,
-    }
+    return measures_row(tree, score, coverage["ratio"] if coverage["fields"] else None)
 
 
 def test_pooled_floor(scores: dict[str, tuple[Score, dict[str, Any]]]) -> None:

@@ -29,7 +29,6 @@ from scraper.model import (
     REF_PREFIX,
     SOURCE_KEY,
     Body,
-    Diagnostic,
     Example,
     Json,
     Location,
@@ -116,8 +115,10 @@ def _action_key(draft: _Draft) -> str | None:
     if draft.request is None:
         return None
     keys = {next(iter(e.value)) for e in draft.request_examples if isinstance(e.value, dict)}
-    if draft.request_examples and len(keys) == 1 and all(
-        isinstance(e.value, dict) and len(e.value) == 1 for e in draft.request_examples
+    if (
+        draft.request_examples
+        and len(keys) == 1
+        and all(isinstance(e.value, dict) and len(e.value) == 1 for e in draft.request_examples)
     ):
         return str(keys.pop())
     fields = read_fields(draft.request.table)
@@ -145,13 +146,7 @@ class Interpreter:
         endpoints = self._endpoints(uri_sections)
         if not endpoints:
             reason = "the URI section names no HTTP method and path"
-            return PageResult(
-                page.source,
-                "skipped",
-                page.title,
-                diagnostics=[Diagnostic(page.source, "no-endpoint", reason)],
-                reason=reason,
-            )
+            return PageResult.skip(page.source, "no-endpoint", reason, page.title)
         base_id = operation_id_base(page)
         builder = SchemaBuilder(self.index, page, base_id)
         endpoints, repeats = _distinct_template_names(endpoints, builder)

@@ -34,7 +34,6 @@ from scraper.interpret.xml_bodies import (
 from scraper.model import (
     SOURCE_KEY,
     Body,
-    Diagnostic,
     Example,
     Location,
     Operation,
@@ -522,13 +521,7 @@ def interpret_request_syntax(
         if not has_syntax_section(sections):
             return None
         reason = "a Request Syntax block whose first line is no HTTP request line"
-        return PageResult(
-            page.source,
-            "skipped",
-            page.title,
-            diagnostics=[Diagnostic(page.source, "request-syntax", reason)],
-            reason=reason,
-        )
+        return PageResult.skip(page.source, "request-syntax", reason, page.title)
     operations = RequestSyntaxReader(page, sections, builder).read(messages, base_id)
     return PageResult(
         page.source,
