@@ -203,10 +203,7 @@ def _parameter(param: Parameter, mapping: dict[str, str]) -> dict[str, Any]:
         out["required"] = True
     if param.allow_empty:
         out["allowEmptyValue"] = True
-    schema = rewrite_refs(param.schema, mapping)
-    if param.location == "header" and schema.get("format") == "date-time":
-        schema = {k: v for k, v in schema.items() if k != "format"}  # HTTP dates: RFC 9110
-    out["schema"] = schema
+    out["schema"] = rewrite_refs(param.schema, mapping)
     if param.example is not None:
         out["example"] = param.example
     if param.source:

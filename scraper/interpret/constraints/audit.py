@@ -69,6 +69,8 @@ def audit_constraints(spec: dict[str, Any]) -> list[Diagnostic]:
             apply_constraints(schema, description)
         if location == "path":
             schema.pop("default", None)
+        if location == "header" and schema.get("format") == "date-time":
+            del schema["format"]  # an HTTP date (RFC 9110) is no RFC 3339 date-time
         for target in _targets(schema):
             _check_values(target)
             if "pattern" in target and (problem := regex_problem(str(target["pattern"]))):
