@@ -11,22 +11,15 @@ from __future__ import annotations
 import copy
 import re
 
-from scraper.model import REF_PREFIX, Operation, Schema
+from scraper.model import Operation, Schema
+from scraper.tree import resolve
 
 VERSION_SEGMENT = re.compile(r"^v\d+(\.\d+)?$", re.I)
 
 
 def _body_object(op: Operation) -> Schema:
     """The object schema an operation's request body stands for (through $ref and allOf)."""
-    schema = op.request_body.schema if op.request_body is not None else {}
-    for _ in range(16):
-        if "allOf" in schema and len(schema["allOf"]) == 1:
-            schema = schema["allOf"][0]
-        elif "$ref" in schema and schema["$ref"].startswith(REF_PREFIX):
-            schema = op.schemas.get(schema["$ref"][len(REF_PREFIX) :], {})
-        else:
-            break
-    return schema
+    return resolve(op.request_body.schema, op.schemas) if op.request_body is not None else {}
 
 
 def action_key(op: Operation) -> str | None:
