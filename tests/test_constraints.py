@@ -328,3 +328,11 @@ def test_report_counts_keywords_as_in_the_spec(corpus_specs: dict[str, ScrapeRes
     spec = {k: v for k, v in result.spec.items() if k in ("paths", "components")}
     text = json.dumps(without_examples(spec))
     assert in_spec["default"] == len(re.findall(r'"default": (?![{\[])', text)) > 50
+
+
+def test_structured_descriptions_read_as_their_definition_and_what_is_said() -> None:
+    from scraper.interpret.constraints.structure import readable
+
+    text = "Definition\nCluster ID.\nConstraints\nN/A\nRange\n1 to 64\nDefault Value\nN/A"
+    assert readable(text) == "Cluster ID.\nRange: 1 to 64"
+    assert readable("The value ranges from 1 to 10.") == "The value ranges from 1 to 10."

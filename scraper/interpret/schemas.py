@@ -7,6 +7,7 @@ from collections import Counter
 
 from scraper.interpret.columns import Field, read_fields
 from scraper.interpret.constraints import apply_constraints
+from scraper.interpret.constraints.structure import readable
 from scraper.interpret.linker import GENERIC_TITLE_WORDS, TableIndex, TableRef
 from scraper.interpret.types import (
     AnyType,
@@ -175,7 +176,7 @@ class SchemaBuilder:
         if "$ref" in schema:  # 3.0 ignores siblings of $ref: wrap to keep description, source
             schema = {"allOf": [schema]}
         if description:
-            schema["description"] = description
+            schema["description"] = readable(description)
         schema[SOURCE_KEY] = {"file": ref.page.source, "table": ref.table.caption, "row": field.row}
         return schema
 

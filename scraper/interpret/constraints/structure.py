@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from scraper.interpret.constraints.values import is_placeholder
+
 HEADING = re.compile(
     r"^\s*\**\s*(definition|constraints?|range|value\s+range|default\s+value|default)\s*\**"
     r"\s*(?:[:：]\s*\**|$)\s*(.*)$",
@@ -99,3 +101,22 @@ def split(description: str) -> Parts:
                 continue
         current.append(line)
     return parts
+
+
+SHOWN_SECTIONS = (("constraints", "Constraints"), ("range", "Range"), ("default", "Default"))
+
+
+def readable(description: str) -> str:
+    """A structured description as a person reads it: the Definition, then only the parts
+    that say something ("Range: 30 to 1200"), never "Constraints / N/A / Range / N/A"."""
+    parts = split(description)
+    definition = parts.section("definition")
+    if definition is None:
+        return description
+    lines = [definition, *(line for line in parts.prose if line.strip())]
+    for name, label in SHOWN_SECTIONS:
+        text = parts.section(name)
+        if text and not is_placeholder(text):
+            lines.append(f"{label}: {text}" if "\n" not in text else f"{label}:\n{text}")
+    lines += [f"{name.capitalize()}: {value}" for name, value in parts.labels.items()]
+    return "\n".join(line for line in lines if line.strip())
