@@ -37,13 +37,20 @@ spec: $(STAMP)
 	fi
 
 # $(SPEC)/<service>.yaml -> $(GENERATED)/otc_<service>/ (an installable package each).
-# $(SPEC)/rst/<service>.yaml -> $(GENERATED)/rst/otc_<service>/ likewise.
+# $(SPEC)/rst/<service>.yaml -> $(GENERATED)/rst/otc_<service>/ likewise. A package newer than
+# its spec and than the generator's code is up to date (a spec whose content did not change
+# keeps its time: outputs are only rewritten when they differ).
 generate: spec
 	@for f in $(SPEC)/*.yaml $(SPEC)/rst/*.yaml; do \
 		[ -f "$$f" ] || continue; \
 		name=$$(basename "$$f" .yaml); \
 		dir=$$(dirname "$${f#$(SPEC)}"); \
-		$(BIN)/doc2openapi generate "$$f" -o "$(GENERATED)$$dir/otc_$$name" || exit 1; \
+		out="$(GENERATED)$$dir/otc_$$name"; \
+		if [ "$$out/pyproject.toml" -nt "$$f" ] && \
+			[ -z "$$(find codegen templates -newer "$$out/pyproject.toml" -type f | head -1)" ]; then \
+			continue; \
+		fi; \
+		$(BIN)/doc2openapi generate "$$f" -o "$$out" || exit 1; \
 	done
 
 # For CI: rebuild everything in a scratch folder and compare with $(SPEC) and $(GENERATED).

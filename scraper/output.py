@@ -86,6 +86,8 @@ def write_atomic(path: Path, content: str | bytes, *, durable: bool = True) -> N
     the disk (fsync): outputs want it; a cache, which can always be rebuilt, does not."""
     make_folder(path.parent)
     data = content.encode("utf-8") if isinstance(content, str) else content
+    if _holds(path, data):
+        return  # unchanged: the file (and its time, which `make` reads) stays as it was
     mode = _mode_for(path, 0o666)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -105,6 +107,14 @@ def write_atomic(path: Path, content: str | bytes, *, durable: bool = True) -> N
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether `path` is a regular file with exactly these bytes."""
+    try:
+        return path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def staging_folder(target: Path) -> Path:

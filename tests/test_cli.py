@@ -151,3 +151,19 @@ def test_reading_the_version_loads_no_stage() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     version, loaded = done.stdout.splitlines()
     assert version and loaded == "[]"
+
+
+def test_an_unchanged_output_is_not_rewritten(tmp_path: Path) -> None:
+    """`make` regenerates a client only when its spec is newer: a re-run that produces the
+    same bytes must leave the spec's time alone."""
+    import os
+
+    from scraper.output import write_atomic
+
+    target = tmp_path / "spec.yaml"
+    write_atomic(target, "openapi: 3.0.3\n")
+    os.utime(target, (1_000_000, 1_000_000))
+    write_atomic(target, "openapi: 3.0.3\n")
+    assert target.stat().st_mtime == 1_000_000
+    write_atomic(target, "openapi: 3.1.0\n")
+    assert target.stat().st_mtime != 1_000_000 and target.read_text() == "openapi: 3.1.0\n"
