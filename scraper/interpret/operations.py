@@ -170,14 +170,7 @@ class Interpreter:
             builder.diagnostics += refine_with_examples(op, vocabulary)
             tidy_operation(op, page, self.index, builder.tables())
         self._report_unused_tables(page, sections, builder)
-        return PageResult(
-            page.source,
-            "operations",
-            page.title,
-            operations=operations,
-            diagnostics=sorted(set(builder.diagnostics)),
-            constraints=dict(sorted(builder.constraints.items())),
-        )
+        return builder.page_result(operations)
 
     # -- reading the sections -------------------------------------------------------------
 

@@ -523,11 +523,4 @@ def interpret_request_syntax(
         reason = "a Request Syntax block whose first line is no HTTP request line"
         return PageResult.skip(page.source, "request-syntax", reason, page.title)
     operations = RequestSyntaxReader(page, sections, builder).read(messages, base_id)
-    return PageResult(
-        page.source,
-        "operations",
-        page.title,
-        operations=operations,
-        diagnostics=sorted(set(builder.diagnostics)),
-        constraints=dict(sorted(builder.constraints.items())),
-    )
+    return builder.page_result(operations)

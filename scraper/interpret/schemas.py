@@ -19,7 +19,7 @@ from scraper.interpret.types import (
     UnknownType,
     parse_type,
 )
-from scraper.model import REF_PREFIX, SOURCE_KEY, Diagnostic, Schema
+from scraper.model import REF_PREFIX, SOURCE_KEY, Diagnostic, Operation, PageResult, Schema
 from scraper.naming import singular
 from scraper.page import Page, squash
 
@@ -106,6 +106,17 @@ class SchemaBuilder:
     def tables(self) -> dict[str, tuple[str, int]]:
         """Schema name -> the table (TableRef.key) it is built from."""
         return {name: key for key, name in self._names.items()}
+
+    def page_result(self, operations: list[Operation]) -> PageResult:
+        """The page's verdict: its operations, with what building them reported."""
+        return PageResult(
+            self.page.source,
+            "operations",
+            self.page.title,
+            operations=operations,
+            diagnostics=sorted(set(self.diagnostics)),
+            constraints=dict(sorted(self.constraints.items())),
+        )
 
     def diagnose(self, kind: str, reason: str, table: str = "") -> None:
         self.diagnostics.append(Diagnostic(self.page.source, kind, reason, table))
