@@ -72,7 +72,8 @@ def product_name(code: str, texts: list[str]) -> str:
         return ""
     pattern = re.compile(rf"\b{re.escape(code)}\b", re.I)
     spellings = Counter(m.group(0) for text in texts for m in pattern.finditer(text))
-    return spellings.most_common(1)[0][0] if spellings else code
+    written = Counter({s: n for s, n in spellings.items() if s != s.lower()})  # not a path
+    return (written or spellings).most_common(1)[0][0] if spellings else code
 
 
 def release_version(pages: list[Page]) -> str | None:
@@ -176,8 +177,24 @@ def error_schema(pages: list[Page]) -> Schema | None:
     return ERROR_SHAPES[best][1] if counts[best] else None
 
 
+REFERENCE_TITLE = re.compile(r"^(?P<name>.+?)\s*[-–—:]?\s*API\s+Reference$", re.I)
+
+
+def reference_name(pages: list[Page]) -> str | None:
+    """The service as the reference's own top page names it ("Elastic Cloud Server - API
+    Reference" -> "Elastic Cloud Server"): the page nearest the root with such a title."""
+    found = [
+        (page.source.count("/"), page.source, match.group("name"))
+        for page in pages
+        if (match := REFERENCE_TITLE.match(page.title.strip()))
+    ]
+    return min(found)[2].strip() if found else None
+
+
 def service_info(name: str, topics: Topics, pages: list[Page]) -> ServiceInfo:
-    product = product_name(topics.product or name, topics.descriptions) or name
+    product = (
+        reference_name(pages) or product_name(topics.product or name, topics.descriptions) or name
+    )
     info = ServiceInfo(
         title=f"{product} API",
         version=release_version(pages) or "0.0.0",

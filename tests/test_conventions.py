@@ -521,3 +521,14 @@ def test_list_items_keep_their_code_and_error_replies_leave_the_success_examples
     media = op["responses"]["200"]["content"]["application/json"]
     assert [e["value"] for e in media["examples"].values()] == [{"key_id": "k-1"}]
     assert "error-example" in kinds(result)
+
+
+def test_the_service_is_titled_as_its_reference_names_itself(tmp_path: Path) -> None:
+    result = scrape_pages(
+        tmp_path,
+        {
+            "index.rst": page("Widget Service - API Reference", ("Overview", "All about widgets.")),
+            "list.rst": page("Listing Widgets", ("URI", "GET /v1/widgets")),
+        },
+    )
+    assert result.spec["info"]["title"] == "Widget Service API"
