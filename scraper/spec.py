@@ -231,13 +231,7 @@ def _operation(op: Operation, mapping: dict[str, str], error_ref: str | None) ->
     out: dict[str, Any] = {"operationId": op.operation_id}
     if op.tags:
         out["tags"] = list(op.tags)
-    if op.summary:
-        out["summary"] = op.summary
-    if op.description:
-        out["description"] = op.description
-    if op.deprecated:
-        out["deprecated"] = True
-    out[SOURCE_KEY] = {"file": op.source}
+    out |= _prose(op)
     if op.servers:
         out["servers"] = op.servers
     if op.parameters:
@@ -276,17 +270,24 @@ def _header(param: Parameter, mapping: dict[str, str]) -> dict[str, Any]:
     return {k: v for k, v in out.items() if k not in ("name", "in")}
 
 
+def _prose(op: Operation) -> dict[str, Any]:
+    """What an operation or an action says of itself: summary, description, deprecation, page."""
+    out: dict[str, Any] = {}
+    if op.summary:
+        out["summary"] = op.summary
+    if op.description:
+        out["description"] = op.description
+    if op.deprecated:
+        out["deprecated"] = True
+    out[SOURCE_KEY] = {"file": op.source}
+    return out
+
+
 def _action(action: Operation, mapping: dict[str, str], error_ref: str | None) -> dict[str, Any]:
     """One entry of `x-actions`: the action's key, name, prose, body schema and responses."""
     assert action.request_body is not None
     out: dict[str, Any] = {"key": action.action_key, "operationId": action.operation_id}
-    if action.summary:
-        out["summary"] = action.summary
-    if action.description:
-        out["description"] = action.description
-    if action.deprecated:
-        out["deprecated"] = True
-    out[SOURCE_KEY] = {"file": action.source}
+    out |= _prose(action)
     out["requestBody"] = rewrite_refs(action.request_body.schema, mapping)
     out["responses"] = _responses(action, mapping, error_ref)
     return out
