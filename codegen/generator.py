@@ -140,7 +140,7 @@ def render_package(spec: dict[str, Any], package: str) -> GeneratedPackage:
         "version": _version(prepared),
         "server_url": str(server.get("url", "")),
         "server_variables": {
-            str(k): {kk: vv for kk, vv in v.items() if kk in ("default", "enum")}
+            str(k): {kk: vv for kk, vv in v.items() if kk in ("default", "enum", "x-doc-unnamed")}
             for k, v in server.get("variables", {}).items()
         },
         "operations": operations,

@@ -145,6 +145,11 @@ KINDS: dict[str, Kind] = {
         "warning", "markup the reader could not follow (e.g. an RST error)", "fix the markup"
     ),
     # Done in the open: the spec says what the docs mean, and the report says how.
+    "endpoint-not-named": Kind(
+        "info",
+        "the docs name no region or cloud domain for the service's endpoint (`x-doc-unnamed`)",
+        "pass the client a base URL; the cloud's Regions and Endpoints page has it",
+    ),
     "duplicate-operation": Kind(
         "info", "the same method and path on several pages: merged (bodies as `anyOf`)", "none"
     ),

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import posixpath
 import re
 import time
 from collections import Counter
@@ -24,9 +23,10 @@ from pydantic import TypeAdapter
 from scraper.cache import Cache, collection_paused, digest
 from scraper.coverage import measure as measure_coverage
 from scraper.diagnostics import SEVERITIES, severity
+from scraper.example_names import name_examples
 from scraper.generator_names import name_enum_members, rename_operation_like_components
 from scraper.interpret.constraints import audit_constraints, keyword_counts
-from scraper.interpret.linker import Lookups, TableIndex, page_key
+from scraper.interpret.linker import Lookups, TableIndex
 from scraper.interpret.operations import Interpreter
 from scraper.limits import MAX_PAGE_BYTES, TRANSIENT_KINDS, page_guard
 from scraper.model import Diagnostic, Operation, PageResult
@@ -34,8 +34,17 @@ from scraper.page import Page
 from scraper.parallel import ordered_map, workers_for
 from scraper.progress import Progress
 from scraper.readers import NotADocument, read_document
-from scraper.service import TOPICS_FILE, Topics, load_topics, service_info
+from scraper.service import service_info, unnamed_endpoint_parts
 from scraper.spec import build_spec
+from scraper.topics import (
+    TOPICS_FILE,
+    TopicTree,
+    add_toctrees,
+    load_class_file,
+    tag_names,
+    tag_objects,
+    topic_of,
+)
 from scraper.transforms import strip_provenance, to_openapi_31
 from scraper.validate import check_examples, spec_errors, without_prose
 
@@ -372,6 +381,7 @@ def _build(
     with stats.timing("build"):
         rename_operation_like_components(spec)
         name_enum_members(spec)
+        name_examples(spec)
         if not provenance:
             strip_provenance(spec)
         if openapi_version.startswith("3.1"):
@@ -412,25 +422,31 @@ def _assemble(
 ) -> tuple[dict[str, Any], list[Operation], list[Diagnostic]]:
     """The operations of every page, tagged by topic, in one document (not yet validated)."""
     roots = {f.source: f.root for f in files}
-    topics = {root: load_topics(root) for root in sorted({roots[p.source] for p in pages})}
-    parents = _parent_topics(topics, pages)
+    tree = TopicTree()
+    for root in sorted({roots[p.source] for p in pages}):
+        tree.merge(load_class_file(root))
+    add_toctrees(tree, pages)
     by_source = {page.source: page for page in pages}
+    topic = {
+        r.source: topic_of(tree, by_source[r.source]) for r in results if r.source in by_source
+    }
+    names = tag_names(tree, [t for t in topic.values() if t is not None])
     for result in results:
-        page = by_source.get(result.source)
-        tag = next((parents[k] for k in _topic_keys(page) if k in parents), "") if page else ""
+        tag = names.get(topic.get(result.source) or "", "")
         for op in result.operations if tag else []:
             op.tags = [tag]
     results.sort(key=lambda r: r.source)
     operations = [op for r in results for op in r.operations]
-    merged = Topics()
-    for root in sorted({roots[r.source] for r in results}):
-        found = topics.get(root)
-        if found is not None:
-            merged.product = merged.product or found.product
-            merged.descriptions += found.descriptions
-            merged.order += [t for t in found.order if t not in merged.order]
-    info = service_info(name, merged, pages)
+    info = service_info(name, tree, pages)
+    info.tags = tag_objects(tree, names, pages)
     spec, diagnostics = build_spec(operations, info)
+    unnamed = unnamed_endpoint_parts(info.servers)
+    if unnamed:
+        home = min(pages, key=lambda p: (p.source.count("/"), p.source)).source if pages else ""
+        diagnostics.append(
+            Diagnostic(home, "endpoint-not-named",
+                       f"the docs name no value for {', '.join(unnamed)} of the endpoint")
+        )  # fmt: skip
     return spec, operations, diagnostics
 
 
@@ -496,29 +512,6 @@ def scrape_services(
             inputs, openapi_version=openapi_version, provenance=provenance, settings=settings
         )
     )
-
-
-def _topic_keys(page: Page) -> list[str]:
-    """How a topic tree may name this page: its path without extension, or its file name."""
-    path = page.source.rsplit(".", 1)[0].lower()
-    keys = [path, page_key(page.source)]
-    if page.metadata.get("original_name"):
-        keys.insert(0, page_key(page.metadata["original_name"]))
-    return keys
-
-
-def _parent_topics(topics: dict[Path, Topics], pages: list[Page]) -> dict[str, str]:
-    """Page -> parent topic title, from CLASS.TXT.json and from the pages' own toctrees."""
-    parents: dict[str, str] = {}
-    for found in topics.values():
-        parents.update(found.parent_of)
-    for page in pages:
-        folder = posixpath.dirname(page.source)
-        for entry in page.toc:
-            child = posixpath.normpath(posixpath.join(folder, entry)).lower()
-            if page.title and not child.startswith(".."):
-                parents.setdefault(child, page.title)
-    return parents
 
 
 def _source_of(operation_id: str, operations: list[Operation]) -> str:

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from scraper.interpret.linker import page_key
 from scraper.model import Schema
 from scraper.page import CodeBlock, Page, Paragraph
 from scraper.spec import ServiceInfo
+from scraper.topics import TopicTree
 
 HOST_TEMPLATE = re.compile(r"\{?([\w-]+)\}?\.\{?(region[\w-]*)\}?\.\{?([\w.-]*\w)\}?", re.I)
 REGION_ID = re.compile(r"\b(?:eu|ap|cn|la|af|sa|na|me|tr|us)-[a-z]+(?:-\d+)?\b")
@@ -23,47 +20,6 @@ CONCRETE_HOST = re.compile(
 )
 DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 RELEASE_HEADER = re.compile(r"^(released on|release date|date)$", re.I)
-
-
-TOPICS_FILE = "CLASS.TXT.json"
-
-
-@dataclass
-class Topics:
-    """The docs' table of contents: page -> parent topic title, in document order."""
-
-    parent_of: dict[str, str] = field(default_factory=dict)
-    order: list[str] = field(default_factory=list)
-    product: str = ""
-    descriptions: list[str] = field(default_factory=list)
-
-
-def load_topics(folder: Path) -> Topics:
-    """Read CLASS.TXT.json when the folder has one; a broken file gives empty topics."""
-    topics = Topics()
-    path = folder / TOPICS_FILE
-    try:
-        entries: Any = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return topics
-    if not isinstance(entries, list):
-        return topics
-    titles: dict[str, str] = {}
-    for entry in entries:
-        if isinstance(entry, dict) and isinstance(entry.get("code"), str):
-            titles[entry["code"]] = str(entry.get("title", ""))
-    for entry in entries:
-        if not isinstance(entry, dict):
-            continue
-        topics.product = topics.product or str(entry.get("product_code", ""))
-        topics.descriptions.append(str(entry.get("desc", "")))
-        parent = titles.get(str(entry.get("p_code", "")), "")
-        uri = str(entry.get("uri", ""))
-        if parent and uri:
-            topics.parent_of[page_key(uri)] = parent
-            if parent not in topics.order:
-                topics.order.append(parent)
-    return topics
 
 
 def product_name(code: str, texts: list[str]) -> str:
@@ -99,9 +55,15 @@ def _texts(pages: list[Page]) -> list[str]:
     ]
 
 
+UNNAMED = "x-doc-unnamed"
+"""Marks a server variable the docs give no value for: its default is only its own name."""
+
+
 def servers(product: str, pages: list[Page]) -> list[dict[str, Any]]:
     """The endpoint pattern the docs give ("{service_name}.{region_id}.{external_domain_name}",
-    "compute.region.xxx.com"), with the region ids they mention as the region's values."""
+    "compute.region.xxx.com"), with the region ids and the cloud domain they name. A part the
+    docs never name keeps its variable's name as default, marked `x-doc-unnamed`, so clients
+    ask for it instead of calling an invented host."""
     texts = _texts(pages)
     regions = Counter(m for text in texts for m in REGION_ID.findall(text))
     service_default = product.lower() or "api"
@@ -112,10 +74,7 @@ def servers(product: str, pages: list[Page]) -> list[dict[str, Any]]:
                 service_default = match.group(1)  # a literal host name: "compute.region.x"
             break
     hosts = Counter(m for text in texts for m in CONCRETE_HOST.findall(text))
-    domain: dict[str, Any] = {
-        "default": "example.com",
-        "description": "The cloud's domain name (see the Endpoints page).",
-    }
+    domain: dict[str, Any] = {"description": "The cloud's domain name (see the Endpoints page)."}
     if hosts:  # real hosts (this service's first, else e.g. IAM's) name the cloud's domain
         ranked_hosts = sorted(hosts, key=lambda h: (h[0] != service_default, -hosts[h], h))
         domain["default"] = ranked_hosts[0][2]
@@ -127,17 +86,28 @@ def servers(product: str, pages: list[Page]) -> list[dict[str, Any]]:
         ranked = sorted(regions, key=lambda r: (-regions[r], r))
         region["default"] = ranked[0]
         region["enum"] = sorted(regions)
-    else:
-        region["default"] = "region"
+    variables = {
+        "service_name": {"default": service_default},
+        "region": region,
+        "external_domain_name": domain,
+    }
+    for name, variable in variables.items():
+        if "default" not in variable:
+            variable["default"] = name
+            variable["description"] += " The docs name none: give it (or the client a base URL)."
+            variable[UNNAMED] = True
     return [
-        {
-            "url": "https://{service_name}.{region}.{external_domain_name}",
-            "variables": {
-                "service_name": {"default": service_default},
-                "region": region,
-                "external_domain_name": domain,
-            },
-        }
+        {"url": "https://{service_name}.{region}.{external_domain_name}", "variables": variables}
+    ]
+
+
+def unnamed_endpoint_parts(info_servers: list[dict[str, Any]]) -> list[str]:
+    """The server variables the docs give no value for (see `servers`)."""
+    return [
+        name
+        for server in info_servers
+        for name, variable in server.get("variables", {}).items()
+        if variable.get(UNNAMED)
     ]
 
 
@@ -191,7 +161,7 @@ def reference_name(pages: list[Page]) -> str | None:
     return min(found)[2].strip() if found else None
 
 
-def service_info(name: str, topics: Topics, pages: list[Page]) -> ServiceInfo:
+def service_info(name: str, topics: TopicTree, pages: list[Page]) -> ServiceInfo:
     product = (
         reference_name(pages) or product_name(topics.product or name, topics.descriptions) or name
     )
@@ -200,7 +170,6 @@ def service_info(name: str, topics: Topics, pages: list[Page]) -> ServiceInfo:
         version=release_version(pages) or "0.0.0",
         description=f"Generated by doc2openapi from the {product} API reference.",
     )
-    info.tags = [{"name": t} for t in topics.order]
     info.servers = servers(topics.product or name, pages)
     info.error_schema = error_schema(pages)
     return info

@@ -21,6 +21,7 @@ from scraper.model import (
 )
 from scraper.naming import resolve_clashes
 from scraper.subresources import fold_subresources
+from scraper.summaries import distinct_summaries
 
 METHOD_ORDER = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
 # The two ways the docs' authentication pages describe; either one authenticates a request.
@@ -52,19 +53,7 @@ class ServiceInfo:
     title: str = "API"
     version: str = "0.0.0"
     description: str = ""
-    servers: list[dict[str, Any]] = field(
-        default_factory=lambda: [
-            {
-                "url": "https://{endpoint}",
-                "variables": {
-                    "endpoint": {
-                        "default": "example.com",
-                        "description": "The service endpoint of your region.",
-                    }
-                },
-            }
-        ]
-    )
+    servers: list[dict[str, Any]] = field(default_factory=list)  # none: OpenAPI's "/"
     tags: list[dict[str, str]] = field(default_factory=list)
     error_schema: Schema | None = None  # the error body the docs show ({error_code, error_msg})
 
@@ -293,6 +282,21 @@ def _action(action: Operation, mapping: dict[str, str], error_ref: str | None) -
     return out
 
 
+def _shared_variables(server: dict[str, Any], service: list[dict[str, Any]]) -> dict[str, Any]:
+    """An operation's own server (an OBS bucket host) with the values the service's endpoint
+    names for the variables both share (region, the cloud's domain)."""
+    known = {
+        name: variable
+        for entry in service
+        for name, variable in entry.get("variables", {}).items()
+        if not variable.get("x-doc-unnamed")
+    }
+    variables = {
+        name: known.get(name, variable) for name, variable in server.get("variables", {}).items()
+    }
+    return {**server, "variables": variables} if variables else server
+
+
 def build_spec(
     operations: list[Operation], info: ServiceInfo
 ) -> tuple[dict[str, Any], list[Diagnostic]]:
@@ -303,6 +307,7 @@ def build_spec(
     diagnostics += deduped
     diagnostics += resolve_clashes(ordered)
     diagnostics += unique_operation_ids(ordered)
+    distinct_summaries(ordered)
     components, mappings = merge_components(ordered)
     error_ref = None
     if info.error_schema is not None:
@@ -312,6 +317,7 @@ def build_spec(
         error_ref = REF_PREFIX + name
     paths: dict[str, dict[str, Any]] = {}
     for op, mapping in zip(ordered, mappings, strict=True):
+        op.servers = [_shared_variables(server, info.servers) for server in op.servers]
         paths.setdefault(op.path, {})[op.method] = _operation(op, mapping, error_ref)
     sorted_paths = {
         path: dict(sorted(methods.items(), key=lambda kv: METHOD_ORDER.index(kv[0])))
@@ -320,7 +326,9 @@ def build_spec(
     info_block: dict[str, Any] = {"title": info.title, "version": info.version}
     if info.description:
         info_block["description"] = info.description
-    spec: dict[str, Any] = {"openapi": "3.0.3", "info": info_block, "servers": info.servers}
+    spec: dict[str, Any] = {"openapi": "3.0.3", "info": info_block}
+    if info.servers:
+        spec["servers"] = info.servers
     used_tags = {t for op in ordered for t in op.tags}
     tags = [t for t in info.tags if t["name"] in used_tags]
     if tags:

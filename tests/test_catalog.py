@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from scraper.pipeline import ScrapeResult
+from scraper.tree import media_types
 from tests.conftest import FIXTURES, ROOT
 from tests.helpers import assert_operation_pages
 
@@ -125,3 +126,63 @@ def test_operation_ids_are_unique_even_ignoring_case(catalog: dict[str, ScrapeRe
             for name in [op["operationId"], *(a["operationId"] for a in op.get("x-actions", []))]
         ]
         assert len(ids) == len(set(ids)), tree
+
+
+def _operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    return [op for item in spec["paths"].values() for op in item.values()]
+
+
+def test_every_operation_has_a_summary_of_its_own(catalog: dict[str, ScrapeResult]) -> None:
+    """Redoc's sidebar and the clients' docstrings tell operations apart by their summary."""
+    for tree, result in catalog.items():
+        summaries = [op["summary"] for op in _operations(result.spec) if "summary" in op]
+        shared = sorted({s for s in summaries if summaries.count(s) > 1})
+        assert not shared, (tree, shared[:5])
+
+
+def test_every_tag_is_described_and_nearly_every_operation_tagged(
+    catalog: dict[str, ScrapeResult],
+) -> None:
+    """Tags come from the docs' table of contents, whichever rendering states it."""
+    for tree, result in catalog.items():
+        tags = result.spec.get("tags", [])
+        assert tags and all(t.get("description") for t in tags), tree
+        assert not any("Parent topic" in t["description"] for t in tags), tree
+        names = [t["name"] for t in tags]
+        assert len(names) == len(set(names)), tree
+        operations = _operations(result.spec)
+        untagged = [op["operationId"] for op in operations if not op.get("tags")]
+        assert len(untagged) <= 1, (tree, untagged)  # ELB's version list at "/" is on no topic
+        assert {t for op in operations for t in op.get("tags", [])} <= set(names), tree
+
+
+def test_example_names_are_captions_or_numbers_without_gaps(
+    catalog: dict[str, ScrapeResult],
+) -> None:
+    for tree, result in catalog.items():
+        for _op_id, where, media in media_types(result.spec):
+            numbers = sorted(
+                int(key.split("-")[1])
+                for key in media.get("examples", {})
+                if key.startswith("example-") and key.split("-")[1].isdigit()
+            )
+            assert numbers == list(range(1, len(numbers) + 1)) or len(numbers) < len(
+                media["examples"]
+            ), (tree, _op_id, where, list(media["examples"]))
+
+
+def test_no_endpoint_is_invented(catalog: dict[str, ScrapeResult]) -> None:
+    """A server variable's default is a value the docs name, or it is marked unnamed and the
+    report says so; never a reserved example domain."""
+    for tree, result in catalog.items():
+        spec = result.spec
+        servers = list(spec["servers"])
+        servers += [s for op in _operations(spec) for s in op.get("servers", [])]
+        for server in servers:
+            assert "example." not in server["url"], (tree, server["url"])
+            for variable in server.get("variables", {}).values():
+                assert "example." not in variable["default"], (tree, variable)
+        reported = any(d["kind"] == "endpoint-not-named" for d in result.diagnostics)
+        assert reported == any(
+            v.get("x-doc-unnamed") for v in spec["servers"][0]["variables"].values()
+        ), tree

@@ -329,3 +329,15 @@ def test_every_modelarts_method_sync_and_async(
     assert typed >= 100
     assert len(fake.calls) == 2 * len(views)
     print(f"modelarts: {len(views)} methods called sync and async, {typed} typed results")
+
+
+def test_an_endpoint_the_docs_do_not_name_is_asked_for_never_invented(
+    widget: ModuleType,
+) -> None:
+    """The fixture pages name no region and no cloud domain (`x-doc-unnamed` in the spec)."""
+    with pytest.raises(ValueError, match=r"names no region .* pass region=\.\.\. or base_url="):
+        widget.Client()
+    with pytest.raises(ValueError, match=r"names no external_domain_name .* pass base_url="):
+        widget.Client(region="eu-de")
+    with widget.Client("https://widgets.test") as client:
+        assert client.options.base_url == "https://widgets.test"

@@ -532,3 +532,71 @@ def test_the_service_is_titled_as_its_reference_names_itself(tmp_path: Path) -> 
         },
     )
     assert result.spec["info"]["title"] == "Widget Service API"
+
+
+def _toctree(*entries: str) -> str:
+    return ".. toctree::\n   :hidden:\n\n" + "".join(f"   {e}\n" for e in entries)
+
+
+def test_topics_of_the_toctree_become_described_tags_told_apart_by_their_parent(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "svc"
+    for sub, parent, version in (("new", "APIs (Recommended)", "v2"), ("old", "Nova APIs", "v1")):
+        (folder / sub / "life").mkdir(parents=True)
+        (folder / sub / "index.rst").write_text(
+            f"{parent}\n{'=' * len(parent)}\n\n{_toctree('life/index')}", encoding="utf-8"
+        )
+        (folder / sub / "life" / "index.rst").write_text(
+            "Lifecycle Management\n====================\n\n" + _toctree("create"),
+            encoding="utf-8",
+        )
+        (folder / sub / "life" / "create.rst").write_text(
+            page("Creating a Server", ("URI", f"POST /{version}/servers")), encoding="utf-8"
+        )
+    (folder / "index.rst").write_text(
+        "Service - API Reference\n=======================\n\n" + _toctree("new/index", "old/index"),
+        encoding="utf-8",
+    )
+    spec = scrape([folder], service="svc").spec
+    assert spec["tags"] == [
+        {
+            "name": "Lifecycle Management",
+            "description": "In the API reference under APIs (Recommended) › Lifecycle Management.",
+        },
+        {
+            "name": "Lifecycle Management (Nova APIs)",
+            "description": "In the API reference under Nova APIs › Lifecycle Management.",
+        },
+    ]
+    new, old = operation(spec, "post", "/v2/servers"), operation(spec, "post", "/v1/servers")
+    assert new["tags"] == ["Lifecycle Management"]
+    assert old["tags"] == ["Lifecycle Management (Nova APIs)"]
+    assert (new["summary"], old["summary"]) == (
+        "Creating a Server (v2)",
+        "Creating a Server (v1)",
+    )
+
+
+def test_html_child_topic_lists_and_parent_topic_lines_place_pages_under_topics(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "svc"
+    folder.mkdir()
+    nav = '<div class="familylinks"><div class="parentlink"><strong>Parent topic:</strong> '
+    (folder / "topic.html").write_text(
+        "<html><body><h1>Widget Management</h1><p>Widgets hold things.</p>"
+        '<ul class="ullinks"><li class="ulchildlink"><a href="listed.html">Listing</a></li>'
+        "</ul></body></html>",
+        encoding="utf-8",
+    )
+    for name, method in (("listed", "GET"), ("unlisted", "DELETE")):
+        (folder / f"{name}.html").write_text(
+            f"<html><body><h1>{name}</h1><h2>URI</h2><p>{method} /v1/widgets</p>"
+            f'{nav}<a href="topic.html">Widget Management</a></div></div></body></html>',
+            encoding="utf-8",
+        )
+    spec = scrape([folder], service="svc").spec
+    assert spec["tags"] == [{"name": "Widget Management", "description": "Widgets hold things."}]
+    for method in ("get", "delete"):
+        assert operation(spec, method, "/v1/widgets")["tags"] == ["Widget Management"]

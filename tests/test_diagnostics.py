@@ -117,7 +117,7 @@ def test_scrape_prints_a_summary_per_severity(
     ("fail_on", "code", "failed"),
     [
         ("warning", 1, "2 diagnostic(s) at warning or worse"),
-        ("info", 1, "2 diagnostic(s) at info or worse"),
+        ("info", 1, "3 diagnostic(s) at info or worse"),  # and the unnamed endpoint
         ("error", 0, ""),
     ],
 )

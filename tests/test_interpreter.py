@@ -85,7 +85,7 @@ def test_examples_validated_and_defects_reported(widgets: ScrapeResult) -> None:
     spec = widgets.spec
     get = operation(spec, "get", "/v1/{project_id}/widgets")
     media = get["responses"]["200"]["content"]["application/json"]
-    assert media["examples"]["example1"]["value"]["count"] == 1
+    assert media["examples"]["ok"]["value"]["count"] == 1  # named after its caption, "OK"
     post = operation(spec, "post", "/v1/{project_id}/widgets")
     assert "examples" not in post["responses"]["201"]["content"]["application/json"]
     assert post["requestBody"]["content"]["application/json"]["examples"]

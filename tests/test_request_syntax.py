@@ -160,8 +160,21 @@ def test_operations_that_differ_by_sub_resource_share_one_operation(tmp_path: Pa
 def test_the_bucket_in_the_host_line_is_a_server_variable(tmp_path: Path) -> None:
     spec = scrape_box(tmp_path).spec
     server = spec["paths"]["/"]["get"]["servers"][0]
-    assert server["url"] == "https://{box}.store.{region}.example.com"
-    assert set(server["variables"]) == {"box", "region"}
+    assert server["url"] == "https://{box}.store.{region}.{external_domain_name}"
+    assert set(server["variables"]) == {"box", "region", "external_domain_name"}
+    domain = server["variables"]["external_domain_name"]  # "example.com": a placeholder
+    assert domain["x-doc-unnamed"] is True and "example.com in the docs" in domain["description"]
+
+
+def test_a_host_line_takes_the_region_and_domain_the_service_endpoint_names(
+    tmp_path: Path,
+) -> None:
+    overview = page("Endpoints", ("Endpoint", "Call https://store.eu-de.cloud.test/ in eu-de."))
+    spec = scrape_box(tmp_path, **{"endpoints.rst": overview}).spec
+    variables = spec["paths"]["/"]["get"]["servers"][0]["variables"]
+    assert variables["external_domain_name"]["default"] == "cloud.test"
+    assert variables["region"]["default"] == "eu-de"
+    assert variables["box"]["default"] == "box"
 
 
 def test_tables_give_query_parameters_request_and_response_headers(tmp_path: Path) -> None:
@@ -187,7 +200,7 @@ def test_xml_bodies_have_xml_objects_and_wrapped_arrays(tmp_path: Path) -> None:
     assert grants["type"] == "array" and grants["xml"] == {"name": "Grants", "wrapped": True}
     assert grants["items"]["xml"]["name"] == "Grant"
     assert schema["properties"]["Size"]["type"] == "integer"
-    assert "<Permission>WRITE</Permission>" in media["examples"]["example1"]["value"]
+    assert "<Permission>WRITE</Permission>" in media["examples"]["example-1"]["value"]
 
 
 def test_a_sample_that_contradicts_a_type_is_a_doc_defect(tmp_path: Path) -> None:

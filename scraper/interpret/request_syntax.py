@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from scraper.interpret.columns import REQUIRED_YES, Field, is_parameter_table, read_fields
 from scraper.interpret.http_message import HttpMessage, parse_message
@@ -50,6 +51,11 @@ WIRE_HEADERS = {"host", "date", "authorization", "content-length", "content-type
 """Headers every request carries, or that OpenAPI itself describes (media type, security)."""
 NAMED_HOST_LABEL = re.compile(r"^(?P<word>[a-z]+?)-?name$", re.I)  # "bucketname" -> bucket
 HOST_VARIABLES = {"region"}
+# Domains the docs write where the cloud's own belongs: RFC 2606's reserved names, "xxx.com".
+PLACEHOLDER_DOMAIN = re.compile(
+    r"^(?:.*\.)?(?:example\.(?:com|net|org)|[^.]+\.example|x{3,}\.\w+)$"
+)
+DOMAIN_VARIABLE = "external_domain_name"
 LITERAL_VALUE = re.compile(r"^\d+$")  # ?list-type=2: a value written as a literal
 BINARY: Schema = {"type": "string", "format": "binary"}
 
@@ -106,13 +112,25 @@ def has_syntax_section(sections: list[RoledSection]) -> bool:
 def server_of(host: str | None) -> dict[str, object] | None:
     """The server a Host line stands for: placeholder labels become variables.
 
-    `bucketname.obs.region.example.com` -> `https://{bucket}.obs.{region}.example.com`.
+    `bucketname.obs.region.example.com` ->
+    `https://{bucket}.obs.{region}.{external_domain_name}`: a placeholder domain is the
+    cloud's, which the service's own endpoint names where the docs give it.
     """
     if not host:
         return None
     labels: list[str] = []
-    variables: dict[str, dict[str, str]] = {}
-    for label in host.strip().lower().split("."):
+    variables: dict[str, dict[str, Any]] = {}
+    parts = host.strip().lower().split(".")
+    for position, label in enumerate(parts):
+        rest = ".".join(parts[position:])
+        if "region" in variables and PLACEHOLDER_DOMAIN.match(rest):
+            labels.append("{" + DOMAIN_VARIABLE + "}")  # the cloud's domain, not "example.com"
+            variables[DOMAIN_VARIABLE] = {
+                "default": DOMAIN_VARIABLE,
+                "description": f"The cloud's domain name ({rest} in the docs).",
+                "x-doc-unnamed": True,
+            }
+            break
         named = NAMED_HOST_LABEL.match(label)
         if named is not None and named.group("word") not in ("host", "domain"):
             name = named.group("word")

@@ -28,6 +28,8 @@ SKIPPED = {
 # Navigation that documentation generators (DITA's "Parent topic:", child-topic lists) put
 # around a topic: links to other pages, never the page's own content.
 NAVIGATION_CLASSES = {"familylinks", "parentlink", "ullinks", "ulchildlink", "related-links"}
+CHILD_TOPIC_CLASS = "ulchildlink"  # one entry of a page's list of child topics: its contents
+PARENT_TOPIC_CLASS = "parentlink"  # "Parent topic: <a>": the page this one belongs under
 # Elements that start a new line inside a cell or paragraph.
 LINE_BREAKING = {
     "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "br", "pre", "table", "tr",
@@ -160,6 +162,11 @@ class _Walker:
                     self.inline.append(child)
             elif not _skipped(child):
                 self._element(child)
+            else:
+                self.builder.page.toc += _topic_links(child, CHILD_TOPIC_CLASS)
+                parents = _topic_links(child, PARENT_TOPIC_CLASS)
+                if parents:
+                    self.builder.page.metadata.setdefault("parent", parents[0])
         if node.tag in LINE_BREAKING or node.tag in ("body", "html"):
             self._flush()
 
@@ -222,6 +229,14 @@ class _Walker:
             return
         header, *rows = grid
         self.builder.table(caption, anchors, tuple(c.text for c in header), rows)
+
+
+def _topic_links(tag: Element, kind: str) -> list[str]:
+    """The pages a navigation element of this class names, in order: a child-topic list
+    (the HTML form of a toctree) or the "Parent topic" line."""
+    items = [d for d in (tag, *tag.iterdescendants()) if kind in d.get("class", "").split()]
+    found = (next((_link(a) for a in item.iterdescendants("a")), None) for item in items)
+    return [link.page for link in found if link is not None and link.page and not link.anchor]
 
 
 def _holds_structure(tag: Element) -> bool:
