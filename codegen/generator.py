@@ -126,6 +126,15 @@ def _version(spec: dict[str, Any]) -> str:
     return raw if re.fullmatch(r"\d+(\.\d+)*", raw) else "0.0.0"
 
 
+def _endpoint_argument(server: dict[str, Any]) -> str:
+    """How the package docstring's example picks the endpoint: the documented region, or a
+    base URL where the docs leave part of the endpoint unnamed."""
+    variables = server.get("variables", {})
+    if any(v.get("x-doc-unnamed") for v in variables.values()) or "region" not in variables:
+        return 'base_url="https://..."'
+    return f"region={str(variables['region'].get('default', ''))!r}"
+
+
 def render_package(spec: dict[str, Any], package: str) -> GeneratedPackage:
     """Every file of the package, as text, keyed by path relative to the project folder."""
     prepared = lift_inline_bodies(spec)
@@ -143,6 +152,7 @@ def render_package(spec: dict[str, Any], package: str) -> GeneratedPackage:
             str(k): {kk: vv for kk, vv in v.items() if kk in ("default", "enum", "x-doc-unnamed")}
             for k, v in server.get("variables", {}).items()
         },
+        "endpoint_argument": _endpoint_argument(server),
         "operations": operations,
         "paginated": any(op.pagination for op in operations),
         "deprecated": any(op.deprecated for op in operations),
