@@ -112,8 +112,8 @@ def _next_marker(props: dict[str, Any], schemas: dict[str, Any]) -> bool:
 
 
 def _item_id(item: dict[str, Any], description: str) -> bool:
-    fields = item.get("properties", {})
-    return "id" in fields or any(re.search(rf"\b{re.escape(f)}\b", description) for f in fields)
+    ids = [f for f in item.get("properties", {}) if f.lower().endswith("id")]
+    return "id" in ids or any(re.search(rf"\b{re.escape(f)}\b", description) for f in ids)
 
 
 def read(op_id: str, op: dict[str, Any], schemas: dict[str, Any]) -> Reading:

@@ -222,7 +222,7 @@ def operation_views(spec: dict[str, Any], models: ModelInfo) -> list[OperationVi
                 responses = op.get("responses", {})
                 view = _view(name, method, path, op, request, responses, params, types)
                 view.operation_id = op_id
-                view.pagination = detect(view.returns, params, op.get("parameters", []), types)
+                view.pagination = detect(view.returns, params, op, types)
                 views.append(view)
                 continue
             for action in documented:
