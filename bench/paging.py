@@ -22,7 +22,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -231,44 +231,53 @@ def measure(spec: dict[str, Any]) -> list[tuple[Reading, str | None]]:
     return [(r, styles.get(r.operation)) for r in looked]
 
 
+def tally(rows: list[tuple[Reading, str | None]]) -> Counter[str]:
+    """Counts of one tree: looks, paged, iter (the docs' style), any (some iter_*), and per
+    style `<style>` (paged lists) and `<style>+` (with the docs' style of iter_*)."""
+    count: Counter[str] = Counter(looks=len(rows))
+    for reading, style in rows:
+        if reading.style is None:
+            continue
+        count.update(["paged", reading.style])
+        if style is not None:
+            count["any"] += 1
+        if style == reading.style:
+            count.update(["iter", reading.style + "+"])
+    return count
+
+
+def _row(name: str, count: Counter[str]) -> str:
+    cells = "  ".join(f"{count[s]:>5} / {count[s + '+']:<3}" for s in STYLES)
+    numbers = "".join(f"{count[k]:>6}" for k in ("looks", "paged", "any", "iter"))
+    return f"{name:<24}{numbers}  {cells}"
+
+
 def _report(measured: dict[str, list[tuple[Reading, str | None]]], verbose: bool) -> None:
-    header = f"{'tree':<24}{'looks':>6}{'paged':>6}{'iter':>6}  " + "  ".join(
-        f"{s:>11}" for s in STYLES
-    )
-    print(header + "   (per style: paged lists / with iter_*)")
-    totals: dict[str, Counter[str]] = defaultdict(Counter)
-    problems: list[str] = []
-    reasons: Counter[str] = Counter()
+    head = "".join(f"{k:>6}" for k in ("looks", "paged", "any", "iter"))
+    print(f"{'tree':<24}{head}  " + "  ".join(f"{s:>11}" for s in STYLES))
+    print(f"{'':<48}(per style: paged lists / with iter_* in that style)")
+    total: Counter[str] = Counter()
     for tree, rows in measured.items():
-        count: dict[str, Counter[str]] = defaultdict(Counter)
-        for reading, style in rows:
-            if reading.style is None:
-                reasons[reading.reason] += 1
-                if verbose:
-                    problems.append(f"  not paged  {tree} {reading.operation}: {reading.reason}")
-                if style is not None:
-                    problems.append(f"  iter_*, not paged by the docs  {tree} {reading.operation}")
-                continue
-            count[reading.style]["paged"] += 1
-            count[reading.style]["iter"] += style == reading.style
-            if style != reading.style:
-                problems.append(f"  {tree} {reading.operation}: docs {reading.style}, iter {style}")
-        cells = "  ".join(f"{count[s]['paged']:>5} / {count[s]['iter']:<3}" for s in STYLES)
-        paged = sum(c["paged"] for c in count.values())
-        done = sum(c["iter"] for c in count.values())
-        print(f"{tree:<24}{len(rows):>6}{paged:>6}{done:>6}  {cells}")
-        for s in STYLES:
-            totals[s].update(count[s])
-    cells = "  ".join(f"{totals[s]['paged']:>5} / {totals[s]['iter']:<3}" for s in STYLES)
-    paged = sum(c["paged"] for c in totals.values())
-    done = sum(c["iter"] for c in totals.values())
-    looks = sum(len(rows) for rows in measured.values())
-    print(f"{'all':<24}{looks:>6}{paged:>6}{done:>6}  {cells}")
+        count = tally(rows)
+        total.update(count)
+        print(_row(tree, count))
+    print(_row("all", total))
+    reasons = Counter(r.reason for rows in measured.values() for r, _ in rows if r.style is None)
     print("\nLooks paged, not a paged list:")
     for reason, n in reasons.most_common():
         print(f"  {n:>4}  {reason}")
-    print("\nDisagreements (paged list without the docs' style of iter_*, or the reverse):")
+    print("\nDisagreements (a paged list without iter_* in the docs' style, or the reverse):")
+    problems = [
+        f"  {tree} {r.operation}: docs {r.style or 'not paged'}, iter_* {style or 'none'}"
+        for tree, rows in measured.items()
+        for r, style in rows
+        if style != r.style
+    ]
     print("\n".join(problems) or "  none")
+    if verbose:
+        print("\nNot paged lists:")
+        for tree, rows in measured.items():
+            print("\n".join(f"  {tree} {r.operation}: {r.reason}" for r, _ in rows if r.reason))
 
 
 def main() -> None:
