@@ -1,7 +1,8 @@
 """iter_* through three pages for the paging the corpus documents beyond the plain styles
 (tests/fixtures/codegen/paging.yaml), sync and async. Every request is first checked by the
 mock built from the same spec (a value sent as a number where the docs say text is refused),
-then answered with the next page of five items, two at a time."""
+then answered with the next page of five items, two at a time. The ECS FPGA lists (page and
+size typed String) do the same on the real docs."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ import yaml
 
 from codegen import generate_client
 from contract.mock import MockAPI
+from scraper.pipeline import ScrapeResult
 from tests.conftest import FIXTURES
 from tests.test_codegen import _import
 
@@ -107,8 +109,10 @@ def _cursor(case: Case, request: httpx.Request) -> Any:
     return json.loads(request.content or b"{}").get(case.cursor)
 
 
-def _server(case: Case, seen: list[Any]) -> Callable[[httpx.Request], httpx.Response]:
-    mock = httpx.WSGITransport(app=MockAPI(SPEC))
+def _server(
+    case: Case, seen: list[Any], spec: dict[str, Any] = SPEC
+) -> Callable[[httpx.Request], httpx.Response]:
+    mock = httpx.WSGITransport(app=MockAPI(spec))
 
     def handle(request: httpx.Request) -> httpx.Response:
         checked = mock.handle_request(
@@ -144,6 +148,34 @@ def test_iter_pages_through_three_pages_sync_and_async(paging: ModuleType, case:
     seen.clear()
     assert asyncio.run(run()) == NAMES
     assert seen == case.sent
+
+
+def _under(key: str) -> Callable[[list[dict[str, str]], int], dict[str, Any]]:
+    return lambda items, _: {key: items}
+
+
+def test_the_ecs_fpga_lists_page_by_page_numbers_typed_as_text(
+    html_services: dict[str, ScrapeResult], tmp_path: Path
+) -> None:
+    """Issue 17's known gap, on the real ECS docs: page and size are documented as String."""
+    spec = html_services["ecs"].spec
+    generate_client(spec, tmp_path / "otc_ecs")
+    ecs = _import(tmp_path / "otc_ecs", "otc_ecs")
+    lists = [
+        ("list_associations", "associations", "image_id"),
+        ("list_fpga_image_details", "fpgaimages", "id"),
+    ]
+    for method, items, field in lists:
+        case = Case(
+            method, {"size": "2"}, "query", "page", [None, "2", "3"],
+            lambda c: (int(c or 1) - 1) * 2, _under(items), field,
+        )  # fmt: skip
+        seen: list[Any] = []
+        transport = httpx.MockTransport(_server(case, seen, spec))
+        with ecs.Client(BASE, transport=transport, project_id="p", default_headers=TOKEN) as client:
+            found = list(getattr(client, "iter_" + method)(**case.call))
+        assert [getattr(item, field) for item in found] == NAMES
+        assert seen == case.sent
 
 
 def test_generated_paging_client_is_lint_and_type_clean(tmp_path: Path) -> None:
