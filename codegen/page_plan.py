@@ -125,12 +125,12 @@ def _is_object(schema: dict[str, Any]) -> bool:
     return schema.get("type") == "object" or "properties" in schema
 
 
-def _next_marker(props: dict[str, Any], cursor: str, types: Types) -> tuple[str, ...]:
+def _next_marker(props: dict[str, Any], types: Types) -> tuple[str, ...]:
     """The path to the next page's marker: top level, else one object down (page_info)."""
     top = next((m for m in NEXT_MARKERS if m in props), None)
     if top:
         return (top,)
-    names = (*NEXT_MARKERS, *MARKERS, cursor)
+    names = (*NEXT_MARKERS, *MARKERS)
     for wire, prop in props.items():
         inner = types.resolve(prop).get("properties", {})
         found = next((m for m in names if m in inner), None)
@@ -178,7 +178,7 @@ def plan(op: dict[str, Any], response: dict[str, Any], types: Types) -> PagePlan
         return None
     kind, cursor = found
     if kind == "marker":
-        next_marker = _next_marker(props, cursor.wire, types)
+        next_marker = _next_marker(props, types)
         item_id = _item_id(types.resolve(_items(props[items], types)), cursor)
         if not next_marker and not item_id:
             return None

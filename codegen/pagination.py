@@ -42,7 +42,8 @@ def _path(returns: str, wires: tuple[str, ...], types: Types) -> str:
 
 def _paging(p: PagePlan, returns: str, item_ref: str | None, types: Types) -> str:
     fields = types.models.fields
-    parts = [f"style={'marker' if p.style == 'next_marker' else p.style!r}"]
+    style = "marker" if p.style == "next_marker" else p.style  # the runtime tries both ways
+    parts = [f"style={style!r}"]
     parts += [f"cursor={p.cursor!r}"] if p.cursor else []
     parts += [f"size={p.size!r}"] if p.size else []
     parts += [f"start={p.start}"] if p.start else []
