@@ -155,6 +155,7 @@ def render_package(spec: dict[str, Any], package: str) -> GeneratedPackage:
         "endpoint_argument": _endpoint_argument(server),
         "operations": operations,
         "paginated": any(op.pagination for op in operations),
+        "body_paged": any(op.pagination and op.pagination.location == "body" for op in operations),
         "deprecated": any(op.deprecated for op in operations),
         "literal": any(
             "Literal[" in p.py_type for op in operations for p in op.keyword + op.positional

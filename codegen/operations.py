@@ -52,6 +52,7 @@ class OperationView:
     pagination: PaginationView | None = None
     deprecated: bool = False
     action: str | None = None  # the x-actions key this method sends
+    operation_id: str = ""  # the spec's operationId (an action's own)
 
     @property
     def path_params(self) -> list[ParamView]:
@@ -220,7 +221,8 @@ def operation_views(spec: dict[str, Any], models: ModelInfo) -> list[OperationVi
                     request = {**request, "required": op["requestBody"].get("required")}
                 responses = op.get("responses", {})
                 view = _view(name, method, path, op, request, responses, params, types)
-                view.pagination = detect(view.returns, params, op.get("parameters", []), types)
+                view.operation_id = op_id
+                view.pagination = detect(view.returns, params, op, types)
                 views.append(view)
                 continue
             for action in documented:
@@ -231,5 +233,6 @@ def operation_views(spec: dict[str, Any], models: ModelInfo) -> list[OperationVi
                 responses = action.get("responses") or op.get("responses", {})
                 view = _view(name, method, path, action, request, responses, params, types)
                 view.action = str(action["key"])
+                view.operation_id = str(action["operationId"])
                 views.append(view)
     return views
