@@ -374,6 +374,7 @@ def _build(
         }
         constraint_diagnostics = audit_constraints(spec)
         example_diagnostics, valid_examples, invalid_examples = check_examples(spec, sources)
+        name_examples(spec)  # once the rejected are gone: numbers without gaps
         example_diagnostics = constraint_diagnostics + example_diagnostics
         in_spec = keyword_counts(spec)
         coverage = measure_coverage(spec, sources)
@@ -381,7 +382,6 @@ def _build(
     with stats.timing("build"):
         rename_operation_like_components(spec)
         name_enum_members(spec)
-        name_examples(spec)
         if not provenance:
             strip_provenance(spec)
         if openapi_version.startswith("3.1"):

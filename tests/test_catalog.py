@@ -186,3 +186,18 @@ def test_no_endpoint_is_invented(catalog: dict[str, ScrapeResult]) -> None:
         assert reported == any(
             v.get("x-doc-unnamed") for v in spec["servers"][0]["variables"].values()
         ), tree
+
+
+def test_the_report_names_examples_as_the_spec_does(catalog: dict[str, ScrapeResult]) -> None:
+    for tree, result in catalog.items():
+        keys = {
+            (op_id, where, key)
+            for op_id, where, media in media_types(result.spec)
+            for key in media.get("examples", {})
+        }
+        for diagnostic in result.diagnostics:
+            if diagnostic["kind"] == "low-example-coverage":
+                head = diagnostic["reason"].split(":")[0]  # "<op> <where> example <key>"
+                op_id, rest = head.split(" ", 1)
+                where, key = rest.rsplit(" example ", 1)
+                assert (op_id, where, key) in keys, (tree, head)
