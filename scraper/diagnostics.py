@@ -145,6 +145,12 @@ KINDS: dict[str, Kind] = {
         "warning", "markup the reader could not follow (e.g. an RST error)", "fix the markup"
     ),
     # Done in the open: the spec says what the docs mean, and the report says how.
+    "inferred:nesting": Kind(
+        "info",
+        "one table lists the fields of nested objects side by side; each row is placed where "
+        "the examples nest it",
+        "none needed; split the table per object to make it explicit",
+    ),
     "endpoint-not-named": Kind(
         "info",
         "the docs name no region or cloud domain for the service's endpoint (`x-doc-unnamed`)",

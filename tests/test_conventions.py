@@ -600,3 +600,32 @@ def test_html_child_topic_lists_and_parent_topic_lines_place_pages_under_topics(
     assert spec["tags"] == [{"name": "Widget Management", "description": "Widgets hold things."}]
     for method in ("get", "delete"):
         assert operation(spec, method, "/v1/widgets")["tags"] == ["Widget Management"]
+
+
+def test_a_flat_table_of_nested_objects_is_nested_as_its_example_shows(tmp_path: Path) -> None:
+    rows = table(
+        "Table 2 Response parameters",
+        RESPONSE_HEADER,
+        ("name", "String", "Policy name."),
+        ("lifetime", "Object", "Lifetime of the SA."),
+        ("policy", "Object", "The policy."),
+        ("value", "Integer", "Lifetime value."),
+        ("units", "String", "Lifetime unit."),
+    )
+    example = (
+        ".. code-block::\n\n"
+        '   {"policy": {"name": "p", "lifetime": {"value": 3600, "units": "seconds"}}}\n'
+    )
+    result = scrape_pages(
+        tmp_path,
+        {"show.rst": page("Querying a Policy", ("URI", "GET /v2/policies/{policy_id}"),
+                          ("Response", rows), ("Example Response", example))},
+    )  # fmt: skip
+    op = operation(result.spec, "get", "/v2/policies/{policy_id}")
+    body = response_schema(result.spec, op, "200")
+    assert set(body["properties"]) == {"policy"}
+    policy = resolve(result.spec, body["properties"]["policy"])
+    assert set(policy["properties"]) == {"name", "lifetime"}
+    lifetime = resolve(result.spec, policy["properties"]["lifetime"])
+    assert set(lifetime["properties"]) == {"value", "units"}
+    assert "inferred:nesting" in kinds(result)

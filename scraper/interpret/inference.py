@@ -183,6 +183,67 @@ def _wrap(body: Body, op: Operation, source: str, label: str) -> Diagnostic | No
     )
 
 
+def _empty_object(prop: Schema) -> bool:
+    return prop.get("type") == "object" and not prop.get("properties") and "$ref" not in prop
+
+
+def _paths_of(
+    value: Json, containers: set[str], where: tuple[str, ...] = ()
+) -> dict[str, set[tuple[str, ...]]]:
+    """Field name -> the container paths the example shows it under (a list counts as its
+    items), following only keys that name a documented empty object."""
+    found: dict[str, set[tuple[str, ...]]] = {}
+    items = value if isinstance(value, list) else [value]
+    for item in items[:20]:
+        if not isinstance(item, dict) or len(where) > 8:
+            continue
+        for key, inner in item.items():
+            found.setdefault(key, set()).add(where)
+            if key in containers:
+                for name, paths in _paths_of(inner, containers, (*where, key)).items():
+                    found.setdefault(name, set()).update(paths)
+    return found
+
+
+def _nest_flat_table(body: Body, op: Operation, label: str) -> Diagnostic | None:
+    """One table listing the fields of several objects side by side (`ipsecpolicy Object`,
+    `lifetime Object`, then `value`, `units`): each row goes where every example shows it."""
+    root = _target(body.schema, op.schemas)
+    properties: dict[str, Schema] = root.get("properties", {})
+    containers = {k for k, v in properties.items() if isinstance(v, dict) and _empty_object(v)}
+    if not containers or not all(isinstance(ex.value, dict) for ex in body.examples):
+        return None
+    shown: dict[str, set[tuple[str, ...]]] = {}
+    for example in body.examples:
+        for name, paths in _paths_of(example.value, containers).items():
+            shown.setdefault(name, set()).update(paths)
+    moves = {
+        name: next(iter(paths))
+        for name, paths in shown.items()
+        if name in properties and len(paths) == 1 and next(iter(paths))
+    }
+    if not moves or any(set(path) - containers for path in moves.values()):
+        return None
+    required = set(root.get("required", []))
+    documented = dict(properties)
+    for name, path in moves.items():
+        parent = documented[path[-1]]
+        parent.setdefault("properties", {})[name] = properties.pop(name)
+        if name in required:
+            required.discard(name)
+            parent.setdefault("required", []).append(name)
+    if "required" in root:
+        root["required"] = [n for n in root["required"] if n in required and n in properties]
+        if not root["required"]:
+            del root["required"]
+    return Diagnostic(
+        op.source,
+        "inferred:nesting",
+        f"{op.operation_id} {label}: one table lists the fields of nested objects; "
+        f"{len(moves)} placed as the example nests them",
+    )
+
+
 def _objects(
     schema: Schema, value: Json, schemas: dict[str, Schema], where: str, depth: int = 0
 ) -> Iterator[tuple[str, Schema, dict[str, Json]]]:
@@ -295,7 +356,11 @@ def refine_with_examples(
     for label, body in bodies:
         if body is None or not body.examples:
             continue
-        for reshaped in (_wrap(body, op, op.source, label), _unwrap_root_array(body, op, label)):
+        for reshaped in (
+            _wrap(body, op, op.source, label),
+            _unwrap_root_array(body, op, label),
+            _nest_flat_table(body, op, label),
+        ):
             if reshaped is not None:
                 diagnostics.append(reshaped)
         for message in _rename_fields(body, op, vocabulary):
