@@ -151,6 +151,12 @@ KINDS: dict[str, Kind] = {
         "the examples nest it",
         "none needed; split the table per object to make it explicit",
     ),
+    "inferred:variants": Kind(
+        "info",
+        "a field whose description links, case by case, to several tables: any one of them "
+        "(`anyOf`)",
+        "none needed",
+    ),
     "endpoint-not-named": Kind(
         "info",
         "the docs name no region or cloud domain for the service's endpoint (`x-doc-unnamed`)",

@@ -629,3 +629,26 @@ def test_a_flat_table_of_nested_objects_is_nested_as_its_example_shows(tmp_path:
     lifetime = resolve(result.spec, policy["properties"]["lifetime"])
     assert set(lifetime["properties"]) == {"value", "units"}
     assert "inferred:nesting" in kinds(result)
+
+
+def test_a_field_linking_one_table_per_case_is_any_of_them(tmp_path: Path) -> None:
+    cases = "If kind is a, see :ref:`Table 2 <t2>`. If kind is b, see :ref:`Table 3 <t3>`."
+    body = "\n".join([
+        table("Table 1 Request body", HEADER, ("kind", "Yes", "String", "Kind."),
+              ("config", "Yes", "config array corresponding to kind", cases)),
+        table("Table 2 config parameters of a", HEADER, ("weight", "No", "Integer", "W."),
+              label="t2"),
+        table("Table 3 config parameters of b", HEADER, ("path", "No", "String", "P."),
+              label="t3"),
+    ])  # fmt: skip
+    result = scrape_pages(
+        tmp_path,
+        {"create.rst": page("Creating a Job", ("URI", "POST /v1/jobs"), ("Request", body))},
+    )
+    op = operation(result.spec, "post", "/v1/jobs")
+    schema = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    config = schema["properties"]["config"]
+    assert config["type"] == "array"
+    branches = [resolve(result.spec, b) for b in config["items"]["anyOf"]]
+    assert [set(b["properties"]) for b in branches] == [{"weight"}, {"path"}]
+    assert "inferred:variants" in kinds(result)

@@ -202,6 +202,8 @@ class SchemaBuilder:
             case MapType(values=values):
                 return {"type": "object", "additionalProperties": self._expr(values, field, ref)}
             case ObjectType(name=name, implied=implied):
+                if (name is None or implied) and (variants := self._variants(field, ref)):
+                    return variants
                 target = self._find_table(name, field, ref)
                 if target is not None:
                     return self.object_ref(target, self._component_name(name, field, target, ref))
@@ -216,6 +218,8 @@ class SchemaBuilder:
                     )
                 return {"type": "object"}
             case AnyType():
+                if variants := self._variants(field, ref):
+                    return variants
                 target = self._find_table(None, field, ref)
                 if target is not None:
                     return self.object_ref(target, self._component_name(None, field, target, ref))
@@ -233,6 +237,31 @@ class SchemaBuilder:
             "left unconstrained",
             ref.table.caption,
         )
+
+    def _variants(self, field: Field, ref: TableRef) -> Schema | None:
+        """"If infer_type is real-time, see Table 3. If it is batch, see Table 4.": a field
+        whose description links, case by case, to several tables is any one of them."""
+        text = field.description.text
+        if len(CONDITION.findall(text)) < 2:
+            return None
+        targets: dict[tuple[str, int], TableRef] = {}
+        for link in field.description.links:
+            target = self.index.by_link(link, ref.page)
+            if target is not None and target.key != ref.key and read_fields(target.table):
+                targets.setdefault(target.key, target)
+        if len(targets) < 2:
+            return None
+        self.diagnose(
+            "inferred:variants",
+            f"field {field.name!r}: {len(targets)} tables, one per case the description names",
+            ref.table.caption,
+        )
+        return {
+            "anyOf": [
+                self.object_ref(t, self._component_name(None, field, t, ref))
+                for t in targets.values()
+            ]
+        }
 
     def _find_table(self, name: str | None, field: Field, ref: TableRef) -> TableRef | None:
         here = ref.page
@@ -266,6 +295,7 @@ class SchemaBuilder:
         return field_context_name(self._context.get(parent.key, ""), field.name)
 
 
+CONDITION = re.compile(r"\b(?:if|when)\b", re.I)
 ROOT_PLACEHOLDERS = frozenset({"array", "list", "array element", "list element"})
 
 

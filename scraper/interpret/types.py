@@ -115,6 +115,12 @@ def _split_args(args: str) -> list[str]:
     return [p.strip() for p in parts]
 
 
+# A clause after the type that says what it depends on, not what it is.
+_QUALIFIER = re.compile(
+    r"\s+(?:corresponding to|depending on|according to|based on|determined by)\b.*$", re.I
+)
+
+
 def parse_type(text: str) -> TypeExpr:
     """Parse one type cell; anything not understood is an UnknownType, never a guess."""
     raw = " ".join(text.split())
@@ -122,6 +128,7 @@ def parse_type(text: str) -> TypeExpr:
         return AnyType()
     if _TABLE_MENTION.search(raw):  # "Array of Table 1 objects": the link names the table
         raw = " ".join(_TABLE_MENTION.sub("", raw).split()) or "object"
+    raw = _QUALIFIER.sub("", raw) or raw  # "config array corresponding to infer_type"
     low = raw.lower().rstrip(".")
     if low in PRIMITIVES:
         return Primitive(tuple(PRIMITIVES[low].items()))
