@@ -86,20 +86,27 @@ def _entry_key(folder: str, entry: str) -> str:
     return stem if extension in DOCUMENT_EXTENSIONS else path
 
 
-def add_toctrees(tree: TopicTree, pages: list[Page]) -> None:
-    """Each page with a toctree is the topic of the pages it lists, in document order."""
+def _listed(pages: list[Page]) -> dict[str, list[str]]:
+    """Topic page key -> the page keys it lists, from toctrees and from "Parent topic" lines
+    of pages their parent does not list."""
     listed: dict[str, list[str]] = {}
     for page in sorted(pages, key=lambda p: p.source):
-        folder = posixpath.dirname(page.source)
-        children = [_entry_key(folder, entry) for entry in page.toc]
         if page.title and page.toc:
+            folder = posixpath.dirname(page.source)
+            children = [_entry_key(folder, entry) for entry in page.toc]
             listed[_path_key(page)] = [c for c in children if not c.startswith("..")]
-    for page in pages:  # a page naming its parent ("Parent topic:") that does not list it
+    for page in pages:
         parent = page.metadata.get("parent")
         if parent:
             key = _entry_key(posixpath.dirname(page.source), parent)
             if _path_key(page) not in listed.get(key, []):
                 listed.setdefault(key, []).append(_path_key(page))
+    return listed
+
+
+def add_toctrees(tree: TopicTree, pages: list[Page]) -> None:
+    """Each page with a toctree is the topic of the pages it lists, in document order."""
+    listed = _listed(pages)
     by_key = {_path_key(page): page for page in pages}
     roots = [k for k in listed if not any(k in c for c in listed.values())]
     if len(roots) == 1:  # one contents page for the whole reference: not a topic of its own

@@ -205,14 +205,12 @@ def _paths_of(
     return found
 
 
-def _nest_flat_table(body: Body, op: Operation, label: str) -> Diagnostic | None:
-    """One table listing the fields of several objects side by side (`ipsecpolicy Object`,
-    `lifetime Object`, then `value`, `units`): each row goes where every example shows it."""
-    root = _target(body.schema, op.schemas)
-    properties: dict[str, Schema] = root.get("properties", {})
+def _nesting(body: Body, properties: dict[str, Schema]) -> dict[str, tuple[str, ...]]:
+    """Row name -> the one container path every example shows it under, for rows the
+    examples nest inside documented empty objects (nothing when any example disagrees)."""
     containers = {k for k, v in properties.items() if isinstance(v, dict) and _empty_object(v)}
     if not containers or not all(isinstance(ex.value, dict) for ex in body.examples):
-        return None
+        return {}
     shown: dict[str, set[tuple[str, ...]]] = {}
     for example in body.examples:
         for name, paths in _paths_of(example.value, containers).items():
@@ -222,20 +220,34 @@ def _nest_flat_table(body: Body, op: Operation, label: str) -> Diagnostic | None
         for name, paths in shown.items()
         if name in properties and len(paths) == 1 and next(iter(paths))
     }
-    if not moves or any(set(path) - containers for path in moves.values()):
-        return None
+    return {} if any(set(path) - containers for path in moves.values()) else moves
+
+
+def _move_rows(root: Schema, moves: dict[str, tuple[str, ...]]) -> None:
+    """Each moved row into its container, its required flag with it."""
+    properties: dict[str, Schema] = root["properties"]
     required = set(root.get("required", []))
     documented = dict(properties)
     for name, path in moves.items():
         parent = documented[path[-1]]
         parent.setdefault("properties", {})[name] = properties.pop(name)
         if name in required:
-            required.discard(name)
             parent.setdefault("required", []).append(name)
-    if "required" in root:
-        root["required"] = [n for n in root["required"] if n in required and n in properties]
-        if not root["required"]:
-            del root["required"]
+    kept = [n for n in root.get("required", []) if n in properties]
+    if kept:
+        root["required"] = kept
+    else:
+        root.pop("required", None)
+
+
+def _nest_flat_table(body: Body, op: Operation, label: str) -> Diagnostic | None:
+    """One table listing the fields of several objects side by side (`ipsecpolicy Object`,
+    `lifetime Object`, then `value`, `units`): each row goes where every example shows it."""
+    root = _target(body.schema, op.schemas)
+    moves = _nesting(body, root.get("properties", {}))
+    if not moves:
+        return None
+    _move_rows(root, moves)
     return Diagnostic(
         op.source,
         "inferred:nesting",

@@ -239,7 +239,7 @@ class SchemaBuilder:
         )
 
     def _variants(self, field: Field, ref: TableRef) -> Schema | None:
-        """"If infer_type is real-time, see Table 3. If it is batch, see Table 4.": a field
+        """ "If infer_type is real-time, see Table 3. If it is batch, see Table 4.": a field
         whose description links, case by case, to several tables is any one of them."""
         text = field.description.text
         if len(CONDITION.findall(text)) < 2:
