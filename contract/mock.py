@@ -35,7 +35,15 @@ from contract.answers import (
     parse_prefer,
     select_action,
 )
-from contract.signing import WireRequest, parse_authorization, signature_problem
+from contract.signing import (
+    DEFAULT_SIGNATURE,
+    URL_SIGNATURE_PARAMETERS,
+    AcceptedAuth,
+    WireRequest,
+    parse_authorization,
+    signature_problem,
+    well_formed_other_signature,
+)
 
 log = logging.getLogger("doc2openapi.mock")
 
@@ -61,8 +69,9 @@ class MockAPI:
     ) -> None:
         self.spec = spec
         self._keys = dict(keys or {})
+        self._auth = AcceptedAuth.of(spec)
         routed = _without_security(copy.deepcopy(spec))  # auth is checked after validation
-        routed["servers"] = [{"url": "/"}]  # route by path on whatever host the mock runs
+        _route_on_any_host(routed)
         self._templates = _unique_template_names(routed)
         self._openapi = OpenAPI.from_dict(routed)
         self._finder = APICallPathFinder(self._openapi.spec)
@@ -121,12 +130,20 @@ class MockAPI:
         return _response(answer)
 
     def _auth_problem(self, request: Request) -> str | None:
-        """Why the request is not authenticated, or None: a token, or a (valid) signature."""
-        if request.headers.get("X-Auth-Token", "").strip():
+        """Why the request is not authenticated, or None: a token, or a (valid) signature,
+        in the ways the spec's security schemes name."""
+        accepted = self._auth
+        if accepted.token and request.headers.get("X-Auth-Token", "").strip():
             return None
+        if accepted.url_signing and all(request.args.get(p) for p in URL_SIGNATURE_PARAMETERS):
+            return None  # the mock cannot know the secret key: a complete signed URL is enough
         header = request.headers.get("Authorization")
-        if header is None:
-            return "missing X-Auth-Token or AK/SK-signed Authorization header"
+        if header is None or accepted.signature is None:
+            return f"missing authentication: this API takes {accepted.expected()}"
+        if accepted.signature != DEFAULT_SIGNATURE:
+            if well_formed_other_signature(header, accepted.signature):
+                return None
+            return f"the Authorization header is not `{accepted.signature} AccessKey:Signature`"
         authorization = parse_authorization(header)
         if authorization is None:
             return NOT_SIGNED
@@ -134,6 +151,17 @@ class MockAPI:
             return None
         problem = signature_problem(_wire(request), authorization, self._keys)
         return None if problem is None else f"AK/SK signature refused: {problem}"
+
+
+def _route_on_any_host(spec: dict[str, Any]) -> None:
+    """One server, `/`, for every operation: the mock answers by path on whatever host it
+    runs, including operations the docs serve from their own host (an OBS bucket)."""
+    spec["servers"] = [{"url": "/"}]
+    for item in spec.get("paths", {}).values():
+        item.pop("servers", None)
+        for method in METHODS:
+            if isinstance(item.get(method), dict):
+                item[method].pop("servers", None)
 
 
 def _without_security(spec: dict[str, Any]) -> dict[str, Any]:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 from urllib.parse import parse_qsl, quote, unquote
 
 ALGORITHM = "SDK-HMAC-SHA256"
@@ -105,3 +106,51 @@ def signature_problem(
     if not hmac.compare_digest(expected, authorization.signature):
         return "the signature does not match the request"
     return None
+
+
+DEFAULT_SIGNATURE = ALGORITHM
+URL_SIGNATURE_PARAMETERS = ("AccessKeyId", "Expires", "Signature")
+
+
+@dataclass(frozen=True)
+class AcceptedAuth:
+    """The ways a spec's security schemes let a request authenticate."""
+
+    token: bool = True
+    signature: str | None = DEFAULT_SIGNATURE  # the Authorization header's scheme word
+    url_signing: bool = False
+
+    @classmethod
+    def of(cls, spec: dict[str, Any]) -> AcceptedAuth:
+        schemes = spec.get("components", {}).get("securitySchemes") or {}
+        if not schemes:
+            return cls()
+        headers = {
+            str(s.get("name", "")).lower(): s
+            for s in schemes.values()
+            if s.get("type") == "apiKey" and s.get("in") == "header"
+        }
+        signature = headers.get("authorization")
+        return cls(
+            token="x-auth-token" in headers,
+            signature=None
+            if signature is None
+            else str(signature.get("x-signature-scheme", DEFAULT_SIGNATURE)),
+            url_signing=any(
+                s.get("in") == "query" and s.get("name") == "AccessKeyId" for s in schemes.values()
+            ),
+        )
+
+    def expected(self) -> str:
+        """What the service takes, for a 401's message."""
+        ways = ["an X-Auth-Token header"] if self.token else []
+        if self.signature:
+            ways.append(f"an `Authorization: {self.signature} ...` signature")
+        if self.url_signing:
+            ways.append("a signed URL (" + ", ".join(URL_SIGNATURE_PARAMETERS) + ")")
+        return " or ".join(ways)
+
+
+def well_formed_other_signature(value: str, word: str) -> bool:
+    """`OBS AccessKeyID:Signature`: the scheme word, then a key and a signature."""
+    return re.fullmatch(rf"{re.escape(word)} [^\s:]+:\S+", value.strip()) is not None

@@ -8,6 +8,7 @@ from typing import Any
 
 from scraper.model import Schema
 from scraper.page import CodeBlock, Page, Paragraph
+from scraper.security import security_schemes
 from scraper.spec import ServiceInfo
 from scraper.topics import TopicTree
 
@@ -172,4 +173,5 @@ def service_info(name: str, topics: TopicTree, pages: list[Page]) -> ServiceInfo
     )
     info.servers = servers(topics.product or name, pages)
     info.error_schema = error_schema(pages)
+    info.security_schemes = security_schemes(pages)
     return info

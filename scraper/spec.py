@@ -20,30 +20,11 @@ from scraper.model import (
     Schema,
 )
 from scraper.naming import resolve_clashes
+from scraper.security import DEFAULT_SCHEMES
 from scraper.subresources import fold_subresources
 from scraper.summaries import distinct_summaries
 
 METHOD_ORDER = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
-# The two ways the docs' authentication pages describe; either one authenticates a request.
-SECURITY_SCHEMES = {
-    "token": {
-        "type": "apiKey",
-        "in": "header",
-        "name": "X-Auth-Token",
-        "description": "An IAM token; see the service's authentication page.",
-    },
-    "aksk": {
-        "type": "apiKey",
-        "in": "header",
-        "name": "Authorization",
-        "description": (
-            "AK/SK request signing: `SDK-HMAC-SHA256 Access=AK, SignedHeaders=..., "
-            "Signature=...`, an HMAC-SHA256 with the secret key over the canonical request "
-            "(method, path, query, signed headers including X-Sdk-Date, body hash), as the "
-            "cloud SDKs sign; see the service's authentication page."
-        ),
-    },
-}
 
 
 @dataclass
@@ -56,6 +37,9 @@ class ServiceInfo:
     servers: list[dict[str, Any]] = field(default_factory=list)  # none: OpenAPI's "/"
     tags: list[dict[str, str]] = field(default_factory=list)
     error_schema: Schema | None = None  # the error body the docs show ({error_code, error_msg})
+    security_schemes: dict[str, dict[str, Any]] = field(
+        default_factory=lambda: dict(DEFAULT_SCHEMES)
+    )
 
 
 def _absorb_schemas(first: Operation, other: Operation) -> dict[str, str]:
@@ -333,8 +317,8 @@ def build_spec(
     tags = [t for t in info.tags if t["name"] in used_tags]
     if tags:
         spec["tags"] = tags
-    spec["security"] = [{name: []} for name in SECURITY_SCHEMES]  # alternatives
+    spec["security"] = [{name: []} for name in info.security_schemes]  # alternatives
     spec["paths"] = sorted_paths
     schemas: dict[str, Schema] = components
-    spec["components"] = {"schemas": schemas, "securitySchemes": SECURITY_SCHEMES}
+    spec["components"] = {"schemas": schemas, "securitySchemes": info.security_schemes}
     return spec, diagnostics

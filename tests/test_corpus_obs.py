@@ -9,7 +9,9 @@ from typing import Any
 import pytest
 from openapi_schema_validator import OAS30Validator
 from openapi_spec_validator import validate
+from werkzeug.test import Client
 
+from contract.mock import MockAPI
 from scraper.interpret.http_message import parse_message
 from scraper.interpret.sections import assign_roles
 from scraper.interpret.xml_bodies import NotXml, xml_value
@@ -197,3 +199,32 @@ def _xml_names(body: str) -> set[str]:
     import re
 
     return set(re.findall(r"<([A-Za-z][\w-]*)[\s>/]", body))
+
+
+def test_obs_authenticates_as_its_docs_say(obs: ScrapeResult) -> None:
+    """`Authorization: OBS AccessKeyID:Signature` and signed URLs; no IAM token, no
+    SDK-HMAC-SHA256 (neither is on these pages)."""
+    schemes = obs.spec["components"]["securitySchemes"]
+    assert set(schemes) == {"aksk", "aksk-url"}
+    assert schemes["aksk"]["x-signature-scheme"] == "OBS"
+    assert "`Authorization: OBS AccessKeyID:signature`" in schemes["aksk"]["description"]
+    assert schemes["aksk-url"] == {**schemes["aksk-url"], "in": "query", "name": "AccessKeyId"}
+    assert obs.spec["security"] == [{"aksk": []}, {"aksk-url": []}]
+
+
+def test_the_mock_takes_obs_signatures_and_refuses_the_rest(obs: ScrapeResult) -> None:
+    client = Client(MockAPI(obs.spec))
+    signed = {"Authorization": "OBS AKEXAMPLE:c2lnbmF0dXJl"}
+    assert client.get("/", headers=signed).status_code == 200
+    url = "/?AccessKeyId=AKEXAMPLE&Expires=1532779451&Signature=c2ln"
+    assert client.get(url).status_code == 200
+    refused = {
+        "nothing": {},
+        "gateway signature": {"Authorization": "SDK-HMAC-SHA256 Access=AK, SignedHeaders=host, "
+                              "Signature=" + "0" * 64},
+        "token": {"X-Auth-Token": "token"},
+    }  # fmt: skip
+    for why, headers in refused.items():
+        response = client.get("/", headers=headers)
+        assert response.status_code == 401, why
+    assert "OBS" in client.get("/").get_json()["error_msg"]
