@@ -12,7 +12,7 @@ SITE ?= site
 NODE_STAMP := node_modules/.installed-stamp
 REDOCLY := REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true node_modules/.bin/redocly
 
-.PHONY: all install spec generate check ts docs lint contract bench accuracy constraint-accuracy test lint-code lock clean
+.PHONY: all install spec generate check ts docs lint contract bench accuracy constraint-accuracy test lint-code lock clean golden
 
 all: generate
 
@@ -137,6 +137,10 @@ constraint-accuracy: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py "$(CORPUS)"
 	$(BIN)/python bench/names.py "$(CORPUS)"
+
+# Regenerate the golden outputs of tests/test_golden.py after an intended change; review the diff.
+golden: $(STAMP)
+	DOC2OPENAPI_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py
 
 lint-code: $(STAMP)
 	$(BIN)/ruff check .
