@@ -77,7 +77,8 @@ def child_scrape(folder: str, cache: str | None, jobs: int) -> dict[str, Any]:
     import resource
 
     from scraper.cache import Cache
-    from scraper.pipeline import Settings, iter_services
+    from scraper.pipeline import Settings
+    from scraper.services import iter_services
 
     settings = Settings(jobs=jobs, cache=Cache(Path(cache)) if cache else None)
     stages: dict[str, float] = {}

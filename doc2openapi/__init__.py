@@ -13,14 +13,15 @@ from doc2openapi._version import __version__
 
 if TYPE_CHECKING:
     from scraper.cache import Cache
-    from scraper.pipeline import ScrapeResult, Settings, iter_services, scrape
+    from scraper.pipeline import ScrapeResult, Settings, scrape
+    from scraper.services import iter_services
     from scraper.validate import spec_errors
 
 _LAZY = {
     "Cache": "scraper.cache",
     "ScrapeResult": "scraper.pipeline",
     "Settings": "scraper.pipeline",
-    "iter_services": "scraper.pipeline",
+    "iter_services": "scraper.services",
     "scrape": "scraper.pipeline",
     "spec_errors": "scraper.validate",
 }

@@ -27,9 +27,10 @@ from scraper.cache import CACHE_ENV, DEFAULT_FOLDER, Cache
 from scraper.diagnostics import SEVERITIES
 from scraper.output import dumps, write_atomic
 from scraper.parallel import default_jobs
-from scraper.pipeline import RunStats, ScrapeResult, Settings, iter_services, scrape
+from scraper.pipeline import RunStats, ScrapeResult, Settings, scrape
 from scraper.progress import BarProgress, Progress, wants_bar
 from scraper.render import clean, failing, render_markdown, render_text, summary_lines
+from scraper.services import iter_services
 from scraper.validate import spec_errors
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import time
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,7 +20,6 @@ from pydantic import TypeAdapter
 
 from scraper.cache import Cache, collection_paused, digest
 from scraper.coverage import measure as measure_coverage
-from scraper.diagnostics import SEVERITIES, severity
 from scraper.example_names import name_examples
 from scraper.generator_names import name_enum_members, rename_operation_like_components
 from scraper.interpret.constraints import audit_constraints, keyword_counts
@@ -34,6 +31,7 @@ from scraper.page import Page
 from scraper.parallel import ordered_map, workers_for
 from scraper.progress import Progress
 from scraper.readers import NotADocument, read_document
+from scraper.report import build_report
 from scraper.service import service_info, unnamed_endpoint_parts
 from scraper.spec import build_spec
 from scraper.topics import (
@@ -450,157 +448,5 @@ def _assemble(
     return spec, operations, diagnostics
 
 
-SERVICE_NAME = re.compile(r"[^a-z0-9_-]+")
-
-
-def service_name(folder: Path) -> str:
-    """A file-system-safe service name from a folder name ("ModelArts" -> "modelarts")."""
-    return SERVICE_NAME.sub("-", folder.name.lower()).strip("-_") or "api"
-
-
-def find_services(inputs: list[Path]) -> dict[str, list[Path]]:
-    """One service per folder holding documents; a folder of such folders is several services."""
-    services: dict[str, list[Path]] = {}
-    for given in inputs:
-        if not given.is_dir():
-            raise FileNotFoundError(f"{given}: not a folder (--out-dir takes service folders)")
-        has_files = any(p.is_file() and not p.name.startswith(".") for p in given.iterdir())
-        folders = [given] if has_files else sorted(p for p in given.iterdir() if p.is_dir())
-        for folder in folders:
-            services.setdefault(service_name(folder), []).append(folder)
-    return services
-
-
-def iter_services(
-    inputs: list[Path],
-    *,
-    openapi_version: str = "3.0.3",
-    provenance: bool = False,
-    settings: Settings | None = None,
-) -> Iterator[tuple[str, ScrapeResult]]:
-    """`scrape` once per service folder under `inputs`, one service at a time, so a caller
-    that writes each result as it comes holds one service in memory, not all of them.
-    The folders are found at once: a missing input raises here, not halfway."""
-    services = find_services(inputs)
-
-    def each() -> Iterator[tuple[str, ScrapeResult]]:
-        for name, folders in services.items():
-            yield (
-                name,
-                scrape(
-                    folders,
-                    service=name,
-                    openapi_version=openapi_version,
-                    provenance=provenance,
-                    settings=settings,
-                ),
-            )
-
-    return each()
-
-
-def scrape_services(
-    inputs: list[Path],
-    *,
-    openapi_version: str = "3.0.3",
-    provenance: bool = False,
-    settings: Settings | None = None,
-) -> dict[str, ScrapeResult]:
-    """`scrape` once per service folder under `inputs`, keyed by service name."""
-    return dict(
-        iter_services(
-            inputs, openapi_version=openapi_version, provenance=provenance, settings=settings
-        )
-    )
-
-
 def _source_of(operation_id: str, operations: list[Operation]) -> str:
     return next((op.source for op in operations if op.operation_id == operation_id), "")
-
-
-def _constraint_summary(results: list[PageResult]) -> dict[str, Any]:
-    total: Counter[str] = Counter()
-    for r in results:
-        total.update(r.constraints)
-    stated = sum(n for k, n in total.items() if k.startswith("stated:"))
-    extracted = sum(n for k, n in total.items() if k.startswith("extracted:"))
-    return {
-        "stated": {k.split(":")[1]: n for k, n in sorted(total.items()) if k.startswith("stated:")},
-        "extracted": {
-            k.split(":")[1]: n for k, n in sorted(total.items()) if k.startswith("extracted:")
-        },
-        "share": round(extracted / stated, 3) if stated else 1.0,
-    }
-
-
-def _diagnostic_entry(d: Diagnostic, pages: dict[str, PageResult]) -> dict[str, str]:
-    """A diagnostic as the report lists it: its severity from the registry, and the page's
-    title and the operation it is about where the page tells (one operation, or the reason
-    names it)."""
-    entry = {**d.as_dict(), "severity": severity(d.kind)}
-    page = pages.get(d.file)
-    if page is None:
-        return entry
-    if page.title:
-        entry["title"] = page.title
-    ids = [op.operation_id for op in page.operations]
-    named = [i for i in ids if d.reason.startswith(f"{i} ")]
-    if len(set(ids)) == 1 or named:
-        entry["operationId"] = named[0] if named else ids[0]
-    return entry
-
-
-def build_report(
-    service: str,
-    results: list[PageResult],
-    extra: list[Diagnostic],
-    spec_errors: list[str],
-    examples: dict[str, int],
-    spec_operations: int | None = None,
-    example_coverage: dict[str, Any] | None = None,
-) -> dict[str, Any]:
-    """The report: every file's verdict, the diagnostics, and counts. `operations` counts
-    the spec's operations (`spec_operations`); `documented_operations` the pages' own, before
-    pages that document one method and path twice are merged."""
-    diagnostics = sorted({d for r in results for d in r.diagnostics} | set(extra))
-    files = []
-    for r in results:
-        entry: dict[str, Any] = {"file": r.source, "status": r.status}
-        if r.title:
-            entry["title"] = r.title
-        if r.operations:
-            entry["operations"] = [
-                f"{op.method.upper()} {op.path} ({op.operation_id})" for op in r.operations
-            ]
-        if r.reason:
-            entry["reason"] = r.reason
-        files.append(entry)
-    statuses = Counter(r.status for r in results)
-    operation_pages = [
-        r for r in results if r.status == "operations" or r.reason.startswith("the URI")
-    ]
-    documented = sum(len(r.operations) for r in results)
-    by_severity = Counter(severity(d.kind) for d in diagnostics)
-    summary = {
-        "files": len(results),
-        "operation_pages": len(operation_pages),
-        "pages_with_operations": statuses["operations"],
-        "operations": documented if spec_operations is None else spec_operations,
-        "documented_operations": documented,
-        "not_operation_pages": statuses["not-an-operation"],
-        "skipped": statuses["skipped"],
-        "diagnostics": dict(sorted(Counter(d.kind for d in diagnostics).items())),
-        "severities": {s: by_severity[s] for s in SEVERITIES},
-        "examples": examples,
-        "example_coverage": example_coverage or {},
-        "constraints": _constraint_summary(results),
-        "spec_valid": not spec_errors,
-    }
-    pages = {r.source: r for r in results}
-    return {
-        "service": service,
-        "summary": summary,
-        "spec_errors": spec_errors,
-        "files": files,
-        "diagnostics": [_diagnostic_entry(d, pages) for d in diagnostics],
-    }

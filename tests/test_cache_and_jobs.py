@@ -18,8 +18,9 @@ from doc2openapi.cli import main
 from scraper.cache import Cache
 from scraper.output import dumps
 from scraper.page import Page
-from scraper.pipeline import ScrapeResult, Settings, scrape, scrape_services
+from scraper.pipeline import ScrapeResult, Settings, scrape
 from scraper.progress import BarProgress, wants_bar
+from scraper.services import scrape_services
 from tests.conftest import PAGES
 
 ROW = "<tr><td>{0}</td><td>{1}</td><td>{2}</td></tr>"

@@ -12,8 +12,9 @@ import pytest
 
 from scraper.output import dumps
 from scraper.page import Paragraph, squash
-from scraper.pipeline import ScrapeResult, scrape_services
+from scraper.pipeline import ScrapeResult
 from scraper.readers import read_document
+from scraper.services import scrape_services
 
 # The forms words took when inline markup split them ("<span>ECS</span>s" read as "ECS s").
 SPLIT_FORMS = ("ECS s ", "ECS s)", "ECS s.", "ECS s,", "ECS s'", "ECSSIn")

@@ -10,8 +10,9 @@ import pytest
 from scraper.interpret.columns import is_parameter_table
 from scraper.interpret.sections import assign_roles
 from scraper.page import Table
-from scraper.pipeline import ScrapeResult, find_services
+from scraper.pipeline import ScrapeResult
 from scraper.readers import NotADocument, read_document
+from scraper.services import find_services
 from tests.helpers import assert_operation_pages, resolve
 
 # ECS docs carry more broken examples than the others (numbers typed as strings, "" for

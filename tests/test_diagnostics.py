@@ -13,8 +13,9 @@ import yaml
 from doc2openapi.cli import main
 from scraper.diagnostics import FALLBACK, KINDS, SEVERITIES, at_least, markdown_table, severity
 from scraper.model import Diagnostic, PageResult
-from scraper.pipeline import ScrapeResult, build_report, scrape
+from scraper.pipeline import ScrapeResult, scrape
 from scraper.render import render_markdown, render_text, summary_lines
+from scraper.report import build_report
 from tests.conftest import PAGES, ROOT
 
 METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
