@@ -77,6 +77,22 @@ def test_rows_of_a_uri_table_named_in_the_query_template_are_query_parameters(
     assert "path-parameter-not-in-path" not in kinds(result)
 
 
+def test_a_token_row_in_a_uri_table_is_the_auth_header_not_a_query_parameter(
+    tmp_path: Path,
+) -> None:
+    """DDS lists `x-auth-token` beside `project_id` under "Request parameters" of the URI."""
+    uri = "GET https://{Endpoint}/v3/{project_id}/configurations\n\n" + table(
+        "Table 1 Request parameters",
+        ("Name", "Type", "Mandatory", "Description"),
+        ("x-auth-token", "String", "Yes", "User token."),
+        ("project_id", "String", "Yes", "Project ID."),
+        ("limit", "Integer", "No", "Page size."),
+    )
+    result = scrape_pages(tmp_path, {"list.rst": page("Listing Templates", ("URI", uri))})
+    p = params(operation(result.spec, "get", "/v3/{project_id}/configurations"))
+    assert set(p) == {("path", "project_id"), ("query", "limit")}
+
+
 def test_a_misspelt_path_variable_row_is_the_variable_and_a_reported_defect(
     tmp_path: Path,
 ) -> None:

@@ -703,12 +703,16 @@ def _bodyless(endpoints: list[Endpoint]) -> bool:
 
 
 def _row_location(fld: Field, caption: str, where: str, draft: _Draft) -> Location:
-    """Where a parameter row goes. A Location column is believed; otherwise the URI's own
-    template decides for the rows of a URI table ("GET /v2/recordsets?limit={limit}" puts
-    `limit` in the query even under a caption "Parameters in the URI"), then the caption."""
+    """Where a parameter row goes. A Location column is believed; otherwise a standard request
+    header's name (X-Auth-Token, Content-Type) says header, and the URI's own template decides
+    for the rows of a URI table ("GET /v2/recordsets?limit={limit}" puts `limit` in the query
+    even under a caption "Parameters in the URI"), then the caption."""
     stated = _location(fld, caption)
     if any(candidate in fld.location for candidate in LOCATIONS):
         return stated or "query"
+    named = draft.template_vars | draft.query_names
+    if stated is None and fld.name.lower() in IMPLIED_HEADERS and fld.name not in named:
+        return "header"  # "x-auth-token" among a URI table's rows: a header, never a query key
     if where == "uri" or stated == "path":
         if fld.name in draft.template_vars:
             return "path"
