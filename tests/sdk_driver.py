@@ -10,6 +10,7 @@ dropped on the way out. The SDK truth files name the operations (test use only).
 from __future__ import annotations
 
 import importlib
+import io
 import json
 import re
 import threading
@@ -165,14 +166,17 @@ def call(
     by_wire = {**wanted.path_values, **wanted.query, **wanted.headers}
     kwargs: dict[str, Any] = {}
     body: Any = None
-    for attr, wire in request_class.attribute_map.items():
-        kind = request_class.openapi_types[attr]
-        if wire == "body":
-            body = _body_for(client, kind, wanted.bodies)
-            if body is not None:
-                kwargs[attr] = client._deserialize(body, kind)
-        elif wire in by_wire:
-            kwargs[attr] = _typed(by_wire[wire], kind)
+    try:
+        for attr, wire in request_class.attribute_map.items():
+            kind = request_class.openapi_types[attr]
+            if wire == "body":
+                body = _body_for(client, kind, wanted.bodies)
+                if body is not None:
+                    kwargs[attr] = sdk_value(client.model_package, body, kind, "body")
+            elif wire in by_wire:
+                kwargs[attr] = sdk_value(client.model_package, by_wire[wire], kind, wire)
+    except Unfit as err:  # the SDK types a field otherwise than the spec: nothing to send
+        return Outcome(name, auth, None, str(err))
     recorder.sent = recorder.answered = None
     try:
         with warnings.catch_warnings():
@@ -201,12 +205,78 @@ def _body_for(client: Any, kind: str, bodies: list[Any]) -> Any:
     )
 
 
-def _typed(value: Any, kind: str) -> Any:
-    if kind == "str" and not isinstance(value, str):
-        return json.dumps(value) if isinstance(value, bool | dict) else str(value)
-    if kind == "list[str]" and not isinstance(value, list):
-        return [str(value)]
-    return value
+class Unfit(Exception):
+    """A spec value that the SDK's type for the same field cannot hold."""
+
+    def __init__(self, where: str, kind: str, value: Any) -> None:
+        shown = json.dumps(value)
+        super().__init__(f"the SDK types {where} as {kind}; the spec's value is {shown[:80]}")
+
+
+def sdk_value(models: Any, value: Any, kind: str, where: str) -> Any:
+    """`value` (JSON, as the spec gives it) as the SDK's type `kind` holds it, the way a user
+    of the SDK writes it: models for objects, the value itself for the SDK's enum classes
+    (which have no fields), JSON text for a structured value in a string field."""
+    if value is None:
+        return None
+    if kind.startswith("list["):
+        items = value if isinstance(value, list) else [value]
+        return [sdk_value(models, item, kind[5:-1], f"{where}[]") for item in items]
+    if kind.startswith("dict("):
+        if not isinstance(value, dict):
+            raise Unfit(where, kind, value)
+        inner = kind[5:-1].split(",", 1)[1].strip()
+        return {k: sdk_value(models, v, inner, f"{where}.{k}") for k, v in value.items()}
+    if kind in _SCALARS:
+        return _scalar(value, kind, where)
+    if kind == "file":
+        return _Upload(value)
+    model = getattr(models, kind, None)
+    if model is None or not model.openapi_types:
+        return value  # untyped (object, date, ...), or one of the SDK's enum classes
+    if not isinstance(value, dict):
+        raise Unfit(where, kind, value)
+    fields = {
+        attr: sdk_value(models, value[wire], model.openapi_types[attr], f"{where}.{wire}")
+        for attr, wire in model.attribute_map.items()
+        if wire in value
+    }
+    return model(**fields)
+
+
+_SCALARS = ("str", "int", "long", "float", "bool")
+_INTEGER = re.compile(r"-?\d+")
+
+
+def _scalar(value: Any, kind: str, where: str) -> Any:
+    if kind == "str":
+        if isinstance(value, str):
+            return value
+        return json.dumps(value) if isinstance(value, bool | dict | list) else str(value)
+    if kind == "bool":
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.lower() in ("true", "false"):
+            return value.lower() == "true"
+    elif not isinstance(value, bool):
+        if kind == "float" and isinstance(value, int | float):
+            return float(value)
+        if isinstance(value, int) or (isinstance(value, float) and value.is_integer()):
+            return int(value)
+        if isinstance(value, str) and _INTEGER.fullmatch(value.strip()):
+            return int(value) if kind != "float" else float(value)
+    raise Unfit(where, kind, value)
+
+
+class _Upload(io.BytesIO):
+    """A file for the SDK's form uploads (it wants an open binary file with a name)."""
+
+    mode = "rb"
+    name = "upload.json"
+
+    def __init__(self, value: Any) -> None:
+        text = value if isinstance(value, str) else json.dumps(value)
+        super().__init__(text.encode())
 
 
 def _deserialized(response: Any, answered: Any) -> bool:
