@@ -93,6 +93,29 @@ def test_a_token_row_in_a_uri_table_is_the_auth_header_not_a_query_parameter(
     assert set(p) == {("path", "project_id"), ("query", "limit")}
 
 
+def test_a_formdata_table_is_a_multipart_form_with_its_file_as_binary(tmp_path: Path) -> None:
+    """APIG's import: "FormData parameters" with a row of type File."""
+    request = table(
+        "Table 2 FormData parameters",
+        HEADER,
+        ("is_create_group", "No", "Boolean", "Create a group."),
+        ("file_name", "Yes", "File", "The file to import."),
+    )
+    text = page(
+        "Importing APIs",
+        ("URI", "POST /v2/{project_id}/imports"),
+        ("Request Parameters", request),
+        ("Response Parameters", "None"),
+    )
+    result = scrape_pages(tmp_path, {"import.rst": text})
+    content = operation(result.spec, "post", "/v2/{project_id}/imports")["requestBody"]["content"]
+    assert list(content) == ["multipart/form-data"]
+    body = resolve(result.spec, content["multipart/form-data"]["schema"])
+    assert body["properties"]["file_name"]["format"] == "binary"
+    assert body["properties"]["is_create_group"]["type"] == "boolean"
+    assert body["required"] == ["file_name"]
+
+
 def test_a_misspelt_path_variable_row_is_the_variable_and_a_reported_defect(
     tmp_path: Path,
 ) -> None:

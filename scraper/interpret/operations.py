@@ -51,6 +51,7 @@ STATUS_LINE = re.compile(r"^\s*([1-5]\d\d)\b(?![.,]\d)\s*[:：-]?\s*(.{0,80})$",
 TEMPLATE_VAR = re.compile(r"\{([^{}/]+)\}")
 BODYLESS_METHODS = frozenset({"GET", "HEAD", "DELETE"})  # a body is allowed, never expected
 IMPLIED_HEADERS = {"x-auth-token", "content-type", "accept", "authorization"}
+FORM_DATA = re.compile(r"\bform[\s_-]?data\b", re.I)
 DEPRECATED = re.compile(r"\b(deprecated|discarded|out-of-date|obsolete)\b", re.I)
 
 
@@ -447,7 +448,10 @@ class Interpreter:
         if draft.request is not None:
             schema = builder.object_ref(draft.request, base_id + "Request")
             schema = self._alternatives(schema, draft, builder, base_id)
-            op.request_body = Body(schema, examples=list(draft.request_examples))
+            media_type = _request_media_type(draft.request)
+            op.request_body = Body(
+                schema, examples=list(draft.request_examples), media_type=media_type
+            )
         elif draft.request_examples:
             builder.diagnose(
                 "example-without-schema", "a request example is given but no request body table"
@@ -700,6 +704,12 @@ def is_error_body(value: Json) -> bool:
 
 def _bodyless(endpoints: list[Endpoint]) -> bool:
     return all(e.method in BODYLESS_METHODS for e in endpoints)
+
+
+def _request_media_type(request: TableRef) -> str:
+    """A body documented as "FormData parameters" is a form (a file upload, APIG's import):
+    multipart/form-data; any other body table is JSON."""
+    return "multipart/form-data" if FORM_DATA.search(request.table.caption) else "application/json"
 
 
 def _row_location(fld: Field, caption: str, where: str, draft: _Draft) -> Location:
