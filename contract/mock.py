@@ -62,6 +62,7 @@ class MockAPI:
         self.spec = spec
         self._keys = dict(keys or {})
         routed = _without_security(copy.deepcopy(spec))  # auth is checked after validation
+        _typed_form_fields(routed)
         routed["servers"] = [{"url": "/"}]  # route by path on whatever host the mock runs
         self._templates = _unique_template_names(routed)
         self._openapi = OpenAPI.from_dict(routed)
@@ -145,6 +146,46 @@ def _without_security(spec: dict[str, Any]) -> dict[str, Any]:
             if isinstance(item, dict) and isinstance(item.get(method), dict):
                 item[method].pop("security", None)
     return spec
+
+
+def _typed_form_fields(spec: dict[str, Any]) -> None:
+    """A multipart form's boolean and number fields are read as JSON text ("false", "3").
+
+    openapi-core reads every part of a form as a string unless the media type's `encoding`
+    says otherwise, and then refuses `false` for a boolean field; what a client writes in
+    such a part is the JSON literal, so the mock's own copy of the spec says so."""
+    schemas = (spec.get("components") or {}).get("schemas") or {}
+    for item in (spec.get("paths") or {}).values():
+        for method in METHODS:
+            operation = item.get(method) if isinstance(item, dict) else None
+            content = ((operation or {}).get("requestBody") or {}).get("content") or {}
+            media = content.get("multipart/form-data")
+            if not isinstance(media, dict):
+                continue
+            encoding = media.setdefault("encoding", {})
+            for name, prop in _form_properties(media.get("schema"), schemas).items():
+                kind = _resolved(prop, schemas).get("type")
+                if kind in ("boolean", "integer", "number") and name not in encoding:
+                    encoding[name] = {"contentType": "application/json"}
+            if not encoding:
+                del media["encoding"]
+
+
+def _form_properties(schema: Any, schemas: dict[str, Any]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    schema = _resolved(schema, schemas)
+    for part in schema.get("allOf", []):
+        found.update(_form_properties(part, schemas))
+    found.update(schema.get("properties") or {})
+    return found
+
+
+def _resolved(schema: Any, schemas: dict[str, Any]) -> dict[str, Any]:
+    for _ in range(32):
+        if not isinstance(schema, dict) or "$ref" not in schema:
+            break
+        schema = schemas.get(str(schema["$ref"]).rsplit("/", 1)[-1])
+    return schema if isinstance(schema, dict) else {}
 
 
 def _wire(request: Request) -> WireRequest:
