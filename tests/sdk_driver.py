@@ -23,6 +23,7 @@ from typing import Any
 
 from huaweicloudsdkcore.auth.credentials import BasicCredentials
 from huaweicloudsdkcore.exceptions.exceptions import ClientRequestException
+from huaweicloudsdkcore.http.formdata import FormFile
 from huaweicloudsdkcore.http.http_config import HttpConfig
 
 from contract.mock import MockAPI, serving
@@ -78,9 +79,22 @@ class _Recorder:
         data = request.get_data(cache=True)
         response = self.app.handle(request)
         with self._lock:
-            self.sent = _json(data)
+            self.sent = (
+                _form(request, data) if request.mimetype.startswith("multipart/") else _json(data)
+            )
             self.answered = _json(response.get_data())
         return response(environ, start_response)
+
+
+def _form(request: Any, data: bytes) -> dict[str, Any]:
+    """A multipart body's fields (text) and files (their names)."""
+    from werkzeug.wrappers import Request
+
+    again = Request.from_values(
+        input_stream=io.BytesIO(data), content_type=request.content_type,
+        content_length=len(data), method=request.method,
+    )  # fmt: skip
+    return {**again.form.to_dict(), **{k: f.filename for k, f in again.files.items()}}
 
 
 def _json(data: bytes) -> Any:
@@ -229,8 +243,8 @@ def sdk_value(models: Any, value: Any, kind: str, where: str) -> Any:
         return {k: sdk_value(models, v, inner, f"{where}.{k}") for k, v in value.items()}
     if kind in _SCALARS:
         return _scalar(value, kind, where)
-    if kind == "file":
-        return _Upload(value)
+    if kind == FormFile.TYPE:
+        return FormFile(_Upload(value))
     model = getattr(models, kind, None)
     if model is None or not model.openapi_types:
         return value  # untyped (object, date, ...), or one of the SDK's enum classes
