@@ -116,6 +116,33 @@ def test_a_formdata_table_is_a_multipart_form_with_its_file_as_binary(tmp_path: 
     assert body["required"] == ["file_name"]
 
 
+def test_a_request_example_s_content_type_is_the_body_s_media_type(tmp_path: Path) -> None:
+    """IMS's Glance update: a JSON patch sent as application/openstack-images-v2.1-json-patch."""
+    request = table(
+        "Table 2 v2.1 request message body",
+        HEADER,
+        ("op", "Yes", "String", "The operation."),
+        ("path", "Yes", "String", "The attribute."),
+    )
+    example = (
+        "::\n\n   PATCH https://{Endpoint}/v2/images/abc\n"
+        '   "Content-Type:application/openstack-images-v2.1-json-patch"\n'
+        '   {"op": "replace", "path": "/name"}\n'
+    )
+    text = page(
+        "Modifying an Image",
+        ("URI", "PATCH /v2/images/{image_id}"),
+        ("Request", request),
+        ("Example Request", example),
+        ("Response", "None"),
+    )
+    result = scrape_pages(tmp_path, {"patch.rst": text})
+    content = operation(result.spec, "patch", "/v2/images/{image_id}")["requestBody"]["content"]
+    assert list(content) == ["application/openstack-images-v2.1-json-patch"]
+    examples = content["application/openstack-images-v2.1-json-patch"]["examples"]
+    assert [e["value"] for e in examples.values()] == [{"op": "replace", "path": "/name"}]
+
+
 def test_a_misspelt_path_variable_row_is_the_variable_and_a_reported_defect(
     tmp_path: Path,
 ) -> None:
