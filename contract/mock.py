@@ -19,7 +19,7 @@ from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 from urllib.parse import urlsplit
 
-from openapi_core import OpenAPI
+from openapi_core import Config, OpenAPI
 from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest
 from openapi_core.deserializing.styles.exceptions import EmptyQueryParameterValue
 from openapi_core.templating.paths.exceptions import OperationNotFound, PathError
@@ -65,7 +65,8 @@ class MockAPI:
         _typed_form_fields(routed)
         routed["servers"] = [{"url": "/"}]  # route by path on whatever host the mock runs
         self._templates = _unique_template_names(routed)
-        self._openapi = OpenAPI.from_dict(routed)
+        config = Config(extra_media_type_deserializers=_json_media_types(routed))
+        self._openapi = OpenAPI.from_dict(routed, config=config)
         self._finder = APICallPathFinder(self._openapi.spec)
         self._answerer = Answerer(spec, seed)
 
@@ -146,6 +147,20 @@ def _without_security(spec: dict[str, Any]) -> dict[str, Any]:
             if isinstance(item, dict) and isinstance(item.get(method), dict):
                 item[method].pop("security", None)
     return spec
+
+
+def _json_media_types(spec: dict[str, Any]) -> dict[str, Any]:
+    """A JSON body under a vendor media type (IMS's application/openstack-images-v2.1-json-patch)
+    is read as JSON: openapi-core would take it for bytes."""
+    found: dict[str, Any] = {}
+    for item in (spec.get("paths") or {}).values():
+        for method in METHODS:
+            operation = item.get(method) if isinstance(item, dict) else None
+            content = ((operation or {}).get("requestBody") or {}).get("content") or {}
+            for media_type in content:
+                if "json" in media_type and media_type != "application/json":
+                    found[media_type] = json.loads
+    return found
 
 
 def _typed_form_fields(spec: dict[str, Any]) -> None:

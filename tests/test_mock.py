@@ -278,3 +278,32 @@ def test_a_form_upload_reads_its_boolean_and_number_fields_as_such(
     assert missing.status_code == 400  # the file is required
     media = UPLOAD["paths"]["/v1/imports"]["post"]["requestBody"]["content"]  # type: ignore[index]
     assert media["multipart/form-data"].keys() == {"schema"}  # the caller's spec is untouched
+
+
+def test_a_vendor_json_media_type_is_read_as_json() -> None:
+    """IMS's Glance update: a JSON patch body under its own media type."""
+    media = "application/openstack-images-v2.1-json-patch"
+    schema = {"type": "array", "items": {"type": "object", "required": ["op"]}}
+    spec = {
+        "openapi": "3.0.3",
+        "info": {"title": "images", "version": "1"},
+        "paths": {
+            "/v2/images/{image_id}": {
+                "patch": {
+                    "parameters": [
+                        {"name": "image_id", "in": "path", "required": True,
+                         "schema": {"type": "string"}},
+                    ],
+                    "requestBody": {"required": True, "content": {media: {"schema": schema}}},
+                    "responses": {"200": {"description": "updated"}},
+                }
+            }
+        },
+    }  # fmt: skip
+    client = Client(MockAPI(spec))
+    headers = {"X-Auth-Token": "t", "Content-Type": media}
+    good = client.patch("/v2/images/i1", data=b'[{"op": "replace"}]', headers=headers)
+    assert good.status_code == 200, good.get_data(as_text=True)
+    bad = client.patch("/v2/images/i1", data=b'[{"path": "/name"}]', headers=headers)
+    assert bad.status_code == 400
+    assert "'op' is a required property" in bad.get_json()["error_msg"]
