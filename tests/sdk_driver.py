@@ -57,6 +57,7 @@ class Outcome:
     error: str = ""  # the mock's error_msg, or what the SDK raised
     deserialized: bool = False
     dropped: list[str] = field(default_factory=list)  # body fields the SDK model did not send
+    module: str = ""  # the SDK client module ("v2"): CES and ELB reuse names across modules
 
     @property
     def ok(self) -> bool:
@@ -173,7 +174,8 @@ def call(
     auth: str,
 ) -> Outcome:
     """Build the SDK request from the spec's values, send it, and say what happened."""
-    client = clients[(operation["version"], auth)]
+    module = str(operation["version"])
+    client = clients[(module, auth)]
     name = str(operation["sdk_name"])
     request_class = getattr(client.model_package, f"{operation['operation']}Request")
     wanted = build_request(spec, operation["method"].lower(), template)
@@ -190,7 +192,7 @@ def call(
             elif wire in by_wire:
                 kwargs[attr] = sdk_value(client.model_package, by_wire[wire], kind, wire)
     except Unfit as err:  # the SDK types a field otherwise than the spec: nothing to send
-        return Outcome(name, auth, None, str(err))
+        return Outcome(name, auth, None, str(err), module=module)
     recorder.sent = recorder.answered = None
     try:
         with warnings.catch_warnings():
@@ -198,13 +200,16 @@ def call(
             response = getattr(client, name)(request_class(**kwargs))
     except ClientRequestException as err:
         dropped = _dropped(body, recorder.sent, "")
-        return Outcome(name, auth, err.status_code, str(err.error_msg), dropped=dropped)
+        return Outcome(name, auth, err.status_code, str(err.error_msg), False, dropped, module)
     except Exception as err:  # the SDK failed on the answer: that is the finding
-        return Outcome(name, auth, None, f"{type(err).__name__}: {err}"[:300])
+        return Outcome(name, auth, None, f"{type(err).__name__}: {err}"[:300], module=module)
     status = int(getattr(response, "status_code", 0) or 0)
-    deserialized = _deserialized(response, recorder.answered)
+    # an SDK operation whose response model reads no body (only headers, or nothing) takes
+    # any 2xx answer; otherwise some top-level field must land in the model
+    reads_body = bool(operation.get("response_body"))
+    deserialized = not reads_body or _deserialized(response, recorder.answered)
     dropped = _dropped(body, recorder.sent, "")
-    return Outcome(name, auth, status, "", deserialized, dropped)
+    return Outcome(name, auth, status, "", deserialized, dropped, module)
 
 
 def _body_for(client: Any, kind: str, bodies: list[Any]) -> Any:
