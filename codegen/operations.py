@@ -7,7 +7,7 @@ from typing import Any
 
 from codegen.naming import identifier, snake_case, unique
 from codegen.pagination import PaginationView, detect
-from codegen.prepare import METHOD_ORDER, actions, json_media
+from codegen.prepare import METHOD_ORDER, actions, json_media, json_media_type
 from codegen.types import ModelInfo, Types
 
 ERROR_CLASSES = {
@@ -36,6 +36,7 @@ class ParamView:
 class BodyView:
     py_type: str
     required: bool
+    media_type: str = "application/json"  # another JSON media type is sent as Content-Type
 
 
 @dataclass
@@ -180,6 +181,7 @@ def _view(
         body = BodyView(
             "dict[str, Any]" if body_type == "Any" else f"{body_type} | dict[str, Any]",
             bool(request.get("required")),
+            str(request.get("media_type", "application/json")),
         )
         body_description = str(types.resolve(request.get("schema", {})).get("description", ""))
     returns, empty = _returns(responses, types)
@@ -218,7 +220,11 @@ def operation_views(spec: dict[str, Any], models: ModelInfo) -> list[OperationVi
                 method_names.add("iter_" + name)
                 request = json_media(op.get("requestBody", {}))
                 if request is not None:
-                    request = {**request, "required": op["requestBody"].get("required")}
+                    request = {
+                        **request,
+                        "required": op["requestBody"].get("required"),
+                        "media_type": json_media_type(op["requestBody"]),
+                    }
                 responses = op.get("responses", {})
                 view = _view(name, method, path, op, request, responses, params, types)
                 view.operation_id = op_id

@@ -15,11 +15,23 @@ METHOD_ORDER = ["get", "put", "post", "delete", "options", "head", "patch", "tra
 TEXT_FORMATS = {"uuid", "date-time", "date", "time", "email", "uri", "hostname", "ipv4", "ipv6"}
 
 
-def json_media(holder: Any) -> dict[str, Any] | None:
-    if not isinstance(holder, dict):
+def json_media_type(holder: Any) -> str | None:
+    """The JSON media type of a body: application/json, else a vendor one
+    (application/openstack-images-v2.1-json-patch), if the body has one."""
+    content = holder.get("content") if isinstance(holder, dict) else None
+    if not isinstance(content, dict):
         return None
-    media = holder.get("content", {}).get("application/json")
-    return media if isinstance(media, dict) else None
+    if isinstance(content.get("application/json"), dict):
+        return "application/json"
+    return next((t for t, m in content.items() if "json" in t and isinstance(m, dict)), None)
+
+
+def json_media(holder: Any) -> dict[str, Any] | None:
+    media_type = json_media_type(holder)
+    if media_type is None:
+        return None
+    media: dict[str, Any] = holder["content"][media_type]
+    return media
 
 
 def actions(op: dict[str, Any]) -> list[dict[str, Any]]:

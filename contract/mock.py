@@ -19,7 +19,7 @@ from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 from urllib.parse import urlsplit
 
-from openapi_core import OpenAPI
+from openapi_core import Config, OpenAPI
 from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest
 from openapi_core.deserializing.styles.exceptions import EmptyQueryParameterValue
 from openapi_core.templating.paths.exceptions import OperationNotFound, PathError
@@ -71,9 +71,11 @@ class MockAPI:
         self._keys = dict(keys or {})
         self._auth = AcceptedAuth.of(spec)
         routed = _without_security(copy.deepcopy(spec))  # auth is checked after validation
+        _typed_form_fields(routed)
         _route_on_any_host(routed)
         self._templates = _unique_template_names(routed)
-        self._openapi = OpenAPI.from_dict(routed)
+        config = Config(extra_media_type_deserializers=_json_media_types(routed))
+        self._openapi = OpenAPI.from_dict(routed, config=config)
         self._finder = APICallPathFinder(self._openapi.spec)
         self._answerer = Answerer(spec, seed)
 
@@ -173,6 +175,60 @@ def _without_security(spec: dict[str, Any]) -> dict[str, Any]:
             if isinstance(item, dict) and isinstance(item.get(method), dict):
                 item[method].pop("security", None)
     return spec
+
+
+def _json_media_types(spec: dict[str, Any]) -> dict[str, Any]:
+    """A JSON body under a vendor media type (IMS's application/openstack-images-v2.1-json-patch)
+    is read as JSON: openapi-core would take it for bytes."""
+    found: dict[str, Any] = {}
+    for item in (spec.get("paths") or {}).values():
+        for method in METHODS:
+            operation = item.get(method) if isinstance(item, dict) else None
+            content = ((operation or {}).get("requestBody") or {}).get("content") or {}
+            for media_type in content:
+                if "json" in media_type and media_type != "application/json":
+                    found[media_type] = json.loads
+    return found
+
+
+def _typed_form_fields(spec: dict[str, Any]) -> None:
+    """A multipart form's boolean and number fields are read as JSON text ("false", "3").
+
+    openapi-core reads every part of a form as a string unless the media type's `encoding`
+    says otherwise, and then refuses `false` for a boolean field; what a client writes in
+    such a part is the JSON literal, so the mock's own copy of the spec says so."""
+    schemas = (spec.get("components") or {}).get("schemas") or {}
+    for item in (spec.get("paths") or {}).values():
+        for method in METHODS:
+            operation = item.get(method) if isinstance(item, dict) else None
+            content = ((operation or {}).get("requestBody") or {}).get("content") or {}
+            media = content.get("multipart/form-data")
+            if not isinstance(media, dict):
+                continue
+            encoding = media.setdefault("encoding", {})
+            for name, prop in _form_properties(media.get("schema"), schemas).items():
+                kind = _resolved(prop, schemas).get("type")
+                if kind in ("boolean", "integer", "number") and name not in encoding:
+                    encoding[name] = {"contentType": "application/json"}
+            if not encoding:
+                del media["encoding"]
+
+
+def _form_properties(schema: Any, schemas: dict[str, Any]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    schema = _resolved(schema, schemas)
+    for part in schema.get("allOf", []):
+        found.update(_form_properties(part, schemas))
+    found.update(schema.get("properties") or {})
+    return found
+
+
+def _resolved(schema: Any, schemas: dict[str, Any]) -> dict[str, Any]:
+    for _ in range(32):
+        if not isinstance(schema, dict) or "$ref" not in schema:
+            break
+        schema = schemas.get(str(schema["$ref"]).rsplit("/", 1)[-1])
+    return schema if isinstance(schema, dict) else {}
 
 
 def _wire(request: Request) -> WireRequest:

@@ -6,8 +6,15 @@ run and in every process. Values aim to satisfy the schema; the mock validates t
 
 from __future__ import annotations
 
+import importlib
 import random
+import re
+import string
 from typing import Any
+
+# The standard library's own regular-expression parser (`re._parser`, public as the deprecated
+# `sre_parse`): patterns are read exactly as `re` reads them.
+_PARSER: Any = importlib.import_module("re._parser")
 
 REF_PREFIX = "#/components/schemas/"
 MAX_DEPTH = 6  # deeper, optional fields are left out and arrays stay empty: $ref cycles end
@@ -101,12 +108,22 @@ class ValueGenerator:
         return items
 
     def _string(self, schema: dict[str, Any], rng: random.Random, depth: int) -> Any:
-        if schema.get("format") in _FORMATS:
-            return _FORMATS[schema["format"]]
         low = int(schema.get("minLength", 0))
-        high = int(schema.get("maxLength", max(low, 12)))
+        most = schema.get("maxLength")
+        pattern = schema.get("pattern")
+        if isinstance(pattern, str):
+            longest = int(most) if most is not None else 1 << 16
+            formatted = _FORMATS.get(schema.get("format", ""))
+            if formatted is not None and _fits(formatted, pattern, low, longest):
+                return formatted
+            matching = _matching(pattern, rng, low, longest)
+            if matching is not None:
+                return matching
+        elif schema.get("format") in _FORMATS:
+            return _FORMATS[schema["format"]]
+        high = int(most) if most is not None else max(low, 12)
         length = min(max(low, 8), high)
-        return "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(length))
+        return "".join(rng.choice(string.ascii_lowercase) for _ in range(length))
 
     def _integer(self, schema: dict[str, Any], rng: random.Random, depth: int) -> Any:
         low, high = _bounds(schema, 1)
@@ -156,3 +173,102 @@ def _is_number(value: Any) -> bool:
 
 def _ceil(value: float) -> int:
     return int(-(-value // 1))
+
+
+def _fits(value: str, pattern: str, low: int, high: int) -> bool:
+    try:
+        return low <= len(value) <= high and re.search(pattern, value) is not None
+    except re.error:
+        return False
+
+
+def _matching(pattern: str, rng: random.Random, low: int, high: int) -> str | None:
+    """A string `pattern` matches (searched, as JSON Schema does) within the length bounds,
+    or None when the pattern is not one `re` reads or no try fits."""
+    try:
+        parsed = _PARSER.parse(pattern)
+    except (re.error, RecursionError):
+        return None
+    for width in (8, 1, low, high, 16, 32):  # repeats aim at this many characters
+        try:
+            value = _Xeger(rng, max(width, 1)).text(parsed)
+        except _Unsupported:
+            return None
+        if _fits(value, pattern, low, high):
+            return value
+    return None
+
+
+class _Unsupported(Exception):
+    """A pattern construct the generator does not write (a look-around, say)."""
+
+
+_PRINTABLE = string.ascii_letters + string.digits + "-_."
+_CATEGORIES = {
+    "CATEGORY_DIGIT": string.digits,
+    "CATEGORY_NOT_DIGIT": string.ascii_letters,
+    "CATEGORY_WORD": string.ascii_letters + string.digits + "_",
+    "CATEGORY_NOT_WORD": "-. ",
+    "CATEGORY_SPACE": " ",
+    "CATEGORY_NOT_SPACE": _PRINTABLE,
+}
+
+
+class _Xeger:
+    """Writes a string for a parsed pattern: a random member of each set, repeats aiming at
+    `width` characters (one repetition for a repeated group), a random branch of each choice."""
+
+    def __init__(self, rng: random.Random, width: int) -> None:
+        self._rng = rng
+        self._width = width
+        self._groups: dict[int, str] = {}
+
+    def text(self, parsed: Any) -> str:
+        return "".join(self._item(str(op), arg) for op, arg in parsed)
+
+    def _item(self, op: str, arg: Any) -> str:
+        if op == "LITERAL":
+            return chr(arg)
+        if op == "NOT_LITERAL":
+            return self._rng.choice([c for c in _PRINTABLE if ord(c) != arg])
+        if op == "ANY":
+            return self._rng.choice(string.ascii_lowercase)
+        if op == "IN":
+            return self._rng.choice(self._members(arg))
+        if op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            least, most, body = arg
+            single = len(body) == 1 and str(body[0][0]) in ("LITERAL", "IN", "ANY", "NOT_LITERAL")
+            count = max(least, min(most, self._width if single else 1))
+            return "".join(self.text(body) for _ in range(count))
+        if op in ("SUBPATTERN", "ATOMIC_GROUP"):
+            group, body = (arg[0], arg[-1]) if op == "SUBPATTERN" else (None, arg)
+            value = self.text(body)
+            if group is not None:
+                self._groups[group] = value
+            return value
+        if op == "BRANCH":
+            return self.text(self._rng.choice(arg[1]))
+        if op == "GROUPREF":
+            return self._groups.get(arg, "")
+        if op == "AT":
+            return ""
+        raise _Unsupported(op)
+
+    def _members(self, items: list[tuple[Any, Any]]) -> list[str]:
+        chosen: set[str] = set()
+        negate = False
+        for op, arg in items:
+            kind = str(op)
+            if kind == "NEGATE":
+                negate = True
+            elif kind == "LITERAL":
+                chosen.add(chr(arg))
+            elif kind == "RANGE":
+                chosen.update(chr(c) for c in range(arg[0], min(arg[1], arg[0] + 256) + 1))
+            elif kind == "CATEGORY" and str(arg) in _CATEGORIES:
+                chosen.update(_CATEGORIES[str(arg)])
+            else:
+                raise _Unsupported(kind)
+        if negate:
+            return [c for c in _PRINTABLE if c not in chosen] or [" "]
+        return sorted(chosen)

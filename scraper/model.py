@@ -52,6 +52,7 @@ class Example:
     value: Json
     summary: str = ""
     source: str = ""  # the page it comes from (pages documenting one endpoint are merged)
+    media_type: str = ""  # the Content-Type a request example shows, if it shows one
 
 
 @dataclass

@@ -64,7 +64,7 @@ def _merge_body(first: Body | None, other: Body | None, mapping: dict[str, str])
         return first
     schema = rewrite_refs(other.schema, mapping)
     if first is None:
-        return Body(schema, other.description, list(other.examples))
+        return Body(schema, other.description, list(other.examples), other.media_type)
     if schema != first.schema:
         shapes = list(first.schema.get("anyOf", [first.schema]))
         if schema not in shapes:

@@ -10,6 +10,7 @@ dropped on the way out. The SDK truth files name the operations (test use only).
 from __future__ import annotations
 
 import importlib
+import io
 import json
 import re
 import threading
@@ -22,6 +23,7 @@ from typing import Any
 
 from huaweicloudsdkcore.auth.credentials import BasicCredentials
 from huaweicloudsdkcore.exceptions.exceptions import ClientRequestException
+from huaweicloudsdkcore.http.formdata import FormFile
 from huaweicloudsdkcore.http.http_config import HttpConfig
 
 from contract.mock import MockAPI, serving
@@ -55,6 +57,7 @@ class Outcome:
     error: str = ""  # the mock's error_msg, or what the SDK raised
     deserialized: bool = False
     dropped: list[str] = field(default_factory=list)  # body fields the SDK model did not send
+    module: str = ""  # the SDK client module ("v2"): CES and ELB reuse names across modules
 
     @property
     def ok(self) -> bool:
@@ -77,9 +80,22 @@ class _Recorder:
         data = request.get_data(cache=True)
         response = self.app.handle(request)
         with self._lock:
-            self.sent = _json(data)
+            self.sent = (
+                _form(request, data) if request.mimetype.startswith("multipart/") else _json(data)
+            )
             self.answered = _json(response.get_data())
         return response(environ, start_response)
+
+
+def _form(request: Any, data: bytes) -> dict[str, Any]:
+    """A multipart body's fields (text) and files (their names)."""
+    from werkzeug.wrappers import Request
+
+    again = Request.from_values(
+        input_stream=io.BytesIO(data), content_type=request.content_type,
+        content_length=len(data), method=request.method,
+    )  # fmt: skip
+    return {**again.form.to_dict(), **{k: f.filename for k, f in again.files.items()}}
 
 
 def _json(data: bytes) -> Any:
@@ -158,21 +174,25 @@ def call(
     auth: str,
 ) -> Outcome:
     """Build the SDK request from the spec's values, send it, and say what happened."""
-    client = clients[(operation["version"], auth)]
+    module = str(operation["version"])
+    client = clients[(module, auth)]
     name = str(operation["sdk_name"])
     request_class = getattr(client.model_package, f"{operation['operation']}Request")
     wanted = build_request(spec, operation["method"].lower(), template)
     by_wire = {**wanted.path_values, **wanted.query, **wanted.headers}
     kwargs: dict[str, Any] = {}
     body: Any = None
-    for attr, wire in request_class.attribute_map.items():
-        kind = request_class.openapi_types[attr]
-        if wire == "body":
-            body = _body_for(client, kind, wanted.bodies)
-            if body is not None:
-                kwargs[attr] = client._deserialize(body, kind)
-        elif wire in by_wire:
-            kwargs[attr] = _typed(by_wire[wire], kind)
+    try:
+        for attr, wire in request_class.attribute_map.items():
+            kind = request_class.openapi_types[attr]
+            if wire == "body":
+                body = _body_for(client, kind, wanted.bodies)
+                if body is not None:
+                    kwargs[attr] = sdk_value(client.model_package, body, kind, "body")
+            elif wire in by_wire:
+                kwargs[attr] = sdk_value(client.model_package, by_wire[wire], kind, wire)
+    except Unfit as err:  # the SDK types a field otherwise than the spec: nothing to send
+        return Outcome(name, auth, None, str(err), module=module)
     recorder.sent = recorder.answered = None
     try:
         with warnings.catch_warnings():
@@ -180,13 +200,16 @@ def call(
             response = getattr(client, name)(request_class(**kwargs))
     except ClientRequestException as err:
         dropped = _dropped(body, recorder.sent, "")
-        return Outcome(name, auth, err.status_code, str(err.error_msg), dropped=dropped)
+        return Outcome(name, auth, err.status_code, str(err.error_msg), False, dropped, module)
     except Exception as err:  # the SDK failed on the answer: that is the finding
-        return Outcome(name, auth, None, f"{type(err).__name__}: {err}"[:300])
+        return Outcome(name, auth, None, f"{type(err).__name__}: {err}"[:300], module=module)
     status = int(getattr(response, "status_code", 0) or 0)
-    deserialized = _deserialized(response, recorder.answered)
+    # an SDK operation whose response model reads no body (only headers, or nothing) takes
+    # any 2xx answer; otherwise some top-level field must land in the model
+    reads_body = bool(operation.get("response_body"))
+    deserialized = not reads_body or _deserialized(response, recorder.answered)
     dropped = _dropped(body, recorder.sent, "")
-    return Outcome(name, auth, status, "", deserialized, dropped)
+    return Outcome(name, auth, status, "", deserialized, dropped, module)
 
 
 def _body_for(client: Any, kind: str, bodies: list[Any]) -> Any:
@@ -201,12 +224,78 @@ def _body_for(client: Any, kind: str, bodies: list[Any]) -> Any:
     )
 
 
-def _typed(value: Any, kind: str) -> Any:
-    if kind == "str" and not isinstance(value, str):
-        return json.dumps(value) if isinstance(value, bool | dict) else str(value)
-    if kind == "list[str]" and not isinstance(value, list):
-        return [str(value)]
-    return value
+class Unfit(Exception):
+    """A spec value that the SDK's type for the same field cannot hold."""
+
+    def __init__(self, where: str, kind: str, value: Any) -> None:
+        shown = json.dumps(value)
+        super().__init__(f"the SDK types {where} as {kind}; the spec's value is {shown[:80]}")
+
+
+def sdk_value(models: Any, value: Any, kind: str, where: str) -> Any:
+    """`value` (JSON, as the spec gives it) as the SDK's type `kind` holds it, the way a user
+    of the SDK writes it: models for objects, the value itself for the SDK's enum classes
+    (which have no fields), JSON text for a structured value in a string field."""
+    if value is None:
+        return None
+    if kind.startswith("list["):
+        items = value if isinstance(value, list) else [value]
+        return [sdk_value(models, item, kind[5:-1], f"{where}[]") for item in items]
+    if kind.startswith("dict("):
+        if not isinstance(value, dict):
+            raise Unfit(where, kind, value)
+        inner = kind[5:-1].split(",", 1)[1].strip()
+        return {k: sdk_value(models, v, inner, f"{where}.{k}") for k, v in value.items()}
+    if kind in _SCALARS:
+        return _scalar(value, kind, where)
+    if kind == FormFile.TYPE:
+        return FormFile(_Upload(value))
+    model = getattr(models, kind, None)
+    if model is None or not model.openapi_types:
+        return value  # untyped (object, date, ...), or one of the SDK's enum classes
+    if not isinstance(value, dict):
+        raise Unfit(where, kind, value)
+    fields = {
+        attr: sdk_value(models, value[wire], model.openapi_types[attr], f"{where}.{wire}")
+        for attr, wire in model.attribute_map.items()
+        if wire in value
+    }
+    return model(**fields)
+
+
+_SCALARS = ("str", "int", "long", "float", "bool")
+_INTEGER = re.compile(r"-?\d+")
+
+
+def _scalar(value: Any, kind: str, where: str) -> Any:
+    if kind == "str":
+        if isinstance(value, str):
+            return value
+        return json.dumps(value) if isinstance(value, bool | dict | list) else str(value)
+    if kind == "bool":
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.lower() in ("true", "false"):
+            return value.lower() == "true"
+    elif not isinstance(value, bool):
+        if kind == "float" and isinstance(value, int | float):
+            return float(value)
+        if isinstance(value, int) or (isinstance(value, float) and value.is_integer()):
+            return int(value)
+        if isinstance(value, str) and _INTEGER.fullmatch(value.strip()):
+            return int(value) if kind != "float" else float(value)
+    raise Unfit(where, kind, value)
+
+
+class _Upload(io.BytesIO):
+    """A file for the SDK's form uploads (it wants an open binary file with a name)."""
+
+    mode = "rb"
+    name = "upload.json"
+
+    def __init__(self, value: Any) -> None:
+        text = value if isinstance(value, str) else json.dumps(value)
+        super().__init__(text.encode())
 
 
 def _deserialized(response: Any, answered: Any) -> bool:

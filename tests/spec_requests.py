@@ -55,10 +55,11 @@ def parameter_value(values: ValueGenerator, parameter: dict[str, Any], label: st
 
 
 def body_values(values: ValueGenerator, operation: dict[str, Any], label: str) -> list[Any]:
-    """Candidate bodies: the documented request examples, then one generated value per
-    documented shape (`anyOf`/`oneOf` branches: an endpoint shared by several actions)."""
+    """Candidate bodies (JSON of any JSON media type, or a form's fields): the documented
+    request examples, then one generated value per documented shape (`anyOf`/`oneOf`
+    branches: an endpoint shared by several actions)."""
     content = (operation.get("requestBody") or {}).get("content") or {}
-    media = content.get("application/json")
+    media = next((m for t, m in content.items() if "json" in t or t == "multipart/form-data"), None)
     if media is None:
         return []
     found = [e["value"] for e in (media.get("examples") or {}).values() if "value" in e]

@@ -341,3 +341,39 @@ def test_an_endpoint_the_docs_do_not_name_is_asked_for_never_invented(
         widget.Client(region="eu-de")
     with widget.Client("https://widgets.test") as client:
         assert client.options.base_url == "https://widgets.test"
+
+
+def test_a_vendor_json_body_is_sent_with_its_media_type(tmp_path: Path) -> None:
+    """IMS's Glance update takes a JSON patch as application/openstack-images-v2.1-json-patch."""
+    media = "application/openstack-images-v2.1-json-patch"
+    item = {"type": "object", "properties": {"op": {"type": "string"}}}
+    spec = {
+        "openapi": "3.0.3",
+        "info": {"title": "images", "version": "1"},
+        "paths": {
+            "/v2/images/{image_id}": {
+                "patch": {
+                    "operationId": "UpdateImage",
+                    "parameters": [{"name": "image_id", "in": "path", "required": True,
+                                    "schema": {"type": "string"}}],
+                    "requestBody": {"required": True, "content": {
+                        media: {"schema": {"type": "array", "items": item}}}},
+                    "responses": {"204": {"description": "updated"}},
+                }
+            }
+        },
+    }  # fmt: skip
+    project = tmp_path / "otc_images"
+    generate_client(spec, project)
+    module = _import(project, "otc_images")
+    seen: list[httpx.Request] = []
+
+    def update(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(204)
+
+    transport = httpx.MockTransport(_handler({("PATCH", "/v2/images/i1"): update}))
+    with module.Client("https://h.test", transport=transport) as client:
+        client.update_image("i1", body=[{"op": "replace"}])
+    assert seen[0].headers["Content-Type"] == media
+    assert json.loads(seen[0].content) == [{"op": "replace"}]

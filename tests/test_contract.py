@@ -243,6 +243,14 @@ def test_dws_contract_passes_against_the_mock(
         {"type": "string", "minLength": 20, "maxLength": 21},
         {"type": "array", "minItems": 3, "uniqueItems": True, "items": {"type": "integer"}},
         {"type": "object", "required": ["a"], "properties": {"a": {"enum": ["x", "y"]}}},
+        # documented patterns (KMS key IDs, CES alarm IDs and times, comparison operators)
+        {"type": "string", "pattern": "^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$"},
+        {"type": "string", "pattern": "al([a-z]|[A-Z]|[0-9]){22}$"},
+        {"type": "string", "pattern": "^([01][0-9]|2[0-3]):([0-5][0-9])$"},
+        {"type": "string", "pattern": "^(>|<|>=|<=|=|!=)$"},
+        {"type": "string", "pattern": r"^[a-zA-Z][\w-]*$", "minLength": 20, "maxLength": 30},
+        {"type": "string", "pattern": r"^[^a-z]+(ab)\1$"},
+        {"type": "string", "format": "uuid", "pattern": "^[a-z]+$"},
     ],
 )
 def test_generated_values_fit_their_schema(schema: dict[str, Any]) -> None:

@@ -77,6 +77,72 @@ def test_rows_of_a_uri_table_named_in_the_query_template_are_query_parameters(
     assert "path-parameter-not-in-path" not in kinds(result)
 
 
+def test_a_token_row_in_a_uri_table_is_the_auth_header_not_a_query_parameter(
+    tmp_path: Path,
+) -> None:
+    """DDS lists `x-auth-token` beside `project_id` under "Request parameters" of the URI."""
+    uri = "GET https://{Endpoint}/v3/{project_id}/configurations\n\n" + table(
+        "Table 1 Request parameters",
+        ("Name", "Type", "Mandatory", "Description"),
+        ("x-auth-token", "String", "Yes", "User token."),
+        ("project_id", "String", "Yes", "Project ID."),
+        ("limit", "Integer", "No", "Page size."),
+    )
+    result = scrape_pages(tmp_path, {"list.rst": page("Listing Templates", ("URI", uri))})
+    p = params(operation(result.spec, "get", "/v3/{project_id}/configurations"))
+    assert set(p) == {("path", "project_id"), ("query", "limit")}
+
+
+def test_a_formdata_table_is_a_multipart_form_with_its_file_as_binary(tmp_path: Path) -> None:
+    """APIG's import: "FormData parameters" with a row of type File."""
+    request = table(
+        "Table 2 FormData parameters",
+        HEADER,
+        ("is_create_group", "No", "Boolean", "Create a group."),
+        ("file_name", "Yes", "File", "The file to import."),
+    )
+    text = page(
+        "Importing APIs",
+        ("URI", "POST /v2/{project_id}/imports"),
+        ("Request Parameters", request),
+        ("Response Parameters", "None"),
+    )
+    result = scrape_pages(tmp_path, {"import.rst": text})
+    content = operation(result.spec, "post", "/v2/{project_id}/imports")["requestBody"]["content"]
+    assert list(content) == ["multipart/form-data"]
+    body = resolve(result.spec, content["multipart/form-data"]["schema"])
+    assert body["properties"]["file_name"]["format"] == "binary"
+    assert body["properties"]["is_create_group"]["type"] == "boolean"
+    assert body["required"] == ["file_name"]
+
+
+def test_a_request_example_s_content_type_is_the_body_s_media_type(tmp_path: Path) -> None:
+    """IMS's Glance update: a JSON patch sent as application/openstack-images-v2.1-json-patch."""
+    request = table(
+        "Table 2 v2.1 request message body",
+        HEADER,
+        ("op", "Yes", "String", "The operation."),
+        ("path", "Yes", "String", "The attribute."),
+    )
+    example = (
+        "::\n\n   PATCH https://{Endpoint}/v2/images/abc\n"
+        '   "Content-Type:application/openstack-images-v2.1-json-patch"\n'
+        '   {"op": "replace", "path": "/name"}\n'
+    )
+    text = page(
+        "Modifying an Image",
+        ("URI", "PATCH /v2/images/{image_id}"),
+        ("Request", request),
+        ("Example Request", example),
+        ("Response", "None"),
+    )
+    result = scrape_pages(tmp_path, {"patch.rst": text})
+    content = operation(result.spec, "patch", "/v2/images/{image_id}")["requestBody"]["content"]
+    assert list(content) == ["application/openstack-images-v2.1-json-patch"]
+    examples = content["application/openstack-images-v2.1-json-patch"]["examples"]
+    assert [e["value"] for e in examples.values()] == [{"op": "replace", "path": "/name"}]
+
+
 def test_a_misspelt_path_variable_row_is_the_variable_and_a_reported_defect(
     tmp_path: Path,
 ) -> None:

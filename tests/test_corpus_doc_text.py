@@ -104,8 +104,9 @@ def test_openapi_python_client_generates_every_operation(
     for name, (_, result) in every_spec.items():
         spec_path = tmp_path / (name.replace("/", "-") + ".yaml")
         spec_path.write_text(dumps(result.spec, spec_path), encoding="utf-8")
+        overrides = {media: "application/json" for media in _vendor_json(result.spec)}
         config = Config.from_sources(
-            ConfigFile(post_hooks=[]),
+            ConfigFile(post_hooks=[], content_type_overrides=overrides),
             MetaType.NONE,
             spec_path,
             "utf-8",
@@ -114,6 +115,18 @@ def test_openapi_python_client_generates_every_operation(
         )
         errors = [e for e in generate(config=config) if not _xml_only(e.detail)]
         assert not errors, f"{name}: " + "; ".join(f"{e.header} {e.detail}" for e in errors)
+
+
+def _vendor_json(spec: dict[str, Any]) -> set[str]:
+    """JSON media types of the spec's own naming (IMS's application/openstack-images-v2.1-
+    json-patch): openapi-python-client reads them as JSON when its configuration says so."""
+    found: set[str] = set()
+    for item in spec["paths"].values():
+        for operation in item.values():
+            if isinstance(operation, dict):
+                content = (operation.get("requestBody") or {}).get("content") or {}
+                found |= {m for m in content if "json" in m and m != "application/json"}
+    return {m for m in found if not m.endswith("+json")}
 
 
 def _xml_only(detail: str | None) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from typing import Any
 
@@ -212,3 +213,97 @@ def test_prefer_walks_every_documented_status_and_example_of_modelarts(
                                     f"{answer.get_data(as_text=True)[:200]}")  # fmt: skip
     assert not problems, "\n".join(problems)
     assert walked >= 450  # 405 documented statuses and 95 examples when written
+
+
+UPLOAD = {
+    "openapi": "3.0.3",
+    "info": {"title": "uploads", "version": "1"},
+    "paths": {
+        "/v1/imports": {
+            "post": {
+                "operationId": "ImportFile",
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "multipart/form-data": {
+                            "schema": {"$ref": "#/components/schemas/ImportFileRequest"}
+                        }
+                    },
+                },
+                "responses": {"200": {"description": "imported"}},
+            }
+        }
+    },
+    "components": {
+        "schemas": {
+            "ImportFileRequest": {
+                "type": "object",
+                "required": ["file_name"],
+                "properties": {
+                    "is_create_group": {"type": "boolean"},
+                    "count": {"type": "integer", "maximum": 5},
+                    "group_id": {"type": "string"},
+                    "file_name": {"type": "string", "format": "binary"},
+                },
+            }
+        }
+    },
+}
+
+
+@pytest.mark.parametrize(
+    ("fields", "says"),
+    [
+        ({"is_create_group": "false", "count": "3", "group_id": "true"}, None),
+        (
+            {"is_create_group": "no"},
+            "Failed to deserialize value with application/json mimetype: no",
+        ),
+        ({"count": "9"}, "9 is greater than the maximum of 5"),
+    ],
+)
+def test_a_form_upload_reads_its_boolean_and_number_fields_as_such(
+    fields: dict[str, str], says: str | None
+) -> None:
+    """APIG's import: a file and typed fields in one multipart/form-data body."""
+    client = Client(MockAPI(UPLOAD))
+    data: dict[str, Any] = {**fields, "file_name": (io.BytesIO(b"{}"), "api.json")}
+    answer = client.post("/v1/imports", data=data, headers={"X-Auth-Token": "t"})
+    if says is None:
+        assert answer.status_code == 200, answer.get_data(as_text=True)
+    else:
+        assert answer.status_code == 400
+        assert says in answer.get_json()["error_msg"]
+    missing = client.post("/v1/imports", data=fields, headers={"X-Auth-Token": "t"})
+    assert missing.status_code == 400  # the file is required
+    media = UPLOAD["paths"]["/v1/imports"]["post"]["requestBody"]["content"]  # type: ignore[index]
+    assert media["multipart/form-data"].keys() == {"schema"}  # the caller's spec is untouched
+
+
+def test_a_vendor_json_media_type_is_read_as_json() -> None:
+    """IMS's Glance update: a JSON patch body under its own media type."""
+    media = "application/openstack-images-v2.1-json-patch"
+    schema = {"type": "array", "items": {"type": "object", "required": ["op"]}}
+    spec = {
+        "openapi": "3.0.3",
+        "info": {"title": "images", "version": "1"},
+        "paths": {
+            "/v2/images/{image_id}": {
+                "patch": {
+                    "parameters": [
+                        {"name": "image_id", "in": "path", "required": True,
+                         "schema": {"type": "string"}},
+                    ],
+                    "requestBody": {"required": True, "content": {media: {"schema": schema}}},
+                    "responses": {"200": {"description": "updated"}},
+                }
+            }
+        },
+    }  # fmt: skip
+    client = Client(MockAPI(spec))
+    headers = {"X-Auth-Token": "t", "Content-Type": media}
+    good = client.patch("/v2/images/i1", data=b'[{"op": "replace"}]', headers=headers)
+    assert good.status_code == 200, good.get_data(as_text=True)
+    bad = client.patch("/v2/images/i1", data=b'[{"path": "/name"}]', headers=headers)
+    assert bad.status_code == 400
+    assert "'op' is a required property" in bad.get_json()["error_msg"]

@@ -51,6 +51,8 @@ STATUS_LINE = re.compile(r"^\s*([1-5]\d\d)\b(?![.,]\d)\s*[:：-]?\s*(.{0,80})$",
 TEMPLATE_VAR = re.compile(r"\{([^{}/]+)\}")
 BODYLESS_METHODS = frozenset({"GET", "HEAD", "DELETE"})  # a body is allowed, never expected
 IMPLIED_HEADERS = {"x-auth-token", "content-type", "accept", "authorization"}
+CONTENT_TYPE = re.compile(r"content-type\W{0,3}:\s*([\w.+-]+/[\w.+-]+)", re.I)
+FORM_DATA = re.compile(r"\bform[\s_-]?data\b", re.I)
 DEPRECATED = re.compile(r"\b(deprecated|discarded|out-of-date|obsolete)\b", re.I)
 
 
@@ -398,7 +400,9 @@ class Interpreter:
             if not values:
                 continue
             summary = " ".join(label.split())[:120]
-            examples = [Example(value, summary, page.source) for value in values]
+            shown = CONTENT_TYPE.search(block.text)
+            media_type = shown.group(1).lower() if shown else ""
+            examples = [Example(value, summary, page.source, media_type) for value in values]
             kind = roled.role
             low = label.lower()
             if kind == "example-request" and "response" in low and "request" not in low:
@@ -447,7 +451,10 @@ class Interpreter:
         if draft.request is not None:
             schema = builder.object_ref(draft.request, base_id + "Request")
             schema = self._alternatives(schema, draft, builder, base_id)
-            op.request_body = Body(schema, examples=list(draft.request_examples))
+            media_type = _request_media_type(draft.request, draft.request_examples)
+            op.request_body = Body(
+                schema, examples=list(draft.request_examples), media_type=media_type
+            )
         elif draft.request_examples:
             builder.diagnose(
                 "example-without-schema", "a request example is given but no request body table"
@@ -702,13 +709,28 @@ def _bodyless(endpoints: list[Endpoint]) -> bool:
     return all(e.method in BODYLESS_METHODS for e in endpoints)
 
 
+def _request_media_type(request: TableRef, examples: list[Example]) -> str:
+    """A body documented as "FormData parameters" is a form (a file upload, APIG's import):
+    multipart/form-data. Any other body is JSON, of the JSON media type the first request
+    example that names one shows ("Content-Type:application/openstack-images-v2.1-json-patch",
+    IMS), else application/json."""
+    if FORM_DATA.search(request.table.caption):
+        return "multipart/form-data"
+    shown = next((e.media_type for e in examples if e.media_type), "")
+    return shown if "json" in shown else "application/json"
+
+
 def _row_location(fld: Field, caption: str, where: str, draft: _Draft) -> Location:
-    """Where a parameter row goes. A Location column is believed; otherwise the URI's own
-    template decides for the rows of a URI table ("GET /v2/recordsets?limit={limit}" puts
-    `limit` in the query even under a caption "Parameters in the URI"), then the caption."""
+    """Where a parameter row goes. A Location column is believed; otherwise a standard request
+    header's name (X-Auth-Token, Content-Type) says header, and the URI's own template decides
+    for the rows of a URI table ("GET /v2/recordsets?limit={limit}" puts `limit` in the query
+    even under a caption "Parameters in the URI"), then the caption."""
     stated = _location(fld, caption)
     if any(candidate in fld.location for candidate in LOCATIONS):
         return stated or "query"
+    named = draft.template_vars | draft.query_names
+    if stated is None and fld.name.lower() in IMPLIED_HEADERS and fld.name not in named:
+        return "header"  # "x-auth-token" among a URI table's rows: a header, never a query key
     if where == "uri" or stated == "path":
         if fld.name in draft.template_vars:
             return "path"

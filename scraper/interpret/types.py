@@ -29,6 +29,7 @@ PRIMITIVES: dict[str, Schema] = {
     "number": {"type": "number"},
     "bigdecimal": {"type": "number"},
     "decimal": {"type": "number"},
+    "file": {"type": "string", "format": "binary"},  # a form's file upload
     "boolean": {"type": "boolean"},
     "bool": {"type": "boolean"},
     # "Null": the member carries no data ({"os-start": null}); null or an empty object
