@@ -7,13 +7,14 @@ import argparse
 
 import pytest
 
-from doc2openapi.cli import _parser, main, without_banners
+from doc2openapi.cli import main, without_banners
+from doc2openapi.cli_parser import build_parser
 
 COMMANDS = ["scrape", "generate", "validate", "report", "mock", "contract"]
 
 
 def _subcommands() -> dict[str, argparse.ArgumentParser]:
-    parser = _parser()
+    parser = build_parser()
     (sub,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
     return dict(sub.choices)
 
