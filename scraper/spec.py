@@ -19,7 +19,7 @@ from scraper.model import (
     Response,
     Schema,
 )
-from scraper.naming import resolve_clashes
+from scraper.name_clashes import resolve_clashes
 from scraper.security import DEFAULT_SCHEMES
 from scraper.subresources import fold_subresources
 from scraper.summaries import distinct_summaries

@@ -8,17 +8,10 @@ words and gains what differs: the API version in the path, else the method and p
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from scraper.model import Operation
-
-VERSION = re.compile(r"^v\d+(?:\.\d+)*$", re.I)
-
-
-def api_version(path: str) -> str | None:
-    """The first path segment that names an API version ("/v2.1/{project_id}/..." -> v2.1)."""
-    return next((s for s in path.split("/") if VERSION.match(s)), None)
+from scraper.name_clashes import version_of
 
 
 def distinct_summaries(operations: list[Operation]) -> None:
@@ -30,7 +23,7 @@ def distinct_summaries(operations: list[Operation]) -> None:
     for summary, group in sharing.items():
         if len(group) < 2:
             continue
-        versions = [api_version(op.path) for op in group]
+        versions = [version_of(op.path) for op in group]
         for op, version in zip(group, versions, strict=True):
-            unique = version is not None and versions.count(version) == 1
+            unique = bool(version) and versions.count(version) == 1
             op.summary = f"{summary} ({version if unique else f'{op.method.upper()} {op.path}'})"
