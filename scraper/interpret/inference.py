@@ -14,7 +14,9 @@ import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
-from scraper.model import REF_PREFIX, SOURCE_KEY, Body, Diagnostic, Json, Operation, Schema
+from scraper.interpret.nesting import nest_flat_table
+from scraper.model import SOURCE_KEY, Body, Diagnostic, Json, Operation, Schema
+from scraper.tree import resolve
 
 JSON_TYPES: list[tuple[type, Schema]] = [
     (bool, {"type": "boolean"}),
@@ -24,20 +26,6 @@ JSON_TYPES: list[tuple[type, Schema]] = [
     (list, {"type": "array", "items": {}}),
     (dict, {"type": "object"}),
 ]
-
-
-def _target(schema: Schema, schemas: dict[str, Schema]) -> Schema:
-    """The schema a property stands for: through its allOf wrapper and $ref."""
-    seen = 0
-    while seen < 32:
-        seen += 1
-        if "allOf" in schema and len(schema["allOf"]) == 1:
-            schema = schema["allOf"][0]
-        elif "$ref" in schema and schema["$ref"].startswith(REF_PREFIX):
-            schema = schemas.get(schema["$ref"][len(REF_PREFIX) :], {})
-        else:
-            break
-    return schema
 
 
 def _json_type(value: Json) -> Schema | None:
@@ -53,7 +41,7 @@ def _walk(
     """(path, parent object schema, property schema, property name, value) along the example."""
     if depth > 64:
         return
-    target = _target(schema, schemas)
+    target = resolve(schema, schemas)
     if isinstance(value, dict) and isinstance(target.get("properties"), dict):
         for key, item in value.items():
             prop = target["properties"].get(key)
@@ -97,7 +85,7 @@ def _adopt_example_shape(prop: Schema, value: Json, schemas: dict[str, Schema]) 
     objects, or a map of them (ECS `addresses`: {"net": [{"addr": ..}]}), the example's
     shape wins: examples are captured from the live API, tables typed by hand. The table's
     fields and descriptions stay; what changes is only the nesting around them."""
-    target = _target(prop, schemas)
+    target = resolve(prop, schemas)
     if target.get("type") == "array" and isinstance(value, dict):
         return _adopt_single_object(prop, target, value, schemas)
     properties = target.get("properties")
@@ -126,7 +114,7 @@ def _adopt_single_object(
     """The reverse slip: "Array of objects" in the table, one such object in the example
     (KMS `key_info`). The example's shape wins; the item schema becomes the field's."""
     items = target.get("items")
-    properties = _target(items, schemas).get("properties") if isinstance(items, dict) else None
+    properties = resolve(items, schemas).get("properties") if isinstance(items, dict) else None
     if not isinstance(items, dict) or not isinstance(properties, dict) or not properties:
         return None
     if not _fits(value, properties):
@@ -164,7 +152,7 @@ def _wrap(body: Body, op: Operation, source: str, label: str) -> Diagnostic | No
     if len(keys) != 1:
         return None
     key = keys.pop()
-    root = _target(body.schema, op.schemas)
+    root = resolve(body.schema, op.schemas)
     properties = root.get("properties", {})
     inner = values[0][key]
     listed = isinstance(inner, list)  # {"networks": [{...}, ...]}: a list of documented objects
@@ -183,86 +171,13 @@ def _wrap(body: Body, op: Operation, source: str, label: str) -> Diagnostic | No
     )
 
 
-def _empty_object(prop: Schema) -> bool:
-    return prop.get("type") == "object" and not prop.get("properties") and "$ref" not in prop
-
-
-def _paths_of(
-    value: Json, containers: set[str], where: tuple[str, ...] = ()
-) -> dict[str, set[tuple[str, ...]]]:
-    """Field name -> the container paths the example shows it under (a list counts as its
-    items), following only keys that name a documented empty object."""
-    found: dict[str, set[tuple[str, ...]]] = {}
-    items = value if isinstance(value, list) else [value]
-    for item in items[:20]:
-        if not isinstance(item, dict) or len(where) > 8:
-            continue
-        for key, inner in item.items():
-            found.setdefault(key, set()).add(where)
-            if key in containers:
-                for name, paths in _paths_of(inner, containers, (*where, key)).items():
-                    found.setdefault(name, set()).update(paths)
-    return found
-
-
-def _nesting(body: Body, properties: dict[str, Schema]) -> dict[str, tuple[str, ...]]:
-    """Row name -> the one container path every example shows it under, for rows the
-    examples nest inside documented empty objects (nothing when any example disagrees)."""
-    containers = {k for k, v in properties.items() if isinstance(v, dict) and _empty_object(v)}
-    if not containers or not all(isinstance(ex.value, dict) for ex in body.examples):
-        return {}
-    shown: dict[str, set[tuple[str, ...]]] = {}
-    for example in body.examples:
-        for name, paths in _paths_of(example.value, containers).items():
-            shown.setdefault(name, set()).update(paths)
-    moves = {
-        name: next(iter(paths))
-        for name, paths in shown.items()
-        if name in properties and len(paths) == 1 and next(iter(paths))
-    }
-    return {} if any(set(path) - containers for path in moves.values()) else moves
-
-
-def _move_rows(root: Schema, moves: dict[str, tuple[str, ...]]) -> None:
-    """Each moved row into its container, its required flag with it."""
-    properties: dict[str, Schema] = root["properties"]
-    required = set(root.get("required", []))
-    documented = dict(properties)
-    for name, path in moves.items():
-        parent = documented[path[-1]]
-        parent.setdefault("properties", {})[name] = properties.pop(name)
-        if name in required:
-            parent.setdefault("required", []).append(name)
-    kept = [n for n in root.get("required", []) if n in properties]
-    if kept:
-        root["required"] = kept
-    else:
-        root.pop("required", None)
-
-
-def _nest_flat_table(body: Body, op: Operation, label: str) -> Diagnostic | None:
-    """One table listing the fields of several objects side by side (`ipsecpolicy Object`,
-    `lifetime Object`, then `value`, `units`): each row goes where every example shows it."""
-    root = _target(body.schema, op.schemas)
-    moves = _nesting(body, root.get("properties", {}))
-    if not moves:
-        return None
-    _move_rows(root, moves)
-    return Diagnostic(
-        op.source,
-        "inferred:nesting",
-        f"{op.operation_id} {label}: one table lists the fields of nested objects; "
-        f"{len(moves)} placed as the example nests them",
-    )
-
-
 def _objects(
     schema: Schema, value: Json, schemas: dict[str, Schema], where: str, depth: int = 0
 ) -> Iterator[tuple[str, Schema, dict[str, Json]]]:
     """(path, object schema, example object) for every documented object in the example."""
     if depth > 64:
         return
-    target = _target(schema, schemas)
+    target = resolve(schema, schemas)
     if isinstance(value, dict) and isinstance(target.get("properties"), dict):
         yield where, target, value
         for key, item in value.items():
@@ -343,11 +258,11 @@ def _unwrap_root_array(body: Body, op: Operation, label: str) -> Diagnostic | No
     values = [ex.value for ex in body.examples]
     if not values or not all(isinstance(v, list) for v in values):
         return None
-    properties = _target(body.schema, op.schemas).get("properties") or {}
+    properties = resolve(body.schema, op.schemas).get("properties") or {}
     if len(properties) != 1:
         return None
     name, prop = next(iter(properties.items()))
-    inner = _target(prop, op.schemas)
+    inner = resolve(prop, op.schemas)
     if inner.get("type") != "array":
         return None
     body.schema = {k: v for k, v in inner.items() if k != SOURCE_KEY}
@@ -371,7 +286,7 @@ def refine_with_examples(
         for reshaped in (
             _wrap(body, op, op.source, label),
             _unwrap_root_array(body, op, label),
-            _nest_flat_table(body, op, label),
+            nest_flat_table(body, op, label),
         ):
             if reshaped is not None:
                 diagnostics.append(reshaped)

@@ -1,0 +1,85 @@
+"""One table that lists the fields of several nested objects side by side, nested as the
+page's examples show (`ipsecpolicy Object`, `lifetime Object`, `value`, `units` in one table,
+while the example sends `{"ipsecpolicy": {..., "lifetime": {"value", "units"}}}`).
+
+A row moves only when every example places it under one chain of the table's own empty
+objects; the move is reported as `inferred:nesting`.
+"""
+
+from __future__ import annotations
+
+from scraper.model import Body, Diagnostic, Json, Operation, Schema
+from scraper.tree import resolve
+
+
+def _empty_object(prop: Schema) -> bool:
+    return prop.get("type") == "object" and not prop.get("properties") and "$ref" not in prop
+
+
+def _paths_of(
+    value: Json, containers: set[str], where: tuple[str, ...] = ()
+) -> dict[str, set[tuple[str, ...]]]:
+    """Field name -> the container paths the example shows it under (a list counts as its
+    items), following only keys that name a documented empty object."""
+    found: dict[str, set[tuple[str, ...]]] = {}
+    items = value if isinstance(value, list) else [value]
+    for item in items[:20]:
+        if not isinstance(item, dict) or len(where) > 8:
+            continue
+        for key, inner in item.items():
+            found.setdefault(key, set()).add(where)
+            if key in containers:
+                for name, paths in _paths_of(inner, containers, (*where, key)).items():
+                    found.setdefault(name, set()).update(paths)
+    return found
+
+
+def _nesting(body: Body, properties: dict[str, Schema]) -> dict[str, tuple[str, ...]]:
+    """Row name -> the one container path every example shows it under, for rows the
+    examples nest inside documented empty objects (nothing when any example disagrees)."""
+    containers = {k for k, v in properties.items() if isinstance(v, dict) and _empty_object(v)}
+    if not containers or not all(isinstance(ex.value, dict) for ex in body.examples):
+        return {}
+    shown: dict[str, set[tuple[str, ...]]] = {}
+    for example in body.examples:
+        for name, paths in _paths_of(example.value, containers).items():
+            shown.setdefault(name, set()).update(paths)
+    moves = {
+        name: next(iter(paths))
+        for name, paths in shown.items()
+        if name in properties and len(paths) == 1 and next(iter(paths))
+    }
+    return {} if any(set(path) - containers for path in moves.values()) else moves
+
+
+def _move_rows(root: Schema, moves: dict[str, tuple[str, ...]]) -> None:
+    """Each moved row into its container, its required flag with it."""
+    properties: dict[str, Schema] = root["properties"]
+    required = set(root.get("required", []))
+    documented = dict(properties)
+    for name, path in moves.items():
+        parent = documented[path[-1]]
+        parent.setdefault("properties", {})[name] = properties.pop(name)
+        if name in required:
+            parent.setdefault("required", []).append(name)
+    kept = [n for n in root.get("required", []) if n in properties]
+    if kept:
+        root["required"] = kept
+    else:
+        root.pop("required", None)
+
+
+def nest_flat_table(body: Body, op: Operation, label: str) -> Diagnostic | None:
+    """One table listing the fields of several objects side by side (`ipsecpolicy Object`,
+    `lifetime Object`, then `value`, `units`): each row goes where every example shows it."""
+    root = resolve(body.schema, op.schemas)
+    moves = _nesting(body, root.get("properties", {}))
+    if not moves:
+        return None
+    _move_rows(root, moves)
+    return Diagnostic(
+        op.source,
+        "inferred:nesting",
+        f"{op.operation_id} {label}: one table lists the fields of nested objects; "
+        f"{len(moves)} placed as the example nests them",
+    )
