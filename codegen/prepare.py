@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from codegen.naming import unique
+from codegen.xml_shapes import is_xml
 from scraper.model import REF_PREFIX
 from scraper.tree import walk_schemas
 
@@ -20,6 +21,44 @@ def json_media(holder: Any) -> dict[str, Any] | None:
         return None
     media = holder.get("content", {}).get("application/json")
     return media if isinstance(media, dict) else None
+
+
+def body_media(holder: Any) -> tuple[str, dict[str, Any]] | None:
+    """(media type, media object) of a body: JSON first, then XML, then the first one."""
+    if not isinstance(holder, dict) or not isinstance(holder.get("content"), dict):
+        return None
+    content: dict[str, Any] = holder["content"]
+    if isinstance(content.get("application/json"), dict):
+        return "application/json", content["application/json"]
+    ranked = sorted(content, key=lambda m: not is_xml(m))
+    for media_type in ranked:
+        if isinstance(content[media_type], dict):
+            return str(media_type), content[media_type]
+    return None
+
+
+def modelled_media(holder: Any) -> dict[str, Any] | None:
+    """The media object of a body that becomes a model: JSON or XML, not bytes."""
+    found = body_media(holder)
+    if found is None or not (found[0] == "application/json" or is_xml(found[0])):
+        return None
+    return found[1]
+
+
+def subresources(op: dict[str, Any]) -> list[dict[str, Any]]:
+    """The well-formed entries of an operation's x-subresources (key, operationId, ...)."""
+    found = op.get("x-subresources")
+    if not isinstance(found, list):
+        return []
+    return [
+        s
+        for s in found
+        if isinstance(s, dict)
+        and isinstance(s.get("key"), str)
+        and isinstance(s.get("operationId"), str)
+        and isinstance(s.get("parameters", []), list)
+        and isinstance(s.get("responses", {}), dict)
+    ]
 
 
 def actions(op: dict[str, Any]) -> list[dict[str, Any]]:
@@ -63,6 +102,10 @@ def _operations_only(spec: dict[str, Any]) -> None:
             inherited = [p for p in shared if (p.get("name"), p.get("in")) not in own]
             if inherited:
                 op["parameters"] = inherited + op.get("parameters", [])
+            for entry in subresources(op):
+                mine = {(p.get("name"), p.get("in")) for p in entry.get("parameters", [])}
+                extra = [p for p in shared if (p.get("name"), p.get("in")) not in mine]
+                entry["parameters"] = extra + entry.get("parameters", [])
 
 
 def _holders(op: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
@@ -78,6 +121,11 @@ def _holders(op: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
             yield name, "Request", {"content": {"application/json": {"schema": body}}}
         for status, response in action.get("responses", {}).items():
             yield name, (f"Response{status}" if status[:1] != "2" else "Response"), response
+    for entry in subresources(op):
+        name = str(entry["operationId"])
+        yield name, "Request", entry.get("requestBody", {})
+        for status, response in entry.get("responses", {}).items():
+            yield name, (f"Response{status}" if status[:1] != "2" else "Response"), response
 
 
 def _lift(spec: dict[str, Any]) -> None:
@@ -91,7 +139,7 @@ def _lift(spec: dict[str, Any]) -> None:
                     schemas[name] = body
                     action["requestBody"] = {"$ref": REF_PREFIX + name}
             for base, suffix, holder in _holders(op):
-                media = json_media(holder)
+                media = modelled_media(holder)
                 if media is None or "$ref" in media.get("schema", {"$ref": ""}):
                     continue
                 name = unique(base + suffix, set(schemas))
@@ -136,6 +184,9 @@ def _mark_extras(spec: dict[str, Any]) -> None:
             for action in actions(op):
                 requests |= _refs(action.get("requestBody", {}), schemas, set())
                 responses |= _refs(action.get("responses", {}), schemas, set())
+            for entry in subresources(op):
+                requests |= _refs(entry.get("requestBody", {}), schemas, set())
+                responses |= _refs(entry.get("responses", {}), schemas, set())
     for name, schema in schemas.items():
         _mark_objects(schema, allow=not (name in requests and name not in responses))
 
