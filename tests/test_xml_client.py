@@ -3,6 +3,7 @@ client (sub-resource methods, XML bodies, object bytes) against the mock of the 
 
 from __future__ import annotations
 
+import json
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -103,7 +104,8 @@ class Recorder(httpx.HTTPTransport):
         return super().handle_request(request)
 
 
-AUTH = {"Authorization": "OBS MOCKAK:c2lnbmF0dXJl"}  # well-formed; the mock cannot check it
+AUTH_HEADER = ("Authorization", "OBS MOCKAK:c2lnbmF0dXJl")  # well-formed: the mock cannot check it
+AUTH = dict([AUTH_HEADER])
 
 
 def test_obs_client_puts_and_gets_an_object(obs_client: ModuleType, obs_url: str) -> None:
@@ -172,3 +174,16 @@ def test_obs_client_has_a_method_per_documented_operation_and_is_lint_clean(
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert typed.returncode == 0, typed.stdout[-3000:]
+
+
+def test_contract_run_against_the_obs_mock_passes(obs: ScrapeResult, tmp_path: Path) -> None:
+    from contract.runner import run_contract
+
+    spec_path = tmp_path / "obs.yaml"
+    spec_path.write_text(json.dumps(obs.spec), encoding="utf-8")
+    with running_mock(obs.spec) as url:
+        result = run_contract(
+            spec_path, url, headers=[AUTH_HEADER], max_examples=2, allow_writes=True, workers=2
+        )
+    assert result.ok, result.summary()
+    assert result.tested >= 12  # every plain operation, writes included
