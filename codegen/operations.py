@@ -7,8 +7,9 @@ from typing import Any
 
 from codegen.naming import identifier, snake_case, unique
 from codegen.pagination import PaginationView, detect
-from codegen.prepare import METHOD_ORDER, actions, json_media, json_media_type
+from codegen.prepare import METHOD_ORDER, actions, body_media, is_json, subresources
 from codegen.types import ModelInfo, Types
+from codegen.xml_shapes import is_xml
 
 ERROR_CLASSES = {
     "400": "BadRequestError",
@@ -36,7 +37,19 @@ class ParamView:
 class BodyView:
     py_type: str
     required: bool
+    kind: str = "json"  # "json", "xml" (a model written as XML) or "binary" (bytes as given)
     media_type: str = "application/json"  # another JSON media type is sent as Content-Type
+    model: str | None = None  # the model class of an XML body: its shape's key
+
+
+def body_kind(media_type: str, schema: dict[str, Any]) -> str:
+    """How a body travels: JSON (a vendor JSON type too, sent with its Content-Type), XML
+    along its schema, or bytes as they are."""
+    if is_json(media_type):
+        return "json"
+    if is_xml(media_type) and schema.get("format") != "binary":
+        return "xml"
+    return "binary"
 
 
 @dataclass
@@ -54,6 +67,8 @@ class OperationView:
     deprecated: bool = False
     action: str | None = None  # the x-actions key this method sends
     operation_id: str = ""  # the spec's operationId (an action's own)
+    response_kind: str = "json"  # "json", "xml" or "binary" (bytes returned as they came)
+    constants: list[tuple[str, str]] = field(default_factory=list)  # a sub-resource's ?acl=
 
     @property
     def path_params(self) -> list[ParamView]:
@@ -149,19 +164,44 @@ def _params(op: dict[str, Any], types: Types) -> list[ParamView]:
     return params
 
 
-def _returns(responses: dict[str, Any], types: Types) -> tuple[str | None, bool]:
-    """The model of the first 2xx JSON response, and whether some 2xx has no body."""
+def _returns(responses: dict[str, Any], types: Types) -> tuple[str | None, bool, str]:
+    """The model of the first 2xx JSON or XML response (or "bytes"), whether some 2xx has no
+    body, and how the body travels."""
     returns = None
+    kind = "json"
     empty = False
     for status in sorted(responses):
         if status[:1] != "2":
             continue
-        media = json_media(responses[status])
-        if media is None:
+        found = body_media(responses[status])
+        if found is None:
             empty = True
         elif returns is None:
-            returns = types.ref_class(media.get("schema", {}))
-    return returns, empty
+            schema = found[1].get("schema", {})
+            kind = body_kind(found[0], types.resolve(schema))
+            returns = "bytes" if kind == "binary" else types.ref_class(schema)
+    return returns, empty, kind
+
+
+def _request(holder: Any, types: Types) -> tuple[BodyView, str] | None:
+    """The body argument of a request body, and its schema's description."""
+    found = body_media(holder)
+    if found is None:
+        return None
+    media_type, media = found
+    schema = media.get("schema", {})
+    kind = body_kind(media_type, types.resolve(schema))
+    required = bool(holder.get("required"))
+    description = str(types.resolve(schema).get("description", ""))
+    if kind == "binary":
+        return BodyView("bytes", required, kind, media_type), description
+    body_type = types.python(schema)
+    py_type = "dict[str, Any]" if body_type == "Any" else f"{body_type} | dict[str, Any]"
+    model = types.ref_class(schema) if kind == "xml" else None
+    if kind == "xml" and model is None:
+        kind = "binary"  # an XML body with no model: the caller gives the document's bytes
+        return BodyView("bytes", required, kind, media_type), description
+    return BodyView(py_type, required, kind, media_type, model), description
 
 
 def _view(
@@ -169,23 +209,14 @@ def _view(
     method: str,
     path: str,
     doc: dict[str, Any],
-    request: dict[str, Any] | None,
+    request: tuple[BodyView, str] | None,
     responses: dict[str, Any],
     params: list[ParamView],
     types: Types,
 ) -> OperationView:
-    body = None
-    body_description = ""
-    if request is not None:
-        body_type = types.python(request.get("schema", {}))
-        body = BodyView(
-            "dict[str, Any]" if body_type == "Any" else f"{body_type} | dict[str, Any]",
-            bool(request.get("required")),
-            str(request.get("media_type", "application/json")),
-        )
-        body_description = str(types.resolve(request.get("schema", {})).get("description", ""))
-    returns, empty = _returns(responses, types)
-    return_type = f"models.{returns}" if returns else "None"
+    body, body_description = request if request is not None else (None, "")
+    returns, empty, kind = _returns(responses, types)
+    return_type = f"models.{returns}" if returns and returns != "bytes" else returns or "None"
     view = OperationView(
         name=name,
         http_method=method.upper(),
@@ -200,9 +231,49 @@ def _view(
         ),
         body=body,
         deprecated=bool(doc.get("deprecated")),
+        response_kind=kind,
     )
     view.docstring = docstring(doc, view, responses, body_description)
     return view
+
+
+def key_names(key: str) -> set[str]:
+    """The query names of a sub-resource key: "partNumber&uploadId" -> both, "list-type=2"."""
+    return {part.split("=", 1)[0] for part in key.split("&") if part}
+
+
+def _markers(entry: dict[str, Any]) -> list[tuple[str, str]]:
+    """The query parameters that select a sub-resource: named by its key, one value allowed."""
+    names = key_names(str(entry["key"]))
+    found = []
+    for p in entry.get("parameters", []):
+        enum = (p.get("schema") or {}).get("enum")
+        if not isinstance(enum, list) or len(enum) != 1 or not isinstance(enum[0], str | int):
+            continue
+        if p.get("in") == "query" and p.get("name") in names:
+            found.append((str(p["name"]), str(enum[0])))
+    return found
+
+
+def _subresource_views(
+    op: dict[str, Any], method: str, path: str, types: Types, method_names: set[str]
+) -> list[OperationView]:
+    """One method per x-subresources entry: its own parameters, bodies and responses; the
+    marker (`?acl`) is sent, not asked for."""
+    views = []
+    for entry in subresources(op):
+        name = unique(snake_case(str(entry["operationId"])), method_names)
+        method_names.add("iter_" + name)
+        markers = _markers(entry)
+        fixed = {wire for wire, _ in markers}
+        params = [p for p in _params(entry, types) if p.location != "query" or p.wire not in fixed]
+        request = _request(entry.get("requestBody"), types)
+        responses = entry.get("responses") or {}
+        view = _view(name, method, path, entry, request, responses, params, types)
+        view.operation_id = str(entry["operationId"])
+        view.constants = markers
+        views.append(view)
+    return views
 
 
 def operation_views(spec: dict[str, Any], models: ModelInfo) -> list[OperationView]:
@@ -218,24 +289,23 @@ def operation_views(spec: dict[str, Any], models: ModelInfo) -> list[OperationVi
                 op_id = str(op.get("operationId", f"{method}_{path}"))
                 name = unique(snake_case(op_id), method_names)
                 method_names.add("iter_" + name)
-                request = json_media(op.get("requestBody", {}))
-                if request is not None:
-                    request = {
-                        **request,
-                        "required": op["requestBody"].get("required"),
-                        "media_type": json_media_type(op["requestBody"]),
-                    }
+                request = _request(op.get("requestBody"), types)
                 responses = op.get("responses", {})
+                selectors = {n for e in subresources(op) for n in key_names(str(e["key"]))}
+                params = [p for p in params if not (p.location == "query" and p.wire in selectors)]
                 view = _view(name, method, path, op, request, responses, params, types)
                 view.operation_id = op_id
-                view.pagination = detect(view.returns, params, op, types)
+                modelled = view.returns if view.returns != "bytes" else None
+                view.pagination = detect(modelled, params, op, types)
                 views.append(view)
+                views += _subresource_views(op, method, path, types, method_names)
                 continue
             for action in documented:
                 name = unique(snake_case(str(action["operationId"])), method_names)
                 method_names.add("iter_" + name)
                 schema = action.get("requestBody")
-                request = {"schema": schema, "required": True} if schema else None
+                holder = {"required": True, "content": {"application/json": {"schema": schema}}}
+                request = _request(holder, types) if schema else None
                 responses = action.get("responses") or op.get("responses", {})
                 view = _view(name, method, path, action, request, responses, params, types)
                 view.action = str(action["key"])

@@ -8,11 +8,17 @@ from collections.abc import Iterator
 from typing import Any
 
 from codegen.naming import unique
+from codegen.xml_shapes import is_xml
 from scraper.model import REF_PREFIX
 from scraper.tree import walk_schemas
 
 METHOD_ORDER = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
 TEXT_FORMATS = {"uuid", "date-time", "date", "time", "email", "uri", "hostname", "ipv4", "ipv6"}
+
+
+def is_json(media_type: str) -> bool:
+    """application/json, or a vendor JSON type (application/openstack-images-v2.1-json-patch)."""
+    return media_type == "application/json" or "json" in media_type.lower()
 
 
 def json_media_type(holder: Any) -> str | None:
@@ -23,7 +29,7 @@ def json_media_type(holder: Any) -> str | None:
         return None
     if isinstance(content.get("application/json"), dict):
         return "application/json"
-    return next((t for t, m in content.items() if "json" in t and isinstance(m, dict)), None)
+    return next((t for t, m in content.items() if is_json(t) and isinstance(m, dict)), None)
 
 
 def json_media(holder: Any) -> dict[str, Any] | None:
@@ -32,6 +38,45 @@ def json_media(holder: Any) -> dict[str, Any] | None:
         return None
     media: dict[str, Any] = holder["content"][media_type]
     return media
+
+
+def body_media(holder: Any) -> tuple[str, dict[str, Any]] | None:
+    """(media type, media object) of a body: JSON first, then XML, then the first one."""
+    if not isinstance(holder, dict) or not isinstance(holder.get("content"), dict):
+        return None
+    content: dict[str, Any] = holder["content"]
+    json_type = json_media_type(holder)
+    if json_type is not None:
+        return json_type, content[json_type]
+    ranked = sorted(content, key=lambda m: not is_xml(m))
+    for media_type in ranked:
+        if isinstance(content[media_type], dict):
+            return str(media_type), content[media_type]
+    return None
+
+
+def modelled_media(holder: Any) -> dict[str, Any] | None:
+    """The media object of a body that becomes a model: JSON or XML, not bytes."""
+    found = body_media(holder)
+    if found is None or not (is_json(found[0]) or is_xml(found[0])):
+        return None
+    return found[1]
+
+
+def subresources(op: dict[str, Any]) -> list[dict[str, Any]]:
+    """The well-formed entries of an operation's x-subresources (key, operationId, ...)."""
+    found = op.get("x-subresources")
+    if not isinstance(found, list):
+        return []
+    return [
+        s
+        for s in found
+        if isinstance(s, dict)
+        and isinstance(s.get("key"), str)
+        and isinstance(s.get("operationId"), str)
+        and isinstance(s.get("parameters", []), list)
+        and isinstance(s.get("responses", {}), dict)
+    ]
 
 
 def actions(op: dict[str, Any]) -> list[dict[str, Any]]:
@@ -75,6 +120,10 @@ def _operations_only(spec: dict[str, Any]) -> None:
             inherited = [p for p in shared if (p.get("name"), p.get("in")) not in own]
             if inherited:
                 op["parameters"] = inherited + op.get("parameters", [])
+            for entry in subresources(op):
+                mine = {(p.get("name"), p.get("in")) for p in entry.get("parameters", [])}
+                extra = [p for p in shared if (p.get("name"), p.get("in")) not in mine]
+                entry["parameters"] = extra + entry.get("parameters", [])
 
 
 def _holders(op: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
@@ -90,6 +139,11 @@ def _holders(op: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
             yield name, "Request", {"content": {"application/json": {"schema": body}}}
         for status, response in action.get("responses", {}).items():
             yield name, (f"Response{status}" if status[:1] != "2" else "Response"), response
+    for entry in subresources(op):
+        name = str(entry["operationId"])
+        yield name, "Request", entry.get("requestBody", {})
+        for status, response in entry.get("responses", {}).items():
+            yield name, (f"Response{status}" if status[:1] != "2" else "Response"), response
 
 
 def _lift(spec: dict[str, Any]) -> None:
@@ -103,7 +157,7 @@ def _lift(spec: dict[str, Any]) -> None:
                     schemas[name] = body
                     action["requestBody"] = {"$ref": REF_PREFIX + name}
             for base, suffix, holder in _holders(op):
-                media = json_media(holder)
+                media = modelled_media(holder)
                 if media is None or "$ref" in media.get("schema", {"$ref": ""}):
                     continue
                 name = unique(base + suffix, set(schemas))
@@ -148,6 +202,9 @@ def _mark_extras(spec: dict[str, Any]) -> None:
             for action in actions(op):
                 requests |= _refs(action.get("requestBody", {}), schemas, set())
                 responses |= _refs(action.get("responses", {}), schemas, set())
+            for entry in subresources(op):
+                requests |= _refs(entry.get("requestBody", {}), schemas, set())
+                responses |= _refs(entry.get("responses", {}), schemas, set())
     for name, schema in schemas.items():
         _mark_objects(schema, allow=not (name in requests and name not in responses))
 

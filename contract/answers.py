@@ -18,7 +18,9 @@ from typing import Any
 from jsonschema.exceptions import best_match
 from openapi_schema_validator import OAS30Validator, OAS31Validator
 
+from codegen.xmlcodec import NotXml
 from contract.values import ValueGenerator
+from contract.xml_bodies import XmlBodies, is_xml
 
 ACTIONS_KEY = "x-actions"
 RESPONSE_REF = "#/components/responses/"
@@ -91,6 +93,7 @@ class Answerer:
         oas31 = str(spec.get("openapi", "")).startswith("3.1")
         self._validator: Any = OAS31Validator if oas31 else OAS30Validator
         self._values = ValueGenerator(spec, seed)
+        self.xml = XmlBodies(spec)
         self._answers: dict[tuple[Any, ...], Answer] = {}
         self._lock = threading.Lock()
 
@@ -115,9 +118,12 @@ class Answerer:
         response = self._deref(responses[status_key])
         problems: list[str] = []
         for media_type, schema, value in self._candidates(response, preference, label):
-            error = self._error(schema, value)
+            if media_type is not None and is_xml(media_type):
+                error, body = self._xml(schema, value)
+            else:
+                error, body = self.problem(schema, value), _encode(value, media_type)
             if error is None:
-                answer = Answer(status, media_type, _encode(value, media_type))
+                answer = Answer(status, media_type, body)
                 with self._lock:
                     self._answers[cache_key] = answer
                 return answer
@@ -160,7 +166,19 @@ class Answerer:
                 yield media_type, schema, value
         yield media_type, schema, self._values.value(schema, label)
 
-    def _error(self, schema: Any, value: Any) -> str | None:
+    def _xml(self, schema: Any, value: Any) -> tuple[str | None, bytes]:
+        """A documented XML text is checked by what it stands for and sent as written; a
+        generated value is checked, then written as XML along the schema."""
+        if isinstance(value, str):
+            try:
+                return self.problem(schema, self.xml.read(value, schema)), value.encode()
+            except NotXml as err:
+                return f"(root): {err}", b""
+        error = self.problem(schema, value)
+        return error, (self.xml.write(value, schema) if error is None else b"")
+
+    def problem(self, schema: Any, value: Any) -> str | None:
+        """Why `value` does not fit `schema` (the first error, with where), or None."""
         if schema is None:
             return None
         root = {"allOf": [schema], "components": self._components}

@@ -8,6 +8,7 @@ line, and every text that comes back (console output, JUnit) is redacted before 
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -21,6 +22,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from contract import subresources
 from scraper.output import load_document, write_atomic
 
 CHECKS = (
@@ -137,6 +139,9 @@ def run_contract(
     secrets = [value for _, value in headers]
     with tempfile.TemporaryDirectory(prefix="doc2openapi-contract-") as tmp:
         workdir = Path(tmp)
+        if isinstance(spec, dict) and plain_operations(spec):
+            spec_path = workdir / "spec.json"
+            spec_path.write_text(json.dumps(spec), encoding="utf-8")
         env = _child_environment(headers)
         config = workdir / "schemathesis.toml"
         config.write_text(_config_toml(headers), encoding="utf-8")
@@ -172,6 +177,27 @@ def run_contract(
         write_atomic(junit, junit_text)
     outcomes = _outcomes(junit_text, _operation_ids(spec))
     return ContractResult(done.returncode, outcomes, output)
+
+
+def plain_operations(spec: dict[str, Any]) -> bool:
+    """Test a folded operation as the plain one it is: without the query keys that select
+    its x-subresources entries (`?acl` is another operation, with other answers). OpenAPI has
+    no place for the entries themselves, so schemathesis does not test them. True if changed."""
+    changed = False
+    for item in (spec.get("paths") or {}).values():
+        for operation in (item or {}).values():
+            if not isinstance(operation, dict):
+                continue
+            names = subresources.selectors(operation)
+            kept = [
+                p
+                for p in operation.get("parameters", [])
+                if not (isinstance(p, dict) and p.get("in") == "query" and p.get("name") in names)
+            ]
+            if names and len(kept) != len(operation.get("parameters", [])):
+                operation["parameters"] = kept
+                changed = True
+    return changed
 
 
 def _child_environment(headers: Sequence[tuple[str, str]]) -> dict[str, str]:

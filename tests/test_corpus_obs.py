@@ -109,9 +109,20 @@ def samples(page: Page) -> list[tuple[str, str]]:
         for block in roled.section.blocks:
             if isinstance(block, CodeBlock):
                 message = parse_message(block.text)
-                if message is not None and message.body.lstrip().startswith("<"):
+                if message is None or message.status[:1] not in ("", "2"):
+                    continue  # an error sample (412 <Error>) documents no success body
+                if message.body.lstrip().startswith("<"):
                     out.append((roled.role, message.body))
     return out
+
+
+def test_an_error_sample_is_no_success_body(obs: ScrapeResult) -> None:
+    """Downloading an object shows a 412 <Error> sample; the 200 body is the object's bytes."""
+    download = obs.spec["paths"]["/{object}"]["get"]
+    assert download["operationId"] == "DownloadObject"
+    content = download["responses"]["200"]["content"]
+    binary = {"type": "string", "format": "binary"}
+    assert content == {"application/octet-stream": {"schema": binary}}
 
 
 def test_obs_is_a_valid_spec_with_every_operation(obs: ScrapeResult) -> None:

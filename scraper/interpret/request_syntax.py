@@ -248,6 +248,8 @@ class RequestSyntaxReader:
                     target = current or endpoints[0]
                     if message.status.isdigit():
                         target.statuses.append(message.status)
+                    if message.status[:1].isdigit() and message.status[:1] != "2":
+                        continue  # an error sample (412 <Error>) is no success body
                     if message.body:
                         target.response_xml.append(("sample", message.body))
                     elif message.body_placeholder:

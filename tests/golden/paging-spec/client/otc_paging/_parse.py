@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import types
 import typing
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 import httpx
 import pydantic
 
+from . import _xml
 from ._errors import APIResponseValidationError
 from ._runtime import captured
 
-__all__ = ["RawResponse", "parse", "parse_or_none", "raw", "raw_async"]
+__all__ = ["RawResponse", "parse", "parse_or_none", "parse_xml", "raw", "raw_async"]
 
 M = TypeVar("M", bound=pydantic.BaseModel)
 T = TypeVar("T")
@@ -35,6 +36,26 @@ def parse(response: httpx.Response, model: type[M], *, strict: bool) -> M:
         data = response.json()
     except ValueError as exc:
         raise APIResponseValidationError(response, f"body is not JSON: {exc}") from exc
+    return _validated(response, model, data, strict=strict)
+
+
+def parse_xml(
+    response: httpx.Response, model: type[M], root: Mapping[str, Any], *, strict: bool
+) -> M:
+    """An XML body as `model`, read along its shape (names, attributes, wrapped arrays)."""
+    if not response.content.strip():
+        if strict:
+            raise APIResponseValidationError(response, "empty body, expected XML")
+        return model.model_construct()
+    try:
+        data = _xml.loads(response.content, root)
+    except (_xml.NotXml, UnicodeDecodeError) as exc:
+        raise APIResponseValidationError(response, f"body is not the documented XML: {exc}") from exc
+    return _validated(response, model, data, strict=strict)
+
+
+def _validated(response: httpx.Response, model: type[M], data: Any, *, strict: bool) -> M:
+    """`data` as `model`; what does not fit is an error if strict, else kept as sent."""
     try:
         return model.model_validate(data)
     except pydantic.ValidationError as exc:

@@ -294,8 +294,14 @@ class _Base:
         headers: Mapping[str, Any] | None,
         json: Any,
         call: CallOptions,
+        content: bytes | None = None,
+        content_type: str | None = None,
     ) -> httpx.Request:
+        """The request as sent: a JSON body (extra_body merged in), or `content` as given
+        (an XML document, an object's bytes) with its Content-Type."""
         options = self.options
+        if content is not None and call.extra_body:
+            raise ValueError("extra_body needs a JSON body: add the fields to the model instead")
         query = clean_query({**(params or {}), **(call.extra_query or {})})
         all_headers = {
             "User-Agent": USER_AGENT,
@@ -303,13 +309,16 @@ class _Base:
             **clean_headers(headers or {}),
             **(call.extra_headers or {}),
         }
+        if content is not None and content_type is not None:
+            all_headers.setdefault("Content-Type", content_type)
         timeout = call.timeout if call.timeout is not None else options.timeout
         request = self._http.build_request(
             method,
             options.base_url.rstrip("/") + url_path,
             params=query,
             headers=all_headers,
-            json=merge_body(json, call.extra_body),
+            json=merge_body(json, call.extra_body) if content is None else None,
+            content=content,
             timeout=timeout,
         )
         log.debug("%s %s headers=%s", method, request.url, redact_headers(request.headers))
@@ -349,13 +358,16 @@ class SyncTransport(_Base):
         headers: Mapping[str, Any] | None = None,
         json: Any = None,
         call: CallOptions | None = None,
+        content: bytes | None = None,
+        content_type: str | None = None,
     ) -> httpx.Response:
         call = call or CallOptions()
         attempts = self.attempts(method)
         for attempt in range(attempts):
             last = attempt == attempts - 1
             request = self.build(
-                method, url_path, params=params, headers=headers, json=json, call=call
+                method, url_path, params=params, headers=headers, json=json, call=call,
+                content=content, content_type=content_type,
             )
             try:
                 response = self._http.send(request, auth=self.options.auth)
@@ -394,13 +406,16 @@ class AsyncTransport(_Base):
         headers: Mapping[str, Any] | None = None,
         json: Any = None,
         call: CallOptions | None = None,
+        content: bytes | None = None,
+        content_type: str | None = None,
     ) -> httpx.Response:
         call = call or CallOptions()
         attempts = self.attempts(method)
         for attempt in range(attempts):
             last = attempt == attempts - 1
             request = self.build(
-                method, url_path, params=params, headers=headers, json=json, call=call
+                method, url_path, params=params, headers=headers, json=json, call=call,
+                content=content, content_type=content_type,
             )
             try:
                 response = await self._http.send(request, auth=self.options.auth)
