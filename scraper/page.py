@@ -136,6 +136,18 @@ class Page:
         return [b for s in self.sections for b in s.blocks if isinstance(b, Table)]
 
 
+def texts_of(pages: list[Page]) -> list[str]:
+    """Every paragraph's and code block's text, in order: where service-wide facts (hosts,
+    regions, signature formats) are stated."""
+    return [
+        block.body.text if isinstance(block, Paragraph) else block.text
+        for page in pages
+        for section in page.sections
+        for block in section.blocks
+        if isinstance(block, (Paragraph, CodeBlock))
+    ]
+
+
 class PageBuilder:
     """Accumulates blocks into sections in document order; shared by every reader."""
 

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from scraper.page import CodeBlock, Page, Paragraph
+from scraper.page import Page, texts_of
 
 DEFAULT_SIGNATURE = "SDK-HMAC-SHA256"
 SIGNATURE_KEY = "x-signature-scheme"
@@ -44,19 +44,9 @@ HEADER_FORMAT = re.compile(r"\bAuthorization:\s*(?P<word>[A-Z][A-Z0-9-]+)\s+(?P<
 URL_SIGNATURE = re.compile(r"[?&]AccessKeyId=[^&\s]+&Expires=[^&\s]+&Signature=", re.I)
 
 
-def _texts(pages: list[Page]) -> list[str]:
-    return [
-        block.body.text if isinstance(block, Paragraph) else block.text
-        for page in pages
-        for section in page.sections
-        for block in section.blocks
-        if isinstance(block, (Paragraph, CodeBlock))
-    ]
-
-
 def security_schemes(pages: list[Page]) -> dict[str, dict[str, Any]]:
     """The schemes the docs describe; the gateway's pair where they show no other."""
-    texts = _texts(pages)
+    texts = texts_of(pages)
     formats = Counter(
         (match["word"], match["rest"]) for text in texts for match in HEADER_FORMAT.finditer(text)
     )

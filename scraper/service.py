@@ -7,7 +7,7 @@ from collections import Counter
 from typing import Any
 
 from scraper.model import Schema
-from scraper.page import CodeBlock, Page, Paragraph
+from scraper.page import CodeBlock, Page, texts_of
 from scraper.security import security_schemes
 from scraper.spec import ServiceInfo
 from scraper.topics import TopicTree
@@ -46,16 +46,6 @@ def release_version(pages: list[Page]) -> str | None:
     return max(dates) if dates else None
 
 
-def _texts(pages: list[Page]) -> list[str]:
-    return [
-        b.body.text if isinstance(b, Paragraph) else b.text
-        for page in pages
-        for section in page.sections
-        for b in section.blocks
-        if isinstance(b, (Paragraph, CodeBlock))
-    ]
-
-
 UNNAMED = "x-doc-unnamed"
 """Marks a server variable the docs give no value for: its default is only its own name."""
 
@@ -65,7 +55,7 @@ def servers(product: str, pages: list[Page]) -> list[dict[str, Any]]:
     "compute.region.xxx.com"), with the region ids and the cloud domain they name. A part the
     docs never name keeps its variable's name as default, marked `x-doc-unnamed`, so clients
     ask for it instead of calling an invented host."""
-    texts = _texts(pages)
+    texts = texts_of(pages)
     regions = Counter(m for text in texts for m in REGION_ID.findall(text))
     service_default = product.lower() or "api"
     for text in texts:

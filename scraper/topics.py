@@ -3,9 +3,10 @@
 The renderings state the tree in three ways: an export's CLASS.TXT.json (page -> parent
 topic code), a page's own contents (an RST toctree, an HTML child-topic list: `Page.toc`)
 and an HTML page's "Parent topic" line (`Page.metadata["parent"]`). Either way a topic is
-a page, named by its key, so a topic page's prose (rare) can describe its tag. Two topics with one title ("Lifecycle Management"
-under both "APIs (Recommended)" and "OpenStack Nova APIs") become two tags, the second
-qualified by its parent as the docs do elsewhere ("Image Management (OpenStack Nova APIs)").
+a page, named by its key, so a topic page's prose (rare) can describe its tag. Two topics
+with one title ("Lifecycle Management" under both "APIs (Recommended)" and "OpenStack Nova
+APIs") become two tags, the second qualified by its parent as the docs do elsewhere ("Image
+Management (OpenStack Nova APIs)").
 """
 
 from __future__ import annotations
