@@ -52,14 +52,25 @@ def spec_fields(spec: dict[str, Any]) -> Iterator[SpecField]:
                         param.get("schema", {}), param.get("description", ""),
                     )  # fmt: skip
     for name, schema in spec.get("components", {}).get("schemas", {}).items():
-        props = schema.get("properties", {}) if isinstance(schema, dict) else {}
-        for prop, sub in props.items():
-            source = sub.get(SOURCE_KEY) if isinstance(sub, dict) else None
-            if isinstance(source, dict) and "row" in source:
-                yield SpecField(
-                    field_key(source, prop), f"{name}.{prop}", "body", sub,
-                    sub.get("description", ""),
-                )  # fmt: skip
+        yield from _properties(name, schema)
+
+
+def _properties(where: str, schema: Any, depth: int = 0) -> Iterator[SpecField]:
+    """A schema's properties with a doc source, and those of the inline objects it holds (a
+    table nested as its examples show is inline, not a component of its own)."""
+    if not isinstance(schema, dict) or depth > 16:
+        return
+    for prop, sub in (schema.get("properties") or {}).items():
+        if not isinstance(sub, dict):
+            continue
+        source = sub.get(SOURCE_KEY)
+        if isinstance(source, dict) and "row" in source:
+            yield SpecField(
+                field_key(source, prop), f"{where}.{prop}", "body", sub,
+                sub.get("description", ""),
+            )  # fmt: skip
+        inner = sub.get("items") if sub.get("type") == "array" else sub
+        yield from _properties(f"{where}.{prop}", inner, depth + 1)
 
 
 def field_type(schema: dict[str, Any]) -> str:
