@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from http import HTTPStatus
 
 REQUEST_LINE = re.compile(
     r"^\s*(GET|PUT|POST|DELETE|HEAD|OPTIONS|PATCH)\s+(/\S*)\s+HTTP/\d(?:\.\d)?\s*$", re.I
@@ -94,3 +95,12 @@ def parse_message(text: str) -> HttpMessage | None:
         message.body_placeholder, body = body, ""
     message.body = body
     return message
+
+
+def reason_phrase(status: str, unknown: str | None = None) -> str:
+    """The standard reason phrase ("Accepted") for a status code the docs give no words for;
+    `unknown` (default "Status <code>") for a code HTTP does not define."""
+    try:
+        return HTTPStatus(int(status)).phrase
+    except ValueError:
+        return unknown if unknown is not None else f"Status {status}"

@@ -8,13 +8,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from http import HTTPStatus
 from urllib.parse import unquote
 
 from openapi_schema_validator import OAS30Validator
 
 from scraper.interpret.columns import Field, is_parameter_table, is_status_table, read_fields
 from scraper.interpret.examples import REQUEST_LINE, NotJson, extract_json
+from scraper.interpret.http_message import reason_phrase
 from scraper.interpret.inference import NAME_WORDS, refine_with_examples
 from scraper.interpret.linker import TableIndex, TableRef, page_key
 from scraper.interpret.prose import operation_prose
@@ -573,7 +573,7 @@ class Interpreter:
             responses["default"] = Response("default", draft.status_note or "Not documented")
         for response in responses.values():
             if not response.description:
-                response.description = _reason_phrase(response.status)
+                response.description = reason_phrase(response.status)
         return dict(sorted(responses.items()))
 
     def _report_unused_tables(
@@ -624,14 +624,6 @@ def _prose_header_parameters(
             "inferred:header", f"header {name} (e.g. {value!r}) is asked for in the prose"
         )
     return found
-
-
-def _reason_phrase(status: str) -> str:
-    """The standard reason phrase ("Accepted") where the docs give no description."""
-    try:
-        return HTTPStatus(int(status)).phrase
-    except ValueError:
-        return "Status " + status
 
 
 def _wire_schema(

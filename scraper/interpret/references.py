@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from http import HTTPStatus
 
+from scraper.interpret.http_message import reason_phrase
 from scraper.interpret.linker import TABLE_MENTION, TableIndex, TableRef
 from scraper.model import REF_PREFIX, SOURCE_KEY, Json, Operation, Schema
 from scraper.page import Page
@@ -95,7 +95,8 @@ def tidy_operation(
         source = param.source.get("file") if param.source else None
         param.description = tidy(param.description, resolver(source))
     for response in op.responses.values():
-        response.description = tidy(response.description, here) or _phrase(response.status)
+        words = tidy(response.description, here)
+        response.description = words or reason_phrase(response.status, "Not documented")
     for schema in op.schemas.values():
         for node in _schemas(schema):
             description = node.get("description")
@@ -106,14 +107,6 @@ def tidy_operation(
                 node["description"] = tidy(description, resolver(source), own)
                 if not node["description"]:
                     del node["description"]
-
-
-def _phrase(status: str) -> str:
-    """A response left with no words of its own: the standard reason phrase."""
-    try:
-        return HTTPStatus(int(status)).phrase
-    except ValueError:
-        return "Not documented"
 
 
 def _schemas(node: Json) -> Iterator[Schema]:

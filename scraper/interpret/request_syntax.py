@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from scraper.interpret.columns import REQUIRED_YES, Field, is_parameter_table, read_fields
-from scraper.interpret.http_message import HttpMessage, parse_message
+from scraper.interpret.http_message import HttpMessage, parse_message, reason_phrase
 from scraper.interpret.schemas import SchemaBuilder, fit
 from scraper.interpret.sections import RoledSection
 from scraper.interpret.xml_bodies import (
@@ -473,7 +473,7 @@ class RequestSyntaxReader:
         body = self._body(
             endpoint.response_xml, infos, False, op_id + "Response", endpoint.response_placeholder
         )
-        response = Response(success, _phrase(success), body)
+        response = Response(success, reason_phrase(success), body)
         for table in self._understood(self._tables("response", "header")):
             response.headers += [
                 p for p in self._table_parameters(table, "header") if p.name not in
@@ -521,15 +521,6 @@ def _json_examples(text: str, source: str) -> list[Example]:
         return [Example(json.loads(text), "", source)]
     except ValueError:
         return []
-
-
-def _phrase(status: str) -> str:
-    from http import HTTPStatus
-
-    try:
-        return HTTPStatus(int(status)).phrase
-    except ValueError:
-        return "Status " + status
 
 
 def interpret_request_syntax(
