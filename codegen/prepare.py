@@ -63,36 +63,30 @@ def modelled_media(holder: Any) -> dict[str, Any] | None:
     return found[1]
 
 
-def subresources(op: dict[str, Any]) -> list[dict[str, Any]]:
-    """The well-formed entries of an operation's x-subresources (key, operationId, ...)."""
-    found = op.get("x-subresources")
+def _entries(op: dict[str, Any], extension: str, parts: dict[str, type]) -> list[dict[str, Any]]:
+    """The well-formed entries of an operation's extension list: each names a key and an
+    operationId, and each of `parts` it has is of its type."""
+    found = op.get(extension)
     if not isinstance(found, list):
         return []
     return [
-        s
-        for s in found
-        if isinstance(s, dict)
-        and isinstance(s.get("key"), str)
-        and isinstance(s.get("operationId"), str)
-        and isinstance(s.get("parameters", []), list)
-        and isinstance(s.get("responses", {}), dict)
+        e
+        for e in found
+        if isinstance(e, dict)
+        and isinstance(e.get("key"), str)
+        and isinstance(e.get("operationId"), str)
+        and all(isinstance(e.get(name, kind()), kind) for name, kind in parts.items())
     ]
+
+
+def subresources(op: dict[str, Any]) -> list[dict[str, Any]]:
+    """The well-formed entries of an operation's x-subresources (key, operationId, ...)."""
+    return _entries(op, "x-subresources", {"parameters": list, "responses": dict})
 
 
 def actions(op: dict[str, Any]) -> list[dict[str, Any]]:
     """The well-formed entries of an operation's x-actions (key, operationId, requestBody)."""
-    found = op.get("x-actions")
-    if not isinstance(found, list):
-        return []
-    return [
-        a
-        for a in found
-        if isinstance(a, dict)
-        and isinstance(a.get("key"), str)
-        and isinstance(a.get("operationId"), str)
-        and isinstance(a.get("requestBody", {}), dict)
-        and isinstance(a.get("responses", {}), dict)
-    ]
+    return _entries(op, "x-actions", {"requestBody": dict, "responses": dict})
 
 
 def _verbatim_strings(node: Any) -> None:
