@@ -13,8 +13,6 @@ import re
 from collections import Counter
 from typing import Any
 
-from scraper.page import Page, texts_of
-
 DEFAULT_SIGNATURE = "SDK-HMAC-SHA256"
 SIGNATURE_KEY = "x-signature-scheme"
 """On the `aksk` scheme: the word that starts its Authorization header (`OBS`)."""
@@ -44,9 +42,9 @@ HEADER_FORMAT = re.compile(r"\bAuthorization:\s*(?P<word>[A-Z][A-Z0-9-]+)\s+(?P<
 URL_SIGNATURE = re.compile(r"[?&]AccessKeyId=[^&\s]+&Expires=[^&\s]+&Signature=", re.I)
 
 
-def security_schemes(pages: list[Page]) -> dict[str, dict[str, Any]]:
-    """The schemes the docs describe; the gateway's pair where they show no other."""
-    texts = texts_of(pages)
+def security_schemes(texts: list[str]) -> dict[str, dict[str, Any]]:
+    """The schemes the docs' texts (`texts_of`) describe; the gateway's pair where they show
+    no other."""
     formats = Counter(
         (match["word"], match["rest"]) for text in texts for match in HEADER_FORMAT.finditer(text)
     )
