@@ -27,7 +27,7 @@ from codegen.operations import OperationView, operation_views
 from codegen.prepare import lift_inline_bodies
 from codegen.types import ModelInfo
 from codegen.xml_shapes import ShapeCompiler
-from scraper.model import REF_PREFIX
+from scraper.model import REF_PREFIX, UNNAMED_KEY
 from scraper.output import make_folder, replace_directory, staging_folder
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -157,7 +157,7 @@ def _endpoint_argument(server: dict[str, Any]) -> str:
     """How the package docstring's example picks the endpoint: the documented region, or a
     base URL where the docs leave part of the endpoint unnamed."""
     variables = server.get("variables", {})
-    if any(v.get("x-doc-unnamed") for v in variables.values()) or "region" not in variables:
+    if any(v.get(UNNAMED_KEY) for v in variables.values()) or "region" not in variables:
         return 'base_url="https://..."'
     return f"region={str(variables['region'].get('default', ''))!r}"
 
@@ -176,7 +176,7 @@ def render_package(spec: dict[str, Any], package: str) -> GeneratedPackage:
         "version": _version(prepared),
         "server_url": str(server.get("url", "")),
         "server_variables": {
-            str(k): {kk: vv for kk, vv in v.items() if kk in ("default", "enum", "x-doc-unnamed")}
+            str(k): {kk: vv for kk, vv in v.items() if kk in ("default", "enum", UNNAMED_KEY)}
             for k, v in server.get("variables", {}).items()
         },
         "endpoint_argument": _endpoint_argument(server),

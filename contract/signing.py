@@ -16,6 +16,8 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote
 
+from scraper.model import SIGNATURE_KEY
+
 ALGORITHM = "SDK-HMAC-SHA256"
 DATE_HEADER = "x-sdk-date"
 DATE_FORMAT = "%Y%m%dT%H%M%SZ"
@@ -135,7 +137,7 @@ class AcceptedAuth:
             token="x-auth-token" in headers,
             signature=None
             if signature is None
-            else str(signature.get("x-signature-scheme", DEFAULT_SIGNATURE)),
+            else str(signature.get(SIGNATURE_KEY, DEFAULT_SIGNATURE)),
             url_signing=any(
                 s.get("in") == "query" and s.get("name") == "AccessKeyId" for s in schemes.values()
             ),

@@ -13,6 +13,8 @@ Schema = dict[str, Any]
 Json = Any
 REF_PREFIX = "#/components/schemas/"
 SOURCE_KEY = "x-doc-source"  # provenance: where in the docs an element comes from
+UNNAMED_KEY = "x-doc-unnamed"  # a server variable the docs give no value for: default = its name
+SIGNATURE_KEY = "x-signature-scheme"  # the word that starts a signature header (`OBS`)
 
 
 @dataclass(frozen=True, order=True)

@@ -13,9 +13,9 @@ import re
 from collections import Counter
 from typing import Any
 
+from scraper.model import SIGNATURE_KEY
+
 DEFAULT_SIGNATURE = "SDK-HMAC-SHA256"
-SIGNATURE_KEY = "x-signature-scheme"
-"""On the `aksk` scheme: the word that starts its Authorization header (`OBS`)."""
 
 TOKEN: dict[str, Any] = {
     "type": "apiKey",

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from scraper.model import Schema
+from scraper.model import UNNAMED_KEY, Schema
 from scraper.page import CodeBlock, Page, texts_of
 from scraper.security import security_schemes
 from scraper.spec import ServiceInfo
@@ -46,10 +46,6 @@ def release_version(pages: list[Page]) -> str | None:
     return max(dates) if dates else None
 
 
-UNNAMED = "x-doc-unnamed"
-"""Marks a server variable the docs give no value for: its default is only its own name."""
-
-
 def servers(product: str, texts: list[str]) -> list[dict[str, Any]]:
     """The endpoint pattern the docs give ("{service_name}.{region_id}.{external_domain_name}",
     "compute.region.xxx.com"), with the region ids and the cloud domain they name. A part the
@@ -85,7 +81,7 @@ def servers(product: str, texts: list[str]) -> list[dict[str, Any]]:
         if "default" not in variable:
             variable["default"] = name
             variable["description"] += " The docs name none: give it (or the client a base URL)."
-            variable[UNNAMED] = True
+            variable[UNNAMED_KEY] = True
     return [
         {"url": "https://{service_name}.{region}.{external_domain_name}", "variables": variables}
     ]
@@ -97,7 +93,7 @@ def unnamed_endpoint_parts(info_servers: list[dict[str, Any]]) -> list[str]:
         name
         for server in info_servers
         for name, variable in server.get("variables", {}).items()
-        if variable.get(UNNAMED)
+        if variable.get(UNNAMED_KEY)
     ]
 
 

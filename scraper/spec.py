@@ -11,6 +11,7 @@ from scraper.components import fingerprint, merge_components, rewrite_refs
 from scraper.model import (
     REF_PREFIX,
     SOURCE_KEY,
+    UNNAMED_KEY,
     Body,
     Diagnostic,
     Example,
@@ -273,7 +274,7 @@ def _shared_variables(server: dict[str, Any], service: list[dict[str, Any]]) -> 
         name: variable
         for entry in service
         for name, variable in entry.get("variables", {}).items()
-        if not variable.get("x-doc-unnamed")
+        if not variable.get(UNNAMED_KEY)
     }
     variables = {
         name: known.get(name, variable) for name, variable in server.get("variables", {}).items()

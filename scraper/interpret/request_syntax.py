@@ -34,6 +34,7 @@ from scraper.interpret.xml_bodies import (
 )
 from scraper.model import (
     SOURCE_KEY,
+    UNNAMED_KEY,
     Body,
     Example,
     Location,
@@ -128,7 +129,7 @@ def server_of(host: str | None) -> dict[str, object] | None:
             variables[DOMAIN_VARIABLE] = {
                 "default": DOMAIN_VARIABLE,
                 "description": f"The cloud's domain name ({rest} in the docs).",
-                "x-doc-unnamed": True,
+                UNNAMED_KEY: True,
             }
             break
         named = NAMED_HOST_LABEL.match(label)
