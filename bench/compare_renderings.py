@@ -19,8 +19,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scraper.model import REF_PREFIX  # noqa: E402
-from scraper.pipeline import scrape  # noqa: E402
+from doc2openapi.scraper.model import REF_PREFIX  # noqa: E402
+from doc2openapi.scraper.pipeline import scrape  # noqa: E402
 
 Fields = dict[str, str]
 

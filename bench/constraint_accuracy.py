@@ -93,7 +93,7 @@ def specs_from_dirs(dirs: list[Path]) -> dict[str, dict[str, Any]]:
 
 def specs_from_corpus(corpus: Path, services: set[str]) -> dict[str, dict[str, Any]]:
     """Scrape each sampled service folder, with provenance (fields are named by it)."""
-    from scraper.pipeline import scrape
+    from doc2openapi.scraper.pipeline import scrape
 
     found = {}
     for service in sorted(services):

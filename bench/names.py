@@ -33,9 +33,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from codegen.naming import snake_case, unique  # noqa: E402
-from codegen.operations import CLIENT_METHODS  # noqa: E402
-from codegen.prepare import METHOD_ORDER, actions  # noqa: E402
+from doc2openapi.codegen.naming import snake_case, unique  # noqa: E402
+from doc2openapi.codegen.operations import CLIENT_METHODS  # noqa: E402
+from doc2openapi.codegen.prepare import METHOD_ORDER, actions  # noqa: E402
 
 MAX_SCHEMA_NAME = 48
 ACRONYM = re.compile(r"\b([A-Z][A-Z0-9]*[A-Z])s?\b")

@@ -33,11 +33,11 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from codegen.generator import generate_models, inspect_models  # noqa: E402
-from codegen.operations import OperationView, operation_views  # noqa: E402
-from codegen.prepare import actions, json_media, lift_inline_bodies  # noqa: E402
-from scraper.model import REF_PREFIX  # noqa: E402
-from scraper.tree import resolve  # noqa: E402
+from doc2openapi.codegen.generator import generate_models, inspect_models  # noqa: E402
+from doc2openapi.codegen.operations import OperationView, operation_views  # noqa: E402
+from doc2openapi.codegen.prepare import actions, json_media, lift_inline_bodies  # noqa: E402
+from doc2openapi.scraper.model import REF_PREFIX  # noqa: E402
+from doc2openapi.scraper.tree import resolve  # noqa: E402
 
 STYLES = ("offset", "page", "marker", "next_marker", "links")
 PAGES = {"page", "page_no", "pageNo", "page_num", "pageNum", "page_number", "page_index"}

@@ -32,7 +32,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scraper.parallel import default_jobs  # noqa: E402
+from doc2openapi.scraper.parallel import default_jobs  # noqa: E402
 
 RENDERINGS = ("otc-html", "otc-rst")
 
@@ -53,7 +53,7 @@ def baselines(corpus: Path) -> dict[str, float]:
     from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
     from docutils.core import publish_doctree
 
-    from scraper.readers.rst import SETTINGS
+    from doc2openapi.scraper.readers.rst import SETTINGS
 
     html = [p.read_bytes() for p in _documents(corpus, "otc-html", ".html")]
     rst = [p.read_text(encoding="utf-8") for p in _documents(corpus, "otc-rst", ".rst")]
@@ -76,9 +76,9 @@ def child_scrape(folder: str, cache: str | None, jobs: int) -> dict[str, Any]:
     """In a child process: scrape every rendering under `folder`, per service, and time it."""
     import resource
 
-    from scraper.cache import Cache
-    from scraper.pipeline import Settings
-    from scraper.services import iter_services
+    from doc2openapi.scraper.cache import Cache
+    from doc2openapi.scraper.pipeline import Settings
+    from doc2openapi.scraper.services import iter_services
 
     settings = Settings(jobs=jobs, cache=Cache(Path(cache)) if cache else None)
     stages: dict[str, float] = {}
@@ -157,7 +157,7 @@ CHANGES = {
 def validation(specs: dict[str, Any], jobs: int) -> dict[str, float]:
     from openapi_spec_validator import validate
 
-    from scraper.validate import check_examples, spec_errors
+    from doc2openapi.scraper.validate import check_examples, spec_errors
 
     def ours(jobs: int) -> Callable[[], None]:
         def run() -> None:
@@ -179,7 +179,7 @@ def validation(specs: dict[str, Any], jobs: int) -> dict[str, float]:
 
 
 def generation(specs: dict[str, Any], target: Path) -> float:
-    from codegen import generate_client
+    from doc2openapi.codegen import generate_client
 
     def generate() -> None:
         for name, spec in specs.items():

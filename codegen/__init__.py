@@ -1,5 +1,10 @@
 """spec -> generated/: typed Python client packages (pydantic v2 models + httpx client)."""
 
-from codegen.generator import GeneratedPackage, generate_client, package_name, render_package
+from doc2openapi.codegen.generator import (
+    GeneratedPackage,
+    generate_client,
+    package_name,
+    render_package,
+)
 
 __all__ = ["GeneratedPackage", "generate_client", "package_name", "render_package"]

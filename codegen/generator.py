@@ -22,13 +22,13 @@ from datamodel_code_generator.enums import DataModelType, InputFileType
 from datamodel_code_generator.format import Formatter, PythonVersion
 from datamodel_code_generator.parser import LiteralType
 
-from codegen.naming import identifier, package_name
-from codegen.operations import OperationView, operation_views
-from codegen.prepare import lift_inline_bodies
-from codegen.types import ModelInfo
-from codegen.xml_shapes import ShapeCompiler
-from scraper.model import REF_PREFIX, UNNAMED_KEY
-from scraper.output import make_folder, replace_directory, staging_folder
+from doc2openapi.codegen.naming import identifier, package_name
+from doc2openapi.codegen.operations import OperationView, operation_views
+from doc2openapi.codegen.prepare import lift_inline_bodies
+from doc2openapi.codegen.types import ModelInfo
+from doc2openapi.codegen.xml_shapes import ShapeCompiler
+from doc2openapi.scraper.model import REF_PREFIX, UNNAMED_KEY
+from doc2openapi.scraper.output import make_folder, replace_directory, staging_folder
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 if not TEMPLATES.is_dir():  # installed wheel: the templates ship inside the package

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from codegen.naming import identifier, snake_case, unique
-from codegen.pagination import PaginationView, detect
-from codegen.prepare import METHOD_ORDER, actions, body_media, is_json, subresources
-from codegen.types import ModelInfo, Types
-from codegen.xml_shapes import is_xml
+from doc2openapi.codegen.naming import identifier, snake_case, unique
+from doc2openapi.codegen.pagination import PaginationView, detect
+from doc2openapi.codegen.prepare import METHOD_ORDER, actions, body_media, is_json, subresources
+from doc2openapi.codegen.types import ModelInfo, Types
+from doc2openapi.codegen.xml_shapes import is_xml
 
 ERROR_CLASSES = {
     "400": "BadRequestError",

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from codegen.prepare import json_media
-from codegen.types import Types
+from doc2openapi.codegen.prepare import json_media
+from doc2openapi.codegen.types import Types
 
 PAGES = ("page", "page_no", "pageNo", "page_num", "pageNum", "page_number", "page_index")
 MARKERS = ("marker", "continue", "cursor")

@@ -7,10 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from codegen.page_plan import PagePlan, plan
-from codegen.prepare import json_media
-from codegen.types import Types
-from scraper.model import REF_PREFIX
+from doc2openapi.codegen.page_plan import PagePlan, plan
+from doc2openapi.codegen.prepare import json_media
+from doc2openapi.codegen.types import Types
+from doc2openapi.scraper.model import REF_PREFIX
 
 
 @dataclass

@@ -7,10 +7,10 @@ import copy
 from collections.abc import Iterator
 from typing import Any
 
-from codegen.naming import unique
-from codegen.xml_shapes import is_xml
-from scraper.model import REF_PREFIX
-from scraper.tree import walk_schemas
+from doc2openapi.codegen.naming import unique
+from doc2openapi.codegen.xml_shapes import is_xml
+from doc2openapi.scraper.model import REF_PREFIX
+from doc2openapi.scraper.tree import walk_schemas
 
 METHOD_ORDER = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
 TEXT_FORMATS = {"uuid", "date-time", "date", "time", "email", "uri", "hostname", "ipv4", "ipv6"}

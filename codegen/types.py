@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from scraper.model import REF_PREFIX
+from doc2openapi.scraper.model import REF_PREFIX
 
 WIRE_TYPES = {"str", "int", "float", "bool"}
 SIMPLE = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}

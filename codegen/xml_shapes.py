@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from scraper.model import REF_PREFIX
+from doc2openapi.scraper.model import REF_PREFIX
 
 XML_MEDIA = re.compile(r"^(application|text)/([\w.-]+\+)?xml$", re.I)
 SCALARS = {"string", "integer", "number", "boolean"}

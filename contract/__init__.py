@@ -2,7 +2,7 @@
 
 For server teams, inside their own pytest suites::
 
-    from contract import assert_contract
+    from doc2openapi.contract import assert_contract
 
     def test_server_honours_the_spec(base_url: str) -> None:
         assert_contract("spec/ecs.yaml", base_url, headers=[("X-Auth-Token", token)])
@@ -13,8 +13,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from contract.mock import MockAPI, make_mock_server, running_mock
-from contract.runner import ContractError, ContractResult, OperationOutcome, run_contract
+from doc2openapi.contract.mock import MockAPI, make_mock_server, running_mock
+from doc2openapi.contract.runner import (
+    ContractError,
+    ContractResult,
+    OperationOutcome,
+    run_contract,
+)
 
 
 def assert_contract(spec: str | Path, base_url: str, **options: Any) -> ContractResult:

@@ -18,9 +18,9 @@ from typing import Any
 from jsonschema.exceptions import best_match
 from openapi_schema_validator import OAS30Validator, OAS31Validator
 
-from codegen.xmlcodec import NotXml
-from contract.values import ValueGenerator
-from contract.xml_bodies import XmlBodies, is_xml
+from doc2openapi.codegen.xmlcodec import NotXml
+from doc2openapi.contract.values import ValueGenerator
+from doc2openapi.contract.xml_bodies import XmlBodies, is_xml
 
 ACTIONS_KEY = "x-actions"
 RESPONSE_REF = "#/components/responses/"

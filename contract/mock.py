@@ -27,9 +27,9 @@ from openapi_core.templating.paths.finders import APICallPathFinder
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 from werkzeug.wrappers import Request, Response
 
-from codegen.xmlcodec import NotXml
-from contract import subresources
-from contract.answers import (
+from doc2openapi.codegen.xmlcodec import NotXml
+from doc2openapi.contract import subresources
+from doc2openapi.contract.answers import (
     JSON_TYPES,
     Answer,
     Answerer,
@@ -38,7 +38,7 @@ from contract.answers import (
     parse_prefer,
     select_action,
 )
-from contract.signing import (
+from doc2openapi.contract.signing import (
     DEFAULT_SIGNATURE,
     URL_SIGNATURE_PARAMETERS,
     AcceptedAuth,
@@ -47,7 +47,7 @@ from contract.signing import (
     signature_problem,
     well_formed_other_signature,
 )
-from contract.xml_bodies import is_xml, xml_request_media
+from doc2openapi.contract.xml_bodies import is_xml, xml_request_media
 
 log = logging.getLogger("doc2openapi.mock")
 

@@ -22,8 +22,8 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from contract import subresources
-from scraper.output import load_document, write_atomic
+from doc2openapi.contract import subresources
+from doc2openapi.scraper.output import load_document, write_atomic
 
 CHECKS = (
     "not_a_server_error",

@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote
 
-from scraper.model import SIGNATURE_KEY
+from doc2openapi.scraper.model import SIGNATURE_KEY
 
 ALGORITHM = "SDK-HMAC-SHA256"
 DATE_HEADER = "x-sdk-date"

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from codegen import xmlcodec
-from codegen.xml_shapes import ShapeCompiler, is_xml
+from doc2openapi.codegen import xmlcodec
+from doc2openapi.codegen.xml_shapes import ShapeCompiler, is_xml
 
 __all__ = ["XmlBodies", "is_xml"]
 

@@ -12,18 +12,18 @@ from typing import TYPE_CHECKING, Any
 from doc2openapi._version import __version__
 
 if TYPE_CHECKING:
-    from scraper.cache import Cache
-    from scraper.pipeline import ScrapeResult, Settings, scrape
-    from scraper.services import iter_services
-    from scraper.validate import spec_errors
+    from doc2openapi.scraper.cache import Cache
+    from doc2openapi.scraper.pipeline import ScrapeResult, Settings, scrape
+    from doc2openapi.scraper.services import iter_services
+    from doc2openapi.scraper.validate import spec_errors
 
 _LAZY = {
-    "Cache": "scraper.cache",
-    "ScrapeResult": "scraper.pipeline",
-    "Settings": "scraper.pipeline",
-    "iter_services": "scraper.services",
-    "scrape": "scraper.pipeline",
-    "spec_errors": "scraper.validate",
+    "Cache": "doc2openapi.scraper.cache",
+    "ScrapeResult": "doc2openapi.scraper.pipeline",
+    "Settings": "doc2openapi.scraper.pipeline",
+    "iter_services": "doc2openapi.scraper.services",
+    "scrape": "doc2openapi.scraper.pipeline",
+    "spec_errors": "doc2openapi.scraper.validate",
 }
 
 __all__ = [

@@ -17,18 +17,18 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from codegen import generate_client
-from contract.mock import MOCK_SK_ENV, MOCK_TOKEN, make_mock_server, running_mock
-from contract.runner import PHASES, ContractError, parse_header, run_contract
 from doc2openapi.cli_parser import UsageError, build_parser
+from doc2openapi.codegen import generate_client
+from doc2openapi.contract.mock import MOCK_SK_ENV, MOCK_TOKEN, make_mock_server, running_mock
+from doc2openapi.contract.runner import PHASES, ContractError, parse_header, run_contract
+from doc2openapi.scraper.cache import Cache
+from doc2openapi.scraper.output import dumps, write_atomic
+from doc2openapi.scraper.pipeline import RunStats, ScrapeResult, Settings, scrape
+from doc2openapi.scraper.progress import BarProgress, Progress, wants_bar
+from doc2openapi.scraper.render import clean, failing, render_markdown, render_text, summary_lines
+from doc2openapi.scraper.services import iter_services
+from doc2openapi.scraper.validate import spec_errors
 from doc2openapi.specfile import FileRefused, invalid_line, load_mapping, load_spec
-from scraper.cache import Cache
-from scraper.output import dumps, write_atomic
-from scraper.pipeline import RunStats, ScrapeResult, Settings, scrape
-from scraper.progress import BarProgress, Progress, wants_bar
-from scraper.render import clean, failing, render_markdown, render_text, summary_lines
-from scraper.services import iter_services
-from scraper.validate import spec_errors
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 

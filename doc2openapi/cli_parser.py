@@ -8,12 +8,12 @@ import os
 from pathlib import Path
 from typing import Any
 
-from contract.mock import MOCK_SK_ENV
-from contract.runner import PHASES
 from doc2openapi import __version__
-from scraper.cache import CACHE_ENV, DEFAULT_FOLDER
-from scraper.diagnostics import SEVERITIES
-from scraper.parallel import default_jobs
+from doc2openapi.contract.mock import MOCK_SK_ENV
+from doc2openapi.contract.runner import PHASES
+from doc2openapi.scraper.cache import CACHE_ENV, DEFAULT_FOLDER
+from doc2openapi.scraper.diagnostics import SEVERITIES
+from doc2openapi.scraper.parallel import default_jobs
 
 EXIT_CODES = """exit codes:
   0  done

@@ -13,8 +13,8 @@ from typing import Any
 
 import yaml
 
-from scraper.readers import binary_kind
-from scraper.validate import spec_errors
+from doc2openapi.scraper.readers import binary_kind
+from doc2openapi.scraper.validate import spec_errors
 
 
 class FileRefused(Exception):

@@ -11,8 +11,8 @@ from __future__ import annotations
 import copy
 import re
 
-from scraper.model import Operation, Schema
-from scraper.tree import resolve
+from doc2openapi.scraper.model import Operation, Schema
+from doc2openapi.scraper.tree import resolve
 
 VERSION_SEGMENT = re.compile(r"^v\d+(\.\d+)?$", re.I)
 

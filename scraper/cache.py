@@ -22,7 +22,7 @@ from typing import TypeVar
 from pydantic import TypeAdapter, ValidationError
 
 from doc2openapi._version import __version__
-from scraper.output import write_atomic
+from doc2openapi.scraper.output import write_atomic
 
 FORMAT = "1"  # bump when the layout of entries changes
 DEFAULT_FOLDER = Path(".cache") / "doc2openapi"

@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from scraper.model import REF_PREFIX, SOURCE_KEY, Operation, Schema
+from doc2openapi.scraper.model import REF_PREFIX, SOURCE_KEY, Operation, Schema
 
 
 def _local_name(ref: str) -> str:

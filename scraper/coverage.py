@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from scraper.model import Diagnostic, Json, Schema
-from scraper.tree import media_types, resolve
+from doc2openapi.scraper.model import Diagnostic, Json, Schema
+from doc2openapi.scraper.tree import media_types, resolve
 
 LOW_COVERAGE = 0.9  # an example with less than this share of its fields covered is reported
 MAX_DEPTH = 32

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from scraper.tree import media_types
+from doc2openapi.scraper.tree import media_types
 
 MAX_LABEL_WORDS = 5
 MAX_KEY_LENGTH = 40

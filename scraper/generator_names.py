@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from scraper.components import rewrite_refs
+from doc2openapi.scraper.components import rewrite_refs
 
 _NOT_NAME = re.compile(r"[^A-Za-z0-9]+")
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from scraper.components import rewrite_refs
-from scraper.model import Diagnostic, Operation
-from scraper.naming import VERSION, cap, segments, title_name, words_of
+from doc2openapi.scraper.components import rewrite_refs
+from doc2openapi.scraper.model import Diagnostic, Operation
+from doc2openapi.scraper.naming import VERSION, cap, segments, title_name, words_of
 
 
 def version_of(path: str) -> str:

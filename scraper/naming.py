@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scraper.page import Page, Paragraph
+from doc2openapi.scraper.page import Page, Paragraph
 
 VERSION = re.compile(r"^v\d+(?:\.\d+)*$", re.I)
 CAMEL_FILE = re.compile(r"^[A-Z][A-Za-z0-9]+$")

@@ -18,23 +18,23 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from scraper.cache import Cache, collection_paused, digest
-from scraper.coverage import measure as measure_coverage
-from scraper.example_names import name_examples
-from scraper.generator_names import name_enum_members, rename_operation_like_components
-from scraper.interpret.constraints import audit_constraints, keyword_counts
-from scraper.interpret.linker import Lookups, TableIndex
-from scraper.interpret.operations import Interpreter
-from scraper.limits import MAX_PAGE_BYTES, TRANSIENT_KINDS, page_guard
-from scraper.model import Diagnostic, Operation, PageResult
-from scraper.page import Page
-from scraper.parallel import ordered_map, workers_for
-from scraper.progress import Progress
-from scraper.readers import NotADocument, read_document
-from scraper.report import build_report
-from scraper.service import service_info, unnamed_endpoint_parts
-from scraper.spec import build_spec
-from scraper.topics import (
+from doc2openapi.scraper.cache import Cache, collection_paused, digest
+from doc2openapi.scraper.coverage import measure as measure_coverage
+from doc2openapi.scraper.example_names import name_examples
+from doc2openapi.scraper.generator_names import name_enum_members, rename_operation_like_components
+from doc2openapi.scraper.interpret.constraints import audit_constraints, keyword_counts
+from doc2openapi.scraper.interpret.linker import Lookups, TableIndex
+from doc2openapi.scraper.interpret.operations import Interpreter
+from doc2openapi.scraper.limits import MAX_PAGE_BYTES, TRANSIENT_KINDS, page_guard
+from doc2openapi.scraper.model import Diagnostic, Operation, PageResult
+from doc2openapi.scraper.page import Page
+from doc2openapi.scraper.parallel import ordered_map, workers_for
+from doc2openapi.scraper.progress import Progress
+from doc2openapi.scraper.readers import NotADocument, read_document
+from doc2openapi.scraper.report import build_report
+from doc2openapi.scraper.service import service_info, unnamed_endpoint_parts
+from doc2openapi.scraper.spec import build_spec
+from doc2openapi.scraper.topics import (
     TOPICS_FILE,
     TopicTree,
     add_toctrees,
@@ -43,8 +43,8 @@ from scraper.topics import (
     tag_objects,
     topic_of,
 )
-from scraper.transforms import strip_provenance, to_openapi_31
-from scraper.validate import check_examples, spec_errors, without_prose
+from doc2openapi.scraper.transforms import strip_provenance, to_openapi_31
+from doc2openapi.scraper.validate import check_examples, spec_errors, without_prose
 
 NOT_DOCUMENTS = {
     ".png", ".jpg", ".jpeg", ".gif", ".svg", ".bmp", ".ico", ".webp", ".css", ".js",

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from scraper.diagnostics import SEVERITIES, at_least, lookup, severity
+from doc2openapi.scraper.diagnostics import SEVERITIES, at_least, lookup, severity
 
 EXAMPLE_WIDTH = 110
 TOP_KINDS = 3

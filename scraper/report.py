@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from scraper.diagnostics import SEVERITIES, severity
-from scraper.model import Diagnostic, PageResult
+from doc2openapi.scraper.diagnostics import SEVERITIES, severity
+from doc2openapi.scraper.model import Diagnostic, PageResult
 
 
 def _constraint_summary(results: list[PageResult]) -> dict[str, Any]:

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from scraper.model import SIGNATURE_KEY
+from doc2openapi.scraper.model import SIGNATURE_KEY
 
 DEFAULT_SIGNATURE = "SDK-HMAC-SHA256"
 

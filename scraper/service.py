@@ -6,11 +6,11 @@ import re
 from collections import Counter
 from typing import Any
 
-from scraper.model import UNNAMED_KEY, Schema
-from scraper.page import CodeBlock, Page, texts_of
-from scraper.security import security_schemes
-from scraper.spec import ServiceInfo
-from scraper.topics import TopicTree
+from doc2openapi.scraper.model import UNNAMED_KEY, Schema
+from doc2openapi.scraper.page import CodeBlock, Page, texts_of
+from doc2openapi.scraper.security import security_schemes
+from doc2openapi.scraper.spec import ServiceInfo
+from doc2openapi.scraper.topics import TopicTree
 
 HOST_TEMPLATE = re.compile(r"\{?([\w-]+)\}?\.\{?(region[\w-]*)\}?\.\{?([\w.-]*\w)\}?", re.I)
 REGION_ID = re.compile(r"\b(?:eu|ap|cn|la|af|sa|na|me|tr|us)-[a-z]+(?:-\d+)?\b")

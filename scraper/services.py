@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from scraper.pipeline import ScrapeResult, Settings, scrape
+from doc2openapi.scraper.pipeline import ScrapeResult, Settings, scrape
 
 SERVICE_NAME = re.compile(r"[^a-z0-9_-]+")
 

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from scraper.actions import snapshot, split_actions
-from scraper.components import fingerprint, merge_components, rewrite_refs
-from scraper.model import (
+from doc2openapi.scraper.actions import snapshot, split_actions
+from doc2openapi.scraper.components import fingerprint, merge_components, rewrite_refs
+from doc2openapi.scraper.model import (
     REF_PREFIX,
     SOURCE_KEY,
     UNNAMED_KEY,
@@ -20,10 +20,10 @@ from scraper.model import (
     Response,
     Schema,
 )
-from scraper.name_clashes import resolve_clashes
-from scraper.security import DEFAULT_SCHEMES
-from scraper.subresources import fold_subresources
-from scraper.summaries import distinct_summaries
+from doc2openapi.scraper.name_clashes import resolve_clashes
+from doc2openapi.scraper.security import DEFAULT_SCHEMES
+from doc2openapi.scraper.subresources import fold_subresources
+from doc2openapi.scraper.summaries import distinct_summaries
 
 METHOD_ORDER = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
 

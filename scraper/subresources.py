@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import copy
 
-from scraper.components import fingerprint, rewrite_refs
-from scraper.model import Body, Diagnostic, Operation, Parameter, Response, Schema
+from doc2openapi.scraper.components import fingerprint, rewrite_refs
+from doc2openapi.scraper.model import Body, Diagnostic, Operation, Parameter, Response, Schema
 
 
 def _absorb(into: dict[str, Schema], other: Operation) -> None:

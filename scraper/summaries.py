@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from scraper.model import Operation
-from scraper.name_clashes import version_of
+from doc2openapi.scraper.model import Operation
+from doc2openapi.scraper.name_clashes import version_of
 
 
 def distinct_summaries(operations: list[Operation]) -> None:

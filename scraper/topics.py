@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from scraper.interpret.linker import page_key
-from scraper.interpret.references import tidy
-from scraper.page import Page, Paragraph
+from doc2openapi.scraper.interpret.linker import page_key
+from doc2openapi.scraper.interpret.references import tidy
+from doc2openapi.scraper.page import Page, Paragraph
 
 TOPICS_FILE = "CLASS.TXT.json"
 MAX_DESCRIPTION = 600

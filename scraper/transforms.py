@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from scraper.model import SOURCE_KEY
+from doc2openapi.scraper.model import SOURCE_KEY
 
 
 def _walk(node: Any, visit: Any) -> None:

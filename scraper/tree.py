@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from scraper.model import REF_PREFIX, Schema
+from doc2openapi.scraper.model import REF_PREFIX, Schema
 
 MAX_REF_HOPS = 64  # a cycle of $refs ends here instead of looping
 

@@ -18,10 +18,10 @@ from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValida
 from openapi_spec_validator.validation import keywords
 from openapi_spec_validator.validation.validators import SpecValidator
 
-from scraper.interpret.xml_bodies import NotXml, is_xml_media, xml_value
-from scraper.model import Diagnostic
-from scraper.parallel import ordered_map, workers_for
-from scraper.tree import media_entries, resolve
+from doc2openapi.scraper.interpret.xml_bodies import NotXml, is_xml_media, xml_value
+from doc2openapi.scraper.model import Diagnostic
+from doc2openapi.scraper.parallel import ordered_map, workers_for
+from doc2openapi.scraper.tree import media_entries, resolve
 
 
 def spec_errors(spec: dict[str, Any], jobs: int = 1) -> list[str]:

@@ -8,7 +8,7 @@ from typing import Any
 
 from werkzeug.wrappers import Request, Response
 
-from contract.mock import MockAPI, serving
+from doc2openapi.contract.mock import MockAPI, serving
 
 DEFECTS = ("drop-required-field", "string-for-integer", "server-error", "wrong-content-type")
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from scraper.pipeline import ScrapeResult, scrape
-from scraper.services import scrape_services
+from doc2openapi.scraper.pipeline import ScrapeResult, scrape
+from doc2openapi.scraper.services import scrape_services
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx
 
-from scraper.model import REF_PREFIX
+from doc2openapi.scraper.model import REF_PREFIX
 
 
 class FakeAPI:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from scraper.model import REF_PREFIX
+from doc2openapi.scraper.model import REF_PREFIX
 
 
 def operation(spec: dict[str, Any], method: str, path: str) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scraper.page import CodeBlock, Page, Paragraph, Table
+from doc2openapi.scraper.page import CodeBlock, Page, Paragraph, Table
 
 
 def _lines(text: str) -> list[str]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-from contract.values import ValueGenerator
+from doc2openapi.contract.values import ValueGenerator
 
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 

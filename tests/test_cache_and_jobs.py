@@ -15,12 +15,12 @@ from typing import Any
 import pytest
 
 from doc2openapi.cli import main
-from scraper.cache import Cache
-from scraper.output import dumps
-from scraper.page import Page
-from scraper.pipeline import ScrapeResult, Settings, scrape
-from scraper.progress import BarProgress, wants_bar
-from scraper.services import scrape_services
+from doc2openapi.scraper.cache import Cache
+from doc2openapi.scraper.output import dumps
+from doc2openapi.scraper.page import Page
+from doc2openapi.scraper.pipeline import ScrapeResult, Settings, scrape
+from doc2openapi.scraper.progress import BarProgress, wants_bar
+from doc2openapi.scraper.services import scrape_services
 from tests.conftest import PAGES
 
 ROW = "<tr><td>{0}</td><td>{1}</td><td>{2}</td></tr>"
@@ -155,7 +155,7 @@ def test_corrupt_or_foreign_cache_entries_are_discarded(tmp_path: Path, damage: 
 
 
 def test_cache_keys_include_the_tool_version(monkeypatch: pytest.MonkeyPatch) -> None:
-    from scraper import cache as cache_module
+    from doc2openapi.scraper import cache as cache_module
 
     before = Cache(Path("unused")).key("page", "a.html", "digest")
     cache_module.tool_fingerprint.cache_clear()
@@ -216,7 +216,7 @@ def test_bar_progress_draws_stages_on_a_terminal() -> None:
 def test_validity_is_remembered_across_prose_only_changes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from scraper import pipeline, validate
+    from doc2openapi.scraper import pipeline, validate
 
     calls: list[int] = []
     real = validate.spec_errors
@@ -240,7 +240,7 @@ def test_validity_is_remembered_across_prose_only_changes(
 
 
 def test_an_invalid_spec_is_never_remembered_as_valid(tmp_path: Path) -> None:
-    from scraper.pipeline import _spec_errors
+    from doc2openapi.scraper.pipeline import _spec_errors
 
     cache = Cache(tmp_path / "cache")
     broken = {"openapi": "3.0.3", "info": {"title": "t"}, "paths": {}}  # no version
@@ -249,7 +249,7 @@ def test_an_invalid_spec_is_never_remembered_as_valid(tmp_path: Path) -> None:
 
 
 def test_prose_is_emptied_but_checked_values_are_kept() -> None:
-    from scraper.validate import without_prose
+    from doc2openapi.scraper.validate import without_prose
 
     spec = {
         "info": {"description": "About."},
@@ -274,7 +274,7 @@ def test_split_validation_agrees_with_the_whole(html_services: dict[str, ScrapeR
     report exactly its messages where it does not."""
     import copy
 
-    from scraper.validate import spec_errors
+    from doc2openapi.scraper.validate import spec_errors
 
     spec = html_services["elb"].spec
     assert spec_errors(spec, jobs=2) == spec_errors(spec) == []
@@ -295,7 +295,7 @@ def test_faster_validation_finds_what_the_stock_validator_finds(
 
     from openapi_spec_validator import OpenAPIV30SpecValidator
 
-    from scraper.validate import spec_errors
+    from doc2openapi.scraper.validate import spec_errors
 
     def stock(spec: dict[str, Any]) -> list[str]:
         found = OpenAPIV30SpecValidator(spec).iter_errors()
@@ -315,8 +315,8 @@ def test_a_page_that_took_too_long_is_tried_again_next_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Time is the machine's, not the page's: a too-slow verdict is never cached."""
-    from scraper.limits import PageTimeout
-    from scraper.readers import read_document as real
+    from doc2openapi.scraper.limits import PageTimeout
+    from doc2openapi.scraper.readers import read_document as real
 
     settings = Settings(cache=Cache(tmp_path / "cache"))
     docs = _docs(tmp_path / "docs", [("name", "String", "Name.")])
@@ -326,10 +326,10 @@ def test_a_page_that_took_too_long_is_tried_again_next_run(
             raise PageTimeout
         return real(data, source)
 
-    monkeypatch.setattr("scraper.pipeline.read_document", slow)
+    monkeypatch.setattr("doc2openapi.scraper.pipeline.read_document", slow)
     first = scrape([docs], settings=settings)
     assert "too-slow" in first.report["summary"]["diagnostics"]
-    monkeypatch.setattr("scraper.pipeline.read_document", real)
+    monkeypatch.setattr("doc2openapi.scraper.pipeline.read_document", real)
     again = scrape([docs], settings=settings)
     assert not again.stats.result_from_cache and again.stats.pages_read == 1
     assert _part_properties(again) == ["name"]

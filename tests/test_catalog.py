@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 import yaml
 
-from scraper.pipeline import ScrapeResult
-from scraper.tree import media_types
+from doc2openapi.scraper.pipeline import ScrapeResult
+from doc2openapi.scraper.tree import media_types
 from tests.conftest import FIXTURES, ROOT
 from tests.helpers import assert_operation_pages
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from collections import Counter
 
-from scraper.pipeline import ScrapeResult
+from doc2openapi.scraper.pipeline import ScrapeResult
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))

@@ -19,9 +19,9 @@ import httpx
 import pytest
 import yaml
 
-from codegen import generate_client
-from contract.mock import MockAPI
-from scraper.pipeline import ScrapeResult
+from doc2openapi.codegen import generate_client
+from doc2openapi.contract.mock import MockAPI
+from doc2openapi.scraper.pipeline import ScrapeResult
 from tests.conftest import FIXTURES
 from tests.test_codegen import _import
 

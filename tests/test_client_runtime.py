@@ -18,9 +18,9 @@ import pydantic
 import pytest
 import yaml
 
-from codegen import generate_client
-from codegen.naming import snake_case
-from contract.mock import running_mock
+from doc2openapi.codegen import generate_client
+from doc2openapi.codegen.naming import snake_case
+from doc2openapi.contract.mock import running_mock
 from tests.conftest import FIXTURES
 from tests.test_codegen import _import
 

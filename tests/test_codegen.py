@@ -15,9 +15,9 @@ from typing import Any
 import httpx
 import pytest
 
-from codegen import generate_client, render_package
-from codegen.generator import inspect_models, lift_inline_bodies, operation_views
-from scraper.pipeline import ScrapeResult, scrape
+from doc2openapi.codegen import generate_client, render_package
+from doc2openapi.codegen.generator import inspect_models, lift_inline_bodies, operation_views
+from doc2openapi.scraper.pipeline import ScrapeResult, scrape
 from tests.conftest import PAGES, ROOT
 
 BIN = Path(sys.executable).parent

@@ -10,8 +10,12 @@ from typing import Any
 
 import pytest
 
-from scraper.interpret.constraints import apply_constraints, audit_constraints, keyword_counts
-from scraper.pipeline import ScrapeResult, scrape
+from doc2openapi.scraper.interpret.constraints import (
+    apply_constraints,
+    audit_constraints,
+    keyword_counts,
+)
+from doc2openapi.scraper.pipeline import ScrapeResult, scrape
 from tests.helpers import operation, params, resolve
 
 
@@ -331,7 +335,7 @@ def test_report_counts_keywords_as_in_the_spec(corpus_specs: dict[str, ScrapeRes
 
 
 def test_structured_descriptions_read_as_their_definition_and_what_is_said() -> None:
-    from scraper.interpret.constraints.structure import readable
+    from doc2openapi.scraper.interpret.constraints.structure import readable
 
     text = "Definition\nCluster ID.\nConstraints\nN/A\nRange\n1 to 64\nDefault Value\nN/A"
     assert readable(text) == "Cluster ID.\nRange: 1 to 64"

@@ -14,13 +14,13 @@ import httpx
 import pytest
 import yaml
 
-from contract import assert_contract
-from contract.mock import running_mock
-from contract.runner import ContractResult, redact, run_contract
-from contract.values import ValueGenerator
 from doc2openapi.cli import main
-from scraper.output import dumps
-from scraper.pipeline import ScrapeResult
+from doc2openapi.contract import assert_contract
+from doc2openapi.contract.mock import running_mock
+from doc2openapi.contract.runner import ContractResult, redact, run_contract
+from doc2openapi.contract.values import ValueGenerator
+from doc2openapi.scraper.output import dumps
+from doc2openapi.scraper.pipeline import ScrapeResult
 from tests.broken_server import DEFECTS, broken_server
 from tests.conftest import FIXTURES
 

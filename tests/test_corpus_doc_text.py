@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
-from scraper.output import dumps
-from scraper.page import Paragraph, squash
-from scraper.pipeline import ScrapeResult
-from scraper.readers import read_document
-from scraper.services import scrape_services
+from doc2openapi.scraper.output import dumps
+from doc2openapi.scraper.page import Paragraph, squash
+from doc2openapi.scraper.pipeline import ScrapeResult
+from doc2openapi.scraper.readers import read_document
+from doc2openapi.scraper.services import scrape_services
 
 # The forms words took when inline markup split them ("<span>ECS</span>s" read as "ECS s").
 SPLIT_FORMS = ("ECS s ", "ECS s)", "ECS s.", "ECS s,", "ECS s'", "ECSSIn")

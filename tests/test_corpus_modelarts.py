@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from scraper.pipeline import ScrapeResult, scrape
+from doc2openapi.scraper.pipeline import ScrapeResult, scrape
 from tests.helpers import (
     assert_operation_pages,
     operation,

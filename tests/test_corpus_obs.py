@@ -11,13 +11,13 @@ from openapi_schema_validator import OAS30Validator
 from openapi_spec_validator import validate
 from werkzeug.test import Client
 
-from contract.mock import MockAPI
-from scraper.interpret.http_message import parse_message
-from scraper.interpret.sections import assign_roles
-from scraper.interpret.xml_bodies import NotXml, xml_value
-from scraper.page import CodeBlock, Page, Table
-from scraper.pipeline import ScrapeResult, scrape
-from scraper.readers import read_document
+from doc2openapi.contract.mock import MockAPI
+from doc2openapi.scraper.interpret.http_message import parse_message
+from doc2openapi.scraper.interpret.sections import assign_roles
+from doc2openapi.scraper.interpret.xml_bodies import NotXml, xml_value
+from doc2openapi.scraper.page import CodeBlock, Page, Table
+from doc2openapi.scraper.pipeline import ScrapeResult, scrape
+from doc2openapi.scraper.readers import read_document
 
 CHECKED = {
     "advanced_bucket_settings/obtaining_bucket_acl_information.rst": ("get", "/"),

@@ -7,12 +7,12 @@ from typing import Any
 
 import pytest
 
-from scraper.interpret.columns import is_parameter_table
-from scraper.interpret.sections import assign_roles
-from scraper.page import Table
-from scraper.pipeline import ScrapeResult
-from scraper.readers import NotADocument, read_document
-from scraper.services import find_services
+from doc2openapi.scraper.interpret.columns import is_parameter_table
+from doc2openapi.scraper.interpret.sections import assign_roles
+from doc2openapi.scraper.page import Table
+from doc2openapi.scraper.pipeline import ScrapeResult
+from doc2openapi.scraper.readers import NotADocument, read_document
+from doc2openapi.scraper.services import find_services
 from tests.helpers import assert_operation_pages, resolve
 
 # ECS docs carry more broken examples than the others (numbers typed as strings, "" for

@@ -11,11 +11,18 @@ import pytest
 import yaml
 
 from doc2openapi.cli import main
-from scraper.diagnostics import FALLBACK, KINDS, SEVERITIES, at_least, markdown_table, severity
-from scraper.model import Diagnostic, PageResult
-from scraper.pipeline import ScrapeResult, scrape
-from scraper.render import render_markdown, render_text, summary_lines
-from scraper.report import build_report
+from doc2openapi.scraper.diagnostics import (
+    FALLBACK,
+    KINDS,
+    SEVERITIES,
+    at_least,
+    markdown_table,
+    severity,
+)
+from doc2openapi.scraper.model import Diagnostic, PageResult
+from doc2openapi.scraper.pipeline import ScrapeResult, scrape
+from doc2openapi.scraper.render import render_markdown, render_text, summary_lines
+from doc2openapi.scraper.report import build_report
 from tests.conftest import PAGES, ROOT
 
 METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}

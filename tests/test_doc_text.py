@@ -7,9 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from scraper.generator_names import name_enum_members, rename_operation_like_components
-from scraper.interpret.references import tidy
-from scraper.pipeline import scrape
+from doc2openapi.scraper.generator_names import name_enum_members, rename_operation_like_components
+from doc2openapi.scraper.interpret.references import tidy
+from doc2openapi.scraper.pipeline import scrape
 from tests.helpers import operation, params, resolve, response_schema
 from tests.test_conventions import HEADER, RESPONSE_HEADER, kinds, page, scrape_pages, table
 

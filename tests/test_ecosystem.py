@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import venv
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,9 @@ import pytest
 import yaml
 
 from tests.conftest import PAGES, ROOT
+
+# The repo's top-level stage folders; the wheel ships them inside `doc2openapi` only.
+CLASHING = ("scraper", "codegen", "contract")
 
 ARTIFACTS = ROOT / "test-artifacts"
 LOCK = ROOT / "requirements.lock"
@@ -170,6 +174,8 @@ def _pip_install(bin_dir: Path, *what: str) -> None:
 
 
 def test_wheel_installs_and_every_subcommand_documents_itself(tmp_path: Path) -> None:
+    """The wheel installs one import package, into a venv that has packages named like our
+    stages, and works from there: templates and all, docs -> spec -> client."""
     dist = tmp_path / "dist"
     done = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(dist), str(ROOT)],
@@ -177,10 +183,24 @@ def test_wheel_installs_and_every_subcommand_documents_itself(tmp_path: Path) ->
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-3000:]
     (wheel,) = dist.glob("doc2openapi-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        top_level = {name.split("/")[0] for name in archive.namelist()}
+    assert top_level == {"doc2openapi", "doc2openapi-0.1.0.dist-info"}, top_level
     bin_dir = _fresh_venv(tmp_path / "venv")
+    # Someone else's packages with our stages' folder names are left alone by the install.
+    (site_packages,) = (tmp_path / "venv").glob("lib/python*/site-packages")
+    for name in CLASHING:
+        (site_packages / name).mkdir()
+        (site_packages / name / "__init__.py").write_text(f"OWNER = 'theirs: {name}'\n")
     _pip_install(bin_dir, str(wheel))
+    probe = f"import {', '.join(CLASHING)}; print(*({', '.join(f'{n}.OWNER' for n in CLASHING)}))"
+    theirs = subprocess.run([str(bin_dir / "python"), "-I", "-c", probe], capture_output=True,
+                            text=True, cwd=tmp_path, check=True)  # fmt: skip
+    assert theirs.stdout.split() == [part for n in CLASHING for part in ("theirs:", n)]
     cli = str(bin_dir / "doc2openapi")
-    env = {**os.environ, "DOC2OPENAPI_CACHE_DIR": str(tmp_path / "cache")}
+    # The installed tool alone: no checkout on the path.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["DOC2OPENAPI_CACHE_DIR"] = str(tmp_path / "cache")
 
     def run(*args: str) -> str:
         result = subprocess.run([cli, *args], capture_output=True, text=True, env=env,
@@ -200,7 +220,7 @@ def test_wheel_installs_and_every_subcommand_documents_itself(tmp_path: Path) ->
 
 
 def test_generated_clients_install_into_a_fresh_venv(tmp_path: Path, modelarts_html: Any) -> None:
-    from codegen import generate_client
+    from doc2openapi.codegen import generate_client
 
     packages = {"otc_modelarts": modelarts_html.spec}
     widgets = ROOT / "tests" / "fixtures" / "contract" / "widgets.yaml"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from scraper.example_names import example_keys, label_key, name_examples
+from doc2openapi.scraper.example_names import example_keys, label_key, name_examples
 
 
 def test_short_captions_name_their_examples() -> None:

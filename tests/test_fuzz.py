@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from scraper.pipeline import ScrapeResult, scrape
+from doc2openapi.scraper.pipeline import ScrapeResult, scrape
 from tests.mutations import MUTATIONS, truncate
 
 BATCH = 10

@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 import yaml
 
-from codegen.generator import render_package
-from scraper.output import dumps
-from scraper.pipeline import scrape
+from doc2openapi.codegen.generator import render_package
+from doc2openapi.scraper.output import dumps
+from doc2openapi.scraper.pipeline import scrape
 from tests.conftest import FIXTURES, PAGES, ROOT
 
 GOLDEN = ROOT / "tests" / "golden"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.page import CodeBlock, Paragraph, Table
-from scraper.readers import NotADocument, detect_format, read_document
-from scraper.readers.html import read_html, unwrap_web_view
+from doc2openapi.scraper.page import CodeBlock, Paragraph, Table
+from doc2openapi.scraper.readers import NotADocument, detect_format, read_document
+from doc2openapi.scraper.readers.html import read_html, unwrap_web_view
 from tests.conftest import PAGES
 
 

@@ -11,7 +11,7 @@ import sys
 
 from tests.conftest import ROOT
 
-PACKAGES = ("doc2openapi", "scraper", "codegen", "contract")
+PACKAGES = ("doc2openapi",)
 PROBE = """
 import importlib, pkgutil, sys
 packages = {packages!r}

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from scraper.pipeline import ScrapeResult, scrape
+from doc2openapi.scraper.pipeline import ScrapeResult, scrape
 from tests.conftest import PAGES
 from tests.helpers import operation, params, ref_name, resolve, response_schema
 

@@ -14,8 +14,8 @@ from huaweicloudsdkcore.sdk_request import SdkRequest
 from huaweicloudsdkcore.signer.signer import Signer
 from werkzeug.test import Client
 
-from contract.mock import MockAPI, running_mock
-from scraper.pipeline import ScrapeResult, scrape
+from doc2openapi.contract.mock import MockAPI, running_mock
+from doc2openapi.scraper.pipeline import ScrapeResult, scrape
 from tests.conftest import FIXTURES, PAGES
 from tests.spec_requests import build_request, operations
 

@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from codegen.naming import snake_case
-from scraper.naming import derived_name, verb_of, whole_acronyms
-from scraper.pipeline import ScrapeResult, scrape
+from doc2openapi.codegen.naming import snake_case
+from doc2openapi.scraper.naming import derived_name, verb_of, whole_acronyms
+from doc2openapi.scraper.pipeline import ScrapeResult, scrape
 from tests.helpers import operation, ref_name
 from tests.test_conventions import HEADER, RESPONSE_HEADER, page, scrape_pages, table
 

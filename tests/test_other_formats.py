@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from scraper.pipeline import ScrapeResult, scrape
-from scraper.readers import detect_format, read_document
-from scraper.readers.rst import read_rst
+from doc2openapi.scraper.pipeline import ScrapeResult, scrape
+from doc2openapi.scraper.readers import detect_format, read_document
+from doc2openapi.scraper.readers.rst import read_rst
 from tests.conftest import PAGES
 from tests.helpers import (
     assert_operation_pages,

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from codegen.page_plan import PagePlan, plan
-from codegen.types import ModelInfo, Types
+from doc2openapi.codegen.page_plan import PagePlan, plan
+from doc2openapi.codegen.types import ModelInfo, Types
 
 ITEM = {"type": "object", "properties": {"id": {"type": "string"}}}
 ROUTE = {

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import yaml
 
-from codegen import generate_client
-from contract import running_mock
+from doc2openapi.codegen import generate_client
+from doc2openapi.contract import running_mock
 from tests.conftest import ROOT
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from scraper.pipeline import ScrapeResult
+from doc2openapi.scraper.pipeline import ScrapeResult
 from tests.helpers import resolve
 from tests.test_conventions import kinds, page, scrape_pages, table
 

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from scraper.pipeline import ScrapeResult
+from doc2openapi.scraper.pipeline import ScrapeResult
 from tests.conftest import FIXTURES
 from tests.sdk_driver import TRUTH, Outcome, call, matches, sdk_clients, sdk_operations
 

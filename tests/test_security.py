@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 import yaml
 
-from codegen import generate_client
 from doc2openapi.cli import main
-from scraper.pipeline import scrape
+from doc2openapi.codegen import generate_client
+from doc2openapi.scraper.pipeline import scrape
 from tests.conftest import PAGES
 
 SECRET = "TOP-SECRET-7c1d"  # noqa: S105 - a sentinel that must never show up

@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 
-from scraper.model import REF_PREFIX
-from scraper.output import dumps
-from scraper.pipeline import ScrapeResult, scrape
-from scraper.transforms import to_openapi_31
-from scraper.validate import spec_errors
+from doc2openapi.scraper.model import REF_PREFIX
+from doc2openapi.scraper.output import dumps
+from doc2openapi.scraper.pipeline import ScrapeResult, scrape
+from doc2openapi.scraper.transforms import to_openapi_31
+from doc2openapi.scraper.validate import spec_errors
 from tests.conftest import PAGES, ROOT
 
 REDOCLY = ROOT / "node_modules" / ".bin" / "redocly"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.interpret.types import (
+from doc2openapi.scraper.interpret.types import (
     AnyType,
     ArrayType,
     MapType,

@@ -13,10 +13,10 @@ from typing import Any
 import httpx
 import pytest
 
-from codegen import generate_client, xmlcodec
-from codegen.xml_shapes import ShapeCompiler
-from contract.mock import running_mock
-from scraper.pipeline import ScrapeResult, scrape
+from doc2openapi.codegen import generate_client, xmlcodec
+from doc2openapi.codegen.xml_shapes import ShapeCompiler
+from doc2openapi.contract.mock import running_mock
+from doc2openapi.scraper.pipeline import ScrapeResult, scrape
 from tests.test_codegen import BIN, _import
 
 NS = "urn:example:shelf"
@@ -177,7 +177,7 @@ def test_obs_client_has_a_method_per_documented_operation_and_is_lint_clean(
 
 
 def test_contract_run_against_the_obs_mock_passes(obs: ScrapeResult, tmp_path: Path) -> None:
-    from contract.runner import run_contract
+    from doc2openapi.contract.runner import run_contract
 
     spec_path = tmp_path / "obs.yaml"
     spec_path.write_text(json.dumps(obs.spec), encoding="utf-8")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scraper.page import Link, Table, Text
+from doc2openapi.scraper.page import Link, Table, Text
 
 COLUMN_PATTERNS: dict[str, re.Pattern[str]] = {
     "name": re.compile(

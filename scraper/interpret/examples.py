@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from scraper.model import Json
+from doc2openapi.scraper.model import Json
 
 REQUEST_LINE = re.compile(r"^\s*(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+\S+", re.I)
 JSON_START = re.compile(r"^\s*[\[{]", re.M)

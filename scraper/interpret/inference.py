@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
-from scraper.interpret.nesting import nest_flat_table
-from scraper.model import SOURCE_KEY, Body, Diagnostic, Json, Operation, Schema
-from scraper.tree import resolve
+from doc2openapi.scraper.interpret.nesting import nest_flat_table
+from doc2openapi.scraper.model import SOURCE_KEY, Body, Diagnostic, Json, Operation, Schema
+from doc2openapi.scraper.tree import resolve
 
 JSON_TYPES: list[tuple[type, Schema]] = [
     (bool, {"type": "boolean"}),

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from scraper.interpret.columns import is_parameter_table
-from scraper.page import Link, Page, Table
+from doc2openapi.scraper.interpret.columns import is_parameter_table
+from doc2openapi.scraper.page import Link, Page, Table
 
 GENERIC_TITLE_WORDS = re.compile(
     r"\b(parameters?|parameter description|field description|description|fields?|objects?|"

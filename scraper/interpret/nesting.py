@@ -8,8 +8,8 @@ objects; the move is reported as `inferred:nesting`.
 
 from __future__ import annotations
 
-from scraper.model import Body, Diagnostic, Json, Operation, Schema
-from scraper.tree import resolve
+from doc2openapi.scraper.model import Body, Diagnostic, Json, Operation, Schema
+from doc2openapi.scraper.tree import resolve
 
 
 def _empty_object(prop: Schema) -> bool:

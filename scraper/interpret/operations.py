@@ -12,19 +12,24 @@ from urllib.parse import unquote
 
 from openapi_schema_validator import OAS30Validator
 
-from scraper.interpret.columns import Field, is_parameter_table, is_status_table, read_fields
-from scraper.interpret.examples import REQUEST_LINE, NotJson, extract_json
-from scraper.interpret.http_message import reason_phrase
-from scraper.interpret.inference import NAME_WORDS, refine_with_examples
-from scraper.interpret.linker import TableIndex, TableRef, page_key
-from scraper.interpret.prose import operation_prose
-from scraper.interpret.prose_headers import prose_headers
-from scraper.interpret.references import tidy_operation
-from scraper.interpret.request_syntax import interpret_request_syntax
-from scraper.interpret.schemas import SchemaBuilder, camel
-from scraper.interpret.sections import RoledSection, assign_roles
-from scraper.interpret.templates import distinct_names
-from scraper.model import (
+from doc2openapi.scraper.interpret.columns import (
+    Field,
+    is_parameter_table,
+    is_status_table,
+    read_fields,
+)
+from doc2openapi.scraper.interpret.examples import REQUEST_LINE, NotJson, extract_json
+from doc2openapi.scraper.interpret.http_message import reason_phrase
+from doc2openapi.scraper.interpret.inference import NAME_WORDS, refine_with_examples
+from doc2openapi.scraper.interpret.linker import TableIndex, TableRef, page_key
+from doc2openapi.scraper.interpret.prose import operation_prose
+from doc2openapi.scraper.interpret.prose_headers import prose_headers
+from doc2openapi.scraper.interpret.references import tidy_operation
+from doc2openapi.scraper.interpret.request_syntax import interpret_request_syntax
+from doc2openapi.scraper.interpret.schemas import SchemaBuilder, camel
+from doc2openapi.scraper.interpret.sections import RoledSection, assign_roles
+from doc2openapi.scraper.interpret.templates import distinct_names
+from doc2openapi.scraper.model import (
     LOCATIONS,
     REF_PREFIX,
     SOURCE_KEY,
@@ -38,8 +43,8 @@ from scraper.model import (
     Response,
     Schema,
 )
-from scraper.naming import doc_name, operation_names, title_name
-from scraper.page import Block, CodeBlock, Page, Paragraph, Table
+from doc2openapi.scraper.naming import doc_name, operation_names, title_name
+from doc2openapi.scraper.page import Block, CodeBlock, Page, Paragraph, Table
 
 METHODS = "GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS"
 ENDPOINT = re.compile(rf"(?<![A-Za-z])({METHODS})\s+(?:https?://[^/\s]*)?(/\S*)", re.I)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from scraper.interpret.sections import RoledSection
-from scraper.page import Block, CodeBlock, Page, Paragraph
+from doc2openapi.scraper.interpret.sections import RoledSection
+from doc2openapi.scraper.page import Block, CodeBlock, Page, Paragraph
 
 PROSE_ROLES = frozenset({"function", "other"})
 # Characters that would start markup anywhere in a line, and markers that would at its start.

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from scraper.interpret.sections import RoledSection
-from scraper.page import Paragraph, squash
+from doc2openapi.scraper.interpret.sections import RoledSection
+from doc2openapi.scraper.page import Paragraph, squash
 
 # "X-OpenStack-Nova-API-Version: 2.6", "OpenStack-API-Version: compute 2.6" (up to "or", ",").
 NAME_VALUE = re.compile(

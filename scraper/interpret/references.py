@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from scraper.interpret.http_message import reason_phrase
-from scraper.interpret.linker import TABLE_MENTION, TableIndex, TableRef
-from scraper.model import REF_PREFIX, SOURCE_KEY, Json, Operation, Schema
-from scraper.page import Page
+from doc2openapi.scraper.interpret.http_message import reason_phrase
+from doc2openapi.scraper.interpret.linker import TABLE_MENTION, TableIndex, TableRef
+from doc2openapi.scraper.model import REF_PREFIX, SOURCE_KEY, Json, Operation, Schema
+from doc2openapi.scraper.page import Page
 
 # A sentence: up to its full stop (not one inside a number or an abbreviation like "e.g.").
 _SENTENCE = re.compile(r"[^.;\n]*?(?:\.(?=\s|$)|;|$)", re.M)

@@ -17,11 +17,16 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from scraper.interpret.columns import REQUIRED_YES, Field, is_parameter_table, read_fields
-from scraper.interpret.http_message import HttpMessage, parse_message, reason_phrase
-from scraper.interpret.schemas import SchemaBuilder, fit
-from scraper.interpret.sections import RoledSection
-from scraper.interpret.xml_bodies import (
+from doc2openapi.scraper.interpret.columns import (
+    REQUIRED_YES,
+    Field,
+    is_parameter_table,
+    read_fields,
+)
+from doc2openapi.scraper.interpret.http_message import HttpMessage, parse_message, reason_phrase
+from doc2openapi.scraper.interpret.schemas import SchemaBuilder, fit
+from doc2openapi.scraper.interpret.sections import RoledSection
+from doc2openapi.scraper.interpret.xml_bodies import (
     ElementInfo,
     Node,
     NotXml,
@@ -32,7 +37,7 @@ from scraper.interpret.xml_bodies import (
     root_schema,
     split_name,
 )
-from scraper.model import (
+from doc2openapi.scraper.model import (
     SOURCE_KEY,
     UNNAMED_KEY,
     Body,
@@ -44,7 +49,7 @@ from scraper.model import (
     Response,
     Schema,
 )
-from scraper.page import CodeBlock, Page, Paragraph, Table
+from doc2openapi.scraper.page import CodeBlock, Page, Paragraph, Table
 
 MANDATORY = re.compile(r"^(mandatory|required)\b", re.I)
 SYNTAX_TITLE = re.compile(r"\bsyntax\b", re.I)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from scraper.interpret.columns import Field, read_fields
-from scraper.interpret.constraints import apply_constraints
-from scraper.interpret.constraints.structure import readable
-from scraper.interpret.linker import GENERIC_TITLE_WORDS, TableIndex, TableRef
-from scraper.interpret.types import (
+from doc2openapi.scraper.interpret.columns import Field, read_fields
+from doc2openapi.scraper.interpret.constraints import apply_constraints
+from doc2openapi.scraper.interpret.constraints.structure import readable
+from doc2openapi.scraper.interpret.linker import GENERIC_TITLE_WORDS, TableIndex, TableRef
+from doc2openapi.scraper.interpret.types import (
     AnyType,
     ArrayType,
     MapType,
@@ -19,9 +19,16 @@ from scraper.interpret.types import (
     UnknownType,
     parse_type,
 )
-from scraper.model import REF_PREFIX, SOURCE_KEY, Diagnostic, Operation, PageResult, Schema
-from scraper.naming import singular
-from scraper.page import Page, squash
+from doc2openapi.scraper.model import (
+    REF_PREFIX,
+    SOURCE_KEY,
+    Diagnostic,
+    Operation,
+    PageResult,
+    Schema,
+)
+from doc2openapi.scraper.naming import singular
+from doc2openapi.scraper.page import Page, squash
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")

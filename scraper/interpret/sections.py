@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from scraper.page import Page, Section
+from doc2openapi.scraper.page import Page, Section
 
 Role = Literal[
     "uri", "request", "response", "example-request", "example-response", "examples",

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scraper.model import Schema
+from doc2openapi.scraper.model import Schema
 
 PRIMITIVES: dict[str, Schema] = {
     "string": {"type": "string"},

@@ -17,11 +17,11 @@ from typing import Any
 
 from lxml import etree
 
-from scraper.interpret.columns import REQUIRED_YES, read_fields
-from scraper.interpret.types import PRIMITIVES
-from scraper.model import Json, Schema
-from scraper.page import Table
-from scraper.tree import resolve
+from doc2openapi.scraper.interpret.columns import REQUIRED_YES, read_fields
+from doc2openapi.scraper.interpret.types import PRIMITIVES
+from doc2openapi.scraper.model import Json, Schema
+from doc2openapi.scraper.page import Table
+from doc2openapi.scraper.tree import resolve
 
 XML_MEDIA = re.compile(r"[/+]xml\b", re.I)
 DTD = re.compile(r"<!(DOCTYPE|ENTITY)", re.I)

@@ -9,10 +9,10 @@ from collections.abc import Callable
 import filetype
 from bs4.dammit import EncodingDetector, UnicodeDammit
 
-from scraper.page import Page
-from scraper.readers.html import read_html
-from scraper.readers.rst import read_rst
-from scraper.readers.text import read_text
+from doc2openapi.scraper.page import Page
+from doc2openapi.scraper.readers.html import read_html
+from doc2openapi.scraper.readers.rst import read_rst
+from doc2openapi.scraper.readers.text import read_text
 
 Reader = Callable[[str, str], Page]
 

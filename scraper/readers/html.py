@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
-from scraper.page import Link, Page, PageBuilder, Text, TextCollector, squash
+from doc2openapi.scraper.page import Link, Page, PageBuilder, Text, TextCollector, squash
 
 Element = etree._Element
 Node = Element | str

@@ -18,7 +18,7 @@ from docutils.parsers.rst.directives.body import CodeBlock
 from docutils.parsers.rst.states import Inliner
 from docutils.utils import unescape
 
-from scraper.page import Link, Page, PageBuilder, Text, TextCollector, squash
+from doc2openapi.scraper.page import Link, Page, PageBuilder, Text, TextCollector, squash
 
 SETTINGS: dict[str, Any] = {
     "file_insertion_enabled": False,  # include, csv-table :file:/:url:, raw :file: read nothing

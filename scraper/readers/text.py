@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scraper.page import Page, PageBuilder, Text, squash
+from doc2openapi.scraper.page import Page, PageBuilder, Text, squash
 
 BULLET = re.compile(r"^\s*[•●◦▪∙·]\s*")
 CAPTION = re.compile(r"^Table\s+\d+\b", re.I)

@@ -9,7 +9,7 @@ of constraint the text mentions at all, so the report can tell how much became k
 
 from __future__ import annotations
 
-from scraper.interpret.constraints.apply import Extracted, apply_constraints
-from scraper.interpret.constraints.audit import audit_constraints, keyword_counts
+from doc2openapi.scraper.interpret.constraints.apply import Extracted, apply_constraints
+from doc2openapi.scraper.interpret.constraints.audit import audit_constraints, keyword_counts
 
 __all__ = ["Extracted", "apply_constraints", "audit_constraints", "keyword_counts"]

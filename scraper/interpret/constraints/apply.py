@@ -8,12 +8,18 @@ from typing import Any
 
 from openapi_schema_validator import OAS30Validator
 
-from scraper.interpret.constraints import prose
-from scraper.interpret.constraints.enums import value_list
-from scraper.interpret.constraints.patterns import inline_pattern, read_pattern
-from scraper.interpret.constraints.structure import Parts, split
-from scraper.interpret.constraints.values import NUM, clean_token, is_placeholder, number, typed
-from scraper.model import Schema
+from doc2openapi.scraper.interpret.constraints import prose
+from doc2openapi.scraper.interpret.constraints.enums import value_list
+from doc2openapi.scraper.interpret.constraints.patterns import inline_pattern, read_pattern
+from doc2openapi.scraper.interpret.constraints.structure import Parts, split
+from doc2openapi.scraper.interpret.constraints.values import (
+    NUM,
+    clean_token,
+    is_placeholder,
+    number,
+    typed,
+)
+from doc2openapi.scraper.model import Schema
 
 STATED = {
     "range": re.compile(

@@ -15,10 +15,10 @@ from typing import Any
 
 from openapi_schema_validator import OAS30Validator
 
-from scraper.interpret.constraints.apply import STATED, apply_constraints
-from scraper.interpret.constraints.patterns import regex_problem
-from scraper.interpret.constraints.values import is_placeholder
-from scraper.model import SOURCE_KEY, Diagnostic
+from doc2openapi.scraper.interpret.constraints.apply import STATED, apply_constraints
+from doc2openapi.scraper.interpret.constraints.patterns import regex_problem
+from doc2openapi.scraper.interpret.constraints.values import is_placeholder
+from doc2openapi.scraper.model import SOURCE_KEY, Diagnostic
 
 KEYWORDS = (
     "enum", "default", "minimum", "maximum", "minLength", "maxLength",

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from scraper.interpret.constraints.prose import case_specific
-from scraper.interpret.constraints.values import NUM, typed
+from doc2openapi.scraper.interpret.constraints.prose import case_specific
+from doc2openapi.scraper.interpret.constraints.values import NUM, typed
 
 TOKEN = r"[\w\-]+(?:\.[\w\-]+)*"  # noqa: S105 - a value token, not a secret
 ENUM_INTRO = re.compile(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from scraper.interpret.constraints.values import (
+from doc2openapi.scraper.interpret.constraints.values import (
     NUM,
     STOPWORDS,
     clean_token,

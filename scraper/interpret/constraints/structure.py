@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from scraper.interpret.constraints.values import is_placeholder
+from doc2openapi.scraper.interpret.constraints.values import is_placeholder
 
 HEADING = re.compile(
     r"^\s*\**\s*(definition|constraints?|range|value\s+range|default\s+value|default)\s*\**"
