@@ -80,7 +80,6 @@ class Cache:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.hits = 0
 
     def key(self, kind: str, *parts: str | bytes) -> str:
         return digest(tool_fingerprint(), kind, *parts)
@@ -109,7 +108,6 @@ class Cache:
             with suppress(OSError):  # a read-only cache is still read, never written
                 path.unlink(missing_ok=True)
             return None
-        self.hits += 1
         return value
 
     def store(self, kind: str, key: str, adapter: TypeAdapter[T], value: T) -> None:

@@ -153,7 +153,6 @@ class PageBuilder:
 
     def __init__(self, source: str, fmt: str) -> None:
         self.page = Page(source=source, format=fmt, sections=[Section(title="", level=0)])
-        self._table_count = 0
 
     def heading(self, title: str, level: int, anchors: tuple[str, ...] = ()) -> None:
         title = squash(title)
@@ -179,7 +178,6 @@ class PageBuilder:
         header: tuple[str, ...],
         rows: list[tuple[Text, ...]],
     ) -> None:
-        self._table_count += 1
         caption = squash(caption)
         match = TABLE_NUMBER.match(caption)
         number = int(match.group(1)) if match else None

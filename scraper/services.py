@@ -56,18 +56,3 @@ def iter_services(
             )
 
     return each()
-
-
-def scrape_services(
-    inputs: list[Path],
-    *,
-    openapi_version: str = "3.0.3",
-    provenance: bool = False,
-    settings: Settings | None = None,
-) -> dict[str, ScrapeResult]:
-    """`scrape` once per service folder under `inputs`, keyed by service name."""
-    return dict(
-        iter_services(
-            inputs, openapi_version=openapi_version, provenance=provenance, settings=settings
-        )
-    )

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from doc2openapi.scraper.pipeline import ScrapeResult, scrape
-from doc2openapi.scraper.services import scrape_services
+from doc2openapi.scraper.services import iter_services
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -45,7 +45,7 @@ def seeds(corpus: Path) -> Path:
 @pytest.fixture(scope="session")
 def html_services(corpus: Path) -> dict[str, ScrapeResult]:
     """Every service of the HTML corpus, scraped once for the whole test session."""
-    return scrape_services([corpus / "otc-html"])
+    return dict(iter_services([corpus / "otc-html"]))
 
 
 @pytest.fixture(scope="session")
@@ -64,6 +64,6 @@ def catalog(corpus: Path) -> dict[str, ScrapeResult]:
     session with provenance (the judged constraint sample and the scorer name fields by it)."""
     found: dict[str, ScrapeResult] = {}
     for rendering in ("otc-rst", "otc-html"):
-        for name, result in scrape_services([corpus / rendering], provenance=True).items():
+        for name, result in iter_services([corpus / rendering], provenance=True):
             found[f"{rendering}/{name}"] = result
     return found
