@@ -140,7 +140,7 @@ bench: $(STAMP)
 
 # Regenerate the golden outputs of tests/test_golden.py after an intended change; review the diff.
 golden: $(STAMP)
-	DOC2OPENAPI_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py
+	DOC2OPENAPI_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py tests/test_corpus_snapshots.py
 
 lint-code: $(STAMP)
 	$(BIN)/ruff check .
