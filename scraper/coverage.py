@@ -3,7 +3,8 @@
 A page's example is usually captured from the live API and its tables typed by hand, so
 every dotted field of an example that no schema path reaches is something the interpreter
 missed or the docs left out; every schema field no example shows is one nothing confirms.
-Map keys (`additionalProperties`) count as covered; list items share their list's path.
+Map keys (`additionalProperties`) count as covered; list items share their list's path. An XML
+example counts as the values it stands for (elements and attributes as fields).
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from doc2openapi.scraper.interpret.xml_bodies import NotXml, is_xml_media, xml_value
 from doc2openapi.scraper.model import Diagnostic, Json, Schema
-from doc2openapi.scraper.tree import media_types, resolve
+from doc2openapi.scraper.tree import media_entries, resolve
 
 LOW_COVERAGE = 0.9  # an example with less than this share of its fields covered is reported
 MAX_DEPTH = 32
@@ -132,21 +134,34 @@ def schema_fields(
     return paths
 
 
+def _example_value(
+    value: Json, media_type: str, media: Schema, components: dict[str, Schema]
+) -> Json:
+    """An XML example as its values (the checks kept only examples that parse); JSON as is."""
+    if not (is_xml_media(media_type) and isinstance(value, str)):
+        return value
+    try:
+        return xml_value(value, media.get("schema", {}), components)
+    except NotXml:
+        return None
+
+
 def measure(spec: dict[str, Any], sources: dict[str, str]) -> Coverage:
     """Coverage of every example left in the spec (those the checks kept) by its schema."""
     components = spec.get("components", {}).get("schemas", {})
     total = Coverage()
     seen: set[tuple[str, str, str]] = set()
-    for op_id, where, media in media_types(spec):
+    for op_id, where, media_type, media in media_entries(spec):
         examples = media.get("examples") or {}
         if not examples:
             continue
         documented = schema_fields(media.get("schema", {}), components)
         shown: set[str] = set()
         for name, example in examples.items():
-            fields = example_fields(example.get("value"), media.get("schema", {}), components)
+            value = _example_value(example.get("value"), media_type, media, components)
+            fields = example_fields(value, media.get("schema", {}), components)
             shown |= fields.covered
-            identity = (sources.get(op_id, ""), where, repr(example.get("value")))
+            identity = (sources.get(op_id, ""), where, repr(value))
             if identity in seen:
                 continue  # one page's example serving two operations counts once
             seen.add(identity)
