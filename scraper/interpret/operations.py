@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from urllib.parse import unquote
 
 from openapi_schema_validator import OAS30Validator
 
@@ -17,6 +16,13 @@ from doc2openapi.scraper.interpret.columns import (
     is_parameter_table,
     is_status_table,
     read_fields,
+)
+from doc2openapi.scraper.interpret.endpoints import (
+    Endpoint,
+    bodyless,
+    distinct_template_names,
+    find_endpoints,
+    uri_endpoints,
 )
 from doc2openapi.scraper.interpret.examples import REQUEST_LINE, NotJson, extract_json
 from doc2openapi.scraper.interpret.http_message import reason_phrase
@@ -28,7 +34,7 @@ from doc2openapi.scraper.interpret.references import tidy_operation
 from doc2openapi.scraper.interpret.request_syntax import interpret_request_syntax
 from doc2openapi.scraper.interpret.schemas import SchemaBuilder, camel
 from doc2openapi.scraper.interpret.sections import RoledSection, assign_roles
-from doc2openapi.scraper.interpret.templates import distinct_names
+from doc2openapi.scraper.interpret.templates import TEMPLATE_VAR
 from doc2openapi.scraper.model import (
     LOCATIONS,
     REF_PREFIX,
@@ -46,27 +52,13 @@ from doc2openapi.scraper.model import (
 from doc2openapi.scraper.naming import doc_name, operation_names, title_name
 from doc2openapi.scraper.page import Block, CodeBlock, Page, Paragraph, Table
 
-METHODS = "GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS"
-ENDPOINT = re.compile(rf"(?<![A-Za-z])({METHODS})\s+(?:https?://[^/\s]*)?(/\S*)", re.I)
-QUERY_TEMPLATE = re.compile(r"\{[?&]([^{}]*)\}")  # RFC 6570: /x{?limit,marker}
-WELL_FORMED_PATH = re.compile(r"^/(?:[^{}\s?#]|\{[^{}/\s]+\})*$")
 NO_BODY_STATUSES = frozenset({"204", "205", "304"})  # RFC 9110: these responses have no body
 STATUS_MARKER = re.compile(r"\bstatus\s+codes?\s*[:：]?\s*(\d{3})\b", re.I)
 STATUS_LINE = re.compile(r"^\s*([1-5]\d\d)\b(?![.,]\d)\s*[:：-]?\s*(.{0,80})$", re.S)
-TEMPLATE_VAR = re.compile(r"\{([^{}/]+)\}")
-BODYLESS_METHODS = frozenset({"GET", "HEAD", "DELETE"})  # a body is allowed, never expected
 IMPLIED_HEADERS = {"x-auth-token", "content-type", "accept", "authorization"}
 CONTENT_TYPE = re.compile(r"content-type\W{0,3}:\s*([\w.+-]+/[\w.+-]+)", re.I)
 FORM_DATA = re.compile(r"\bform[\s_-]?data\b", re.I)
 DEPRECATED = re.compile(r"\b(deprecated|discarded|out-of-date|obsolete)\b", re.I)
-
-
-@dataclass(frozen=True)
-class Endpoint:
-    method: str
-    path: str
-    query: tuple[str, ...]
-    query_values: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -85,30 +77,6 @@ class _Draft:
     status_note: str = ""  # "See Returned Values for General Requests."
     query_examples: dict[str, str] = field(default_factory=dict)
     repeats: dict[str, str] = field(default_factory=dict)  # renamed repeat -> the name it repeats
-
-
-def find_endpoints(text: str) -> list[Endpoint]:
-    """Method + path pairs, e.g. "GET /v2/{project_id}/jobs?limit={limit}" or "{?limit}"."""
-    found: list[Endpoint] = []
-    for match in ENDPOINT.finditer(text):
-        raw = match.group(2).rstrip(".,;:)")
-        query = [n.strip() for t in QUERY_TEMPLATE.findall(raw) for n in t.split(",")]
-        raw = QUERY_TEMPLATE.sub("", raw)
-        path, _, query_string = raw.partition("?")
-        path = path.split("#", 1)[0]
-        if len(path) > 1:
-            path = path.rstrip("/")
-        if not WELL_FORMED_PATH.match(path):
-            continue
-        pairs = [q.split("=", 1) for q in query_string.split("&") if q]
-        query += [p[0] for p in pairs]
-        values = tuple(
-            (p[0], unquote(p[1])) for p in pairs if len(p) == 2 and p[1] and "{" not in p[1]
-        )
-        endpoint = Endpoint(match.group(1).upper(), path, tuple(n for n in query if n), values)
-        if endpoint not in found:
-            found.append(endpoint)
-    return found
 
 
 def operation_id_base(page: Page) -> str:
@@ -150,20 +118,20 @@ class Interpreter:
                     tidy_operation(op, page, self.index, builder.tables())
                 return found
             return PageResult(page.source, "not-an-operation", page.title, reason="no URI section")
-        endpoints = self._endpoints(uri_sections)
+        endpoints = uri_endpoints(uri_sections)
         if not endpoints:
             reason = "the URI section names no HTTP method and path"
             return PageResult.skip(page.source, "no-endpoint", reason, page.title)
         base_id = operation_id_base(page)
         builder = SchemaBuilder(self.index, page, base_id)
-        endpoints, repeats = _distinct_template_names(endpoints, builder)
+        endpoints, repeats = distinct_template_names(endpoints, builder)
         draft = _Draft(
             template_vars={v for e in endpoints for v in TEMPLATE_VAR.findall(e.path)},
             query_names={q for e in endpoints for q in e.query},
         )
         draft.repeats = repeats
         self._read_sections(page, sections, draft, builder)
-        if draft.request is not None and _bodyless(endpoints) and not draft.request_examples:
+        if draft.request is not None and bodyless(endpoints) and not draft.request_examples:
             self._request_table_as_query(draft.request, draft, builder)
         pairs = [(e.method, e.path) for e in endpoints]
         ids = operation_names(page, pairs, _action_key(draft))
@@ -180,18 +148,6 @@ class Interpreter:
         return builder.page_result(operations)
 
     # -- reading the sections -------------------------------------------------------------
-
-    def _endpoints(self, uri_sections: list[RoledSection]) -> list[Endpoint]:
-        found: list[Endpoint] = []
-        for roled in uri_sections:
-            for block in roled.section.blocks:
-                text = block.body.text if isinstance(block, Paragraph) else None
-                if isinstance(block, CodeBlock):
-                    text = block.text
-                for endpoint in find_endpoints(text or ""):
-                    if endpoint not in found:
-                        found.append(endpoint)
-        return found
 
     def _read_sections(
         self, page: Page, sections: list[RoledSection], draft: _Draft, builder: SchemaBuilder
@@ -597,24 +553,6 @@ class Interpreter:
                     )
 
 
-def _distinct_template_names(
-    endpoints: list[Endpoint], builder: SchemaBuilder
-) -> tuple[list[Endpoint], dict[str, str]]:
-    """Each path with distinct variable names (see `distinct_names`), reported."""
-    repeats: dict[str, str] = {}
-    out: list[Endpoint] = []
-    for endpoint in endpoints:
-        path, renamed = distinct_names(endpoint.path)
-        if renamed:
-            repeats.update(renamed)
-            builder.diagnose(
-                "repeated-path-parameter",
-                f"{endpoint.path} names a path variable twice; the repeat is {path}",
-            )
-        out.append(Endpoint(endpoint.method, path, endpoint.query, endpoint.query_values))
-    return out, repeats
-
-
 def _prose_header_parameters(
     sections: list[RoledSection], documented: list[Parameter], builder: SchemaBuilder
 ) -> list[Parameter]:
@@ -700,10 +638,6 @@ def is_error_body(value: Json) -> bool:
         return False
     keys = {str(k).lower() for k in value}
     return keys <= ERROR_KEYS and bool(keys & ERROR_MARKERS)
-
-
-def _bodyless(endpoints: list[Endpoint]) -> bool:
-    return all(e.method in BODYLESS_METHODS for e in endpoints)
 
 
 def _request_media_type(request: TableRef, examples: list[Example]) -> str:
