@@ -1,0 +1,179 @@
+"""Request and response bodies: which table of a body section is the body's root (the
+others are its nested objects, or other forms of it), and the request body it becomes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from doc2openapi.scraper.interpret.columns import is_parameter_table, is_status_table, read_fields
+from doc2openapi.scraper.interpret.linker import TableRef
+from doc2openapi.scraper.interpret.page_state import Draft, PageContext, section_tables
+from doc2openapi.scraper.interpret.parameters import (
+    caption_location,
+    read_parameters,
+    report_unknown_table,
+)
+from doc2openapi.scraper.interpret.responses import STATUS_MARKER
+from doc2openapi.scraper.interpret.sections import RoledSection
+from doc2openapi.scraper.model import REF_PREFIX, Body, Example, Schema
+from doc2openapi.scraper.page import Paragraph, Table
+
+FORM_DATA = re.compile(r"\bform[\s_-]?data\b", re.I)
+
+
+@dataclass
+class _BodyWalk:
+    """How far the walk through one request or response section has come."""
+
+    role: str  # "request" or "response"
+    status: str | None = None  # the response status the tables that follow document
+    awaiting_root: bool = True  # the next body table is a body's root, not a nested object
+    elsewhere: TableRef | None = None  # a table on another page a paragraph points at
+    labelled: bool = False  # the block before this one is a paragraph ("Parameters for ...")
+
+
+def read_body_section(ctx: PageContext, roled: RoledSection) -> None:
+    """A request or response section's body table (one per status a response names), its
+    parameter tables, and a body it only links to ("See Responses (Task).")."""
+    walk = _BodyWalk(roled.role)
+    for block in roled.section.blocks:
+        if isinstance(block, Paragraph):
+            _read_label(ctx, walk, block)
+            continue
+        after_label, walk.labelled = walk.labelled, False
+        if isinstance(block, Table):
+            _read_table(ctx, walk, block, after_label)
+    elsewhere = walk.elsewhere
+    if elsewhere is not None and not section_tables(roled):
+        _add_body(ctx.draft, walk.role, walk.status, elsewhere)
+        ctx.builder.diagnose(
+            "linked-body",
+            f"the {walk.role} section has no table; its fields are read from "
+            f"{elsewhere.page.source} ({elsewhere.table.caption or 'its first table'})",
+        )
+
+
+def _read_label(ctx: PageContext, walk: _BodyWalk, paragraph: Paragraph) -> None:
+    marker = STATUS_MARKER.search(paragraph.body.text)
+    if marker and walk.role == "response":
+        walk.status, walk.awaiting_root = marker.group(1), True
+    walk.elsewhere = walk.elsewhere or _linked_body(ctx, paragraph)
+    walk.labelled = True
+
+
+def _read_table(ctx: PageContext, walk: _BodyWalk, table: Table, after_label: bool) -> None:
+    if not is_parameter_table(table):
+        if not is_status_table(table):
+            report_unknown_table(ctx.builder, table)
+        return
+    if caption_location(table.caption.lower()) is not None:
+        if walk.role == "request":
+            read_parameters(ctx, ctx.page, table, "request")
+        else:
+            ctx.builder.used.add(ctx.index.ref_of(ctx.page, table).key)
+        return
+    ref = ctx.index.ref_of(ctx.page, table)
+    if not walk.awaiting_root:
+        if walk.role == "request" and after_label and not table.anchors:
+            ctx.draft.alternatives.append(ref)  # another form of the body, unless linked
+        return  # a nested object's table: reached through links
+    walk.awaiting_root = False
+    _add_body(ctx.draft, walk.role, walk.status, ref)
+
+
+def _add_body(draft: Draft, role: str, status: str | None, ref: TableRef) -> None:
+    if role == "request":
+        draft.request = draft.request or ref
+    else:
+        draft.bodies.setdefault(status or "", ref)
+
+
+def _linked_body(ctx: PageContext, paragraph: Paragraph) -> TableRef | None:
+    """The table a table-less body section points at ("See Responses (Task)."): a
+    link to another page, or to a section or table anchor on one."""
+    page = ctx.page
+    for link in paragraph.body.links:
+        if link.page == page.source or not (link.page or link.anchor):
+            continue
+        found = ctx.index.by_link(link, page) or ctx.index.by_page_link(link, page)
+        if found is not None and found.page.source != page.source:
+            return found
+    return None
+
+
+# -- the request body ---------------------------------------------------------------------
+
+
+def request_body(ctx: PageContext, base_id: str) -> Body | None:
+    """The body of the page's request table, with the page's request examples."""
+    draft = ctx.draft
+    if draft.request is None:
+        if draft.request_examples:
+            ctx.builder.diagnose(
+                "example-without-schema", "a request example is given but no request body table"
+            )
+        return None
+    schema = ctx.builder.object_ref(draft.request, base_id + "Request")
+    schema = _alternatives(ctx, schema)
+    media_type = _request_media_type(draft.request, draft.request_examples)
+    return Body(schema, examples=list(draft.request_examples), media_type=media_type)
+
+
+def _alternatives(ctx: PageContext, schema: Schema) -> Schema:
+    """A request section that gives the body in several forms, each a labelled table of
+    its own ("Parameters for creating an image from an ECS", "... from a file") that no
+    field links to: one body with every form's fields, required where all forms agree
+    (as the SDKs model it; a client sends the fields of the form it means)."""
+    builder = ctx.builder
+    forms = [ref for ref in ctx.draft.alternatives if ref.key not in builder.used]
+    if not forms or "$ref" not in schema:
+        return schema
+    first = builder.schemas[schema["$ref"][len(REF_PREFIX) :]]
+    merged = dict(first)
+    properties = dict(first.get("properties", {}))
+    required = set(first.get("required", []))
+    for ref in forms:
+        builder.used.add(ref.key)
+        other = builder.object_schema(ref)
+        for name, prop in other.get("properties", {}).items():
+            properties.setdefault(name, prop)
+        required &= set(other.get("required", []))
+    merged["properties"] = properties
+    merged["required"] = [n for n in first.get("required", []) if n in required]
+    if not merged["required"]:
+        del merged["required"]
+    builder.schemas[schema["$ref"][len(REF_PREFIX) :]] = merged
+    builder.diagnose(
+        "inferred:alternatives",
+        f"the request section gives {len(forms) + 1} forms of the body: one body with "
+        "every form's fields, required only where all forms require them",
+    )
+    return schema
+
+
+def _request_media_type(request: TableRef, examples: list[Example]) -> str:
+    """A body documented as "FormData parameters" is a form (a file upload, APIG's import):
+    multipart/form-data. Any other body is JSON, of the JSON media type the first request
+    example that names one shows ("Content-Type:application/openstack-images-v2.1-json-patch",
+    IMS), else application/json."""
+    if FORM_DATA.search(request.table.caption):
+        return "multipart/form-data"
+    shown = next((e.media_type for e in examples if e.media_type), "")
+    return shown if "json" in shown else "application/json"
+
+
+def action_key(draft: Draft) -> str | None:
+    """The request body's one top-level field (an action such as "os-start"), if one: the
+    key every request example wraps its body in, else the table's one row."""
+    if draft.request is None:
+        return None
+    keys = {next(iter(e.value)) for e in draft.request_examples if isinstance(e.value, dict)}
+    if (
+        draft.request_examples
+        and len(keys) == 1
+        and all(isinstance(e.value, dict) and len(e.value) == 1 for e in draft.request_examples)
+    ):
+        return str(keys.pop())
+    fields = read_fields(draft.request.table)
+    return fields[0].name if len(fields) == 1 else None

@@ -1,0 +1,89 @@
+"""Method + path pairs ("GET /v2/{project_id}/jobs?limit={limit}") as pages write them, in
+URI sections and in example request lines alike."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+from doc2openapi.scraper.interpret.schemas import SchemaBuilder
+from doc2openapi.scraper.interpret.sections import RoledSection
+from doc2openapi.scraper.interpret.templates import distinct_names
+from doc2openapi.scraper.page import CodeBlock, Paragraph
+
+METHODS = "GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS"
+ENDPOINT = re.compile(rf"(?<![A-Za-z])({METHODS})\s+(?:https?://[^/\s]*)?(/\S*)", re.I)
+QUERY_TEMPLATE = re.compile(r"\{[?&]([^{}]*)\}")  # RFC 6570: /x{?limit,marker}
+WELL_FORMED_PATH = re.compile(r"^/(?:[^{}\s?#]|\{[^{}/\s]+\})*$")
+BODYLESS_METHODS = frozenset({"GET", "HEAD", "DELETE"})  # a body is allowed, never expected
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    method: str
+    path: str
+    query: tuple[str, ...]
+    query_values: tuple[tuple[str, str], ...] = ()
+
+
+def find_endpoints(text: str) -> list[Endpoint]:
+    """Method + path pairs, e.g. "GET /v2/{project_id}/jobs?limit={limit}" or "{?limit}"."""
+    found: list[Endpoint] = []
+    for match in ENDPOINT.finditer(text):
+        endpoint = _endpoint(match.group(1).upper(), match.group(2).rstrip(".,;:)"))
+        if endpoint is not None and endpoint not in found:
+            found.append(endpoint)
+    return found
+
+
+def _endpoint(method: str, raw: str) -> Endpoint | None:
+    """The endpoint `raw` (a path with its query) names, unless its path is malformed."""
+    query = [n.strip() for t in QUERY_TEMPLATE.findall(raw) for n in t.split(",")]
+    raw = QUERY_TEMPLATE.sub("", raw)
+    path, _, query_string = raw.partition("?")
+    path = path.split("#", 1)[0]
+    if len(path) > 1:
+        path = path.rstrip("/")
+    if not WELL_FORMED_PATH.match(path):
+        return None
+    pairs = [q.split("=", 1) for q in query_string.split("&") if q]
+    query += [p[0] for p in pairs]
+    values = tuple((p[0], unquote(p[1])) for p in pairs if len(p) == 2 and p[1] and "{" not in p[1])
+    return Endpoint(method, path, tuple(n for n in query if n), values)
+
+
+def uri_endpoints(uri_sections: list[RoledSection]) -> list[Endpoint]:
+    """The endpoints the URI sections' paragraphs and code blocks name, each once."""
+    found: list[Endpoint] = []
+    for roled in uri_sections:
+        for block in roled.section.blocks:
+            text = block.body.text if isinstance(block, Paragraph) else None
+            if isinstance(block, CodeBlock):
+                text = block.text
+            for endpoint in find_endpoints(text or ""):
+                if endpoint not in found:
+                    found.append(endpoint)
+    return found
+
+
+def distinct_template_names(
+    endpoints: list[Endpoint], builder: SchemaBuilder
+) -> tuple[list[Endpoint], dict[str, str]]:
+    """Each path with distinct variable names (see `distinct_names`), reported."""
+    repeats: dict[str, str] = {}
+    out: list[Endpoint] = []
+    for endpoint in endpoints:
+        path, renamed = distinct_names(endpoint.path)
+        if renamed:
+            repeats.update(renamed)
+            builder.diagnose(
+                "repeated-path-parameter",
+                f"{endpoint.path} names a path variable twice; the repeat is {path}",
+            )
+        out.append(Endpoint(endpoint.method, path, endpoint.query, endpoint.query_values))
+    return out, repeats
+
+
+def bodyless(endpoints: list[Endpoint]) -> bool:
+    return all(e.method in BODYLESS_METHODS for e in endpoints)

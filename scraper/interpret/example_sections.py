@@ -1,0 +1,123 @@
+"""Example sections: which code block is a request example and which a response (of which
+status), by the section's role or the paragraph before the block; and the query values of
+example request lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from doc2openapi.scraper.interpret.endpoints import find_endpoints
+from doc2openapi.scraper.interpret.examples import REQUEST_LINE, NotJson, extract_json
+from doc2openapi.scraper.interpret.page_state import Draft, PageContext
+from doc2openapi.scraper.interpret.responses import STATUS_MARKER
+from doc2openapi.scraper.interpret.sections import RoledSection
+from doc2openapi.scraper.model import Example, Json
+from doc2openapi.scraper.page import Block, CodeBlock, Page, Paragraph
+
+CONTENT_TYPE = re.compile(r"content-type\W{0,3}:\s*([\w.+-]+/[\w.+-]+)", re.I)
+ERROR_KEYS = frozenset({"error", "error_code", "error_msg", "errorcode", "errormsg", "code",
+                        "message", "msg", "request_id", "requestid", "error_description",
+                        "encoded_authorization_message", "details"})  # fmt: skip
+ERROR_MARKERS = frozenset({"error", "error_code", "error_msg", "errorcode", "errormsg"})
+
+
+@dataclass
+class _ExampleWalk:
+    """What the paragraphs before a code block said about it."""
+
+    label: str = ""  # "Sample request", "Example response"
+    status: str | None = None  # "Status code: 200"
+    after_request_line: bool = False  # a copied page splits "POST url" from its body
+
+    def read(self, text: str) -> None:
+        if (marker := STATUS_MARKER.search(text)) is not None:
+            self.status = marker.group(1)
+        elif REQUEST_LINE.match(text):
+            self.after_request_line = True
+        else:
+            self.label, self.after_request_line = text, False
+
+
+def read_example_section(ctx: PageContext, roled: RoledSection) -> None:
+    """Examples go by section role, else by their label ("Sample request", a request line)."""
+    walk = _ExampleWalk()
+    for block in roled.section.blocks:
+        if roled.role != "example-response":
+            _query_examples(block, ctx.draft)
+        if isinstance(block, Paragraph):
+            walk.read(block.body.text)
+        elif isinstance(block, CodeBlock):
+            _read_code_block(ctx, roled, walk, block)
+
+
+def _query_examples(block: Block, draft: Draft) -> None:
+    """Query values in example request lines ("GET https://.../jobs?limit=10")."""
+    text = block.body.text if isinstance(block, Paragraph) else getattr(block, "text", "")
+    for endpoint in find_endpoints(text.split("\n", 1)[0]):
+        for name, value in endpoint.query_values:
+            draft.query_examples.setdefault(name, value)
+
+
+def _read_code_block(
+    ctx: PageContext, roled: RoledSection, walk: _ExampleWalk, block: CodeBlock
+) -> None:
+    try:
+        values = extract_json(block.text)
+    except NotJson as err:
+        ctx.builder.diagnose("bad-example", f"example in {roled.section.title!r}: {err}")
+        return
+    is_request = walk.after_request_line or REQUEST_LINE.match(block.text) is not None
+    walk.after_request_line = False
+    kind = _example_kind(roled.role, walk.label.lower(), is_request)
+    if not values or kind is None:
+        return
+    examples = _as_examples(ctx.page, block, walk.label, values)
+    if kind == "example-request":
+        ctx.draft.request_examples += examples
+    else:
+        _add_response_examples(ctx, roled.section.title, walk.status, examples)
+
+
+def _example_kind(role: str, label: str, is_request: bool) -> str | None:
+    """The role the block's example plays ("example-request", "example-response"), or None
+    for a block to leave out."""
+    if role == "example-request" and "response" in label and "request" not in label:
+        return None  # a response shown while explaining the request (often another API's)
+    if role != "examples":
+        return role
+    if any(w in label for w in ("fail", "error", "abnormal")):
+        return None  # an error body: no documented schema to hold it
+    request = is_request or ("request" in label and "response" not in label)
+    return "example-request" if request else "example-response"
+
+
+def _as_examples(page: Page, block: CodeBlock, label: str, values: list[Json]) -> list[Example]:
+    summary = " ".join(label.split())[:120]
+    shown = CONTENT_TYPE.search(block.text)
+    media_type = shown.group(1).lower() if shown else ""
+    return [Example(value, summary, page.source, media_type) for value in values]
+
+
+def _add_response_examples(
+    ctx: PageContext, section_title: str, status: str | None, examples: list[Example]
+) -> None:
+    """A success response's examples leave out the error bodies shown among them."""
+    errors = [e for e in examples if is_error_body(e.value)]
+    if errors and not (status or "").startswith(("4", "5")):
+        ctx.builder.diagnose(
+            "error-example",
+            f"an error body ({', '.join(sorted(errors[0].value))}) shown among the "
+            f"examples of {section_title!r}; left out of the success response",
+        )
+        examples = [e for e in examples if e not in errors]
+    ctx.draft.response_examples.setdefault(status or "", []).extend(examples)
+
+
+def is_error_body(value: Json) -> bool:
+    """An example that is an error reply ({"error": {"code": .., "message": ..}},
+    {"error_code": .., "error_msg": ..}), whatever the success body looks like."""
+    if not isinstance(value, dict) or not value:
+        return False
+    keys = {str(k).lower() for k in value}
+    return keys <= ERROR_KEYS and bool(keys & ERROR_MARKERS)

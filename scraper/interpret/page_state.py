@@ -1,0 +1,46 @@
+"""The page being interpreted, in one object, so the modules that read its sections and
+assemble its operations share it instead of passing the same five arguments around."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from doc2openapi.scraper.interpret.linker import TableIndex, TableRef
+from doc2openapi.scraper.interpret.schemas import SchemaBuilder
+from doc2openapi.scraper.interpret.sections import RoledSection
+from doc2openapi.scraper.model import Example, Parameter
+from doc2openapi.scraper.page import Page, Table
+
+
+@dataclass
+class Draft:
+    """What one page says, before it is split into one Operation per endpoint."""
+
+    parameters: dict[tuple[str, str], Parameter] = field(default_factory=dict)
+    request: TableRef | None = None
+    bodies: dict[str, TableRef] = field(default_factory=dict)
+    statuses: dict[str, str] = field(default_factory=dict)
+    request_examples: list[Example] = field(default_factory=list)
+    response_examples: dict[str, list[Example]] = field(default_factory=dict)
+    template_vars: set[str] = field(default_factory=set)
+    query_names: set[str] = field(default_factory=set)  # named in the URI's query string
+    alternatives: list[TableRef] = field(default_factory=list)  # other forms of the request
+    status_note: str = ""  # "See Returned Values for General Requests."
+    query_examples: dict[str, str] = field(default_factory=dict)
+    repeats: dict[str, str] = field(default_factory=dict)  # renamed repeat -> the name it repeats
+
+
+@dataclass
+class PageContext:
+    """One page being interpreted: its roled sections, the service's tables, the page's
+    schema builder (which also collects its diagnostics) and what has been read so far."""
+
+    page: Page
+    sections: list[RoledSection]
+    index: TableIndex
+    builder: SchemaBuilder
+    draft: Draft
+
+
+def section_tables(roled: RoledSection) -> list[Table]:
+    return [b for b in roled.section.blocks if isinstance(b, Table)]

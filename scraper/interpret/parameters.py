@@ -1,0 +1,276 @@
+"""Parameters: a table's rows read into the page's draft (where each goes, how it travels),
+then each endpoint's own list, with a row for every path variable."""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from openapi_schema_validator import OAS30Validator
+
+from doc2openapi.scraper.interpret.columns import Field, is_parameter_table, read_fields
+from doc2openapi.scraper.interpret.endpoints import Endpoint
+from doc2openapi.scraper.interpret.linker import TableRef
+from doc2openapi.scraper.interpret.page_state import Draft, PageContext
+from doc2openapi.scraper.interpret.prose_headers import prose_headers
+from doc2openapi.scraper.interpret.schemas import SchemaBuilder
+from doc2openapi.scraper.interpret.templates import TEMPLATE_VAR
+from doc2openapi.scraper.model import LOCATIONS, SOURCE_KEY, Json, Location, Parameter, Schema
+from doc2openapi.scraper.page import Page, Table
+
+IMPLIED_HEADERS = {"x-auth-token", "content-type", "accept", "authorization"}
+
+
+def read_parameters(ctx: PageContext, page: Page, table: Table, where: str) -> None:
+    """The rows of a parameter table on `page`, found in a `where` ("uri", "request") section."""
+    builder = ctx.builder
+    if not is_parameter_table(table):
+        report_unknown_table(builder, table)
+        return
+    ref = ctx.index.ref_of(page, table)
+    builder.used.add(ref.key)
+    caption = table.caption.lower()
+    for fld in read_fields(table):
+        location = _row_location(fld, caption, where, ctx.draft)
+        if location == "header" and fld.name.lower() in IMPLIED_HEADERS:
+            continue
+        schema = builder.field_schema(fld, ref)
+        description = schema.pop("description", "")
+        source = schema.pop(SOURCE_KEY, None)
+        if fld.type is None:  # no Type column: on the wire a parameter is text
+            schema = {"type": "string"}
+        wire = _wire_schema(schema, location, fld.name, builder)
+        if wire is None:
+            continue
+        schema = wire
+        parameter = Parameter(
+            fld.name, location, fld.required or location == "path", schema, description, source
+        )
+        ctx.draft.parameters.setdefault((location, fld.name), parameter)
+
+
+def report_unknown_table(builder: SchemaBuilder, table: Table) -> None:
+    builder.diagnose("unknown-table", f"headers {list(table.header)} not understood", table.caption)
+
+
+def request_table_as_query(ctx: PageContext, request: TableRef) -> None:
+    """A GET (HEAD, DELETE) page whose filters sit in a table under "Request", with no
+    request body shown: its rows are query parameters, not a JSON body."""
+    ctx.draft.request = None
+    read_parameters(ctx, request.page, request.table, "request")
+    ctx.builder.diagnose(
+        "inferred:query",
+        "the request table of a method without a body is read as query parameters",
+        request.table.caption,
+    )
+
+
+def _row_location(fld: Field, caption: str, where: str, draft: Draft) -> Location:
+    """Where a parameter row goes. A Location column is believed; otherwise a standard request
+    header's name (X-Auth-Token, Content-Type) says header, and the URI's own template decides
+    for the rows of a URI table ("GET /v2/recordsets?limit={limit}" puts `limit` in the query
+    even under a caption "Parameters in the URI"), then the caption."""
+    stated = _location(fld, caption)
+    if any(candidate in fld.location for candidate in LOCATIONS):
+        return stated or "query"
+    named = draft.template_vars | draft.query_names
+    if stated is None and fld.name.lower() in IMPLIED_HEADERS and fld.name not in named:
+        return "header"  # "x-auth-token" among a URI table's rows: a header, never a query key
+    if where == "uri" or stated == "path":
+        if fld.name in draft.template_vars:
+            return "path"
+        if fld.name in draft.query_names:
+            return "query"
+        if where == "uri" and stated is None:
+            return "query"
+    return stated or "query"
+
+
+def _location(fld: Field, caption: str) -> Location | None:
+    """The location a table states (a Location column or its caption), if it states one."""
+    for candidate in LOCATIONS:
+        if candidate in fld.location:
+            return candidate
+    return caption_location(caption)
+
+
+def caption_location(caption: str) -> Location | None:
+    """The location a caption names as words ("Request header parameters", "Query
+    parameters", "Parameters in the URI"); a type name that contains one
+    ("ListenerInsertHeaders", "uri_config") names none."""
+    words = set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", caption.lower()))
+    if words & {"header", "headers"}:
+        return "header"
+    if "query" in words:
+        return "query"
+    if words & {"path", "uri", "url"}:
+        return "path"
+    return None
+
+
+def _wire_schema(
+    schema: Schema, location: Location, name: str, builder: SchemaBuilder
+) -> Schema | None:
+    """A parameter's schema as it can travel: a path segment is a scalar (a doc type
+    "Object" there is a defect), and an array whose item type the docs omit holds strings
+    (a query string carries text)."""
+    if location == "path" and (schema.get("type") in ("object", "array") or "allOf" in schema):
+        builder.diagnose(
+            "doc-defect:parameter-type",
+            f"path parameter {name!r} is documented as {schema.get('type', 'an object')}; "
+            "a path segment is a string",
+        )
+        return {"type": "string"}
+    if schema.get("type") == "array" and not schema.get("items"):
+        builder.diagnose(
+            "inferred:items",
+            f"{location} parameter {name!r}: array with no item type; items taken as strings",
+        )
+        schema = {**schema, "items": {"type": "string"}}
+    if location in ("query", "header") and schema.get("type") == "object" and len(schema) == 1:
+        builder.diagnose(
+            "doc-defect:parameter-type",
+            f"{location} parameter {name!r} is documented as a bare Object; typed as string",
+        )
+        return {"type": "string"}
+    if location in ("query", "header") and _holds_objects(schema):
+        builder.diagnose(
+            "doc-defect:parameter-type",
+            f"{location} parameter {name!r} is documented as an object (or a list of them), "
+            "which a query string or header cannot carry; left out",
+        )
+        return None
+    return schema
+
+
+def _holds_objects(schema: Schema) -> bool:
+    """An object, or an array of objects: a $ref, an allOf wrapper or a typed object."""
+    items = schema.get("items") if schema.get("type") == "array" else None
+    for node in (schema, items) if isinstance(items, dict) else (schema,):
+        if node.get("properties") or "$ref" in node or "allOf" in node:
+            return True
+    return False
+
+
+# -- one endpoint's parameters ---------------------------------------------------------------
+
+
+def operation_parameters(ctx: PageContext, endpoint: Endpoint) -> list[Parameter]:
+    """The page's parameter rows that belong to this endpoint, then one for each of its path
+    variables that no row names, then the headers the prose asks for."""
+    template = TEMPLATE_VAR.findall(endpoint.path)
+    params = _row_parameters(ctx, endpoint, template)
+    _add_path_variables(ctx, endpoint, template, params)
+    return params + _prose_header_parameters(ctx, params)
+
+
+def _row_parameters(ctx: PageContext, endpoint: Endpoint, template: list[str]) -> list[Parameter]:
+    draft, builder = ctx.draft, ctx.builder
+    params: list[Parameter] = []
+    misspelt = _misspelt_path_rows(draft, template)
+    for (location, name), param in draft.parameters.items():
+        if (location, name) in misspelt:
+            params.append(_as_path_variable(param, misspelt[(location, name)], endpoint, builder))
+            continue
+        if location == "path" and name not in template:
+            if name not in draft.template_vars:  # else it belongs to a sibling endpoint
+                builder.diagnose(
+                    "path-parameter-not-in-path",
+                    f"path parameter {name!r} occurs in no documented path",
+                )
+            continue
+        params.append(param)
+        if location == "query" and name in draft.query_examples:
+            _parameter_example(param, draft.query_examples[name], builder)
+    return params
+
+
+def _as_path_variable(
+    param: Parameter, var: str, endpoint: Endpoint, builder: SchemaBuilder
+) -> Parameter:
+    builder.diagnose(
+        "doc-defect:parameter-name",
+        f"parameter row {param.name!r} names no variable of {endpoint.path}; "
+        f"taken as the path variable {{{var}}}, the closest name",
+    )
+    return Parameter(var, "path", True, param.schema, param.description, param.source)
+
+
+def _add_path_variables(
+    ctx: PageContext, endpoint: Endpoint, template: list[str], params: list[Parameter]
+) -> None:
+    """A path variable no row names: a renamed repeat is typed as the variable it repeats,
+    any other is a string."""
+    names = {p.name for p in params if p.location == "path"}
+    for var in template:
+        if var in names:
+            continue
+        original = next((p for p in params if p.name == ctx.draft.repeats.get(var)), None)
+        if original is not None and original.location == "path":
+            params.append(Parameter(var, "path", True, original.schema, original.description))
+        else:
+            ctx.builder.diagnose(
+                "undocumented-path-parameter",
+                f"{{{var}}} in {endpoint.path} has no parameter row; typed as string",
+            )
+            params.append(Parameter(var, "path", True, {"type": "string"}))
+        names.add(var)
+
+
+def _misspelt_path_rows(draft: Draft, template: list[str]) -> dict[tuple[str, str], str]:
+    """Path or query rows that are near-misses of a path variable no row names
+    (`flavors_id` for `{flavor_id}`): the row is the variable, misspelt."""
+    named = {name for (location, name) in draft.parameters if location == "path"}
+    orphans = [v for v in template if v not in named]
+    found: dict[tuple[str, str], str] = {}
+    for key in draft.parameters:
+        location, name = key
+        if location not in ("path", "query") or name in draft.template_vars:
+            continue
+        if location == "query" and name in draft.query_names:
+            continue
+        close = [v for v in orphans if _similarity(name, v) >= 0.85]
+        if len(close) == 1 and close[0] not in found.values():
+            found[key] = close[0]
+    return found
+
+
+def _similarity(one: str, other: str) -> float:
+    return SequenceMatcher(None, one.lower(), other.lower()).ratio()
+
+
+def _parameter_example(param: Parameter, raw: str, builder: SchemaBuilder) -> None:
+    """The example request's value, typed as the parameter is; a mismatch is a defect."""
+    kind = param.schema.get("type")
+    value: Json = raw
+    try:
+        if kind == "integer":
+            value = int(raw)
+        elif kind == "number":
+            value = float(raw)
+        elif kind == "boolean":
+            value = {"true": True, "false": False}[raw.lower()]
+    except (ValueError, KeyError):
+        value = None
+    checker = OAS30Validator(param.schema, format_checker=OAS30Validator.FORMAT_CHECKER)
+    if value is None or not checker.is_valid(value):
+        builder.diagnose(
+            "doc-defect:example",
+            f"query parameter {param.name!r}: example value {raw!r} does not fit its schema",
+        )
+        return
+    param.example = value
+
+
+def _prose_header_parameters(ctx: PageContext, documented: list[Parameter]) -> list[Parameter]:
+    """Optional header parameters for the headers the page's prose asks for by name."""
+    known = {p.name.lower() for p in documented if p.location == "header"} | IMPLIED_HEADERS
+    found: list[Parameter] = []
+    for name, (value, sentence) in prose_headers(ctx.sections).items():
+        if name.lower() in known:
+            continue
+        found.append(Parameter(name, "header", False, {"type": "string"}, sentence, None, value))
+        ctx.builder.diagnose(
+            "inferred:header", f"header {name} (e.g. {value!r}) is asked for in the prose"
+        )
+    return found

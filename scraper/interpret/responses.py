@@ -1,0 +1,90 @@
+"""Responses: the status codes a page lists, and each one's body table and examples."""
+
+from __future__ import annotations
+
+import re
+
+from doc2openapi.scraper.interpret.columns import is_status_table
+from doc2openapi.scraper.interpret.http_message import reason_phrase
+from doc2openapi.scraper.interpret.page_state import Draft, PageContext, section_tables
+from doc2openapi.scraper.interpret.sections import RoledSection
+from doc2openapi.scraper.model import Body, Response
+from doc2openapi.scraper.page import Paragraph
+
+NO_BODY_STATUSES = frozenset({"204", "205", "304"})  # RFC 9110: these responses have no body
+STATUS_MARKER = re.compile(r"\bstatus\s+codes?\s*[:：]?\s*(\d{3})\b", re.I)
+STATUS_LINE = re.compile(r"^\s*([1-5]\d\d)\b(?![.,]\d)\s*[:：-]?\s*(.{0,80})$", re.S)
+
+
+def read_status_section(roled: RoledSection, draft: Draft) -> None:
+    """The codes a status section lists: in its paragraphs' lines, then in its status tables."""
+    notes = [b.body.text for b in roled.section.blocks if isinstance(b, Paragraph)]
+    draft.status_note = draft.status_note or " ".join(notes)
+    for note in notes:  # "- Normal" then "204" on a line of its own
+        for line in note.splitlines():
+            if (status := STATUS_LINE.match(line)) is not None:
+                code, words = status.groups()
+                draft.statuses.setdefault(code, " ".join(words.split()))
+    for table in section_tables(roled):
+        if not is_status_table(table):
+            continue
+        for row in table.rows:
+            code = row[0].text.strip()[:3]
+            if code.isdigit() and code not in draft.statuses:
+                description = row[1].text if len(row) > 1 else ""
+                draft.statuses[code] = " ".join(description.split())
+
+
+def build_responses(ctx: PageContext, base_id: str) -> dict[str, Response]:
+    """One Response per documented status, with its body and examples, in code order."""
+    responses = {code: Response(code, desc) for code, desc in ctx.draft.statuses.items()}
+    # a body or example with no status stated is the success response's
+    success = next((c for c in responses if c.startswith("2")), "200")
+    _add_bodies(ctx, responses, success, base_id)
+    _add_examples(ctx, responses, success)
+    if not responses:
+        ctx.builder.diagnose("no-responses", "no status codes or response tables documented")
+        responses["default"] = Response("default", ctx.draft.status_note or "Not documented")
+    for response in responses.values():
+        if not response.description:
+            response.description = reason_phrase(response.status)
+    return dict(sorted(responses.items()))
+
+
+def _add_bodies(
+    ctx: PageContext, responses: dict[str, Response], success: str, base_id: str
+) -> None:
+    for status, ref in ctx.draft.bodies.items():
+        code = status or success
+        if code in NO_BODY_STATUSES:
+            ctx.builder.diagnose(
+                "doc-defect:status",
+                f"response fields are documented for status {code}, which has no body "
+                "in HTTP; they are left out",
+            )
+            continue
+        suffix = "Response" if code == success else f"Response{code}"
+        response = responses.setdefault(code, Response(code))
+        response.body = Body(ctx.builder.object_ref(ref, base_id + suffix))
+
+
+def _add_examples(ctx: PageContext, responses: dict[str, Response], success: str) -> None:
+    body_codes = {status or success for status in ctx.draft.bodies}
+    for status, examples in ctx.draft.response_examples.items():
+        code = status or success
+        documented = responses.get(code)
+        if code in NO_BODY_STATUSES:
+            has_body = any(e.value not in (None, {}, [], "") for e in examples)
+            if code not in body_codes and has_body:
+                ctx.builder.diagnose(
+                    "doc-defect:status",
+                    f"a {code} response example is given, but that status has no body",
+                )
+            continue
+        if documented is None or documented.body is None:
+            ctx.builder.diagnose(
+                "example-without-schema",
+                f"a {code} response example is given but no response table",
+            )
+            continue
+        documented.body.examples.extend(examples)
