@@ -201,22 +201,32 @@ def _mock(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _contract(args: argparse.Namespace) -> int:
-    spec = _valid_spec(args.spec)
+def _contract_headers(args: argparse.Namespace) -> list[tuple[str, str]]:
+    """The --header values, and the mock's token when testing against our own mock without
+    auth of the user's: it wants auth like the cloud does."""
     try:
         headers = [parse_header(raw) for raw in args.header]
     except ValueError as err:
         raise UsageError(f"--header: {err}") from None
     if args.mock and not {name.lower() for name, _ in headers} & {"x-auth-token", "authorization"}:
-        headers.append(MOCK_TOKEN)  # its own mock wants auth like the cloud does
+        headers.append(MOCK_TOKEN)
+    return headers
+
+
+def _contract_phases(args: argparse.Namespace) -> list[str]:
     phases = [p.strip() for p in args.phases.split(",") if p.strip()]
-    unknown = sorted(set(phases) - set(PHASES))
-    if unknown or not phases:
+    if set(phases) - set(PHASES) or not phases:
         raise UsageError(f"--phases: choose from {', '.join(PHASES)}")
+    return phases
+
+
+def _contract(args: argparse.Namespace) -> int:
+    spec = _valid_spec(args.spec)
     options: dict[str, Any] = {
-        "headers": headers, "max_examples": args.max_examples, "seed": args.seed,
-        "operation_ids": args.operation_id, "tags": args.tag, "allow_writes": args.allow_writes,
-        "phases": phases, "workers": args.workers, "junit": args.junit,
+        "headers": _contract_headers(args), "max_examples": args.max_examples,
+        "seed": args.seed, "operation_ids": args.operation_id, "tags": args.tag,
+        "allow_writes": args.allow_writes, "phases": _contract_phases(args),
+        "workers": args.workers, "junit": args.junit,
     }  # fmt: skip
     try:
         if args.mock:
