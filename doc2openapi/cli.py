@@ -23,9 +23,10 @@ from doc2openapi.contract.mock import MOCK_SK_ENV, MOCK_TOKEN, make_mock_server,
 from doc2openapi.contract.runner import PHASES, ContractError, parse_header, run_contract
 from doc2openapi.scraper.cache import Cache
 from doc2openapi.scraper.output import dumps, write_atomic
-from doc2openapi.scraper.pipeline import RunStats, ScrapeResult, Settings, scrape
+from doc2openapi.scraper.pipeline import ScrapeResult, Settings, scrape
 from doc2openapi.scraper.progress import BarProgress, Progress, wants_bar
 from doc2openapi.scraper.render import clean, failing, render_markdown, render_text, summary_lines
+from doc2openapi.scraper.run_stats import RunStats
 from doc2openapi.scraper.services import iter_services
 from doc2openapi.scraper.validate import spec_errors
 from doc2openapi.specfile import FileRefused, invalid_line, load_mapping, load_spec
@@ -44,33 +45,35 @@ def _write(result: ScrapeResult, output: Path | None, report_path: Path) -> None
     """The spec (when valid and wanted) and the report, each written atomically."""
     if result.valid and output is not None:
         write_atomic(output, dumps(result.spec, output))
-    write_atomic(report_path, json.dumps(result.report, indent=2, ensure_ascii=False) + "\n")
-
-
-def _documents(result: ScrapeResult) -> int:
-    """Input files read as documents (whatever their verdict), as opposed to skipped."""
-    summary = result.report["summary"]
-    return int(summary["files"]) - int(summary["skipped"])
+    write_atomic(
+        report_path, json.dumps(result.report.as_dict(), indent=2, ensure_ascii=False) + "\n"
+    )
 
 
 def _strict_failure(output: Path, result: ScrapeResult, threshold: str) -> list[str]:
     """What fails `--strict`: the kinds at `threshold` or worse, with counts (empty: none)."""
-    found = failing(result.report, threshold)
+    found = failing([d.kind for d in result.report.diagnostics], threshold)
     if not found:
         return []
     kinds = ", ".join(f"{clean(k)} {n}" for k, n in found.most_common())
     return [f"{output}: --strict: {found.total()} diagnostic(s) at {threshold} or worse: {kinds}"]
 
 
-def _scrape(args: argparse.Namespace) -> int:
+def _check_inputs(args: argparse.Namespace) -> None:
+    """Usage errors before any work: a missing input, an unreadable file named on the command
+    line (an error, not a skip), options that do not go together."""
     for given in args.inputs:
         if not given.exists():
             raise UsageError(f"{given}: no such file or directory")
-        if given.is_file():  # named on the command line: unreadable is an error, not a skip
+        if given.is_file():
             with given.open("rb") as handle:
                 handle.read(1)
     if args.out_dir is not None and (args.report is not None or args.service is not None):
         raise UsageError("--report and --service go with -o, not --out-dir")
+
+
+def _scrape(args: argparse.Namespace) -> int:
+    _check_inputs(args)
     started = time.perf_counter()
     stats: list[RunStats] = []
     failed = False
@@ -84,27 +87,34 @@ def _scrape(args: argparse.Namespace) -> int:
         }  # fmt: skip
         for output, report_path, result in _scrape_results(args, options):
             stats.append(result.stats)
-            lines = summary_lines(str(output), result.report)
-            if not _documents(result):  # nothing read: an empty spec would only mislead
-                files = result.report["summary"]["files"]
-                _write(result, None, report_path)
-                lines.append(f"{output}: no documents among {files} input file(s) (HTML, RST "
-                             f"or text); no spec written, see {report_path}")  # fmt: skip
-                print("\n".join(lines), file=sys.stderr)
-                failed = True
-                continue
-            _write(result, output, report_path)  # as each service is done: memory stays flat
-            if result.report["spec_errors"]:
-                lines.append(invalid_line(output, result.report["spec_errors"]) + "; not written")
-            strict = _strict_failure(output, result, args.fail_on) if args.strict else []
-            print("\n".join(lines + strict), file=sys.stderr)
-            failed = failed or not result.valid or bool(strict)
+            failed = _finish_service(args, output, report_path, result) or failed
     if not stats:
         where = ", ".join(str(i) for i in args.inputs)
         print(f"doc2openapi: {where}: no service folders with documents", file=sys.stderr)
         return EXIT_FINDINGS
     print(_run_line(stats, args.jobs, time.perf_counter() - started), file=sys.stderr)
     return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _finish_service(
+    args: argparse.Namespace, output: Path, report_path: Path, result: ScrapeResult
+) -> bool:
+    """Write one service's spec and report as soon as it is done (memory stays flat) and
+    print its summary; whether it failed."""
+    report = result.report
+    lines = summary_lines(str(output), report.as_dict())
+    if not report.documents:  # nothing read: an empty spec would only mislead
+        _write(result, None, report_path)
+        lines.append(f"{output}: no documents among {report.summary.files} input file(s) "
+                     f"(HTML, RST or text); no spec written, see {report_path}")  # fmt: skip
+        print("\n".join(lines), file=sys.stderr)
+        return True
+    _write(result, output, report_path)
+    if report.spec_errors:
+        lines.append(invalid_line(output, report.spec_errors) + "; not written")
+    strict = _strict_failure(output, result, args.fail_on) if args.strict else []
+    print("\n".join(lines + strict), file=sys.stderr)
+    return not result.valid or bool(strict)
 
 
 def _scrape_results(
@@ -201,22 +211,32 @@ def _mock(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _contract(args: argparse.Namespace) -> int:
-    spec = _valid_spec(args.spec)
+def _contract_headers(args: argparse.Namespace) -> list[tuple[str, str]]:
+    """The --header values, and the mock's token when testing against our own mock without
+    auth of the user's: it wants auth like the cloud does."""
     try:
         headers = [parse_header(raw) for raw in args.header]
     except ValueError as err:
         raise UsageError(f"--header: {err}") from None
     if args.mock and not {name.lower() for name, _ in headers} & {"x-auth-token", "authorization"}:
-        headers.append(MOCK_TOKEN)  # its own mock wants auth like the cloud does
+        headers.append(MOCK_TOKEN)
+    return headers
+
+
+def _contract_phases(args: argparse.Namespace) -> list[str]:
     phases = [p.strip() for p in args.phases.split(",") if p.strip()]
-    unknown = sorted(set(phases) - set(PHASES))
-    if unknown or not phases:
+    if set(phases) - set(PHASES) or not phases:
         raise UsageError(f"--phases: choose from {', '.join(PHASES)}")
+    return phases
+
+
+def _contract(args: argparse.Namespace) -> int:
+    spec = _valid_spec(args.spec)
     options: dict[str, Any] = {
-        "headers": headers, "max_examples": args.max_examples, "seed": args.seed,
-        "operation_ids": args.operation_id, "tags": args.tag, "allow_writes": args.allow_writes,
-        "phases": phases, "workers": args.workers, "junit": args.junit,
+        "headers": _contract_headers(args), "max_examples": args.max_examples,
+        "seed": args.seed, "operation_ids": args.operation_id, "tags": args.tag,
+        "allow_writes": args.allow_writes, "phases": _contract_phases(args),
+        "workers": args.workers, "junit": args.junit,
     }  # fmt: skip
     try:
         if args.mock:

@@ -66,38 +66,43 @@ def merge_components(operations: list[Operation]) -> tuple[dict[str, Schema], li
     prints: list[dict[str, str]] = [
         {name: fingerprint(name, op.schemas) for name in op.schemas} for op in operations
     ]
-    names_of: dict[str, set[str]] = defaultdict(set)
-    users: dict[str, set[str]] = defaultdict(set)
-    for op, local in zip(operations, prints, strict=True):
-        for name, fp in local.items():
-            names_of[fp].add(name)
-            users[fp].add(op.operation_id)
-    chosen = {fp: min(names) for fp, names in names_of.items()}
-    claims: dict[str, list[str]] = defaultdict(list)
-    for fp, name in chosen.items():
-        claims[name].append(fp)
-    final: dict[str, str] = {}
-    taken: set[str] = set()
-    for name in sorted(claims):
-        fps = claims[name]
-        if len(fps) == 1:
-            final[fps[0]] = name
-            taken.add(name)
-    for name in sorted(claims):
-        fps = claims[name]
-        if len(fps) == 1:
-            continue
-        for fp in sorted(fps, key=lambda f: (min(users[f]), f)):
-            owner = min(users[fp])
-            base = name if name.startswith(owner) else qualified(owner, name)
-            candidate, n = base, 2
-            while candidate in taken:
-                candidate, n = f"{base}{n}", n + 1
-            final[fp] = candidate
-            taken.add(candidate)
+    final = _global_names(operations, prints)
     mappings = [{name: final[fp] for name, fp in local.items()} for local in prints]
     components: dict[str, Schema] = {}
     for op, mapping in zip(operations, mappings, strict=True):
         for name, schema in op.schemas.items():
             components.setdefault(mapping[name], rewrite_refs(schema, mapping))
     return dict(sorted(components.items())), mappings
+
+
+def _global_names(operations: list[Operation], prints: list[dict[str, str]]) -> dict[str, str]:
+    """Fingerprint -> global name: the least of its local names, kept as it is when no other
+    structure claims it, else qualified by the first operation using each claimant."""
+    names_of: dict[str, set[str]] = defaultdict(set)
+    users: dict[str, set[str]] = defaultdict(set)
+    for op, local in zip(operations, prints, strict=True):
+        for name, fp in local.items():
+            names_of[fp].add(name)
+            users[fp].add(op.operation_id)
+    claims: dict[str, list[str]] = defaultdict(list)
+    for fp, names in names_of.items():
+        claims[min(names)].append(fp)
+    final = {fps[0]: name for name, fps in sorted(claims.items()) if len(fps) == 1}
+    taken = set(final.values())
+    for name, fps in sorted(claims.items()):
+        if len(fps) == 1:
+            continue
+        for fp in sorted(fps, key=lambda f: (min(users[f]), f)):
+            final[fp] = _free_name(name, min(users[fp]), taken)
+            taken.add(final[fp])
+    return final
+
+
+def _free_name(name: str, owner: str, taken: set[str]) -> str:
+    """`name` qualified by its owner (unless it already starts with it), numbered past the
+    names already taken."""
+    base = name if name.startswith(owner) else qualified(owner, name)
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}{n}", n + 1
+    return candidate

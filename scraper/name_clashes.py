@@ -85,17 +85,23 @@ def _distinguish(ops: list[Operation]) -> list[tuple[Operation, str]]:
     renamed += shapes
     first = same[0]
     first_words = {w for s in segments(first.path)[0] for w in s.words}
-    for op in same[1:]:
-        own = [s for s in segments(op.path)[0] if not set(s.words) <= first_words]
-        word = cap(own[-1].words) if own else ""
-        if not word and op.method != first.method:
-            word = cap([op.method])
-        if not word:  # one endpoint, one name: the page title's first word the name lacks
-            low = op.operation_id.lower()
-            extra = [w for w in words_of(title_name(op.summary)) if w not in low]
-            word = cap(extra[:1]) or "Other"
-        renamed.append((op, with_word(op.operation_id, word)))
+    renamed += [
+        (op, with_word(op.operation_id, _own_word(op, first, first_words))) for op in same[1:]
+    ]
     return renamed
+
+
+def _own_word(op: Operation, first: Operation, first_words: set[str]) -> str:
+    """The word that tells `op` from `first` (of one API version): the last path segment of
+    its own, else its method, else the page title's first word the name lacks."""
+    own = [s for s in segments(op.path)[0] if not set(s.words) <= first_words]
+    if own:
+        return cap(own[-1].words)
+    if op.method != first.method:
+        return cap([op.method])
+    low = op.operation_id.lower()
+    extra = [w for w in words_of(title_name(op.summary)) if w not in low]
+    return cap(extra[:1]) or "Other"
 
 
 def _items_and_collections(

@@ -187,29 +187,32 @@ def _verb_segment(seg: Segment, title_verb: str) -> tuple[str, list[str]] | None
     return None
 
 
-def derived_name(method: str, path: str, title: str = "", action: str | None = None) -> str:
-    """Verb + resource from the method and path, SDK style; the title when the path has
-    no words."""
-    method = method.lower()
-    segs, ends_with_id = segments(path, acronyms_of(title))
+def _title_verb(title: str) -> str:
+    """The verb a title starts with, which names actions and glued verbs ("Batch Adding
+    Tags": the verb is the word after "Batch")."""
     title_words = words_of(STATUS_WORDS.sub(" ", title))
-    if title_words[:1] == ["batch"]:  # "Batch Adding Tags": the verb is the next word
+    if title_words[:1] == ["batch"]:
         title_words = title_words[1:]
-    title_verb = verb_of(title_words[0]) if title_words else ""
-    if not segs:
-        return title_name(title) or cap([method])
+    return verb_of(title_words[0]) if title_words else ""
+
+
+def _verb_path_name(segs: list[Segment], title_verb: str) -> str | None:
+    """A write whose last segment is a verb (/servers/{id}/resize -> ResizeServer); None
+    when that segment is a noun."""
+    found = _verb_segment(segs[-1], title_verb)
+    if found is None:
+        return None
+    verb, rest = found
+    parent = segs[:-1]
+    item = bool(parent) and parent[-1].item
+    if rest and not item:  # /kms/create-key: the segment names its object
+        return verb + cap(rest)
+    return verb + _resource(parent, item) + cap(rest)
+
+
+def _resource_name(method: str, segs: list[Segment], ends_with_id: bool) -> str:
+    """The method's verb for a resource path: details, an item, or a collection."""
     last = segs[-1]
-    if method == "post" and set(last.words) <= ACTION_SEGMENTS and not ends_with_id:
-        return _action_name(segs[:-1], action, title_verb)
-    if method in ("post", "put", "patch") and len(segs) > 1:
-        found = _verb_segment(last, title_verb)
-        if found is not None:
-            verb, rest = found
-            parent = segs[:-1]
-            item = bool(parent) and parent[-1].item
-            if rest and not item:  # /kms/create-key: the segment names its object
-                return verb + cap(rest)
-            return verb + _resource(parent, item) + cap(rest)
     if method == "get" and set(last.words) <= DETAIL_SEGMENTS and not ends_with_id:
         return "List" + _resource(segs[:-1], False) + "Details"
     if ends_with_id:
@@ -218,6 +221,23 @@ def derived_name(method: str, path: str, title: str = "", action: str | None = N
     if method == "get" and not _plural(last.words[-1]):
         verb = "Show"  # a single thing: /servers/{id}/metadata-options, /quotas
     return verb + _resource(segs, method == "post")  # one is created: CreateServer
+
+
+def derived_name(method: str, path: str, title: str = "", action: str | None = None) -> str:
+    """Verb + resource from the method and path, SDK style; the title when the path has
+    no words."""
+    method = method.lower()
+    segs, ends_with_id = segments(path, acronyms_of(title))
+    if not segs:
+        return title_name(title) or cap([method])
+    title_verb = _title_verb(title)
+    if method == "post" and set(segs[-1].words) <= ACTION_SEGMENTS and not ends_with_id:
+        return _action_name(segs[:-1], action, title_verb)
+    if method in ("post", "put", "patch") and len(segs) > 1:
+        named = _verb_path_name(segs, title_verb)
+        if named is not None:
+            return named
+    return _resource_name(method, segs, ends_with_id)
 
 
 def _action_name(segs: list[Segment], action: str | None, title_verb: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 from doc2openapi.scraper.diagnostics import SEVERITIES, at_least, lookup, severity
@@ -95,14 +96,9 @@ def summary_lines(name: str, report: dict[str, Any], top: int = TOP_KINDS) -> li
     return lines
 
 
-def failing(report: dict[str, Any], threshold: str) -> Counter[str]:
-    """Counts by kind of the diagnostics at `threshold` severity or worse."""
-    found: Counter[str] = Counter()
-    for diagnostic in report.get("diagnostics", []):
-        kind = str(diagnostic.get("kind", ""))
-        if at_least(severity(kind), threshold):
-            found[kind] += 1
-    return found
+def failing(kinds: Iterable[str], threshold: str) -> Counter[str]:
+    """Counts by kind of the diagnostics (given by kind) at `threshold` severity or worse."""
+    return Counter(kind for kind in kinds if at_least(severity(kind), threshold))
 
 
 def render_text(report: dict[str, Any], name: str = "") -> str:

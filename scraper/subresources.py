@@ -86,28 +86,39 @@ def fold_subresources(operations: list[Operation]) -> tuple[list[Operation], lis
         groups[key].append(op)
     diagnostics: list[Diagnostic] = []
     folded: dict[int, Operation] = {}
-    for (method, path), group in groups.items():
+    for group in groups.values():
         if len(group) == 1:
-            folded[id(group[0])] = group[0]
             continue
-        primary = _primary(group)
-        head = primary if primary is not None else _neutral(group)
-        head.variants = [op for op in group if op is not primary]
-        known = {(p.location, p.name) for p in head.parameters}
-        for variant in head.variants:
-            _absorb(head.schemas, variant)
-            for param in variant.parameters:
-                if (param.location, param.name) not in known:
-                    known.add((param.location, param.name))
-                    head.parameters.append(_optional(param))
-        keys = [op.subresource or "(none)" for op in group]
-        shared = sorted({k for k in keys if keys.count(k) > 1})
-        reason = (
-            f"{method.upper()} {path}: {len(group)} documented operations told apart by their "
-            f"query keys ({', '.join(keys)}); {len(head.variants)} in x-subresources"
-        )
-        if shared:
-            reason += f"; {', '.join(shared)} is shared, told apart by host or headers only"
-        diagnostics.append(Diagnostic(head.source, "subresources", reason))
+        head = _fold(group)
+        diagnostics.append(_folded_diagnostic(group, head))
         folded[id(group[0])] = head
     return [folded.get(id(op), op) for op in out], diagnostics
+
+
+def _fold(group: list[Operation]) -> Operation:
+    """The group's operation, holding the others as variants, with their schemas and their
+    parameters (optional, since each variant has its own)."""
+    primary = _primary(group)
+    head = primary if primary is not None else _neutral(group)
+    head.variants = [op for op in group if op is not primary]
+    known = {(p.location, p.name) for p in head.parameters}
+    for variant in head.variants:
+        _absorb(head.schemas, variant)
+        for param in variant.parameters:
+            if (param.location, param.name) not in known:
+                known.add((param.location, param.name))
+                head.parameters.append(_optional(param))
+    return head
+
+
+def _folded_diagnostic(group: list[Operation], head: Operation) -> Diagnostic:
+    """What was folded, and which query keys do not tell the operations apart."""
+    keys = [op.subresource or "(none)" for op in group]
+    shared = sorted({k for k in keys if keys.count(k) > 1})
+    reason = (
+        f"{head.method.upper()} {head.path}: {len(group)} documented operations told apart by "
+        f"their query keys ({', '.join(keys)}); {len(head.variants)} in x-subresources"
+    )
+    if shared:
+        reason += f"; {', '.join(shared)} is shared, told apart by host or headers only"
+    return Diagnostic(head.source, "subresources", reason)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from doc2openapi.scraper.model import REF_PREFIX
+from doc2openapi.scraper.report import FileEntry, Report
 
 
 def operation(spec: dict[str, Any], method: str, path: str) -> dict[str, Any]:
@@ -38,20 +39,16 @@ def response_schema(spec: dict[str, Any], op: dict[str, Any], status: str) -> di
     return resolve(spec, op["responses"][status]["content"]["application/json"]["schema"])
 
 
-def uri_pages(report: dict[str, Any]) -> list[dict[str, Any]]:
+def uri_pages(report: Report) -> list[FileEntry]:
     """Report entries of pages with a URI section: operations, or skipped for their URI."""
-    return [
-        f
-        for f in report["files"]
-        if f["status"] == "operations" or f.get("reason", "").startswith("the URI")
-    ]
+    return [f for f in report.files if f.status == "operations" or f.reason.startswith("the URI")]
 
 
-def assert_operation_pages(report: dict[str, Any], at_least: int, share: float) -> None:
+def assert_operation_pages(report: Report, at_least: int, share: float) -> None:
     """Enough URI pages, `share` of them with operations, every other one diagnosed."""
     pages = uri_pages(report)
     assert len(pages) >= at_least
-    with_ops = sum(1 for f in pages if f["status"] == "operations")
+    with_ops = sum(1 for f in pages if f.status == "operations")
     assert with_ops / len(pages) >= share
-    diagnosed = {d["file"] for d in report["diagnostics"]}
-    assert all(f["status"] == "operations" or f["file"] in diagnosed for f in pages)
+    diagnosed = {d.file for d in report.diagnostics}
+    assert all(f.status == "operations" or f.file in diagnosed for f in pages)

@@ -45,7 +45,7 @@ PARTS = """<h1>Common Objects</h1>
 
 
 def _outputs(result: ScrapeResult) -> tuple[str, str]:
-    return dumps(result.spec, Path("x.yaml")), json.dumps(result.report, sort_keys=True)
+    return dumps(result.spec, Path("x.yaml")), json.dumps(result.report.as_dict(), sort_keys=True)
 
 
 def _docs(folder: Path, part_rows: list[tuple[str, str, str]]) -> Path:
@@ -216,7 +216,7 @@ def test_bar_progress_draws_stages_on_a_terminal() -> None:
 def test_validity_is_remembered_across_prose_only_changes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from doc2openapi.scraper import pipeline, validate
+    from doc2openapi.scraper import checks, validate
 
     calls: list[int] = []
     real = validate.spec_errors
@@ -225,7 +225,7 @@ def test_validity_is_remembered_across_prose_only_changes(
         calls.append(1)
         return real(spec, jobs)
 
-    monkeypatch.setattr(pipeline, "spec_errors", counting)
+    monkeypatch.setattr(checks, "spec_errors", counting)
     settings = Settings(cache=Cache(tmp_path / "cache"))
     docs = _docs(tmp_path / "docs", [("name", "String", "Name.")])
     scrape([docs], settings=settings)
@@ -240,11 +240,11 @@ def test_validity_is_remembered_across_prose_only_changes(
 
 
 def test_an_invalid_spec_is_never_remembered_as_valid(tmp_path: Path) -> None:
-    from doc2openapi.scraper.pipeline import _spec_errors
+    from doc2openapi.scraper.checks import cached_spec_errors
 
     cache = Cache(tmp_path / "cache")
     broken = {"openapi": "3.0.3", "info": {"title": "t"}, "paths": {}}  # no version
-    assert _spec_errors(broken, cache) and _spec_errors(broken, cache)
+    assert cached_spec_errors(broken, cache) and cached_spec_errors(broken, cache)
     assert not list((tmp_path / "cache").rglob("*.json"))
 
 
@@ -326,10 +326,10 @@ def test_a_page_that_took_too_long_is_tried_again_next_run(
             raise PageTimeout
         return real(data, source)
 
-    monkeypatch.setattr("doc2openapi.scraper.pipeline.read_document", slow)
+    monkeypatch.setattr("doc2openapi.scraper.reading.read_document", slow)
     first = scrape([docs], settings=settings)
-    assert "too-slow" in first.report["summary"]["diagnostics"]
-    monkeypatch.setattr("doc2openapi.scraper.pipeline.read_document", real)
+    assert "too-slow" in first.report.summary.diagnostics
+    monkeypatch.setattr("doc2openapi.scraper.reading.read_document", real)
     again = scrape([docs], settings=settings)
     assert not again.stats.result_from_cache and again.stats.pages_read == 1
     assert _part_properties(again) == ["name"]

@@ -55,7 +55,7 @@ def scores(
         spec = folder / f"{tree.replace('/', '-')}.yaml"
         spec.write_text(yaml.safe_dump(result.spec, sort_keys=False), encoding="utf-8")
         score = score_spec(spec, sdk, corpus / tree, truth / "score.py")
-        found[tree] = (score, result.report["summary"]["example_coverage"])
+        found[tree] = (score, result.report.summary.example_coverage)
     return found
 
 
@@ -64,7 +64,7 @@ def test_every_tree_but_obs_gives_a_valid_spec_with_its_operations(
 ) -> None:
     for tree, expected in counts(corpus).items():
         result = catalog[tree]
-        assert result.valid, (tree, result.report["spec_errors"][:3])
+        assert result.valid, (tree, result.report.spec_errors[:3])
         methods = ("get", "put", "post", "delete", "patch", "head", "options")
         operations = [
             op for item in result.spec["paths"].values() for method, op in item.items()
@@ -182,7 +182,7 @@ def test_no_endpoint_is_invented(catalog: dict[str, ScrapeResult]) -> None:
             assert "example." not in server["url"], (tree, server["url"])
             for variable in server.get("variables", {}).values():
                 assert "example." not in variable["default"], (tree, variable)
-        reported = any(d["kind"] == "endpoint-not-named" for d in result.diagnostics)
+        reported = any(d.kind == "endpoint-not-named" for d in result.diagnostics)
         assert reported == any(
             v.get("x-doc-unnamed") for v in spec["servers"][0]["variables"].values()
         ), tree
@@ -196,8 +196,8 @@ def test_the_report_names_examples_as_the_spec_does(catalog: dict[str, ScrapeRes
             for key in media.get("examples", {})
         }
         for diagnostic in result.diagnostics:
-            if diagnostic["kind"] == "low-example-coverage":
-                head = diagnostic["reason"].split(":")[0]  # "<op> <where> example <key>"
+            if diagnostic.kind == "low-example-coverage":
+                head = diagnostic.reason.split(":")[0]  # "<op> <where> example <key>"
                 op_id, rest = head.split(" ", 1)
                 where, key = rest.rsplit(" example ", 1)
                 assert (op_id, where, key) in keys, (tree, head)

@@ -218,9 +218,9 @@ def test_corpus_share_of_stated_constraints_turned_into_keywords(
 ) -> None:
     stated = extracted = 0
     for result in html_services.values():
-        summary = result.report["summary"]["constraints"]
-        stated += sum(summary["stated"].values())
-        extracted += sum(summary["extracted"].values())
+        summary = result.report.summary.constraints
+        stated += sum(summary.stated.values())
+        extracted += sum(summary.extracted.values())
     assert stated >= 1000
     # A rough proxy (a word test for "stated"): placeholders and "If X, the default is Y"
     # rightly stay prose now. The judged sample below is the measure of accuracy.
@@ -239,9 +239,9 @@ def test_an_example_that_contradicts_a_keyword_removes_it(tmp_path: Path) -> Non
     body = resolve(result.spec, result.spec["paths"]["/v1/things"]["get"]["responses"]["200"]
                    ["content"]["application/json"]["schema"])  # fmt: skip
     assert "enum" not in body["properties"]["mode"]
-    kinds = [d["kind"] for d in result.diagnostics]
+    kinds = [d.kind for d in result.diagnostics]
     assert "doc-defect:constraint" in kinds
-    assert result.report["summary"]["examples"] == {"valid": 1, "invalid": 0}
+    assert result.report.summary.examples == {"valid": 1, "invalid": 0}
 
 
 # -- the whole corpus, and the judged sample --------------------------------------------------
@@ -303,8 +303,8 @@ def test_corpus_stated_regular_expressions_have_a_pattern_or_a_reason(
     stated = 0
     for name, result in corpus_specs.items():
         explained = " ".join(
-            d["reason"] for d in result.report["diagnostics"]
-            if d["kind"] in ("constraint:pattern", "doc-defect:constraint")
+            d.reason for d in result.report.diagnostics
+            if d.kind in ("constraint:pattern", "doc-defect:constraint")
         )  # fmt: skip
         for fld in spec_fields(result.spec):
             if "regular expression" not in fld.description.lower():
@@ -320,7 +320,8 @@ def test_corpus_stated_regular_expressions_have_a_pattern_or_a_reason(
 
 def test_report_counts_keywords_as_in_the_spec(corpus_specs: dict[str, ScrapeResult]) -> None:
     result = corpus_specs["otc-rst/dws"]
-    in_spec = result.report["summary"]["constraints"]["in_spec"]
+    in_spec = result.report.summary.constraints.in_spec
+    assert in_spec is not None
 
     def without_examples(node: Any) -> Any:
         if isinstance(node, dict):

@@ -57,7 +57,7 @@ def scrape_pages(tmp_path: Path, pages: dict[str, str]) -> ScrapeResult:
 def kinds(result: ScrapeResult) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for diagnostic in result.diagnostics:
-        found.setdefault(diagnostic["kind"], []).append(diagnostic["reason"])
+        found.setdefault(diagnostic.kind, []).append(diagnostic.reason)
     return found
 
 

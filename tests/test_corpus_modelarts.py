@@ -19,7 +19,7 @@ EXPORT_TASKS = "/v2/{project_id}/datasets/{dataset_id}/export-tasks"
 
 
 def test_every_uri_page_yields_operations_or_a_diagnostic(modelarts_html: ScrapeResult) -> None:
-    assert modelarts_html.valid, modelarts_html.report["spec_errors"][:5]
+    assert modelarts_html.valid, modelarts_html.report.spec_errors[:5]
     assert_operation_pages(modelarts_html.report, at_least=140, share=0.95)
 
 

@@ -137,15 +137,15 @@ def test_obs_is_a_valid_spec_with_every_operation(obs: ScrapeResult) -> None:
 def test_every_page_is_an_operation_or_has_a_diagnostic(obs: ScrapeResult, corpus: Path) -> None:
     """A page with a Request Syntax block is an operation or diagnosed; any other page is
     not-an-operation (an overview) or diagnosed: nothing is lost in silence."""
-    diagnosed = {d["file"] for d in obs.diagnostics}
+    diagnosed = {d.file for d in obs.diagnostics}
     with_syntax = 0
-    for entry in obs.report["files"]:
-        text = (corpus / "otc-rst" / "obs" / entry["file"]).read_text(encoding="utf-8")
+    for entry in obs.report.files:
+        text = (corpus / "otc-rst" / "obs" / entry.file).read_text(encoding="utf-8")
         if "Request Syntax" in text:
             with_syntax += 1
-            assert entry["status"] == "operations" or entry["file"] in diagnosed, entry
+            assert entry.status == "operations" or entry.file in diagnosed, entry
         else:
-            assert entry["status"] == "not-an-operation" or entry["file"] in diagnosed, entry
+            assert entry.status == "not-an-operation" or entry.file in diagnosed, entry
     assert with_syntax == 79
 
 

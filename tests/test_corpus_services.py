@@ -39,12 +39,12 @@ def test_uri_pages_yield_operations(services: dict[str, ScrapeResult], name: str
 @pytest.mark.parametrize("name", ["ecs", "elb"])
 def test_examples_validate_or_are_reported(services: dict[str, ScrapeResult], name: str) -> None:
     report = services[name].report
-    counts = report["summary"]["examples"]
+    counts = report.summary.examples
     assert counts["valid"] + counts["invalid"] >= 140
     assert counts["valid"] / (counts["valid"] + counts["invalid"]) >= EXAMPLE_SHARE[name]
-    defects = [d for d in report["diagnostics"] if d["kind"] == "doc-defect:example"]
-    assert len({(d["file"], d["reason"].split(":")[0]) for d in defects}) >= counts["invalid"] / 2
-    assert all(d["reason"] for d in defects)
+    defects = [d for d in report.diagnostics if d.kind == "doc-defect:example"]
+    assert len({(d.file, d.reason.split(":")[0]) for d in defects}) >= counts["invalid"] / 2
+    assert all(d.reason for d in defects)
 
 
 def _documents_response_fields(path: Path) -> bool:
@@ -82,16 +82,12 @@ def test_no_empty_response_where_the_page_documents_fields(
         folder = corpus / "otc-html" / name
         spec = result.spec
         by_id = {op["operationId"]: op for m in spec["paths"].values() for op in m.values()}
-        no_body_pages = {
-            d["file"] for d in result.report["diagnostics"] if d["kind"] == "doc-defect:status"
-        }
-        for entry in result.report["files"]:
-            if entry["status"] != "operations" or not _documents_response_fields(
-                folder / entry["file"]
-            ):
+        no_body_pages = {d.file for d in result.report.diagnostics if d.kind == "doc-defect:status"}
+        for entry in result.report.files:
+            if entry.status != "operations" or not _documents_response_fields(folder / entry.file):
                 continue
-            no_body = entry["file"] in no_body_pages  # fields documented for a 204: reported
-            for label in entry["operations"]:
+            no_body = entry.file in no_body_pages  # fields documented for a 204: reported
+            for label in entry.operations:
                 op_id = label.rsplit("(", 1)[1].rstrip(")")
                 if op_id in by_id:  # merged duplicates live under the first page's id
                     checked += 1

@@ -22,7 +22,7 @@ from doc2openapi.scraper.diagnostics import (
 from doc2openapi.scraper.model import Diagnostic, PageResult
 from doc2openapi.scraper.pipeline import ScrapeResult, scrape
 from doc2openapi.scraper.render import render_markdown, render_text, summary_lines
-from doc2openapi.scraper.report import build_report
+from doc2openapi.scraper.report import SpecFindings, build_report
 from tests.conftest import PAGES, ROOT
 
 METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
@@ -46,9 +46,9 @@ def test_every_kind_says_what_it_means_and_what_to_do() -> None:
 
 def test_an_unregistered_kind_is_a_warning_not_a_crash() -> None:
     assert severity("doc-defect:something-new") == FALLBACK == "warning"
-    report = build_report("x", [], [Diagnostic("a.html", "brand-new", "why")], [], {})
-    assert report["diagnostics"][0]["severity"] == "warning"
-    assert "brand-new 1" in "\n".join(summary_lines("x", {**report}))
+    report = build_report("x", [], [Diagnostic("a.html", "brand-new", "why")], [], SpecFindings({}))
+    assert report.diagnostics[0].severity == "warning"
+    assert "brand-new 1" in "\n".join(summary_lines("x", report.as_dict()))
 
 
 def test_severity_order() -> None:
@@ -57,14 +57,14 @@ def test_severity_order() -> None:
 
 
 def _emitted(result: ScrapeResult) -> set[str]:
-    return {d["kind"] for d in result.report["diagnostics"]}
+    return {d.kind for d in result.report.diagnostics}
 
 
 def _assert_registered(result: ScrapeResult) -> None:
     unregistered = _emitted(result) - set(KINDS)
     assert not unregistered, f"register these kinds in scraper/diagnostics.py: {unregistered}"
-    for diagnostic in result.report["diagnostics"]:
-        assert diagnostic["severity"] == KINDS[diagnostic["kind"]].severity
+    for diagnostic in result.report.diagnostics:
+        assert diagnostic.severity == KINDS[diagnostic.kind].severity
 
 
 def test_fixture_pages_emit_only_registered_kinds() -> None:
@@ -75,9 +75,9 @@ def test_fixture_pages_emit_only_registered_kinds() -> None:
 @pytest.mark.parametrize("service", ["otc-html/ecs", "otc-html/elb", "otc-rst/modelarts"])
 def test_corpus_services_emit_only_registered_kinds(corpus: Path, service: str) -> None:
     result = scrape([corpus / service])
-    assert result.report["diagnostics"]
+    assert result.report.diagnostics
     _assert_registered(result)
-    assert _spec_operations(result.spec) == result.report["summary"]["operations"]
+    assert _spec_operations(result.spec) == result.report.summary.operations
 
 
 def _spec_operations(spec: dict[str, Any]) -> int:
@@ -86,10 +86,10 @@ def _spec_operations(spec: dict[str, Any]) -> int:
 
 def test_diagnostics_name_the_page_title_and_operation() -> None:
     report = scrape([PAGES]).report
-    example = next(d for d in report["diagnostics"] if d["kind"] == "doc-defect:example")
-    assert example["title"] == "Creating a Widget"
-    assert example["operationId"] == "CreateWidget"
-    assert example["severity"] == "warning"
+    example = next(d for d in report.diagnostics if d.kind == "doc-defect:example")
+    assert example.title == "Creating a Widget"
+    assert example.operation_id == "CreateWidget"
+    assert example.severity == "warning"
 
 
 def test_operations_count_what_the_spec_holds_after_merging(tmp_path: Path) -> None:
@@ -164,7 +164,9 @@ def test_rendering_escapes_what_the_docs_say() -> None:
     """Doc text reaches the console and CI pages: no terminal escapes, no raw HTML."""
     hostile = Diagnostic("a.html", "unknown-type", "type \x1b[31mred\x1b[0m <script>x</script> |")
     results = [PageResult("a.html", "operations", title="T\nitle")]
-    report = build_report("x", results, [hostile], [], {"valid": 0, "invalid": 0})
+    report = build_report(
+        "x", results, [hostile], [], SpecFindings({"valid": 0, "invalid": 0})
+    ).as_dict()
     text = render_text(report) + "\n".join(summary_lines("x", report))
     assert "\x1b" not in text and "\\x1b[31m" in text and "T\\x0aitle" in text
     markdown = render_markdown(report)

@@ -29,12 +29,12 @@ def _sample_pages(corpus: Path) -> list[Path]:
 
 
 def _check(result: ScrapeResult, names: list[str]) -> None:
-    crashes = [d for d in result.diagnostics if d["kind"] in CRASH_KINDS]
+    crashes = [d for d in result.diagnostics if d.kind in CRASH_KINDS]
     assert not crashes, crashes
-    assert sorted(f["file"] for f in result.report["files"]) == sorted(names)
-    for entry in result.report["files"]:
-        assert entry["status"] == "operations" or entry["reason"], entry
-    assert result.valid, result.report["spec_errors"][:3]
+    assert sorted(f.file for f in result.report.files) == sorted(names)
+    for entry in result.report.files:
+        assert entry.status == "operations" or entry.reason, entry
+    assert result.valid, result.report.spec_errors[:3]
 
 
 def test_mutated_corpus_pages_never_crash_the_run(corpus: Path, tmp_path: Path) -> None:
@@ -80,7 +80,7 @@ def test_mutated_corpus_pages_never_crash_the_run(corpus: Path, tmp_path: Path) 
 
 
 def _operations_by_page(result: ScrapeResult) -> dict[str, Any]:
-    return {f["file"]: f.get("operations") for f in result.report["files"]}
+    return {f.file: f.operations for f in result.report.files}
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])

@@ -28,7 +28,7 @@ UPDATE = os.environ.get("DOC2OPENAPI_UPDATE_GOLDEN") == "1"
 def _outputs_of_pages() -> dict[str, str]:
     result = scrape([PAGES], service="widget")
     files = {"spec.yaml": dumps(result.spec, Path("spec.yaml"))}
-    files["report.json"] = dumps(result.report, Path("report.json"))
+    files["report.json"] = dumps(result.report.as_dict(), Path("report.json"))
     for name, text in render_package(result.spec, "otc_widget").files.items():
         files[f"client/{name}"] = text
     return files

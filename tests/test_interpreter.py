@@ -89,7 +89,7 @@ def test_examples_validated_and_defects_reported(widgets: ScrapeResult) -> None:
     post = operation(spec, "post", "/v1/{project_id}/widgets")
     assert "examples" not in post["responses"]["201"]["content"]["application/json"]
     assert post["requestBody"]["content"]["application/json"]["examples"]
-    reasons = {(d["kind"], d["reason"]) for d in widgets.diagnostics}
+    reasons = {(d.kind, d.reason) for d in widgets.diagnostics}
     assert (
         "doc-defect:example",
         "CreateWidget 201 response example: $.id: 42 is not of type 'string'",
@@ -101,8 +101,8 @@ def test_examples_validated_and_defects_reported(widgets: ScrapeResult) -> None:
 
 
 def test_report_lists_every_file(widgets: ScrapeResult) -> None:
-    files = {f["file"]: f for f in widgets.report["files"]}
-    assert files["overview.html"]["status"] == "not-an-operation"
-    assert files["CLASS.TXT.json"]["status"] == "skipped"
-    assert files["ListWidgets.html"]["operations"] == ["GET /v1/{project_id}/widgets (ListWidgets)"]
-    assert widgets.report["summary"]["operations"] == 2
+    files = {f.file: f for f in widgets.report.files}
+    assert files["overview.html"].status == "not-an-operation"
+    assert files["CLASS.TXT.json"].status == "skipped"
+    assert files["ListWidgets.html"].operations == ["GET /v1/{project_id}/widgets (ListWidgets)"]
+    assert widgets.report.summary.operations == 2

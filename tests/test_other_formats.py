@@ -122,14 +122,14 @@ def test_text_rendering_round_trip(tmp_path: Path, page: str) -> None:
     shutil.copy(PAGES / "CLASS.TXT.json", tmp_path)  # the same topic tree, so the same tags
     from_html = scrape([PAGES / page])
     from_text = scrape([tmp_path / page.replace(".html", ".txt")])
-    assert from_text.report["files"][0]["status"] == "operations"
+    assert from_text.report.files[0].status == "operations"
     assert from_text.spec["paths"] == from_html.spec["paths"]
     assert from_text.spec["components"] == from_html.spec["components"]
 
 
 def test_rst_tree_builds_a_valid_spec(rst_modelarts: ScrapeResult) -> None:
     result = rst_modelarts
-    assert result.valid, result.report["spec_errors"][:5]
+    assert result.valid, result.report.spec_errors[:5]
     assert_operation_pages(result.report, at_least=220, share=0.95)
 
 
@@ -169,4 +169,4 @@ def test_mixed_formats_make_one_document(seeds: Path) -> None:
     )
     assert result.valid
     assert len(result.spec["paths"]) == 3
-    assert result.report["summary"]["operations"] == 3
+    assert result.report.summary.operations == 3

@@ -241,8 +241,8 @@ def test_query_keys_with_placeholders_are_parameters_and_the_body_is_bytes(
 def test_a_request_syntax_that_is_not_understood_is_a_named_diagnostic(tmp_path: Path) -> None:
     result = scrape_box(tmp_path, **{"broken.rst": BROKEN})
     assert "request-syntax" in kinds(result)
-    files = {f["file"]: f for f in result.report["files"]}
-    assert files["broken.rst"]["status"] == "skipped"
+    files = {f.file: f for f in result.report.files}
+    assert files["broken.rst"].status == "skipped"
 
 
 def test_xml_with_a_dtd_is_refused_never_expanded(tmp_path: Path) -> None:

@@ -27,7 +27,7 @@ SAFE_NAME = r"^[A-Za-z0-9_.\-]+$"
 
 
 def _everything(result: Any) -> str:
-    return json.dumps(result.spec) + json.dumps(result.report)
+    return json.dumps(result.spec) + json.dumps(result.report.as_dict())
 
 
 def test_xml_entities_are_never_expanded(tmp_path: Path) -> None:
@@ -92,7 +92,7 @@ def test_scraping_never_touches_the_network_or_other_files(
     result = scrape([docs])
     assert attempts == []
     assert SECRET not in _everything(result)
-    notes = [d["reason"] for d in result.diagnostics if d["file"] == "remote.rst"]
+    notes = [d.reason for d in result.diagnostics if d.file == "remote.rst"]
     assert any("disabled" in note for note in notes), notes
 
 
@@ -156,17 +156,17 @@ def test_extreme_pages_become_diagnostics(tmp_path: Path) -> None:
     (docs / "empty.rst").write_bytes(b"")
     (docs / "loop").symlink_to(docs, target_is_directory=True)
     result = scrape([docs])
-    files = {f["file"]: f for f in result.report["files"]}
+    files = {f.file: f for f in result.report.files}
     assert sorted(files) == sorted(
         ["deep_table.html", "deep_list.html", "deep.rst", "huge.html", "image.html",
          "photo.png", "empty.rst"]
     )  # fmt: skip
-    kinds = {d["file"]: d["kind"] for d in result.diagnostics}
-    assert kinds["huge.html"] == "unreadable" and "larger than" in files["huge.html"]["reason"]
+    kinds = {d.file: d.kind for d in result.diagnostics}
+    assert kinds["huge.html"] == "unreadable" and "larger than" in files["huge.html"].reason
     assert kinds["image.html"] == "unreadable"
     assert kinds["empty.rst"] == "unreadable"
     for name in ("deep_table.html", "deep_list.html", "deep.rst"):
-        assert files[name]["status"] != "operations" and files[name]["reason"]
+        assert files[name].status != "operations" and files[name].reason
     assert "internal-error" not in kinds.values()
     assert result.valid
 
@@ -182,7 +182,7 @@ def test_encodings_and_line_endings(tmp_path: Path, encoding: str) -> None:
     data = page.replace("\n", "\r\n").encode() if encoding == "crlf" else page.encode(encoding)
     (docs / "page.html").write_bytes(data)
     result = scrape([docs])
-    assert result.report["summary"]["operations"] == 1
+    assert result.report.summary.operations == 1
     assert word in json.dumps(result.spec, ensure_ascii=False)
 
 

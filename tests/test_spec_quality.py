@@ -117,9 +117,9 @@ def test_component_names_are_stable(corpus: Path, tmp_path: Path) -> None:
     ops = _operations(first.spec)
     closures = {op["operationId"]: _closure(first.spec, _refs(op)) for op in ops}
     pages = {
-        label.rsplit("(", 1)[1].rstrip(")"): entry["file"]
-        for entry in first.report["files"]
-        for label in entry.get("operations", [])
+        label.rsplit("(", 1)[1].rstrip(")"): entry.file
+        for entry in first.report.files
+        for label in entry.operations
     }
     unrelated = sorted(
         op_id for op_id, names in closures.items()

@@ -169,6 +169,10 @@ def rich_text(node: nodes.Node) -> Text:
     return out.result()
 
 
+# Read with their section (a title), or nothing for the page (targets, comments, definitions).
+UNREAD = (nodes.title, nodes.target, nodes.comment, nodes.substitution_definition)
+
+
 def _anchors(node: nodes.Element) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*node.get("names", []), *node.get("ids", [])]))
 
@@ -187,14 +191,9 @@ class _Walker:
         if isinstance(node, nodes.system_message):
             page.notes.append(f"line {node.get('line', '?')}: {squash(node.astext())[:300]}")
         elif isinstance(node, nodes.section):
-            self.depth += 1
-            title = node.next_node(nodes.title)
-            heading = title.astext() if title is not None else ""
-            self.builder.heading(heading, self.depth, _anchors(node))
-            self.walk(node)
-            self.depth -= 1
-        elif isinstance(node, nodes.title):
-            return  # read with its section
+            self.section(node)
+        elif isinstance(node, UNREAD):
+            return
         elif isinstance(node, nodes.table):
             self.table(node)
         elif isinstance(node, nodes.literal_block):
@@ -205,14 +204,24 @@ class _Walker:
             page.toc.extend(str(e) for e in node["entries"])
         elif isinstance(node, (nodes.paragraph, nodes.line_block, nodes.rubric)):
             self.builder.paragraph(rich_text(node))
-        elif isinstance(node, (nodes.target, nodes.comment, nodes.substitution_definition)):
-            return
         elif isinstance(node, nodes.Element):
-            blocks = (nodes.table, nodes.literal_block)  # kept as blocks, not flattened
-            if isinstance(node, nodes.list_item) and not any(node.next_node(b) for b in blocks):
-                self.builder.paragraph(rich_text(node), item=True)
-            else:
-                self.walk(node)
+            self.container(node)
+
+    def section(self, node: nodes.section) -> None:
+        self.depth += 1
+        title = node.next_node(nodes.title)
+        heading = title.astext() if title is not None else ""
+        self.builder.heading(heading, self.depth, _anchors(node))
+        self.walk(node)
+        self.depth -= 1
+
+    def container(self, node: nodes.Element) -> None:
+        """A list item of text alone is one paragraph; anything else is walked into."""
+        blocks = (nodes.table, nodes.literal_block)  # kept as blocks, not flattened
+        if isinstance(node, nodes.list_item) and not any(node.next_node(b) for b in blocks):
+            self.builder.paragraph(rich_text(node), item=True)
+        else:
+            self.walk(node)
 
     def fields(self, node: nodes.Element) -> None:
         for field in node.findall(nodes.field):

@@ -155,6 +155,16 @@ class _TextPageReader:
         width = _header_run(self.blocks, self.i)
         header = tuple(self.blocks[self.i + k].text for k in range(width))
         self.i += width
+        rows = self._rows(width)
+        if rows and len(rows[-1]) < width:
+            self.builder.page.notes.append(
+                f"table {caption or header[0]!r}: last row has {len(rows[-1])} of {width} cells"
+            )
+        cells = [tuple(Text(c) for c in row) for row in rows]
+        self.builder.table(caption, (), header, cells)
+
+    def _rows(self, width: int) -> list[list[str]]:
+        """The cells after a table's header, row by row, up to the block that ends it."""
         rows: list[list[str]] = []
         while self.i < len(self.blocks):
             block = self.blocks[self.i]
@@ -170,12 +180,7 @@ class _TextPageReader:
             else:
                 rows[-1].append(block.text)
             self.i += 1
-        if rows and len(rows[-1]) < width:
-            self.builder.page.notes.append(
-                f"table {caption or header[0]!r}: last row has {len(rows[-1])} of {width} cells"
-            )
-        cells = [tuple(Text(c) for c in row) for row in rows]
-        self.builder.table(caption, (), header, cells)
+        return rows
 
     @staticmethod
     def _continues(block: _Block, rows: list[list[str]]) -> bool:
