@@ -34,7 +34,7 @@ def snapshot(result: ScrapeResult) -> dict[str, Any]:
         if method in METHOD_ORDER
     )
     components = spec.get("components", {}).get("schemas", {})
-    kinds = Counter(d["kind"] for d in result.report["diagnostics"])
+    kinds = Counter(d.kind for d in result.report.diagnostics)
     return {
         "counts": {
             "operations": len(operations),
