@@ -122,7 +122,6 @@ class Page:
     """What a reader saw on one page. `sections[0]` holds the blocks before the first heading."""
 
     source: str
-    format: str
     title: str = ""
     anchors: tuple[str, ...] = ()
     metadata: dict[str, str] = field(default_factory=dict)
@@ -151,8 +150,8 @@ def texts_of(pages: list[Page]) -> list[str]:
 class PageBuilder:
     """Accumulates blocks into sections in document order; shared by every reader."""
 
-    def __init__(self, source: str, fmt: str) -> None:
-        self.page = Page(source=source, format=fmt, sections=[Section(title="", level=0)])
+    def __init__(self, source: str) -> None:
+        self.page = Page(source=source, sections=[Section(title="", level=0)])
 
     def heading(self, title: str, level: int, anchors: tuple[str, ...] = ()) -> None:
         title = squash(title)

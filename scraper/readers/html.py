@@ -64,7 +64,7 @@ def _parser() -> etree.HTMLParser:
 def read_html(text: str, source: str) -> Page:
     markup = unwrap_web_view(text).replace("\x00", "\ufffd")
     root = etree.fromstring(markup.encode("utf-8"), _parser()) if markup.strip() else None
-    builder = PageBuilder(source, "html")
+    builder = PageBuilder(source)
     if root is not None:
         _Walker(builder).walk(root)
     page = builder.finish()

@@ -285,6 +285,6 @@ class _Walker:
 def read_rst(text: str, source: str) -> Page:
     settings = {**SETTINGS, "warning_stream": io.StringIO()}
     doctree = publish_doctree(text, source_path=source, settings_overrides=settings)
-    builder = PageBuilder(source, "rst")
+    builder = PageBuilder(source)
     _Walker(builder).walk(doctree)
     return builder.finish()

@@ -113,7 +113,7 @@ def _is_heading(blocks: list[_Block], i: int) -> bool:
 class _TextPageReader:
     def __init__(self, blocks: list[_Block], source: str) -> None:
         self.blocks = blocks
-        self.builder = PageBuilder(source, "text")
+        self.builder = PageBuilder(source)
         self.i = 0
 
     def read(self) -> Page:
