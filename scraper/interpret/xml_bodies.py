@@ -116,13 +116,21 @@ class ElementInfo:
     required: bool | None  # None: the table has no Mandatory column
 
 
+def mandatory_column(table: Table) -> int | None:
+    """The "Mandatory (Yes/No)" column, whatever its header adds after the word."""
+    return next((i for i, h in enumerate(table.header) if MANDATORY.match(h.strip())), None)
+
+
+def says_mandatory(table: Table, row: int, column: int) -> bool:
+    """Whether row `row` (counted from 1, as Field.row is) says yes in that column."""
+    return REQUIRED_YES.match(table.rows[row - 1][column].text.strip()) is not None
+
+
 def element_infos(tables: list[Table]) -> dict[str, ElementInfo]:
     """Element name -> its row, from every element table given (the first row wins)."""
     infos: dict[str, ElementInfo] = {}
     for table in tables:
-        mandatory = next(
-            (i for i, h in enumerate(table.header) if MANDATORY.match(h.strip())), None
-        )
+        mandatory = mandatory_column(table)
         for fld in read_fields(table):
             description = fld.description.text
             type_text = fld.type.text if fld.type is not None else ""
@@ -130,10 +138,7 @@ def element_infos(tables: list[Table]) -> dict[str, ElementInfo]:
                 found = TYPE_IN_TEXT.search(description)
                 type_text = found.group(1) if found else ""
             word = (type_text.strip().split() or [""])[0].lower().rstrip(".,;")
-            required: bool | None = None
-            if mandatory is not None:
-                cell = table.rows[fld.row - 1][mandatory].text.strip()
-                required = REQUIRED_YES.match(cell) is not None
+            required = None if mandatory is None else says_mandatory(table, fld.row, mandatory)
             info = ElementInfo(word, description, required)
             infos.setdefault(fld.name, info)
             infos.setdefault(fld.name.rsplit(".", 1)[-1], info)  # "Result.Prefix": a path
@@ -183,6 +188,14 @@ def node_schema(node: Node, infos: dict[str, ElementInfo], request: bool) -> Sch
     if info is not None and info.description:
         schema["description"] = info.description
     return schema
+
+
+def node_names(node: Node) -> set[str]:
+    """Every element and attribute name in the tree under `node`, its own included."""
+    out = {node.name} | set(node.attributes)
+    for child in node.children.values():
+        out |= node_names(child)
+    return out
 
 
 def _named(schema: Schema, name: str) -> Schema:
