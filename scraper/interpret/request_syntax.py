@@ -24,19 +24,17 @@ from doc2openapi.scraper.interpret.request_endpoints import (
 )
 from doc2openapi.scraper.interpret.schemas import SchemaBuilder, fit
 from doc2openapi.scraper.interpret.sections import RoledSection
-from doc2openapi.scraper.interpret.xml_bodies import (
+from doc2openapi.scraper.interpret.xml_bodies import NotXml, parse_xml, split_name
+from doc2openapi.scraper.interpret.xml_schemas import (
     ElementInfo,
     Node,
-    NotXml,
     element_infos,
     mandatory_column,
     merge,
     node_names,
-    parse_xml,
     relax_required,
     root_schema,
     says_mandatory,
-    split_name,
 )
 from doc2openapi.scraper.model import (
     SOURCE_KEY,
