@@ -36,7 +36,7 @@ SAMPLE_RESPONSE_ROLES = ("example-response", "examples")
 
 
 @dataclass
-class Endpoint:
+class SyntaxEndpoint:
     """One request syntax block: the operation it documents and what the page shows of it."""
 
     message: HttpMessage
@@ -147,7 +147,7 @@ def path_of(path: str) -> str:
     return "/" + "/".join(segments)
 
 
-def endpoint_of(message: HttpMessage) -> Endpoint:
+def endpoint_of(message: HttpMessage) -> SyntaxEndpoint:
     """The endpoint a syntax block declares: `?acl` and `?list-type=2` select a sub-resource,
     `?uploadId=uploadID` is an ordinary query parameter."""
     markers: list[tuple[str, str]] = []
@@ -157,12 +157,12 @@ def endpoint_of(message: HttpMessage) -> Endpoint:
             markers.append((key, value or ""))
         else:
             placeholders.append(key)
-    return Endpoint(
+    return SyntaxEndpoint(
         message, path_of(message.path), server_of(message.header("Host")), markers, placeholders
     )
 
 
-def _matches(endpoint: Endpoint, sample: HttpMessage) -> int:
+def _matches(endpoint: SyntaxEndpoint, sample: HttpMessage) -> int:
     """How well a sample request fits an endpoint (-1: not at all)."""
     if sample.method != endpoint.message.method:
         return -1
@@ -175,7 +175,7 @@ def _matches(endpoint: Endpoint, sample: HttpMessage) -> int:
     return 1 + len(wanted)
 
 
-def _best_match(endpoints: list[Endpoint], sample: HttpMessage) -> Endpoint | None:
+def _best_match(endpoints: list[SyntaxEndpoint], sample: HttpMessage) -> SyntaxEndpoint | None:
     """The endpoint a sample request fits best; None when it fits none."""
     scores = [_matches(e, sample) for e in endpoints]
     best = max(scores)
@@ -187,8 +187,8 @@ class _BodyCollector:
     """Walks the page's messages in order: a sample response belongs to the endpoint of the
     request shown last before it; response syntax waits until every sample is placed."""
 
-    endpoints: list[Endpoint]
-    current: Endpoint | None = None
+    endpoints: list[SyntaxEndpoint]
+    current: SyntaxEndpoint | None = None
     syntax_count: int = 0
     syntax_responses: list[HttpMessage] = field(default_factory=list)
 
@@ -226,7 +226,7 @@ class _BodyCollector:
             (found or self.endpoints[0]).take_response(message, "syntax")
 
 
-def collect_bodies(sections: list[RoledSection], endpoints: list[Endpoint]) -> None:
+def collect_bodies(sections: list[RoledSection], endpoints: list[SyntaxEndpoint]) -> None:
     """Syntax and sample bodies, each given to the endpoint it belongs to."""
     collector = _BodyCollector(endpoints)
     for roled in sections:

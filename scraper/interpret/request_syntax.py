@@ -16,7 +16,7 @@ from dataclasses import replace
 from doc2openapi.scraper.interpret.columns import Field, is_parameter_table, read_fields
 from doc2openapi.scraper.interpret.http_message import HttpMessage, reason_phrase
 from doc2openapi.scraper.interpret.request_endpoints import (
-    Endpoint,
+    SyntaxEndpoint,
     collect_bodies,
     endpoint_of,
     has_syntax_section,
@@ -117,7 +117,7 @@ class RequestSyntaxReader:
 
     def _operation(
         self,
-        endpoint: Endpoint,
+        endpoint: SyntaxEndpoint,
         op_id: str,
         request_infos: dict[str, ElementInfo],
         response_infos: dict[str, ElementInfo],
@@ -156,7 +156,7 @@ class RequestSyntaxReader:
         ]
         return "\n\n".join(texts)
 
-    def _parameters(self, endpoint: Endpoint) -> list[Parameter]:
+    def _parameters(self, endpoint: SyntaxEndpoint) -> list[Parameter]:
         """The object key and the sub-resource keys, then the tables' parameters and headers,
         then what only the request line shows; each (location, name) once, the first wins."""
         params: list[Parameter] = []
@@ -267,7 +267,7 @@ class RequestSyntaxReader:
         return None
 
     def _responses(
-        self, endpoint: Endpoint, infos: dict[str, ElementInfo], op_id: str
+        self, endpoint: SyntaxEndpoint, infos: dict[str, ElementInfo], op_id: str
     ) -> dict[str, Response]:
         success = next((s for s in endpoint.statuses if s.startswith("2")), "200")
         body = self._body(
@@ -296,7 +296,7 @@ def _subresource_parameter(key: str, value: str) -> Parameter:
     )
 
 
-def _request_line_parameters(endpoint: Endpoint) -> list[Parameter]:
+def _request_line_parameters(endpoint: SyntaxEndpoint) -> list[Parameter]:
     """Query keys with a placeholder value and headers the syntax block shows, as plain
     strings: they count where no table documents them."""
     params = [Parameter(key, "query", True, {"type": "string"}) for key in endpoint.placeholders]
