@@ -58,43 +58,59 @@ def parse_message(text: str) -> HttpMessage | None:
     lines = text.strip("\n").splitlines()
     while lines and not lines[0].strip():
         lines.pop(0)
-    if not lines:
-        return None
-    message = HttpMessage()
-    if (request := REQUEST_LINE.match(lines[0])) is not None:
-        message.method, message.target = request.group(1).upper(), request.group(2)
-    elif (status := STATUS_LINE.match(lines[0])) is not None:
-        message.status = status.group(1)
-    else:
+    message = _start(lines[0]) if lines else None
+    if message is None:
         return None
     rest = lines[1:]
-    index = 0
-    while index < len(rest):
-        line = rest[index]
-        if not line.strip():
-            index += 1
-            if message.headers and index < len(rest) and not HEADER_LINE.match(rest[index]):
-                break  # the blank line that ends the headers
-            continue
-        if line.lstrip().startswith("<") or line.lstrip().startswith("{"):
-            if PLACEHOLDER_LINE.match(line):
-                if "header" in line.lower():  # "<Optional Additional Header>"
-                    index += 1
-                    continue
-                message.body_placeholder = line.strip()
-                index += 1
-                continue
-            break
-        header = HEADER_LINE.match(line)
-        if header is None:
-            break
-        message.headers.append((header.group(1), header.group(2).strip()))
-        index += 1
-    body = "\n".join(rest[index:]).strip()
+    body = "\n".join(rest[_read_head(message, rest) :]).strip()
     if body and PLACEHOLDER_LINE.match(body):
         message.body_placeholder, body = body, ""
     message.body = body
     return message
+
+
+def _start(line: str) -> HttpMessage | None:
+    """A request (`PUT /?acl HTTP/1.1`) or a response (`HTTP/1.1 200 OK`); None if neither."""
+    if (request := REQUEST_LINE.match(line)) is not None:
+        return HttpMessage(method=request.group(1).upper(), target=request.group(2))
+    if (status := STATUS_LINE.match(line)) is not None:
+        return HttpMessage(status=status.group(1))
+    return None
+
+
+def _read_head(message: HttpMessage, rest: list[str]) -> int:
+    """Reads the lines after the start line into `message` up to the body; where it starts.
+
+    A blank line ends the headers only when a non-header line follows it: the docs put blank
+    lines between headers too.
+    """
+    index = 0
+    while index < len(rest):
+        if not rest[index].strip():
+            index += 1
+            if message.headers and index < len(rest) and not HEADER_LINE.match(rest[index]):
+                break  # the blank line that ends the headers
+            continue
+        if not _take_head_line(message, rest[index]):
+            break
+        index += 1
+    return index
+
+
+def _take_head_line(message: HttpMessage, line: str) -> bool:
+    """A header, or a placeholder line (`<Optional Additional Header>`, `<object Content>`),
+    into `message`; False for the body's first line."""
+    if line.lstrip().startswith(("<", "{")):
+        if not PLACEHOLDER_LINE.match(line):
+            return False
+        if "header" not in line.lower():  # "<Optional Additional Header>" stands for headers
+            message.body_placeholder = line.strip()
+        return True
+    header = HEADER_LINE.match(line)
+    if header is None:
+        return False
+    message.headers.append((header.group(1), header.group(2).strip()))
+    return True
 
 
 def reason_phrase(status: str, unknown: str | None = None) -> str:

@@ -127,16 +127,21 @@ def _adopt_single_object(
 
 def _example_shape(value: Json, properties: dict[str, Schema]) -> str | None:
     """How an example nests the documented object: "an array", "a map", "a map of arrays"."""
-    if isinstance(value, list) and value and all(_fits(v, properties) for v in value):
+    if _all_fit(value, properties):
         return "an array of the object the table documents"
     if not isinstance(value, dict) or not value or any(k in properties for k in value):
         return None
     members = list(value.values())
     if all(_fits(m, properties) for m in members):
         return "a map of the object the table documents"
-    if all(isinstance(m, list) and m and all(_fits(v, properties) for v in m) for m in members):
+    if all(_all_fit(m, properties) for m in members):
         return "a map of arrays of the object the table documents"
     return None
+
+
+def _all_fit(value: Json, properties: dict[str, Schema]) -> bool:
+    """A non-empty list of objects that each fit the documented fields."""
+    return isinstance(value, list) and bool(value) and all(_fits(v, properties) for v in value)
 
 
 def _untyped(prop: Schema) -> bool:
@@ -145,21 +150,14 @@ def _untyped(prop: Schema) -> bool:
 
 def _wrap(body: Body, op: Operation, source: str, label: str) -> Diagnostic | None:
     """Wrap the body schema in the one key every example uses, when the tables omit it."""
-    values = [ex.value for ex in body.examples]
-    if not values or not all(isinstance(v, dict) and len(v) == 1 for v in values):
+    key = _wrapper_key([ex.value for ex in body.examples])
+    if key is None:
         return None
-    keys = {next(iter(v)) for v in values}
-    if len(keys) != 1:
-        return None
-    key = keys.pop()
-    root = resolve(body.schema, op.schemas)
-    properties = root.get("properties", {})
-    inner = values[0][key]
+    properties = resolve(body.schema, op.schemas).get("properties", {})
+    inner = body.examples[0].value[key]
     listed = isinstance(inner, list)  # {"networks": [{...}, ...]}: a list of documented objects
     sample = inner[0] if listed and inner else inner
-    if key in properties or not properties or not isinstance(sample, dict) or not sample:
-        return None
-    if sum(1 for k in sample if k in properties) * 2 < len(sample):
+    if key in properties or not properties or not _fits(sample, properties):
         return None
     wrapped = {"type": "array", "items": body.schema} if listed else body.schema
     body.schema = {"type": "object", "properties": {key: wrapped}, "required": [key]}
@@ -169,6 +167,14 @@ def _wrap(body: Body, op: Operation, source: str, label: str) -> Diagnostic | No
         f"{op.operation_id} {label}: the example wraps the documented "
         f"{'objects in a list' if listed else 'fields'} in {key!r}",
     )
+
+
+def _wrapper_key(values: list[Json]) -> str | None:
+    """The key of every example when each is an object of that one key (`{"server": {..}}`)."""
+    if not values or not all(isinstance(v, dict) and len(v) == 1 for v in values):
+        return None
+    keys = {next(iter(v)) for v in values}
+    return keys.pop() if len(keys) == 1 else None
 
 
 def _objects(

@@ -209,32 +209,40 @@ class SchemaBuilder:
             case MapType(values=values):
                 return {"type": "object", "additionalProperties": self._expr(values, field, ref)}
             case ObjectType(name=name, implied=implied):
-                if (name is None or implied) and (variants := self._variants(field, ref)):
-                    return variants
-                target = self._find_table(name, field, ref)
-                if target is not None:
-                    return self.object_ref(target, self._component_name(name, field, target, ref))
-                if implied:
-                    self._unknown_type(field, ref)
-                    return {}
-                if name is not None:
-                    self.diagnose(
-                        "unresolved-object",
-                        f"field {field.name!r}: no table describes object type {name!r}",
-                        ref.table.caption,
-                    )
-                return {"type": "object"}
+                return self._object_type(name, implied, field, ref)
             case AnyType():
                 if variants := self._variants(field, ref):
                     return variants
-                target = self._find_table(None, field, ref)
-                if target is not None:
-                    return self.object_ref(target, self._component_name(None, field, target, ref))
-                return {}
+                return self._table_ref(None, field, ref) or {}
             case UnknownType():
                 self._unknown_type(field, ref)
                 return {}
         raise AssertionError(expr)  # pragma: no cover - the match is exhaustive
+
+    def _object_type(self, name: str | None, implied: bool, field: Field, ref: TableRef) -> Schema:
+        """ "ExportParams object", "Object", a bare "jobs": the tables the description links case
+        by case, else the table found for it. A bare name no table describes is no type."""
+        if (name is None or implied) and (variants := self._variants(field, ref)):
+            return variants
+        if (found := self._table_ref(name, field, ref)) is not None:
+            return found
+        if implied:
+            self._unknown_type(field, ref)
+            return {}
+        if name is not None:
+            self.diagnose(
+                "unresolved-object",
+                f"field {field.name!r}: no table describes object type {name!r}",
+                ref.table.caption,
+            )
+        return {"type": "object"}
+
+    def _table_ref(self, name: str | None, field: Field, ref: TableRef) -> Schema | None:
+        """A $ref to the table describing the field's object, when one is found."""
+        target = self._find_table(name, field, ref)
+        if target is None:
+            return None
+        return self.object_ref(target, self._component_name(name, field, target, ref))
 
     def _unknown_type(self, field: Field, ref: TableRef) -> None:
         assert field.type is not None

@@ -124,12 +124,28 @@ _QUALIFIER = re.compile(
 
 def parse_type(text: str) -> TypeExpr:
     """Parse one type cell; anything not understood is an UnknownType, never a guess."""
-    raw = " ".join(text.split())
+    raw = _tidy(text)
     if not raw:
         return AnyType()
-    if _TABLE_MENTION.search(raw):  # "Array of Table 1 objects": the link names the table
+    for reader in (_keyword, _generic, _array, _named_object):
+        if (expr := reader(raw)) is not None:
+            return expr
+    if _IDENT.match(raw) or _type_name_words(raw):
+        return ObjectType(raw, implied=True)
+    return UnknownType(raw)
+
+
+def _tidy(text: str) -> str:
+    """The cell without what names no type: "Array of Table 1 objects" -> "Array of objects",
+    "config array corresponding to infer_type" -> "config array"."""
+    raw = " ".join(text.split())
+    if _TABLE_MENTION.search(raw):  # the link names the table
         raw = " ".join(_TABLE_MENTION.sub("", raw).split()) or "object"
-    raw = _QUALIFIER.sub("", raw) or raw  # "config array corresponding to infer_type"
+    return _QUALIFIER.sub("", raw) or raw
+
+
+def _keyword(raw: str) -> TypeExpr | None:
+    """One word: "Long", "Object", "List", "Map"."""
     low = raw.lower().rstrip(".")
     if low in PRIMITIVES:
         return Primitive(tuple(PRIMITIVES[low].items()))
@@ -139,32 +155,43 @@ def parse_type(text: str) -> TypeExpr:
         return ArrayType(AnyType())
     if low in MAP_WORDS:
         return MapType(AnyType())
+    return None
+
+
+def _generic(raw: str) -> TypeExpr | None:
+    """ "List<String>", "Map<String,Array<String>>", "Array(Integer)"."""
     generic = _GENERIC.match(raw)
-    if generic:
-        outer = generic["outer"].lower()
-        args = _split_args(generic["args"] or generic["paren"])
-        if outer in ARRAY_WORDS and len(args) == 1:
-            return ArrayType(parse_type(args[0]))
-        if outer in MAP_WORDS and len(args) == 2:
-            return MapType(parse_type(args[1]))
-        return UnknownType(raw)
-    array_of = _ARRAY_OF.match(raw)
-    if array_of:
-        return ArrayType(parse_type(_singular(array_of["item"])))
-    suffix = _SUFFIX_ARRAY.match(raw)
-    if suffix:
-        return ArrayType(parse_type(suffix["item"]))
-    named = _NAMED_OBJECT.match(raw)
-    if named:
-        inner = parse_type(named["name"])  # "Map<String,String> objects"
-        if isinstance(inner, MapType | ArrayType | Primitive):
-            return inner
-        name = named["name"]
-        known = _IDENT.match(name) or _type_name_words(name)
-        return ObjectType(name) if known else UnknownType(raw)
-    if _IDENT.match(raw) or _type_name_words(raw):
-        return ObjectType(raw, implied=True)
+    if not generic:
+        return None
+    outer = generic["outer"].lower()
+    args = _split_args(generic["args"] or generic["paren"])
+    if outer in ARRAY_WORDS and len(args) == 1:
+        return ArrayType(parse_type(args[0]))
+    if outer in MAP_WORDS and len(args) == 2:
+        return MapType(parse_type(args[1]))
     return UnknownType(raw)
+
+
+def _array(raw: str) -> TypeExpr | None:
+    """ "Array of strings", "String[]", "jobs array"."""
+    if array_of := _ARRAY_OF.match(raw):
+        return ArrayType(parse_type(_singular(array_of["item"])))
+    if suffix := _SUFFIX_ARRAY.match(raw):
+        return ArrayType(parse_type(suffix["item"]))
+    return None
+
+
+def _named_object(raw: str) -> TypeExpr | None:
+    """ "ExportParams object"; "Map<String,String> objects" is the map."""
+    named = _NAMED_OBJECT.match(raw)
+    if not named:
+        return None
+    inner = parse_type(named["name"])
+    if isinstance(inner, MapType | ArrayType | Primitive):
+        return inner
+    name = named["name"]
+    known = _IDENT.match(name) or _type_name_words(name)
+    return ObjectType(name) if known else UnknownType(raw)
 
 
 def _type_name_words(raw: str) -> bool:

@@ -75,9 +75,9 @@ def apply_constraints(schema: Schema, description: str) -> Extracted:
         _array(schema, parts, result)
         items = schema.get("items")
         if isinstance(items, dict) and items.get("type") in ("string", "integer", "number"):
-            _scalar(items, parts, description, result, with_default=False)
+            _scalar(items, parts, result, with_default=False)
     elif kind in SCALARS:
-        _scalar(schema, parts, description, result, with_default=True)
+        _scalar(schema, parts, result, with_default=True)
     result.stated |= result.extracted  # what was read was stated, whatever its wording
     return result
 
@@ -95,47 +95,67 @@ def _array(schema: Schema, parts: Parts, result: Extracted) -> None:
             result.extracted.add("items")
 
 
-def _scalar(
-    schema: Schema, parts: Parts, description: str, result: Extracted, with_default: bool
-) -> None:
+def _scalar(schema: Schema, parts: Parts, result: Extracted, with_default: bool) -> None:
+    """Bounds by type, then enum, then default: the keywords' order in the spec."""
     kind = str(schema["type"])
-    range_part = parts.section("range")
     text = "\n".join(
         [*parts.prose, *parts.sections.get("definition", []),
          *parts.sections.get("constraints", []), *parts.sections.get("range", [])]
     )  # fmt: skip
-    low_label = _label_number(parts, "minimum", kind)
-    high_label = _label_number(parts, "maximum", kind)
     if kind in ("integer", "number"):
-        low, high = prose.numeric_range(text, kind == "integer")
-        _set(schema, result, "range", minimum=low_label if low_label is not None else low,
-             maximum=high_label if high_label is not None else high)  # fmt: skip
+        _numeric(schema, parts, text, result)
     if kind == "string":
-        low, high = prose.length_range(text)
-        if isinstance(low_label, int) and low_label >= 0:
-            low = low_label
-        if isinstance(high_label, int) and high_label >= 0:
-            high = high_label
-        _set(schema, result, "length", minLength=low or None, maxLength=high)
-        pattern = read_pattern(parts.labels.get("pattern"), range_part) or inline_pattern(text)
-        if pattern is not None:
-            schema["pattern"] = pattern
-            result.extracted.add("pattern")
-        if "format" not in schema and (found := prose.string_format(text)):
-            schema["format"] = found
-    listed = value_list(text, kind, parts.labels.get("enum"), range_part)
-    default: Any = None
-    if listed is not None:
-        values, default = listed
-        if kind != "boolean":  # true/false: the type says it all
-            schema["enum"] = values
-        result.extracted.add("enum")
+        _string(schema, parts, text, result)
+    marked = _enum(schema, parts, text, result)
     if with_default:
-        default = _default(parts, text, kind, default)
+        default = _default(parts, text, kind, marked)
         if default is not None:
             schema["default"] = default
             result.extracted.add("default")
     _check(schema, result)
+
+
+def _numeric(schema: Schema, parts: Parts, text: str, result: Extracted) -> None:
+    """minimum/maximum: a "Minimum:"/"Maximum:" label wins over the prose."""
+    kind = str(schema["type"])
+    low, high = prose.numeric_range(text, kind == "integer")
+    low_label = _label_number(parts, "minimum", kind)
+    high_label = _label_number(parts, "maximum", kind)
+    _set(schema, result, "range", minimum=low_label if low_label is not None else low,
+         maximum=high_label if high_label is not None else high)  # fmt: skip
+
+
+def _string(schema: Schema, parts: Parts, text: str, result: Extracted) -> None:
+    """minLength/maxLength (a label wins over the prose), pattern, format."""
+    low, high = prose.length_range(text)
+    low_label = _label_number(parts, "minimum", "string")
+    high_label = _label_number(parts, "maximum", "string")
+    if isinstance(low_label, int) and low_label >= 0:
+        low = low_label
+    if isinstance(high_label, int) and high_label >= 0:
+        high = high_label
+    _set(schema, result, "length", minLength=low or None, maxLength=high)
+    range_part = parts.section("range")
+    pattern = read_pattern(parts.labels.get("pattern"), range_part) or inline_pattern(text)
+    if pattern is not None:
+        schema["pattern"] = pattern
+        result.extracted.add("pattern")
+    if "format" not in schema and (found := prose.string_format(text)):
+        schema["format"] = found
+
+
+def _enum(schema: Schema, parts: Parts, text: str, result: Extracted) -> Any:
+    """The listed values (a boolean's true/false needs none: the type says it all); returns
+    the one the list marks as default."""
+    kind = str(schema["type"])
+    listed = value_list(text, kind, parts.labels.get("enum"), parts.section("range"))
+    if listed is None:
+        return None
+    values, marked = listed
+    if kind != "boolean":
+        schema["enum"] = values
+    result.extracted.add("enum")
+    return marked
 
 
 def _label_number(parts: Parts, name: str, kind: str) -> int | float | None:

@@ -93,16 +93,27 @@ def audit_constraints(spec: dict[str, Any]) -> list[Diagnostic]:
 
 
 def _check_values(schema: dict[str, Any]) -> None:
+    _check_enum(schema)
+    _check_default(schema)
+
+
+def _check_enum(schema: dict[str, Any]) -> None:
+    """An enum goes unless it is a non-empty list of values of the field's type (a bool is
+    no integer here, though Python says it is)."""
     kind = schema.get("type")
     allowed = PYTHON_TYPES.get(str(kind))
-    if "enum" in schema and allowed is not None:
-        values = schema["enum"]
-        fits = all(
-            isinstance(v, allowed) and (kind == "boolean" or not isinstance(v, bool))
-            for v in values
-        )
-        if not isinstance(values, list) or not values or not fits:
-            del schema["enum"]
+    if "enum" not in schema or allowed is None:
+        return
+    values = schema["enum"]
+    fits = all(
+        isinstance(v, allowed) and (kind == "boolean" or not isinstance(v, bool)) for v in values
+    )
+    if not isinstance(values, list) or not values or not fits:
+        del schema["enum"]
+
+
+def _check_default(schema: dict[str, Any]) -> None:
+    """A null or placeholder default goes, and so does one its own keywords reject."""
     if "default" not in schema:
         return
     default = schema["default"]
@@ -110,7 +121,7 @@ def _check_values(schema: dict[str, Any]) -> None:
         del schema["default"]
         return
     rules = {k: v for k, v in schema.items() if k in KEYWORDS and k != "default"}
-    if kind:
+    if kind := schema.get("type"):
         rules["type"] = kind
     checker = OAS30Validator(rules, format_checker=OAS30Validator.FORMAT_CHECKER)
     if not checker.is_valid(default):

@@ -112,9 +112,8 @@ def _from_intro(text: str, kind: str) -> tuple[list[Any], Any] | None:
         if not tokens:
             listed = re.match(rf"\s*{WORD_LIST}\s*(?=[.;](?:\s|$)|$|\n)", PARENTHESES.sub("", tail))
             tokens = _split_words(listed.group(1)) if listed else _leading_lines(tail)
-        values = _typed_list(tokens, kind)
-        if values:
-            return values, typed(default, kind) if default else None
+        if (found := _listed(tokens, default, kind)) is not None:
+            return found
     return None
 
 
@@ -130,20 +129,29 @@ def _leading_lines(tail: str) -> list[str]:
 
 
 def _from_range(range_part: str | None, kind: str) -> tuple[list[Any], Any] | None:
-    """A Range part that lists values: "full: full backup" lines, "1: on; 0: off.", "a or b"."""
+    """A Range part that lists values: "- a: ..." items, else plain values."""
     if not range_part:
         return None
     tokens, default = _items(range_part)
-    if not tokens:
-        pieces = [p for p in re.split(r"[;\n]", range_part) if p.strip()]
-        heads = [LINE_ITEM.match(p) for p in pieces]
-        if len(pieces) >= 2 and all(heads):
-            tokens = [h.group(1) for h in heads if h]
-    if not tokens and COMMA_LINE.fullmatch(range_part.strip()):
-        tokens = _split_words(range_part.strip())
+    return _listed(tokens or _plain_values(range_part), default, kind)
+
+
+def _plain_values(range_part: str) -> list[str]:
+    """ "full: full backup" lines, "1: on; 0: off.", "a, b or c", or one value a line."""
+    pieces = [p for p in re.split(r"[;\n]", range_part) if p.strip()]
+    heads = [LINE_ITEM.match(p) for p in pieces]
+    if len(pieces) >= 2 and all(heads):
+        return [h.group(1) for h in heads if h]
+    if COMMA_LINE.fullmatch(range_part.strip()):
+        return _split_words(range_part.strip())
     lines = [line.strip() for line in range_part.splitlines() if line.strip()]
-    if not tokens and len(lines) >= 2 and all(re.fullmatch(TOKEN, line) for line in lines):
-        tokens = lines  # one value a line
+    if len(lines) >= 2 and all(re.fullmatch(TOKEN, line) for line in lines):
+        return lines
+    return []
+
+
+def _listed(tokens: list[str], default: str | None, kind: str) -> tuple[list[Any], Any] | None:
+    """The tokens typed (None unless every one is of the type), with the default typed."""
     values = _typed_list(tokens, kind)
     return (values, typed(default, kind) if default else None) if values else None
 
@@ -172,5 +180,4 @@ def _bare_list(text: str, kind: str) -> tuple[list[Any], Any] | None:
     tokens, default = _items("\n".join(lines))
     if len(tokens) != len(lines) or set(tokens) & set(BRACED.findall(text)):
         return None
-    values = _typed_list(tokens, kind)
-    return (values, typed(default, kind) if default else None) if values else None
+    return _listed(tokens, default, kind)

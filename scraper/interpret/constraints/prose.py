@@ -8,6 +8,7 @@ for that case only, so it stays in the description.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from doc2openapi.scraper.interpret.constraints.values import (
@@ -115,36 +116,56 @@ def _first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 
 def numeric_range(text: str, integer: bool) -> tuple[Any, Any]:
-    """(minimum, maximum), either None when the text does not state it."""
-    low = high = None
+    """(minimum, maximum), either None when the text does not state it. A stated range
+    ("[1, 100]", "from 1 to 100") gives both; else each bound is read on its own."""
+    stated = _stated_range(text, integer)
+    if stated is not None:
+        return stated
+    return _minimum(text, integer), _maximum(text, integer)
+
+
+def _stated_range(text: str, integer: bool) -> tuple[Any, Any] | None:
+    """The first range pattern that matches decides; else the one range every case states."""
     for pattern in RANGE_PATTERNS:
-        match = _first(pattern, text)
-        if match:
-            a, b = (number(g, integer) for g in match.groups())
-            if a is not None and b is not None and a <= b:
-                low, high = a, b
-            break
-    if low is None:
-        cases = {(m.group(1), m.group(2)) for m in CASE_RANGE.finditer(text)}
-        if len(cases) == 1:
-            a, b = (number(g, integer) for g in cases.pop())
-            if a is not None and b is not None and a <= b:
-                low, high = a, b
-    if low is None and (match := _first(MINIMUM, text)):
-        low = number(match.group(1) or match.group(2), integer)
-    if low is None and integer and _first(ABOVE_ZERO, text):
-        low = 1
-    if high is None and (match := _first(MAXIMUM, text)):
-        high = number(match.group(1) or match.group(2), integer)
+        if match := _first(pattern, text):
+            return _ordered(match.groups(), integer) or _case_range(text, integer)
+    return _case_range(text, integer)
+
+
+def _case_range(text: str, integer: bool) -> tuple[Any, Any] | None:
+    """ "- Public zone: 1-2147483647" lines under "Value range:", when all state one range."""
+    cases = {(m.group(1), m.group(2)) for m in CASE_RANGE.finditer(text)}
+    return _ordered(cases.pop(), integer) if len(cases) == 1 else None
+
+
+def _ordered(bounds: Sequence[str], integer: bool) -> tuple[int | float, int | float] | None:
+    """The two numbers, when both read and the first is not above the second."""
+    low, high = (number(b, integer) for b in bounds)
+    if low is None or high is None or low > high:
+        return None
     return low, high
+
+
+def _minimum(text: str, integer: bool) -> Any:
+    """ "minimum is 1", "at least 1"; for an integer, "greater than 0" is 1."""
+    if match := _first(MINIMUM, text):
+        low = number(match.group(1) or match.group(2), integer)
+        if low is not None:
+            return low
+    return 1 if integer and _first(ABOVE_ZERO, text) else None
+
+
+def _maximum(text: str, integer: bool) -> Any:
+    """ "maximum is 100", "cannot exceed 100"."""
+    match = _first(MAXIMUM, text)
+    return number(match.group(1) or match.group(2), integer) if match else None
 
 
 def length_range(text: str) -> tuple[int | float | None, int | float | None]:
     if match := _first(LENGTH_RANGE, text):
         groups = [g for g in match.groups() if g is not None]
-        low, high = (number(g, True) for g in groups[:2])
-        if low is not None and high is not None and low <= high:
-            return low, high
+        if (bounds := _ordered(groups[:2], True)) is not None:
+            return bounds
     if match := _first(LENGTH_MAX, text):
         return None, number(match.group(1), True)
     if match := _first(LENGTH_EXACT, text):
