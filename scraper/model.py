@@ -103,6 +103,15 @@ PageStatus = Literal["operations", "not-an-operation", "skipped"]
 
 
 @dataclass
+class ConstraintCounts:
+    """Per kind of constraint (range, length, default, enum): how many descriptions state
+    one, and how many of those became schema keywords."""
+
+    stated: dict[str, int] = field(default_factory=dict)
+    extracted: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
 class PageResult:
     """The interpreter's verdict on one input file, as the report lists it."""
 
@@ -112,9 +121,7 @@ class PageResult:
     operations: list[Operation] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     reason: str = ""
-    constraints: dict[str, int] = field(default_factory=dict)
-    """How many descriptions state a range/length/default/enum ("stated:range") and how many
-    of those became schema keywords ("extracted:range")."""
+    constraints: ConstraintCounts = field(default_factory=ConstraintCounts)
 
     @classmethod
     def skip(cls, source: str, kind: str, reason: str, title: str = "") -> PageResult:

@@ -114,17 +114,15 @@ def _default(f: Any) -> Any:
 def _constraint_summary(
     results: list[PageResult], in_spec: dict[str, int] | None
 ) -> ConstraintSummary:
-    total: Counter[str] = Counter()
+    stated: Counter[str] = Counter()
+    extracted: Counter[str] = Counter()
     for r in results:
-        total.update(r.constraints)
-    stated = sum(n for k, n in total.items() if k.startswith("stated:"))
-    extracted = sum(n for k, n in total.items() if k.startswith("extracted:"))
+        stated.update(r.constraints.stated)
+        extracted.update(r.constraints.extracted)
     return ConstraintSummary(
-        stated={k.split(":")[1]: n for k, n in sorted(total.items()) if k.startswith("stated:")},
-        extracted={
-            k.split(":")[1]: n for k, n in sorted(total.items()) if k.startswith("extracted:")
-        },
-        share=round(extracted / stated, 3) if stated else 1.0,
+        stated=dict(sorted(stated.items())),
+        extracted=dict(sorted(extracted.items())),
+        share=round(extracted.total() / stated.total(), 3) if stated else 1.0,
         in_spec=in_spec,
     )
 

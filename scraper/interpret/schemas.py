@@ -22,6 +22,7 @@ from doc2openapi.scraper.interpret.types import (
 from doc2openapi.scraper.model import (
     REF_PREFIX,
     SOURCE_KEY,
+    ConstraintCounts,
     Diagnostic,
     Operation,
     PageResult,
@@ -106,7 +107,8 @@ class SchemaBuilder:
         self.schemas: dict[str, Schema] = {}
         self.diagnostics: list[Diagnostic] = []
         self.used: set[tuple[str, int]] = set()
-        self.constraints: Counter[str] = Counter()
+        self.stated: Counter[str] = Counter()
+        self.extracted: Counter[str] = Counter()
         self._names: dict[tuple[str, int], str] = {}
         self._context: dict[tuple[str, int], str] = {}  # the word a table's fields go under
 
@@ -122,7 +124,9 @@ class SchemaBuilder:
             self.page.title,
             operations=operations,
             diagnostics=sorted(set(self.diagnostics)),
-            constraints=dict(sorted(self.constraints.items())),
+            constraints=ConstraintCounts(
+                dict(sorted(self.stated.items())), dict(sorted(self.extracted.items()))
+            ),
         )
 
     def diagnose(self, kind: str, reason: str, table: str = "") -> None:
@@ -189,8 +193,8 @@ class SchemaBuilder:
         schema = self._expr(expr, field, ref)
         description = field.description.text.strip()
         found = apply_constraints(schema, description)
-        self.constraints.update(f"stated:{k}" for k in found.stated)
-        self.constraints.update(f"extracted:{k}" for k in found.extracted & found.stated)
+        self.stated.update(found.stated)
+        self.extracted.update(found.extracted & found.stated)
         if "$ref" in schema:  # 3.0 ignores siblings of $ref: wrap to keep description, source
             schema = {"allOf": [schema]}
         if description:
