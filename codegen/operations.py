@@ -7,7 +7,14 @@ from typing import Any
 
 from doc2openapi.codegen.naming import identifier, snake_case, unique
 from doc2openapi.codegen.pagination import PaginationView, detect
-from doc2openapi.codegen.prepare import METHOD_ORDER, actions, body_media, is_json, subresources
+from doc2openapi.codegen.prepare import (
+    METHOD_ORDER,
+    actions,
+    body_media,
+    is_json,
+    key_names,
+    subresources,
+)
 from doc2openapi.codegen.types import ModelInfo, Types
 from doc2openapi.codegen.xml_shapes import is_xml
 
@@ -235,11 +242,6 @@ def _view(
     )
     view.docstring = docstring(doc, view, responses, body_description)
     return view
-
-
-def key_names(key: str) -> set[str]:
-    """The query names of a sub-resource key: "partNumber&uploadId" -> both, "list-type=2"."""
-    return {part.split("=", 1)[0] for part in key.split("&") if part}
 
 
 def _markers(entry: dict[str, Any]) -> list[tuple[str, str]]:
