@@ -1,6 +1,6 @@
 """The package's files from its views: the Jinja2 templates for what differs per API, and the
-XML codec copied as it is. Doc text only ever enters the code as escaped string literals and
-docstrings; names are sanitised identifiers."""
+runtime modules (codegen/runtime/) copied as they are. Doc text only ever enters the code as
+escaped string literals and docstrings; names are sanitised identifiers."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 if not TEMPLATES.is_dir():  # installed wheel: the templates ship inside the package
     TEMPLATES = Path(__file__).resolve().parent / "templates"
 CALVER = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-XML_CODEC = Path(__file__).resolve().parent / "xmlcodec.py"  # copied into packages as _xml.py
+RUNTIME = Path(__file__).resolve().parent / "runtime"
+RUNTIME_MODULES = ("_errors.py", "_paging.py", "_parse.py", "_runtime.py", "_xml.py")
 
 
 def render_files(
@@ -36,14 +37,11 @@ def render_files(
     return {
         "pyproject.toml": render("pyproject.toml.j2"),
         f"{package}/__init__.py": render("__init__.py.j2"),
-        f"{package}/_errors.py": render("_errors.py.j2"),
-        f"{package}/_paging.py": render("_paging.py.j2"),
-        f"{package}/_parse.py": render("_parse.py.j2"),
-        f"{package}/_runtime.py": render("_runtime.py.j2"),
+        f"{package}/_about.py": render("_about.py.j2"),
+        **{f"{package}/{name}": (RUNTIME / name).read_text("utf-8") for name in RUNTIME_MODULES},
         f"{package}/client.py": render("client.py.j2").rstrip() + "\n",
         f"{package}/models.py": models_source,
         f"{package}/_shapes.py": shapes_module(schemas, _xml_models(operations)),
-        f"{package}/_xml.py": XML_CODEC.read_text(encoding="utf-8"),
         f"{package}/py.typed": "",
     }
 

@@ -1,5 +1,5 @@
 """Compile a body schema and its OpenAPI `xml` objects into the plain-data shape the XML codec
-(codegen/xmlcodec.py) walks: element and attribute names, wrapped arrays, namespaces.
+(codegen/runtime/_xml.py) walks: element and attribute names, wrapped arrays, namespaces.
 
 Shapes are data, never code: the generator writes them as reprs, and the codec checks every
 name it writes is an XML name.

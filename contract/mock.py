@@ -24,7 +24,7 @@ from openapi_core.templating.paths.finders import APICallPathFinder
 from werkzeug.serving import BaseWSGIServer
 from werkzeug.wrappers import Request, Response
 
-from doc2openapi.codegen.xmlcodec import NotXml
+from doc2openapi.codegen.runtime._xml import NotXml
 from doc2openapi.contract import subresources
 from doc2openapi.contract.answers import (
     JSON_TYPES,

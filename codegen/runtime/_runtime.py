@@ -20,6 +20,7 @@ from urllib.parse import quote, unquote
 
 import httpx
 
+from ._about import PACKAGE, USER_AGENT
 from ._errors import APIConnectionError, APITimeoutError, raise_for_status
 
 __all__ = [
@@ -30,8 +31,6 @@ __all__ = [
     "TokenAuth",
 ]
 
-PACKAGE = {{ package | pyrepr }}
-USER_AGENT = {{ (distribution ~ "/" ~ version) | pyrepr }}
 log = logging.getLogger(PACKAGE)
 QueryValue = str | int | float | bool | Sequence[str | int | float | bool] | None
 SECRET_HEADERS = frozenset(
@@ -172,9 +171,7 @@ class RetryPolicy:
         return min(base, self.max_backoff) * (0.5 + random.random() / 2)  # noqa: S311
 
 
-def expand_server(
-    url: str, variables: Mapping[str, Mapping[str, Any]], region: str | None
-) -> str:
+def expand_server(url: str, variables: Mapping[str, Mapping[str, Any]], region: str | None) -> str:
     """The server URL with its variables filled. A region the spec does not list, or a part
     of the endpoint the docs never name (`x-doc-unnamed`), is an error naming what to pass."""
     for name, spec in variables.items():
@@ -213,7 +210,9 @@ class ClientOptions:
         """The project_id of a call: the call's own, else the client's."""
         value = given if given is not None else self.project_id
         if value is None:
-            raise ValueError("project_id is required: pass it to the call or to Client(project_id=...)")
+            raise ValueError(
+                "project_id is required: pass it to the call or to Client(project_id=...)"
+            )
         return value
 
 
@@ -366,8 +365,14 @@ class SyncTransport(_Base):
         for attempt in range(attempts):
             last = attempt == attempts - 1
             request = self.build(
-                method, url_path, params=params, headers=headers, json=json, call=call,
-                content=content, content_type=content_type,
+                method,
+                url_path,
+                params=params,
+                headers=headers,
+                json=json,
+                call=call,
+                content=content,
+                content_type=content_type,
             )
             try:
                 response = self._http.send(request, auth=self.options.auth)
@@ -414,8 +419,14 @@ class AsyncTransport(_Base):
         for attempt in range(attempts):
             last = attempt == attempts - 1
             request = self.build(
-                method, url_path, params=params, headers=headers, json=json, call=call,
-                content=content, content_type=content_type,
+                method,
+                url_path,
+                params=params,
+                headers=headers,
+                json=json,
+                call=call,
+                content=content,
+                content_type=content_type,
             )
             try:
                 response = await self._http.send(request, auth=self.options.auth)
