@@ -20,7 +20,7 @@ if not TEMPLATES.is_dir():  # installed wheel: the templates ship inside the pac
     TEMPLATES = Path(__file__).resolve().parent / "templates"
 CALVER = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 RUNTIME = Path(__file__).resolve().parent / "runtime"
-RUNTIME_MODULES = ("_errors.py", "_paging.py", "_parse.py", "_runtime.py", "_xml.py")
+RUNTIME_MODULES = ("_auth.py", "_errors.py", "_paging.py", "_parse.py", "_runtime.py", "_xml.py")
 
 
 def render_files(

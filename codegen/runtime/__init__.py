@@ -1,4 +1,4 @@
-"""The generated clients' runtime: errors, parsing, paging, transport and the XML codec.
+"""The generated clients' runtime: errors, parsing, paging, auth, transport and the XML codec.
 
 Real modules, checked here by ruff and mypy --strict, and copied verbatim into every
 generated package under the same names (codegen/rendering.py, RUNTIME_MODULES). `_about.py`
