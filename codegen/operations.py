@@ -2,44 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
+from doc2openapi.codegen.docstrings import docstring
 from doc2openapi.codegen.naming import identifier, snake_case, unique
-from doc2openapi.codegen.pagination import PaginationView, detect
-from doc2openapi.codegen.prepare import METHOD_ORDER, actions, body_media, is_json, subresources
+from doc2openapi.codegen.pagination import detect
+from doc2openapi.codegen.prepare import (
+    METHOD_ORDER,
+    actions,
+    body_media,
+    is_json,
+    key_names,
+    subresources,
+)
 from doc2openapi.codegen.types import ModelInfo, Types
+from doc2openapi.codegen.views import BodyView, OperationView, ParamView
 from doc2openapi.codegen.xml_shapes import is_xml
 
-ERROR_CLASSES = {
-    "400": "BadRequestError",
-    "401": "AuthenticationError",
-    "403": "PermissionDeniedError",
-    "404": "NotFoundError",
-    "409": "ConflictError",
-    "429": "RateLimitError",
-}
 CLIENT_METHODS = {"close", "aclose", "raw", "with_options", "options"}
-
-
-@dataclass
-class ParamView:
-    wire: str
-    py_name: str
-    py_type: str
-    location: str
-    required: bool
-    description: str = ""
-    from_client: bool = False  # project_id: the client's, unless the call gives one
-
-
-@dataclass
-class BodyView:
-    py_type: str
-    required: bool
-    kind: str = "json"  # "json", "xml" (a model written as XML) or "binary" (bytes as given)
-    media_type: str = "application/json"  # another JSON media type is sent as Content-Type
-    model: str | None = None  # the model class of an XML body: its shape's key
 
 
 def body_kind(media_type: str, schema: dict[str, Any]) -> str:
@@ -50,96 +30,6 @@ def body_kind(media_type: str, schema: dict[str, Any]) -> str:
     if is_xml(media_type) and schema.get("format") != "binary":
         return "xml"
     return "binary"
-
-
-@dataclass
-class OperationView:
-    name: str
-    http_method: str
-    path: str
-    docstring: str
-    return_type: str
-    returns: str | None
-    positional: list[ParamView] = field(default_factory=list)
-    keyword: list[ParamView] = field(default_factory=list)
-    body: BodyView | None = None
-    pagination: PaginationView | None = None
-    deprecated: bool = False
-    action: str | None = None  # the x-actions key this method sends
-    operation_id: str = ""  # the spec's operationId (an action's own)
-    response_kind: str = "json"  # "json", "xml" or "binary" (bytes returned as they came)
-    constants: list[tuple[str, str]] = field(default_factory=list)  # a sub-resource's ?acl=
-
-    @property
-    def path_params(self) -> list[ParamView]:
-        return [p for p in self.positional + self.keyword if p.location == "path"]
-
-    @property
-    def query_params(self) -> list[ParamView]:
-        return [p for p in self.positional + self.keyword if p.location == "query"]
-
-    @property
-    def header_params(self) -> list[ParamView]:
-        return [p for p in self.positional + self.keyword if p.location == "header"]
-
-
-def _one_line(text: Any) -> str:
-    return " ".join(str(text or "").split())
-
-
-def _paragraphs(text: Any) -> str:
-    lines = [line.rstrip() for line in str(text or "").strip().splitlines()]
-    out: list[str] = []
-    for line in lines:
-        if line or (out and out[-1]):
-            out.append(line)
-    return "\n".join(out).strip()
-
-
-def _error_class(status: str) -> str:
-    if status in ERROR_CLASSES:
-        return ERROR_CLASSES[status]
-    return "ServerError" if status[:1] == "5" else "APIStatusError"
-
-
-def docstring(
-    doc: dict[str, Any],
-    view: OperationView,
-    responses: dict[str, Any],
-    body_description: str,
-) -> str:
-    """Summary, description, deprecation, Args, Returns, Raises and the doc page, as plain text
-    (the template escapes it into a docstring)."""
-    parts = [_one_line(doc.get("summary")), _paragraphs(doc.get("description"))]
-    if doc.get("deprecated"):
-        parts.append("Deprecated:\n    The API reference marks this operation as deprecated.")
-    args = [f"    {p.py_name}: {_one_line(p.description) or p.wire}" for p in view.positional]
-    if view.body is not None:
-        args.append(f"    body: {_one_line(body_description) or 'The request body.'}")
-    args += [
-        f"    {p.py_name}: {_one_line(p.description) or p.wire}"
-        + (" Defaults to the client's project_id." if p.from_client else "")
-        for p in view.keyword
-    ]
-    args.append("    extra_headers, extra_query, extra_body, timeout: Per-call additions.")
-    parts.append("Args:\n" + "\n".join(args))
-    success = next((s for s in sorted(responses) if s[:1] == "2"), None)
-    what = _one_line(responses.get(success, {}).get("description")) if success else ""
-    parts.append(f"Returns:\n    {view.return_type}: {what or 'The response.'}")
-    raises = [
-        f"    {_error_class(status)}: {_one_line(r.get('description')) or 'HTTP ' + status}"
-        for status, r in sorted(responses.items())
-        if status[:1] in ("4", "5") and isinstance(r, dict)
-    ]
-    if view.path_params:
-        raises.append("    ValueError: A path value is empty, '.' or '..'.")
-    raises.append("    APIError: Any other failure (connection, timeout, undecodable body).")
-    parts.append("Raises:\n" + "\n".join(raises))
-    docs = doc.get("externalDocs")
-    if isinstance(docs, dict) and docs.get("url"):
-        parts.append(f"See: {_one_line(docs['url'])}")
-    parts.append(f"HTTP: {view.http_method} {view.path}")
-    return "\n\n".join(p for p in parts if p)
 
 
 def _params(op: dict[str, Any], types: Types) -> list[ParamView]:
@@ -237,11 +127,6 @@ def _view(
     return view
 
 
-def key_names(key: str) -> set[str]:
-    """The query names of a sub-resource key: "partNumber&uploadId" -> both, "list-type=2"."""
-    return {part.split("=", 1)[0] for part in key.split("&") if part}
-
-
 def _markers(entry: dict[str, Any]) -> list[tuple[str, str]]:
     """The query parameters that select a sub-resource: named by its key, one value allowed."""
     names = key_names(str(entry["key"]))
@@ -312,3 +197,7 @@ def operation_views(spec: dict[str, Any], models: ModelInfo) -> list[OperationVi
                 view.operation_id = str(action["operationId"])
                 views.append(view)
     return views
+
+
+# OperationView with the function that builds them: callers (bench/paging.py) import both here
+__all__ = ["CLIENT_METHODS", "OperationView", "body_kind", "operation_views"]

@@ -161,16 +161,7 @@ def plan(op: dict[str, Any], response: dict[str, Any], types: Types) -> PagePlan
         return None
     location, fields = _inputs(op, types)
     found = _cursor(fields)
-    size = next((fields[s] for s in SIZES if s in fields), None)
-    text = tuple(f.wire for f in (found[1] if found else None, size) if f and f.text)
-    base = PagePlan(
-        style="",
-        location=location,
-        items=items,
-        size=size.wire if size else "",
-        page_size=_page_size(size),
-        text=text,
-    )
+    base = _shared(location, items, found[1] if found else None, fields)
     if links:
         marker = found[1].wire if found and found[0] == "marker" else ""
         return replace(base, style="links", links=links, cursor=marker)
@@ -178,14 +169,37 @@ def plan(op: dict[str, Any], response: dict[str, Any], types: Types) -> PagePlan
         return None
     kind, cursor = found
     if kind == "marker":
-        next_marker = _next_marker(props, types)
-        item_id = _item_id(types.resolve(_items(props[items], types)), cursor)
-        if not next_marker and not item_id:
-            return None
-        style = "next_marker" if next_marker else "marker"
-        return replace(
-            base, style=style, cursor=cursor.wire, next_marker=next_marker, item_id=item_id
-        )
+        return _marker_plan(base, cursor, props, types)
+    return _counted_plan(base, kind, cursor)
+
+
+def _shared(location: str, items: str, cursor: Field | None, fields: dict[str, Field]) -> PagePlan:
+    """What every style has (where the values travel, the list, the page size), no style yet."""
+    size = next((fields[s] for s in SIZES if s in fields), None)
+    return PagePlan(
+        style="",
+        location=location,
+        items=items,
+        size=size.wire if size else "",
+        page_size=_page_size(size),
+        text=tuple(f.wire for f in (cursor, size) if f and f.text),
+    )
+
+
+def _marker_plan(
+    base: PagePlan, cursor: Field, props: dict[str, Any], types: Types
+) -> PagePlan | None:
+    """A marker: the next one from the response, else the last item's id; None if neither."""
+    next_marker = _next_marker(props, types)
+    item_id = _item_id(types.resolve(_items(props[base.items], types)), cursor)
+    if not next_marker and not item_id:
+        return None
+    style = "next_marker" if next_marker else "marker"
+    return replace(base, style=style, cursor=cursor.wire, next_marker=next_marker, item_id=item_id)
+
+
+def _counted_plan(base: PagePlan, kind: str, cursor: Field) -> PagePlan:
+    """Page numbers or an offset, counted from the documented default (else 1 or 0)."""
     start = _int(cursor.schema.get("default"))
     if kind == "page":
         return replace(base, style="page", cursor=cursor.wire, start=1 if start is None else start)

@@ -1,6 +1,6 @@
 """The `iter_*` of a list operation that pages: its plan (codegen/page_plan.py) in the names of
 the generated models and method, and the runtime Paging(...) it hands to next_query
-(templates/_paging.py.j2)."""
+(codegen/runtime/_paging.py)."""
 
 from __future__ import annotations
 

@@ -84,6 +84,11 @@ def subresources(op: dict[str, Any]) -> list[dict[str, Any]]:
     return _entries(op, "x-subresources", {"parameters": list, "responses": dict})
 
 
+def key_names(key: str) -> set[str]:
+    """The query names of a sub-resource key: "partNumber&uploadId" -> both, "list-type=2"."""
+    return {part.split("=", 1)[0] for part in key.split("&") if part}
+
+
 def actions(op: dict[str, Any]) -> list[dict[str, Any]]:
     """The well-formed entries of an operation's x-actions (key, operationId, requestBody)."""
     return _entries(op, "x-actions", {"requestBody": dict, "responses": dict})

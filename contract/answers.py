@@ -18,7 +18,7 @@ from typing import Any
 from jsonschema.exceptions import best_match
 from openapi_schema_validator import OAS30Validator, OAS31Validator
 
-from doc2openapi.codegen.xmlcodec import NotXml
+from doc2openapi.codegen.runtime._xml import NotXml
 from doc2openapi.contract.values import ValueGenerator
 from doc2openapi.contract.xml_bodies import XmlBodies, is_xml
 

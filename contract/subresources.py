@@ -12,12 +12,9 @@ from __future__ import annotations
 from collections.abc import Container
 from typing import Any
 
+from doc2openapi.codegen.prepare import key_names
+
 SUBRESOURCES_KEY = "x-subresources"
-
-
-def key_names(key: str) -> set[str]:
-    """ "partNumber&uploadId" -> both names; "list-type=2" -> list-type."""
-    return {part.split("=", 1)[0] for part in key.split("&") if part}
 
 
 def missing(operation: dict[str, Any], query: Container[str], headers: Container[str]) -> list[str]:

@@ -10,6 +10,7 @@ import importlib
 import random
 import re
 import string
+from collections.abc import Callable
 from typing import Any
 
 # The standard library's own regular-expression parser (`re._parser`, public as the deprecated
@@ -222,37 +223,46 @@ class _Xeger:
         self._rng = rng
         self._width = width
         self._groups: dict[int, str] = {}
+        self._writers: dict[str, Callable[[Any], str]] = {  # by the parser's opcode name
+            "LITERAL": chr,
+            "NOT_LITERAL": self._not_literal,
+            "ANY": lambda _: self._rng.choice(string.ascii_lowercase),
+            "IN": lambda members: self._rng.choice(self._members(members)),
+            "MAX_REPEAT": self._repeat,
+            "MIN_REPEAT": self._repeat,
+            "POSSESSIVE_REPEAT": self._repeat,
+            "SUBPATTERN": lambda group: self._group(group[0], group[-1]),
+            "ATOMIC_GROUP": lambda body: self._group(None, body),
+            "BRANCH": lambda branch: self.text(self._rng.choice(branch[1])),
+            "GROUPREF": lambda group: self._groups.get(group, ""),
+            "AT": lambda _: "",
+        }
 
     def text(self, parsed: Any) -> str:
         return "".join(self._item(str(op), arg) for op, arg in parsed)
 
     def _item(self, op: str, arg: Any) -> str:
-        if op == "LITERAL":
-            return chr(arg)
-        if op == "NOT_LITERAL":
-            return self._rng.choice([c for c in _PRINTABLE if ord(c) != arg])
-        if op == "ANY":
-            return self._rng.choice(string.ascii_lowercase)
-        if op == "IN":
-            return self._rng.choice(self._members(arg))
-        if op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-            least, most, body = arg
-            single = len(body) == 1 and str(body[0][0]) in ("LITERAL", "IN", "ANY", "NOT_LITERAL")
-            count = max(least, min(most, self._width if single else 1))
-            return "".join(self.text(body) for _ in range(count))
-        if op in ("SUBPATTERN", "ATOMIC_GROUP"):
-            group, body = (arg[0], arg[-1]) if op == "SUBPATTERN" else (None, arg)
-            value = self.text(body)
-            if group is not None:
-                self._groups[group] = value
-            return value
-        if op == "BRANCH":
-            return self.text(self._rng.choice(arg[1]))
-        if op == "GROUPREF":
-            return self._groups.get(arg, "")
-        if op == "AT":
-            return ""
-        raise _Unsupported(op)
+        """One parsed item's text; a construct with no writer is refused as unsupported."""
+        if op not in self._writers:
+            raise _Unsupported(op)
+        return self._writers[op](arg)
+
+    def _not_literal(self, code: int) -> str:
+        return self._rng.choice([c for c in _PRINTABLE if ord(c) != code])
+
+    def _repeat(self, arg: tuple[int, int, Any]) -> str:
+        """One repetition of a group; a single character or set repeated up to `width`."""
+        least, most, body = arg
+        single = len(body) == 1 and str(body[0][0]) in ("LITERAL", "IN", "ANY", "NOT_LITERAL")
+        count = max(least, min(most, self._width if single else 1))
+        return "".join(self.text(body) for _ in range(count))
+
+    def _group(self, group: int | None, body: Any) -> str:
+        """A group's text, remembered under its number for a later back-reference."""
+        value = self.text(body)
+        if group is not None:
+            self._groups[group] = value
+        return value
 
     def _members(self, items: list[tuple[Any, Any]]) -> list[str]:
         chosen: set[str] = set()

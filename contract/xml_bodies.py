@@ -1,7 +1,7 @@
 """XML bodies in the mock: requests read into values and validated against their schema
 (openapi-core cannot: it hands the validator an Element), answers written as XML.
 
-The reading and writing are the generated clients' own (codegen/xmlcodec.py), along the same
+The reading and writing are the generated clients' own (codegen/runtime/_xml.py), along the same
 shapes, so the mock speaks exactly the XML the clients do.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from doc2openapi.codegen import xmlcodec
+from doc2openapi.codegen.runtime import _xml
 from doc2openapi.codegen.xml_shapes import ShapeCompiler, is_xml
 
 __all__ = ["XmlBodies", "is_xml"]
@@ -30,14 +30,14 @@ class XmlBodies:
         return self._roots[key]
 
     def read(self, data: bytes | str, schema: Any) -> Any:
-        """The value an XML body stands for; raises xmlcodec.NotXml when it is none."""
+        """The value an XML body stands for; raises _xml.NotXml when it is none."""
         try:
-            return xmlcodec.loads(data, self.root(schema))
+            return _xml.loads(data, self.root(schema))
         except UnicodeDecodeError as err:
-            raise xmlcodec.NotXml(f"not UTF-8: {err}") from None
+            raise _xml.NotXml(f"not UTF-8: {err}") from None
 
     def write(self, value: Any, schema: Any) -> bytes:
-        return xmlcodec.dumps(value, self.root(schema))
+        return _xml.dumps(value, self.root(schema))
 
 
 def xml_request_media(operation: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:

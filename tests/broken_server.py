@@ -8,7 +8,8 @@ from typing import Any
 
 from werkzeug.wrappers import Request, Response
 
-from doc2openapi.contract.mock import MockAPI, serving
+from doc2openapi.contract.mock import MockAPI
+from doc2openapi.contract.serving import serving
 
 DEFECTS = ("drop-required-field", "string-for-integer", "server-error", "wrong-content-type")
 

@@ -26,7 +26,8 @@ from huaweicloudsdkcore.exceptions.exceptions import ClientRequestException
 from huaweicloudsdkcore.http.formdata import FormFile
 from huaweicloudsdkcore.http.http_config import HttpConfig
 
-from doc2openapi.contract.mock import MockAPI, serving
+from doc2openapi.contract.mock import MockAPI
+from doc2openapi.contract.serving import serving
 from tests.spec_requests import build_request
 
 TRUTH = Path(__file__).resolve().parent.parent.parent / "shared" / "truth"

@@ -130,7 +130,7 @@ _MAX_TEXT = 500
 
 
 def _error_fields(body: Any) -> tuple[str | None, str | None]:
-    """error_code/error_msg, or OpenStack's {"error": {"code", "message"}}, or {"code", "message"}."""
+    """error_code/error_msg, OpenStack's {"error": {"code", "message"}}, or {"code", "message"}."""
     if isinstance(body, str):
         return None, body.strip()[:_MAX_TEXT] or None
     if isinstance(body, Mapping):

@@ -51,7 +51,7 @@ def _element(
     if value is None:
         return
     kind = shape.get("type")
-    if kind == "array" and not shape.get("wrapped"):  # the element repeats, named as its items
+    if _repeated(shape):  # the element repeats, named as its items
         for item in value:
             item_name = str(shape.get("item") or name)
             _element(parts, item_name, item, shape["items"], namespace, inherited)
@@ -146,14 +146,7 @@ def _value(element: ET.Element, shape: Shape) -> Any:
 
 def _fields(element: ET.Element, shape: Shape) -> dict[str, Any]:
     """An element's attributes and children by their keys; repeated unknown children a list."""
-    attributes: dict[str, Shape] = {}
-    elements: dict[str, Shape] = {}
-    for prop in shape.get("properties", []):
-        name = str(prop.get("name") or prop["key"])
-        sub = prop["shape"]
-        if sub.get("type") == "array" and not sub.get("wrapped"):
-            name = str(sub.get("item") or name)  # each repetition is named as the items
-        (attributes if prop.get("attribute") else elements)[name] = prop
+    attributes, elements = _by_name(shape)
     out: dict[str, Any] = {}
     for raw, text in element.attrib.items():
         name = _local(raw)
@@ -169,13 +162,30 @@ def _fields(element: ET.Element, shape: Shape) -> dict[str, Any]:
             continue
         sub = prop["shape"]
         key = str(prop["key"])
-        if sub.get("type") == "array" and not sub.get("wrapped"):
+        if _repeated(sub):
             out.setdefault(key, []).append(_value(child, sub["items"]))
         else:
             out[key] = _value(child, sub)
     for name, values in unknown.items():
         out.setdefault(name, values[0] if len(values) == 1 else values)
     return out
+
+
+def _by_name(shape: Shape) -> tuple[dict[str, Shape], dict[str, Shape]]:
+    """An object shape's properties by the XML name they are read under: attributes, elements."""
+    attributes: dict[str, Shape] = {}
+    elements: dict[str, Shape] = {}
+    for prop in shape.get("properties", []):
+        name = str(prop.get("name") or prop["key"])
+        if _repeated(prop["shape"]):
+            name = str(prop["shape"].get("item") or name)  # each repetition is named as the items
+        (attributes if prop.get("attribute") else elements)[name] = prop
+    return attributes, elements
+
+
+def _repeated(shape: Shape) -> bool:
+    """An array written as repeated elements, with no wrapper element around them."""
+    return shape.get("type") == "array" and not shape.get("wrapped")
 
 
 def _scalar(text: str, kind: Any) -> Any:

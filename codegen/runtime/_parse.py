@@ -10,7 +10,7 @@ import types
 import typing
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeGuard, TypeVar
 
 import httpx
 import pydantic
@@ -50,7 +50,9 @@ def parse_xml(
     try:
         data = _xml.loads(response.content, root)
     except (_xml.NotXml, UnicodeDecodeError) as exc:
-        raise APIResponseValidationError(response, f"body is not the documented XML: {exc}") from exc
+        raise APIResponseValidationError(
+            response, f"body is not the documented XML: {exc}"
+        ) from exc
     return _validated(response, model, data, strict=strict)
 
 
@@ -62,7 +64,9 @@ def _validated(response: httpx.Response, model: type[M], data: Any, *, strict: b
         if strict:
             raise APIResponseValidationError(response, str(exc)) from exc
     if not isinstance(data, dict):
-        raise APIResponseValidationError(response, f"expected a JSON object, got {type(data).__name__}")
+        raise APIResponseValidationError(
+            response, f"expected a JSON object, got {type(data).__name__}"
+        )
     return _loose_model(model, data, 0)
 
 
@@ -81,30 +85,41 @@ def _loose_model(model: type[M], data: dict[str, Any], depth: int) -> M:
 
 
 def _loose(annotation: Any, value: Any, depth: int) -> Any:
+    """`value` as `annotation` if it fits, else as much of it as fits (see _loose_parts)."""
     if value is None or annotation is None or depth > _DEPTH:
         return value
     try:
         return pydantic.TypeAdapter(annotation).validate_python(value)
     except (pydantic.ValidationError, pydantic.PydanticSchemaGenerationError, TypeError):
         pass
+    return _loose_parts(annotation, value, depth)
+
+
+def _loose_parts(annotation: Any, value: Any, depth: int) -> Any:
+    """A value that does not fit its annotation as a whole: list items and dict values one by
+    one, a model (the first of a union) field by field; anything else as sent."""
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
     if origin is typing.Annotated:
         return _loose(args[0], value, depth + 1)
     if origin in (typing.Union, types.UnionType):
-        for option in args:
-            if isinstance(option, type) and issubclass(option, pydantic.BaseModel):
-                if isinstance(value, dict):
-                    return _loose_model(option, value, depth + 1)
-        return value
+        return _as_model(next((option for option in args if _is_model(option)), None), value, depth)
     if origin is list and isinstance(value, list) and args:
         return [_loose(args[0], item, depth + 1) for item in value]
     if origin is dict and isinstance(value, dict) and len(args) == 2:
         return {k: _loose(args[1], v, depth + 1) for k, v in value.items()}
-    if isinstance(annotation, type) and issubclass(annotation, pydantic.BaseModel):
-        if isinstance(value, dict):
-            return _loose_model(annotation, value, depth + 1)
+    return _as_model(annotation, value, depth)
+
+
+def _as_model(annotation: Any, value: Any, depth: int) -> Any:
+    """A JSON object as the model `annotation` is, field by field; anything else as sent."""
+    if _is_model(annotation) and isinstance(value, dict):
+        return _loose_model(annotation, value, depth + 1)
     return value
+
+
+def _is_model(annotation: Any) -> TypeGuard[type[pydantic.BaseModel]]:
+    return isinstance(annotation, type) and issubclass(annotation, pydantic.BaseModel)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,158 @@
+"""The mock's own copy of a spec, rewritten so openapi-core routes and validates what the mock
+needs it to, and leaves the rest (auth, XML and folded bodies) to the mock.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from typing import Any
+
+from doc2openapi.contract import subresources
+from doc2openapi.contract.xml_bodies import xml_request_media
+
+REPEAT_MARK = "__repeat"
+METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+def routed_copy(spec: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """The copy openapi-core gets, and the documented path template by routed template."""
+    routed = _without_security(copy.deepcopy(spec))  # auth is checked after validation
+    _typed_form_fields(routed)
+    _route_on_any_host(routed)
+    _bodies_checked_here(routed)
+    return routed, _unique_template_names(routed)
+
+
+def checked_here(operation: dict[str, Any]) -> bool:
+    """Bodies the mock checks itself: XML ones, and those of folded sub-resource operations
+    (one OpenAPI operation, several documented bodies)."""
+    return (
+        bool(operation.get("requestBody"))
+        and (xml_request_media(operation) is not None or bool(subresources.entries(operation)))
+    ) or "key" in operation
+
+
+def _bodies_checked_here(spec: dict[str, Any]) -> None:
+    """No request body for openapi-core where the mock checks it itself."""
+    for item in spec.get("paths", {}).values():
+        for method in METHODS:
+            operation = item.get(method)
+            if isinstance(operation, dict) and subresources.entries(operation):
+                for parameter in operation.get("parameters", []):  # required per entry
+                    parameter["required"] = parameter.get("in") == "path"
+            if isinstance(operation, dict) and checked_here(operation):
+                operation.pop("requestBody", None)
+                for entry in subresources.entries(operation):
+                    entry.pop("requestBody", None)
+
+
+def _route_on_any_host(spec: dict[str, Any]) -> None:
+    """One server, `/`, for every operation: the mock answers by path on whatever host it
+    runs, including operations the docs serve from their own host (an OBS bucket)."""
+    spec["servers"] = [{"url": "/"}]
+    for item in spec.get("paths", {}).values():
+        item.pop("servers", None)
+        for method in METHODS:
+            if isinstance(item.get(method), dict):
+                item[method].pop("servers", None)
+
+
+def _without_security(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec with no security requirement: openapi-core stops at a failed one, and the
+    mock must report a bad body or parameter to any caller, signed or not."""
+    spec["security"] = []
+    for item in (spec.get("paths") or {}).values():
+        for method in METHODS:
+            if isinstance(item, dict) and isinstance(item.get(method), dict):
+                item[method].pop("security", None)
+    return spec
+
+
+def json_media_types(spec: dict[str, Any]) -> dict[str, Any]:
+    """A JSON body under a vendor media type (IMS's application/openstack-images-v2.1-json-patch)
+    is read as JSON: openapi-core would take it for bytes."""
+    found: dict[str, Any] = {}
+    for item in (spec.get("paths") or {}).values():
+        for method in METHODS:
+            operation = item.get(method) if isinstance(item, dict) else None
+            content = ((operation or {}).get("requestBody") or {}).get("content") or {}
+            for media_type in content:
+                if "json" in media_type and media_type != "application/json":
+                    found[media_type] = json.loads
+    return found
+
+
+def _typed_form_fields(spec: dict[str, Any]) -> None:
+    """A multipart form's boolean and number fields are read as JSON text ("false", "3").
+
+    openapi-core reads every part of a form as a string unless the media type's `encoding`
+    says otherwise, and then refuses `false` for a boolean field; what a client writes in
+    such a part is the JSON literal, so the mock's own copy of the spec says so."""
+    schemas = (spec.get("components") or {}).get("schemas") or {}
+    for item in (spec.get("paths") or {}).values():
+        for method in METHODS:
+            operation = item.get(method) if isinstance(item, dict) else None
+            content = ((operation or {}).get("requestBody") or {}).get("content") or {}
+            media = content.get("multipart/form-data")
+            if not isinstance(media, dict):
+                continue
+            encoding = media.setdefault("encoding", {})
+            for name, prop in _form_properties(media.get("schema"), schemas).items():
+                kind = _resolved(prop, schemas).get("type")
+                if kind in ("boolean", "integer", "number") and name not in encoding:
+                    encoding[name] = {"contentType": "application/json"}
+            if not encoding:
+                del media["encoding"]
+
+
+def _form_properties(schema: Any, schemas: dict[str, Any]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    schema = _resolved(schema, schemas)
+    for part in schema.get("allOf", []):
+        found.update(_form_properties(part, schemas))
+    found.update(schema.get("properties") or {})
+    return found
+
+
+def _resolved(schema: Any, schemas: dict[str, Any]) -> dict[str, Any]:
+    for _ in range(32):
+        if not isinstance(schema, dict) or "$ref" not in schema:
+            break
+        schema = schemas.get(str(schema["$ref"]).rsplit("/", 1)[-1])
+    return schema if isinstance(schema, dict) else {}
+
+
+def _unique_template_names(spec: dict[str, Any]) -> dict[str, str]:
+    """Rename repeated names in path templates (/v2/{p}/quotas/{p} -> {p}, {p__repeat1}).
+
+    The docs repeat a name to say "the same value twice"; openapi-core cannot route such a
+    template, so the mock routes a renamed copy and checks the values agree itself.
+    Returns routed template -> documented template.
+    """
+    templates: dict[str, str] = {}
+    for path in list(spec.get("paths", {})):
+        routed, aliases = _rename_repeats(path)
+        templates[routed] = path
+        if aliases:
+            item = spec["paths"].pop(path)
+            extra = [{"name": alias, "in": "path", "required": True, "schema": {"type": "string"}}
+                     for alias in aliases]  # fmt: skip
+            item["parameters"] = [*item.get("parameters", []), *extra]
+            spec["paths"][routed] = item
+    return templates
+
+
+def _rename_repeats(path: str) -> tuple[str, list[str]]:
+    seen: dict[str, int] = {}
+    parts, aliases, last = [], [], 0
+    for match in re.finditer(r"\{([^{}]+)\}", path):
+        name = match.group(1)
+        seen[name] = seen.get(name, 0) + 1
+        alias = name if seen[name] == 1 else f"{name}{REPEAT_MARK}{seen[name] - 1}"
+        if alias != name:
+            aliases.append(alias)
+        parts.append(path[last : match.start()] + "{" + alias + "}")
+        last = match.end()
+    return "".join(parts) + path[last:], aliases
