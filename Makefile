@@ -146,6 +146,7 @@ lint-code: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/python .ci/structure.py
 
 # Debian's Chromium for the browser test of `make docs` (root: CI and fresh machines).
 CHROMIUM := /usr/bin/chromium

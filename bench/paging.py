@@ -33,9 +33,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from doc2openapi.codegen.generator import generate_models, inspect_models  # noqa: E402
-from doc2openapi.codegen.operations import OperationView, operation_views  # noqa: E402
+from doc2openapi.codegen.models import generate_models, inspect_models  # noqa: E402
+from doc2openapi.codegen.operations import operation_views  # noqa: E402
 from doc2openapi.codegen.prepare import actions, json_media, lift_inline_bodies  # noqa: E402
+from doc2openapi.codegen.views import OperationView  # noqa: E402
 from doc2openapi.scraper.model import REF_PREFIX  # noqa: E402
 from doc2openapi.scraper.tree import resolve  # noqa: E402
 

@@ -3,8 +3,7 @@
 from doc2openapi.codegen.generator import (
     GeneratedPackage,
     generate_client,
-    package_name,
     render_package,
 )
 
-__all__ = ["GeneratedPackage", "generate_client", "package_name", "render_package"]
+__all__ = ["GeneratedPackage", "generate_client", "render_package"]

@@ -13,12 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from doc2openapi.codegen.models import generate_models, inspect_models
-from doc2openapi.codegen.naming import identifier, package_name
+from doc2openapi.codegen.naming import identifier
 from doc2openapi.codegen.operations import operation_views
 from doc2openapi.codegen.prepare import lift_inline_bodies
 from doc2openapi.codegen.rendering import render_files
-from doc2openapi.codegen.types import ModelInfo
-from doc2openapi.codegen.views import OperationView
 from doc2openapi.scraper.output import make_folder, replace_directory, staging_folder
 
 
@@ -62,17 +60,3 @@ def generate_client(
     generated = render_package(spec, name)
     write_package(generated, out_dir)
     return generated
-
-
-__all__ = [
-    "GeneratedPackage",
-    "ModelInfo",
-    "OperationView",
-    "generate_client",
-    "generate_models",
-    "inspect_models",
-    "lift_inline_bodies",
-    "operation_views",
-    "package_name",
-    "render_package",
-]

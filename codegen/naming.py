@@ -33,10 +33,6 @@ def identifier(name: str, reserved: set[str] = RESERVED) -> str:
     return text
 
 
-def package_name(service: str) -> str:
-    return "otc_" + identifier(service.lower(), set())
-
-
 def unique(name: str, taken: set[str]) -> str:
     candidate, n = name, 2
     while candidate in taken:

@@ -16,7 +16,9 @@ import httpx
 import pytest
 
 from doc2openapi.codegen import generate_client, render_package
-from doc2openapi.codegen.generator import inspect_models, lift_inline_bodies, operation_views
+from doc2openapi.codegen.models import inspect_models
+from doc2openapi.codegen.operations import operation_views
+from doc2openapi.codegen.prepare import lift_inline_bodies
 from doc2openapi.scraper.pipeline import ScrapeResult, scrape
 from tests.conftest import PAGES, ROOT
 
