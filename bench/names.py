@@ -35,7 +35,8 @@ sys.path.insert(0, str(ROOT))
 
 from doc2openapi.codegen.naming import snake_case, unique  # noqa: E402
 from doc2openapi.codegen.operations import CLIENT_METHODS  # noqa: E402
-from doc2openapi.codegen.prepare import METHOD_ORDER, actions  # noqa: E402
+from doc2openapi.codegen.prepare import actions  # noqa: E402
+from doc2openapi.scraper.tree import HTTP_METHODS  # noqa: E402
 
 MAX_SCHEMA_NAME = 48
 ACRONYM = re.compile(r"\b([A-Z][A-Z0-9]*[A-Z])s?\b")
@@ -94,7 +95,7 @@ def methods_of(spec: dict[str, Any]) -> list[Named]:
     taken: set[str] = set(CLIENT_METHODS)
     found: list[Named] = []
     for path, item in spec.get("paths", {}).items():
-        for method in sorted((m for m in item if m in METHOD_ORDER), key=METHOD_ORDER.index):
+        for method in sorted((m for m in item if m in HTTP_METHODS), key=HTTP_METHODS.index):
             op = item[method]
             for doc in actions(op) or [op]:
                 op_id = str(doc.get("operationId", f"{method}_{path}"))

@@ -157,12 +157,12 @@ CHANGES = {
 def validation(specs: dict[str, Any], jobs: int) -> dict[str, float]:
     from openapi_spec_validator import validate
 
-    from doc2openapi.scraper.validate import check_examples, spec_errors
+    from doc2openapi.scraper.validate import drop_rejected_examples, spec_errors
 
     def ours(jobs: int) -> Callable[[], None]:
         def run() -> None:
             for spec in specs.values():
-                check_examples(spec, {})
+                drop_rejected_examples(spec, {})
                 spec_errors(spec, jobs)
 
         return run

@@ -8,7 +8,6 @@ from doc2openapi.codegen.docstrings import docstring
 from doc2openapi.codegen.naming import identifier, snake_case, unique
 from doc2openapi.codegen.pagination import detect
 from doc2openapi.codegen.prepare import (
-    METHOD_ORDER,
     actions,
     body_media,
     is_json,
@@ -18,6 +17,7 @@ from doc2openapi.codegen.prepare import (
 from doc2openapi.codegen.types import ModelInfo, Types
 from doc2openapi.codegen.views import BodyView, OperationView, ParamView
 from doc2openapi.codegen.xml_shapes import is_xml
+from doc2openapi.scraper.tree import HTTP_METHODS
 
 CLIENT_METHODS = {"close", "aclose", "raw", "with_options", "options"}
 
@@ -166,7 +166,7 @@ def operation_views(spec: dict[str, Any], models: ModelInfo) -> list[OperationVi
     views: list[OperationView] = []
     method_names: set[str] = set(CLIENT_METHODS)
     for path, methods in spec.get("paths", {}).items():
-        for method in sorted(methods, key=METHOD_ORDER.index):
+        for method in sorted(methods, key=HTTP_METHODS.index):
             op = methods[method]
             params = _params(op, types)
             documented = actions(op)

@@ -10,9 +10,8 @@ from typing import Any
 from doc2openapi.codegen.naming import unique
 from doc2openapi.codegen.xml_shapes import is_xml
 from doc2openapi.scraper.model import REF_PREFIX
-from doc2openapi.scraper.tree import walk_schemas
+from doc2openapi.scraper.tree import HTTP_METHODS, walk_schemas
 
-METHOD_ORDER = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
 TEXT_FORMATS = {"uuid", "date-time", "date", "time", "email", "uri", "hostname", "ipv4", "ipv6"}
 
 
@@ -112,7 +111,7 @@ def _operations_only(spec: dict[str, Any]) -> None:
     (an operation's own parameter of the same name and location wins), other keys go."""
     for item in spec.get("paths", {}).values():
         shared = item.pop("parameters", [])
-        for key in [k for k in item if k not in METHOD_ORDER]:
+        for key in [k for k in item if k not in HTTP_METHODS]:
             del item[key]
         for op in item.values():
             own = {(p.get("name"), p.get("in")) for p in op.get("parameters", [])}

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from doc2openapi.scraper.model import REF_PREFIX
+from doc2openapi.scraper.tree import resolve
 
 WIRE_TYPES = {"str", "int", "float", "bool"}
 SIMPLE = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
@@ -32,14 +33,7 @@ class Types:
         return name if name in self.models.classes else None
 
     def resolve(self, schema: dict[str, Any]) -> dict[str, Any]:
-        for _ in range(32):
-            if "allOf" in schema and len(schema["allOf"]) == 1:
-                schema = schema["allOf"][0]
-            elif str(schema.get("$ref", "")).startswith(REF_PREFIX):
-                schema = self.schemas.get(schema["$ref"][len(REF_PREFIX) :], {})
-            else:
-                break
-        return schema
+        return resolve(schema, self.schemas)
 
     def python(self, schema: dict[str, Any], depth: int = 0) -> str:
         if depth > 8:

@@ -11,9 +11,9 @@ from typing import Any
 
 from doc2openapi.contract import subresources
 from doc2openapi.contract.xml_bodies import xml_request_media
+from doc2openapi.scraper.tree import HTTP_METHODS, resolve
 
 REPEAT_MARK = "__repeat"
-METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
 def routed_copy(spec: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
@@ -37,7 +37,7 @@ def checked_here(operation: dict[str, Any]) -> bool:
 def _bodies_checked_here(spec: dict[str, Any]) -> None:
     """No request body for openapi-core where the mock checks it itself."""
     for item in spec.get("paths", {}).values():
-        for method in METHODS:
+        for method in HTTP_METHODS:
             operation = item.get(method)
             if isinstance(operation, dict) and subresources.entries(operation):
                 for parameter in operation.get("parameters", []):  # required per entry
@@ -54,7 +54,7 @@ def _route_on_any_host(spec: dict[str, Any]) -> None:
     spec["servers"] = [{"url": "/"}]
     for item in spec.get("paths", {}).values():
         item.pop("servers", None)
-        for method in METHODS:
+        for method in HTTP_METHODS:
             if isinstance(item.get(method), dict):
                 item[method].pop("servers", None)
 
@@ -64,7 +64,7 @@ def _without_security(spec: dict[str, Any]) -> dict[str, Any]:
     mock must report a bad body or parameter to any caller, signed or not."""
     spec["security"] = []
     for item in (spec.get("paths") or {}).values():
-        for method in METHODS:
+        for method in HTTP_METHODS:
             if isinstance(item, dict) and isinstance(item.get(method), dict):
                 item[method].pop("security", None)
     return spec
@@ -75,7 +75,7 @@ def json_media_types(spec: dict[str, Any]) -> dict[str, Any]:
     is read as JSON: openapi-core would take it for bytes."""
     found: dict[str, Any] = {}
     for item in (spec.get("paths") or {}).values():
-        for method in METHODS:
+        for method in HTTP_METHODS:
             operation = item.get(method) if isinstance(item, dict) else None
             content = ((operation or {}).get("requestBody") or {}).get("content") or {}
             for media_type in content:
@@ -92,7 +92,7 @@ def _typed_form_fields(spec: dict[str, Any]) -> None:
     such a part is the JSON literal, so the mock's own copy of the spec says so."""
     schemas = (spec.get("components") or {}).get("schemas") or {}
     for item in (spec.get("paths") or {}).values():
-        for method in METHODS:
+        for method in HTTP_METHODS:
             operation = item.get(method) if isinstance(item, dict) else None
             content = ((operation or {}).get("requestBody") or {}).get("content") or {}
             media = content.get("multipart/form-data")
@@ -100,7 +100,7 @@ def _typed_form_fields(spec: dict[str, Any]) -> None:
                 continue
             encoding = media.setdefault("encoding", {})
             for name, prop in _form_properties(media.get("schema"), schemas).items():
-                kind = _resolved(prop, schemas).get("type")
+                kind = resolve(prop, schemas).get("type")
                 if kind in ("boolean", "integer", "number") and name not in encoding:
                     encoding[name] = {"contentType": "application/json"}
             if not encoding:
@@ -109,19 +109,11 @@ def _typed_form_fields(spec: dict[str, Any]) -> None:
 
 def _form_properties(schema: Any, schemas: dict[str, Any]) -> dict[str, Any]:
     found: dict[str, Any] = {}
-    schema = _resolved(schema, schemas)
+    schema = resolve(schema, schemas)
     for part in schema.get("allOf", []):
         found.update(_form_properties(part, schemas))
     found.update(schema.get("properties") or {})
     return found
-
-
-def _resolved(schema: Any, schemas: dict[str, Any]) -> dict[str, Any]:
-    for _ in range(32):
-        if not isinstance(schema, dict) or "$ref" not in schema:
-            break
-        schema = schemas.get(str(schema["$ref"]).rsplit("/", 1)[-1])
-    return schema if isinstance(schema, dict) else {}
 
 
 def _unique_template_names(spec: dict[str, Any]) -> dict[str, str]:

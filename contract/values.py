@@ -13,6 +13,8 @@ import string
 from collections.abc import Callable
 from typing import Any
 
+from doc2openapi.scraper.tree import follow_refs
+
 # The standard library's own regular-expression parser (`re._parser`, public as the deprecated
 # `sre_parse`): patterns are read exactly as `re` reads them.
 _PARSER: Any = importlib.import_module("re._parser")
@@ -47,16 +49,8 @@ class ValueGenerator:
         rng = random.Random(f"{self._seed}:{key}")  # noqa: S311 - test data, not secrets
         return self._value(schema, rng, 0)
 
-    def _resolve(self, schema: Any) -> dict[str, Any]:
-        for _ in range(64):
-            if not isinstance(schema, dict) or "$ref" not in schema:
-                break
-            ref = str(schema["$ref"])
-            schema = self._schemas.get(ref[len(REF_PREFIX) :]) if ref.startswith(REF_PREFIX) else {}
-        return schema if isinstance(schema, dict) else {}
-
     def _value(self, schema: Any, rng: random.Random, depth: int) -> Any:
-        schema = self._resolve(schema)
+        schema = follow_refs(schema, self._schemas)
         if schema.get("enum"):
             return rng.choice(schema["enum"])
         if "allOf" in schema:

@@ -17,7 +17,6 @@ from pydantic import TypeAdapter
 
 from doc2openapi.scraper.assembly import assemble, finish
 from doc2openapi.scraper.cache import Cache, collection_paused
-from doc2openapi.scraper.checks import cached_spec_errors, check_document
 from doc2openapi.scraper.inputs import InputFile, collect_files, input_digests
 from doc2openapi.scraper.interpreting import interpret_all
 from doc2openapi.scraper.limits import TRANSIENT_KINDS
@@ -25,6 +24,7 @@ from doc2openapi.scraper.model import PageResult
 from doc2openapi.scraper.page import Page
 from doc2openapi.scraper.progress import Progress
 from doc2openapi.scraper.reading import read_all
+from doc2openapi.scraper.reconciling import cached_spec_errors, reconcile_document
 from doc2openapi.scraper.report import DiagnosticEntry, Report, build_report
 from doc2openapi.scraper.run_stats import RunStats
 from doc2openapi.scraper.stage_runner import Listener, StageEvent, StageRun, StageStarted
@@ -152,7 +152,7 @@ def _build(
     with stats.timing("build"):
         assembled = assemble(name, files, pages, results)
     with stats.timing("validate"):
-        check_diagnostics, findings = check_document(assembled.spec, assembled.operations)
+        check_diagnostics, findings = reconcile_document(assembled.spec, assembled.operations)
     with stats.timing("build"):
         spec = finish(assembled.spec, provenance, openapi_version)
     with stats.timing("validate"):

@@ -149,7 +149,7 @@ def _diagnostic_entry(d: Diagnostic, pages: dict[str, PageResult]) -> Diagnostic
 
 @dataclass
 class SpecFindings:
-    """What checking the document adds to the pages' verdicts (scraper/checks.py)."""
+    """What checking the document adds to the pages' verdicts (scraper/reconciling.py)."""
 
     examples: dict[str, int]
     """Examples kept ("valid") and dropped ("invalid")."""

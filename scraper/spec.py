@@ -24,8 +24,7 @@ from doc2openapi.scraper.name_clashes import resolve_clashes
 from doc2openapi.scraper.security import DEFAULT_SCHEMES
 from doc2openapi.scraper.subresources import fold_subresources
 from doc2openapi.scraper.summaries import distinct_summaries
-
-METHOD_ORDER = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
+from doc2openapi.scraper.tree import HTTP_METHODS
 
 
 @dataclass
@@ -286,7 +285,7 @@ def build_spec(
     operations: list[Operation], info: ServiceInfo
 ) -> tuple[dict[str, Any], list[Diagnostic]]:
     """The OpenAPI document (plain dicts, in a stable order) and what building it reported."""
-    ordered = sorted(operations, key=lambda o: (o.source, o.path, METHOD_ORDER.index(o.method)))
+    ordered = sorted(operations, key=lambda o: (o.source, o.path, HTTP_METHODS.index(o.method)))
     ordered, diagnostics = fold_subresources(ordered)
     ordered, deduped = dedupe_operations(ordered)
     diagnostics += deduped
@@ -305,7 +304,7 @@ def build_spec(
         op.servers = [_shared_variables(server, info.servers) for server in op.servers]
         paths.setdefault(op.path, {})[op.method] = _operation(op, mapping, error_ref)
     sorted_paths = {
-        path: dict(sorted(methods.items(), key=lambda kv: METHOD_ORDER.index(kv[0])))
+        path: dict(sorted(methods.items(), key=lambda kv: HTTP_METHODS.index(kv[0])))
         for path, methods in sorted(paths.items())
     }
     info_block: dict[str, Any] = {"title": info.title, "version": info.version}

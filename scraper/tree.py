@@ -8,6 +8,17 @@ from typing import Any
 from doc2openapi.scraper.model import REF_PREFIX, Schema
 
 MAX_REF_HOPS = 64  # a cycle of $refs ends here instead of looping
+# The HTTP methods a path item holds, in the order specs and clients list them.
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+def operations(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """(path, method, operation) for every operation, in document order; path-item keys that
+    are not methods (`parameters`, `summary`, `x-...`) are skipped."""
+    for path, item in spec.get("paths", {}).items():
+        for method, op in item.items():
+            if method in HTTP_METHODS:
+                yield path, method, op
 
 
 def media_types(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
@@ -31,19 +42,25 @@ def media_entries(spec: dict[str, Any]) -> Iterator[tuple[str, str, str, dict[st
                         yield op.get("operationId", label), f"{status} response", name, media
 
 
-def resolve(schema: Schema, components: dict[str, Schema]) -> Schema:
+def follow_refs(schema: Any, components: dict[str, Schema]) -> Schema:
+    """The schema a chain of `$ref`s ends at; {} for a dangling or foreign one."""
+    for _ in range(MAX_REF_HOPS):
+        if not isinstance(schema, dict) or "$ref" not in schema:
+            break
+        ref = str(schema["$ref"])
+        schema = components.get(ref[len(REF_PREFIX) :]) if ref.startswith(REF_PREFIX) else {}
+    return schema if isinstance(schema, dict) else {}
+
+
+def resolve(schema: Any, components: dict[str, Schema]) -> Schema:
     """The schema a `$ref` (or a one-entry `allOf` wrapper) stands for."""
     for _ in range(MAX_REF_HOPS):
-        if "$ref" in schema:
-            ref = schema["$ref"]
-            schema = (
-                components.get(ref[len(REF_PREFIX) :], {}) if ref.startswith(REF_PREFIX) else {}
-            )
-        elif "allOf" in schema and len(schema["allOf"]) == 1:
-            schema = schema["allOf"][0]
-        else:
+        schema = follow_refs(schema, components)
+        members = schema.get("allOf")
+        if not (isinstance(members, list) and len(members) == 1):
             break
-    return schema
+        schema = members[0]
+    return follow_refs(schema, components)
 
 
 SCHEMA_LISTS = ("allOf", "anyOf", "oneOf")

@@ -19,7 +19,7 @@ from openapi_spec_validator.validation import keywords
 from openapi_spec_validator.validation.validators import SpecValidator
 
 from doc2openapi.scraper.interpret.xml_bodies import NotXml, is_xml_media, xml_value
-from doc2openapi.scraper.model import Diagnostic
+from doc2openapi.scraper.model import SOURCE_KEY, Diagnostic
 from doc2openapi.scraper.parallel import ordered_map, workers_for
 from doc2openapi.scraper.tree import media_entries, resolve
 
@@ -198,8 +198,8 @@ def _drop_contradicted_constraints(
     return found
 
 
-def check_examples(
-    spec: dict[str, Any], sources: dict[str, str], source_key: str = "x-doc-source"
+def drop_rejected_examples(
+    spec: dict[str, Any], sources: dict[str, str]
 ) -> tuple[list[Diagnostic], int, int]:
     """Drop examples their schema rejects; report them and undocumented fields.
 
@@ -217,7 +217,7 @@ def check_examples(
         root = {"allOf": [media["schema"]], "components": {"schemas": components}}
         for key in list(examples):
             value = examples[key]["value"]
-            source = examples[key].pop(source_key, "") or sources.get(op_id, "")
+            source = examples[key].pop(SOURCE_KEY, "") or sources.get(op_id, "")
             if is_xml_media(media_type):  # checked as the values it stands for
                 try:
                     value = xml_value(str(value), media["schema"], components)

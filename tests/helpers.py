@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from doc2openapi.scraper import tree
 from doc2openapi.scraper.model import REF_PREFIX
 from doc2openapi.scraper.report import FileEntry, Report
 
@@ -15,13 +16,7 @@ def operation(spec: dict[str, Any], method: str, path: str) -> dict[str, Any]:
 
 def resolve(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
     """Follow $ref (and a single-entry allOf wrapper) to the schema it names."""
-    while True:
-        if "$ref" in schema:
-            schema = spec["components"]["schemas"][schema["$ref"][len(REF_PREFIX) :]]
-        elif "allOf" in schema and len(schema["allOf"]) == 1:
-            schema = schema["allOf"][0]
-        else:
-            return schema
+    return tree.resolve(schema, spec["components"]["schemas"])
 
 
 def ref_name(schema: dict[str, Any]) -> str:

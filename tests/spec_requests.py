@@ -9,8 +9,7 @@ from typing import Any
 from urllib.parse import quote
 
 from doc2openapi.contract.values import ValueGenerator
-
-METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
+from doc2openapi.scraper import tree
 
 
 @dataclass
@@ -37,10 +36,8 @@ class SpecRequest:
 
 def operations(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
     """(method, path template, operation) in document order."""
-    for template, item in spec["paths"].items():
-        for method in METHODS:
-            if method in item:
-                yield method, template, item[method]
+    for template, method, op in tree.operations(spec):
+        yield method, template, op
 
 
 def parameter_value(values: ValueGenerator, parameter: dict[str, Any], label: str) -> Any:

@@ -216,7 +216,7 @@ def test_bar_progress_draws_stages_on_a_terminal() -> None:
 def test_validity_is_remembered_across_prose_only_changes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from doc2openapi.scraper import checks, validate
+    from doc2openapi.scraper import reconciling, validate
 
     calls: list[int] = []
     real = validate.spec_errors
@@ -225,7 +225,7 @@ def test_validity_is_remembered_across_prose_only_changes(
         calls.append(1)
         return real(spec, jobs)
 
-    monkeypatch.setattr(checks, "spec_errors", counting)
+    monkeypatch.setattr(reconciling, "spec_errors", counting)
     settings = Settings(cache=Cache(tmp_path / "cache"))
     docs = _docs(tmp_path / "docs", [("name", "String", "Name.")])
     scrape([docs], settings=settings)
@@ -240,7 +240,7 @@ def test_validity_is_remembered_across_prose_only_changes(
 
 
 def test_an_invalid_spec_is_never_remembered_as_valid(tmp_path: Path) -> None:
-    from doc2openapi.scraper.checks import cached_spec_errors
+    from doc2openapi.scraper.reconciling import cached_spec_errors
 
     cache = Cache(tmp_path / "cache")
     broken = {"openapi": "3.0.3", "info": {"title": "t"}, "paths": {}}  # no version

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from doc2openapi.scraper.pipeline import ScrapeResult
-from doc2openapi.scraper.spec import METHOD_ORDER
+from doc2openapi.scraper.tree import operations
 from tests.conftest import ROOT
 from tests.test_golden import UPDATE
 
@@ -21,23 +21,13 @@ SNAPSHOTS = ROOT / "tests" / "golden" / "corpus"
 
 def snapshot(result: ScrapeResult) -> dict[str, Any]:
     spec = result.spec
-    operations = {
-        op["operationId"]: f"{method.upper()} {path}"
-        for path, item in spec.get("paths", {}).items()
-        for method, op in item.items()
-        if method in METHOD_ORDER
-    }
-    parameters = sum(
-        len(op.get("parameters", []))
-        for item in spec.get("paths", {}).values()
-        for method, op in item.items()
-        if method in METHOD_ORDER
-    )
+    ids = {op["operationId"]: f"{method.upper()} {path}" for path, method, op in operations(spec)}
+    parameters = sum(len(op.get("parameters", [])) for _, _, op in operations(spec))
     components = spec.get("components", {}).get("schemas", {})
     kinds = Counter(d.kind for d in result.report.diagnostics)
     return {
         "counts": {
-            "operations": len(operations),
+            "operations": len(ids),
             "paths": len(spec.get("paths", {})),
             "parameters": parameters,
             "components": len(components),
@@ -45,7 +35,7 @@ def snapshot(result: ScrapeResult) -> dict[str, Any]:
             "valid": result.valid,
         },
         "diagnostics": dict(sorted(kinds.items())),
-        "operations": dict(sorted(operations.items())),
+        "operations": dict(sorted(ids.items())),
         "components": sorted(components),
     }
 

@@ -19,6 +19,7 @@ from doc2openapi.scraper.interpret.constraints.apply import STATED, apply_constr
 from doc2openapi.scraper.interpret.constraints.patterns import regex_problem
 from doc2openapi.scraper.interpret.constraints.values import is_placeholder
 from doc2openapi.scraper.model import SOURCE_KEY, Diagnostic
+from doc2openapi.scraper.tree import operations
 
 KEYWORDS = (
     "enum", "default", "minimum", "maximum", "minLength", "maxLength",
@@ -32,15 +33,12 @@ PYTHON_TYPES: dict[str, tuple[type, ...]] = {
 
 def _fields(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any], str, Any]]:
     """(where, location, schema, description, source) for every parameter and property."""
-    for path, methods in spec.get("paths", {}).items():
-        for method, op in methods.items():
-            if not isinstance(op, dict):
-                continue
-            for param in op.get("parameters", []):
-                if isinstance(param.get("schema"), dict):
-                    where = f"{method.upper()} {path} {param.get('in')} {param.get('name')}"
-                    yield (where, str(param.get("in")), param["schema"],
-                           str(param.get("description", "")), param.get(SOURCE_KEY))  # fmt: skip
+    for path, method, op in operations(spec):
+        for param in op.get("parameters", []):
+            if isinstance(param.get("schema"), dict):
+                where = f"{method.upper()} {path} {param.get('in')} {param.get('name')}"
+                yield (where, str(param.get("in")), param["schema"],
+                       str(param.get("description", "")), param.get(SOURCE_KEY))  # fmt: skip
     for name, schema in spec.get("components", {}).get("schemas", {}).items():
         if not isinstance(schema, dict):
             continue

@@ -1,5 +1,7 @@
-"""The validate stage: the assembled document's examples, constraints and coverage checked,
-and the finished document validated (remembered by structure, see `cached_spec_errors`)."""
+"""The reconcile stage: the assembled document's examples set against their schemas (the ones
+a schema rejects dropped and reported, the rest named), its constraints audited and its coverage
+measured; then the finished document validated (remembered by structure, see
+`cached_spec_errors`). It changes the document, so it is not called a check."""
 
 from __future__ import annotations
 
@@ -14,23 +16,23 @@ from doc2openapi.scraper.example_names import name_examples
 from doc2openapi.scraper.interpret.constraints import audit_constraints, keyword_counts
 from doc2openapi.scraper.model import Diagnostic, Operation
 from doc2openapi.scraper.report import SpecFindings
-from doc2openapi.scraper.validate import check_examples, spec_errors, without_prose
+from doc2openapi.scraper.tree import operations as spec_operations
+from doc2openapi.scraper.validate import drop_rejected_examples, spec_errors, without_prose
 
 VALID = TypeAdapter(bool)
 
 
-def check_document(
+def reconcile_document(
     spec: dict[str, Any], operations: list[Operation]
 ) -> tuple[list[Diagnostic], SpecFindings]:
     """Drop the examples their schemas reject and name the rest; audit the constraints and
     measure how much of each schema the examples show."""
     sources = {
         op["operationId"]: _source_of(op["operationId"], operations)
-        for methods in spec["paths"].values()
-        for op in methods.values()
+        for _, _, op in spec_operations(spec)
     }
     constraint_diagnostics = audit_constraints(spec)
-    example_diagnostics, valid_examples, invalid_examples = check_examples(spec, sources)
+    example_diagnostics, valid_examples, invalid_examples = drop_rejected_examples(spec, sources)
     name_examples(spec)  # once the rejected are gone: numbers without gaps
     in_spec = keyword_counts(spec)
     coverage = measure_coverage(spec, sources)
