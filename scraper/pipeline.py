@@ -2,9 +2,9 @@
 
 hash (scraper/inputs.py) -> read (reading.py) -> interpret (interpreting.py) -> build
 (assembly.py) -> reconcile and validate (reconciling.py) -> report (report.py). Reading and
-interpreting run per page, on `jobs` processes, and are cached by content (stage_runner.py, cache.py): a re-run
-reads and interprets only the pages that changed, and a run whose inputs are all unchanged
-returns the stored result without building anything.
+interpreting run per page, on `jobs` processes, and are cached by content (stage_runner.py,
+cache.py): a re-run reads and interprets only the pages that changed, and a run whose inputs
+are all unchanged returns the stored result without building anything.
 """
 
 from __future__ import annotations
