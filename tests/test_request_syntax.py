@@ -253,3 +253,39 @@ def test_xml_with_a_dtd_is_refused_never_expanded(tmp_path: Path) -> None:
     result = scrape_box(tmp_path, **{"get_acl.rst": evil})
     assert any("DTD" in r for r in kinds(result)["bad-xml"])
     assert "root:" not in str(result.spec)
+
+
+def test_an_element_no_block_shows_goes_where_its_row_says(tmp_path: Path) -> None:
+    """Rows that name their parent ("Parent: Policy.Owner", or an element already placed)
+    place what no XML block shows; a parent found nowhere leaves the element reported."""
+    stated = page(
+        "Setting a Box ACL",
+        (
+            "Request Syntax",
+            code(
+                "PUT /?acl HTTP/1.1\nHost: boxname.store.region.example.com\n"
+                "Content-Type: application/xml\n\n<Policy><Owner><ID>id</ID></Owner></Policy>"
+            ),
+        ),
+        (
+            "Request Elements",
+            table(
+                "Table 1 Request elements",
+                ("Element", "Type", "Mandatory (Yes/No)", "Description"),
+                ("Owner", "XML", "Yes", "Owner."),
+                ("ID", "String", "Yes", "Account ID."),
+                ("Note", "String", "No", "A note. Parent: Policy.Owner"),
+                ("Labels", "XML", "No", "Labels. Parent: Policy"),
+                ("Label", "String", "No", "One label. Parent: Labels"),
+                ("Stray", "String", "No", "Parent: Elsewhere"),
+            ),
+        ),
+    )
+    result = scrape_box(tmp_path, **{"put_acl.rst": stated})
+    put = result.spec["paths"]["/"]["put"]
+    schema = resolve(result.spec, put["requestBody"]["content"]["application/xml"]["schema"])
+    assert schema["properties"]["Owner"]["properties"]["Note"]["type"] == "string"
+    assert schema["properties"]["Labels"]["properties"]["Label"]["type"] == "string"
+    assert schema["properties"]["Owner"]["required"] == ["ID"]  # optional rows stay optional
+    unplaced = kinds(result)["unplaced-element"]
+    assert any("'Stray'" in r for r in unplaced) and not any("'Note'" in r for r in unplaced)

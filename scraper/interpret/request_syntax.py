@@ -32,6 +32,7 @@ from doc2openapi.scraper.interpret.xml_schemas import (
     mandatory_column,
     merge,
     node_names,
+    place_by_stated_parent,
     relax_required,
     root_schema,
     says_mandatory,
@@ -225,6 +226,7 @@ class RequestSyntaxReader:
             trees[name] = merge(trees.get(name), element)
             if kind == "sample":
                 samples.setdefault(name, []).append(text.strip())
+        place_by_stated_parent(trees, infos)
         self.placed |= {name for tree in trees.values() for name in node_names(tree)}
         schemas = [(name, root_schema(tree, infos, request)) for name, tree in trees.items()]
         for root, schema in schemas:

@@ -4,7 +4,8 @@ S3-style element tables are flat (one row per element name, nesting only in pros
 nesting comes from the XML the page itself shows: the syntax skeleton and the samples, merged.
 An element seen more than once under one parent is an array; a container whose only child
 repeats is a wrapped array. The tables give types, descriptions and which elements are
-mandatory; a sample that leaves a mandatory element out refutes the claim.
+mandatory; a sample that leaves a mandatory element out refutes the claim. An element no
+block shows is placed where its row says it belongs ("Parent: ListBucketResult.Contents").
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ from doc2openapi.scraper.page import Table
 
 MANDATORY = re.compile(r"^(mandatory|required)\b", re.I)
 TYPE_IN_TEXT = re.compile(r"\bType\s*:\s*([A-Za-z][\w ]*)", re.I)
+PARENT_IN_TEXT = re.compile(
+    r"\bParent(?: element)?\s*:\s*\**([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*)"
+)
 OBJECT_TYPES = {"xml", "container", "object", "node"}
 KNOWN_PREFIXES = {"http://www.w3.org/2001/XMLSchema-instance": "xsi"}
 
@@ -69,6 +73,7 @@ class ElementInfo:
     type: str
     description: str
     required: bool | None  # None: the table has no Mandatory column
+    parent: tuple[str, ...] = ()  # the path its row names ("Parent: A.B"), root first
 
 
 def mandatory_column(table: Table) -> int | None:
@@ -94,7 +99,9 @@ def element_infos(tables: list[Table]) -> dict[str, ElementInfo]:
                 type_text = found.group(1) if found else ""
             word = (type_text.strip().split() or [""])[0].lower().rstrip(".,;")
             required = None if mandatory is None else says_mandatory(table, fld.row, mandatory)
-            info = ElementInfo(word, description, required)
+            parent = PARENT_IN_TEXT.search(description)
+            path = tuple(parent.group(1).split(".")) if parent else ()
+            info = ElementInfo(word, description, required, path)
             infos.setdefault(fld.name, info)
             infos.setdefault(fld.name.rsplit(".", 1)[-1], info)  # "Result.Prefix": a path
     return infos
@@ -162,6 +169,40 @@ def _attribute_schema(namespace: str) -> Schema:
         if namespace in KNOWN_PREFIXES:
             xml["prefix"] = KNOWN_PREFIXES[namespace]
     return {"type": "string", "xml": xml}
+
+
+def place_by_stated_parent(trees: dict[str, Node], infos: dict[str, ElementInfo]) -> None:
+    """Add each element the blocks do not show under the parent its row names: a path from
+    a body's root ("Parent: ListBucketResult.Contents") or the name of an element already
+    placed ("Parent: RoutingRule"). Passes repeat so a parent placed by its own row can take
+    children; a parent found nowhere leaves the element unplaced (and reported)."""
+    waiting = {n: i.parent for n, i in infos.items() if "." not in n and i.parent}
+    while waiting:
+        placed = [n for n, path in waiting.items() if _place(n, infos[n], path, trees)]
+        if not placed:
+            return
+        for name in placed:
+            del waiting[name]
+
+
+def _place(name: str, info: ElementInfo, path: tuple[str, ...], trees: dict[str, Node]) -> bool:
+    anchor = trees.get(path[0]) or next(
+        (found for tree in trees.values() if (found := _find(tree, path[0])) is not None), None
+    )
+    if anchor is None:
+        return False
+    for step in path[1:]:
+        anchor = anchor.children.setdefault(step, Node(step, anchor.namespace))
+    if name not in anchor.children and _find(anchor, name) is None:
+        anchor.children[name] = Node(name, anchor.namespace, text=info.type not in OBJECT_TYPES)
+    return True
+
+
+def _find(node: Node, name: str) -> Node | None:
+    """The first node called `name` in the tree under `node` (depth first), itself included."""
+    if node.name == name:
+        return node
+    return next((f for c in node.children.values() if (f := _find(c, name)) is not None), None)
 
 
 def node_names(node: Node) -> set[str]:
