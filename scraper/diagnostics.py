@@ -217,7 +217,7 @@ KINDS: dict[str, Kind] = {
     ),
     "header-pattern": Kind(
         "info",
-        "a header row naming a family of headers (`x-obs-meta-*`), not one; not declared",
+        "a header or form-field row naming a family (`x-obs-meta-*`), not one; not declared",
         "none",
     ),
     "subresources": Kind(

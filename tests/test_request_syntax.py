@@ -289,3 +289,37 @@ def test_an_element_no_block_shows_goes_where_its_row_says(tmp_path: Path) -> No
     assert schema["properties"]["Owner"]["required"] == ["ID"]  # optional rows stay optional
     unplaced = kinds(result)["unplaced-element"]
     assert any("'Stray'" in r for r in unplaced) and not any("'Note'" in r for r in unplaced)
+
+
+def test_a_form_upload_has_its_element_rows_as_form_fields(tmp_path: Path) -> None:
+    post = page(
+        "Uploading a Thing with a Form",
+        (
+            "Request Syntax",
+            code(
+                "POST / HTTP/1.1\nHost: boxname.store.region.example.com\n"
+                "Content-Type: multipart/form-data; boundary=b1\n\n"
+                '--b1\nContent-Disposition: form-data; name="key"\n\nthing\n--b1--'
+            ),
+        ),
+        (
+            "Request Elements",
+            table(
+                "Table 1 Form elements",
+                ("Element", "Type", "Mandatory (Yes/No)", "Description"),
+                ("key", "String", "Yes", "The thing's name."),
+                ("size", "Integer", "No", "How big."),
+                ("x-store-meta-*", "String", "No", "User metadata."),
+                ("file", "Binary or text", "Yes", "The content."),
+            ),
+        ),
+    )
+    result = scrape_box(tmp_path, **{"post.rst": post})
+    body = result.spec["paths"]["/"]["post"]["requestBody"]["content"]
+    schema = body["multipart/form-data"]["schema"]
+    assert list(schema["properties"]) == ["key", "size", "file"]
+    assert schema["properties"]["file"]["format"] == "binary"
+    assert schema["properties"]["size"]["type"] == "integer"
+    assert schema["required"] == ["key", "file"]
+    assert not [r for r in kinds(result)["unplaced-element"] if "'Note'" not in r]  # PUT_ACL's
+    assert any("x-store-meta-" in r for r in kinds(result)["header-pattern"])

@@ -4,8 +4,7 @@ Such a page shows the raw request (`PUT /ObjectName?acl HTTP/1.1`, `Host: bucket
 then tables of request parameters, headers and XML elements, the response likewise, and whole
 sample requests and responses. request_endpoints.py reads the blocks into endpoints (server,
 path, sub-resource keys); here each becomes an operation, with parameters from the tables and
-bodies from the XML blocks, typed by the element tables.
-"""
+bodies from the XML blocks typed by the element tables (or a form's fields, form_bodies.py)."""
 
 from __future__ import annotations
 
@@ -14,6 +13,7 @@ import re
 from dataclasses import replace
 
 from doc2openapi.scraper.interpret.columns import Field, is_parameter_table, read_fields
+from doc2openapi.scraper.interpret.form_bodies import form_body, is_form
 from doc2openapi.scraper.interpret.http_message import HttpMessage, reason_phrase
 from doc2openapi.scraper.interpret.request_endpoints import (
     SyntaxEndpoint,
@@ -140,9 +140,13 @@ class RequestSyntaxReader:
         keys += [k for k in endpoint.placeholders if k in required]  # ?uploadId=...: needed
         op.subresource = "&".join(keys)
         placeholder = bool(message.body_placeholder)
-        op.request_body = self._body(
-            endpoint.request_xml, request_infos, True, op_id + "Request", placeholder
-        )
+        if is_form(message.header("Content-Type")):
+            op.request_body = form_body(request_infos, self.builder)
+            self.placed |= set(request_infos)
+        else:
+            op.request_body = self._body(
+                endpoint.request_xml, request_infos, True, op_id + "Request", placeholder
+            )
         op.responses = self._responses(endpoint, response_infos, op_id)
         op.schemas = self.builder.schemas
         return op

@@ -107,7 +107,7 @@ def element_infos(tables: list[Table]) -> dict[str, ElementInfo]:
     return infos
 
 
-def _leaf(info: ElementInfo | None) -> Schema:
+def leaf_schema(info: ElementInfo | None) -> Schema:
     word = info.type if info is not None else ""
     if word in OBJECT_TYPES:
         return {"type": "object"}
@@ -127,7 +127,7 @@ def node_schema(node: Node, infos: dict[str, ElementInfo], request: bool) -> Sch
     elif node.children or node.attributes:
         schema = _object_schema(node, infos, request)
     else:
-        schema = _leaf(info)
+        schema = leaf_schema(info)
     if info is not None and info.description:
         schema["description"] = info.description
     return schema
