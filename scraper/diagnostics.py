@@ -58,9 +58,9 @@ KINDS: dict[str, Kind] = {
     ),
     "unplaced-element": Kind(
         "warning",
-        "an element table row whose element no XML block of the page shows: its place in the "
-        "body is unknown; left out",
-        "show the element in the syntax or a sample",
+        "an element table row whose element no XML block of the page shows and whose stated "
+        "parent is found nowhere: its place in the body is unknown; left out",
+        "show the element in the syntax or a sample, or name its parent (`Parent: Root.Element`)",
     ),
     "unknown-table": Kind(
         "warning", "a table whose headers are not understood; skipped", "check its columns"
