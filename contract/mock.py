@@ -1,8 +1,9 @@
 """A mock server built from an OpenAPI document: routes every operation, checks every request.
 
 Every request is validated by openapi-core (path, query, headers, body) whatever its auth,
-then authenticated the way the cloud gateway does it: an X-Auth-Token header, or an AK/SK
-`Authorization: SDK-HMAC-SHA256 ...` signature, verified when the mock is given the keys.
+then authenticated as the spec's security schemes say (`contract.authn`): an X-Auth-Token
+header, or an AK/SK signature (`SDK-HMAC-SHA256 ...`, or OBS's), verified when the mock is
+given the keys.
 What a good request gets is decided in `contract.answers` (documented example, generated
 data, per-action answers, `Prefer` choices).
 """
@@ -14,7 +15,6 @@ import logging
 from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from typing import Any
-from urllib.parse import urlsplit
 
 from openapi_core import Config, OpenAPI
 from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest
@@ -35,6 +35,7 @@ from doc2openapi.contract.answers import (
     parse_prefer,
     select_action,
 )
+from doc2openapi.contract.authn import auth_problem
 from doc2openapi.contract.routed_spec import (
     REPEAT_MARK,
     checked_here,
@@ -42,25 +43,13 @@ from doc2openapi.contract.routed_spec import (
     routed_copy,
 )
 from doc2openapi.contract.serving import serving, threaded_server
-from doc2openapi.contract.signing import (
-    DEFAULT_SIGNATURE,
-    URL_SIGNATURE_PARAMETERS,
-    AcceptedAuth,
-    WireRequest,
-    parse_authorization,
-    signature_problem,
-    well_formed_other_signature,
-)
+from doc2openapi.contract.signing import AcceptedAuth
 from doc2openapi.contract.xml_bodies import is_xml
 
 log = logging.getLogger("doc2openapi.mock")
 
 MOCK_SK_ENV = "DOC2OPENAPI_MOCK_SK"  # `doc2openapi mock --ak KEY` takes the secret key from here
 MOCK_TOKEN = ("X-Auth-Token", "mock-token")  # what `contract --mock` sends its own mock
-NOT_SIGNED = (
-    "the Authorization header is not an AK/SK signature "
-    "(SDK-HMAC-SHA256 Access=..., SignedHeaders=..., Signature=<64 hex digits>)"
-)
 
 
 class _Refused(Exception):
@@ -124,7 +113,7 @@ class MockAPI:
             raise _Refused(400, "missing required " + ", ".join(lacking))
         _refuse_if(400, self._body_problem(entry or operation, request))
         if _needs_auth(self.spec, operation):
-            _refuse_if(401, self._auth_problem(request))
+            _refuse_if(401, auth_problem(self._auth, self._keys, request))
         return self._chosen_answer(request, template, operation, entry)
 
     def _route(self, request: Request, openapi_request: WerkzeugOpenAPIRequest) -> str:
@@ -206,46 +195,6 @@ class MockAPI:
             return f"request body is not {media_type}: {err}"[:2000]
         problem = self._answerer.problem(schema, value)
         return None if problem is None else f"request body: {problem}"
-
-    def _auth_problem(self, request: Request) -> str | None:
-        """Why the request is not authenticated, or None: a token, or a (valid) signature,
-        in the ways the spec's security schemes name."""
-        accepted = self._auth
-        if accepted.token and request.headers.get("X-Auth-Token", "").strip():
-            return None
-        if accepted.url_signing and all(request.args.get(p) for p in URL_SIGNATURE_PARAMETERS):
-            return None  # the mock cannot know the secret key: a complete signed URL is enough
-        header = request.headers.get("Authorization")
-        if header is None or accepted.signature is None:
-            return f"missing authentication: this API takes {accepted.expected()}"
-        if accepted.signature != DEFAULT_SIGNATURE:
-            if well_formed_other_signature(header, accepted.signature):
-                return None
-            return f"the Authorization header is not `{accepted.signature} AccessKey:Signature`"
-        authorization = parse_authorization(header)
-        if authorization is None:
-            return NOT_SIGNED
-        if not self._keys:
-            return None
-        problem = signature_problem(_wire(request), authorization, self._keys)
-        return None if problem is None else f"AK/SK signature refused: {problem}"
-
-
-def _wire(request: Request) -> WireRequest:
-    """The request as signed: raw path and query, header values as the client wrote them."""
-    raw_uri = request.environ.get("RAW_URI") or request.environ.get("REQUEST_URI")
-    path = urlsplit(str(raw_uri)).path if raw_uri else request.path
-    headers = {name.lower(): _utf8(value) for name, value in request.headers.items()}
-    query = request.query_string.decode("latin-1")
-    return WireRequest(request.method, path, query, headers, request.get_data(cache=True))
-
-
-def _utf8(value: str) -> str:
-    """WSGI gives header bytes as Latin-1; clients sign their UTF-8 text."""
-    try:
-        return value.encode("latin-1").decode("utf-8")
-    except UnicodeError:
-        return value
 
 
 def _json_body(request: Request) -> Any:

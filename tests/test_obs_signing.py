@@ -10,6 +10,8 @@ import httpx
 import pytest
 
 from doc2openapi.codegen.runtime._auth import OBSAuth, obs_bucket, redact_headers
+from doc2openapi.contract.obs_signing import obs_signature_problem, string_to_sign
+from doc2openapi.contract.signing import WireRequest
 
 SK = "test-secret-key"
 NOW = dt.datetime(2026, 12, 1, 10, 0, 0, tzinfo=dt.UTC)
@@ -106,3 +108,44 @@ def test_secrets_stay_out_of_reprs_and_logs(caplog: pytest.LogCaptureFixture) ->
     with caplog.at_level(logging.DEBUG):
         logging.getLogger("t").debug("%s", redact_headers(request.headers))
     assert "SECRET" not in caplog.text
+
+
+def _wire_of(request: httpx.Request) -> WireRequest:
+    """What a server receives of `request`: raw path and query, headers by lower-case name."""
+    raw_path, _, query = request.url.raw_path.decode("ascii").partition("?")
+    headers = {k.lower(): ",".join(request.headers.get_list(k)) for k in request.headers}
+    return WireRequest(request.method, raw_path, query, headers, request.content)
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "headers"),
+    [
+        ("PUT", "https://b.obs.r.example.com/photos/2024/a%20b.jpg?acl=", {"x-obs-acl": "private"}),
+        ("GET", "https://obs.r.example.com/", {"x-obs-bucket-type": "POSIX"}),
+        ("POST", "https://cdn.example.org/k?uploadId=U&foo=1", {"Content-Type": "application/xml"}),
+        (
+            "GET",
+            "https://b.obs.r.example.com/?versions&list-type=2",
+            {"x-obs-date": "Tue, 01 Dec 2026 10:00:00 GMT"},
+        ),
+    ],
+)
+def test_the_mock_checks_what_the_client_signs(
+    method: str, url: str, headers: dict[str, str]
+) -> None:
+    request = _signed(httpx.Request(method, url, headers=headers, content=b"<a/>"))
+    wire = _wire_of(request)
+    assert string_to_sign(wire) == OBSAuth("MYAK", SK).string_to_sign(request)
+    header = request.headers["Authorization"]
+    assert obs_signature_problem(wire, header, {"MYAK": SK}) is None
+    assert obs_signature_problem(wire, header, {"MYAK": "other"}) == (
+        "the signature does not match the request"
+    )
+    assert obs_signature_problem(wire, header, {"OTHER": SK}) == "unknown access key"
+    added = {**wire.headers, "x-obs-acl": "public-read-write"}
+    tampered = WireRequest(method, wire.path, wire.query, added, wire.body)
+    assert obs_signature_problem(tampered, header, {"MYAK": SK}) is not None
+    if wire.headers["host"].startswith("obs."):
+        return  # no bucket: the resource is "/", whatever the path
+    moved = WireRequest(method, wire.path + "x", wire.query, wire.headers, wire.body)
+    assert obs_signature_problem(moved, header, {"MYAK": SK}) is not None

@@ -188,3 +188,24 @@ def test_contract_run_against_the_obs_mock_passes(obs: ScrapeResult, tmp_path: P
         )
     assert result.ok, result.summary()
     assert result.tested >= 12  # every plain operation, writes included
+
+
+def test_obs_client_signs_as_obs_and_the_mock_verifies_it(
+    obs: ScrapeResult, obs_client: ModuleType
+) -> None:
+    assert obs_client.AKSKAuth is obs_client.OBSAuth  # the spec's x-signature-scheme: OBS
+    recorder = Recorder()
+    with running_mock(obs.spec, keys={"MOCKAK": "mock-secret"}) as url:
+        good = obs_client.AKSKAuth("MOCKAK", "mock-secret")
+        with obs_client.Client(url, auth=good, transport=recorder, max_retries=0) as client:
+            assert client.upload_object_put("a b.txt", body=b"hi", x_obs_acl="private") is None
+            client.obtain_bucket_acl_information()
+            bad = client.with_options(auth=obs_client.AKSKAuth("MOCKAK", "wrong"))
+            with pytest.raises(obs_client.AuthenticationError, match="signature does not match"):
+                bad.download_object("a b.txt")
+            unknown = client.with_options(auth=obs_client.AKSKAuth("OTHER", "mock-secret"))
+            with pytest.raises(obs_client.AuthenticationError, match="unknown access key"):
+                unknown.download_object("a b.txt")
+    put = recorder.sent[0]
+    assert put.headers["Authorization"].startswith("OBS MOCKAK:")
+    assert put.headers["Date"].endswith(" GMT")
