@@ -39,6 +39,8 @@ from doc2openapi.contract.authn import auth_problem
 from doc2openapi.contract.routed_spec import (
     REPEAT_MARK,
     checked_here,
+    folded_path,
+    greedy_templates,
     json_media_types,
     routed_copy,
 )
@@ -84,6 +86,7 @@ class MockAPI:
         self._openapi = OpenAPI.from_dict(routed, config=config)
         self._finder = APICallPathFinder(self._openapi.spec)
         self._answerer = Answerer(spec, seed)
+        self._greedy = greedy_templates(spec)
 
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
         request = Request(environ)
@@ -102,8 +105,7 @@ class MockAPI:
             return _error(refused.status, str(refused))
 
     def _answer(self, request: Request) -> Answer:
-        openapi_request = WerkzeugOpenAPIRequest(request)
-        template = self._route(request, openapi_request)
+        openapi_request, template = self._route(request)
         operation: dict[str, Any] = self.spec["paths"][template][request.method.lower()]
         self._validate(openapi_request, template, operation)
         headers = {name.lower() for name in request.headers.keys()}  # noqa: SIM118
@@ -116,22 +118,36 @@ class MockAPI:
             _refuse_if(401, auth_problem(self._auth, self._keys, request))
         return self._chosen_answer(request, template, operation, entry)
 
-    def _route(self, request: Request, openapi_request: WerkzeugOpenAPIRequest) -> str:
-        """The documented path template of the request's operation."""
+    def _route(self, request: Request) -> tuple[WerkzeugOpenAPIRequest, str]:
+        """The request as openapi-core reads it, and the documented path template of its
+        operation. A path no template routes may hold a greedy value (`photos/a.jpg` for
+        `/{object}`): routed again with that value's `/` as `%2F`, one segment."""
+        openapi_request = WerkzeugOpenAPIRequest(request)
         try:
-            # not urljoin: it would drop a trailing ";..." from the path as URL "params"
-            url = openapi_request.host_url.rstrip("/") + openapi_request.path
-            found = self._finder.find(request.method.lower(), url)
-        except OperationNotFound:
-            raise _Refused(405, f"{request.method} is not an operation of {request.path}") from None
-        except PathError:
-            raise _Refused(404, f"no operation has the path {request.path}") from None
+            found = self._find(request.method, openapi_request)
+        except _Refused as refused:
+            folded = folded_path(request.path, self._greedy)
+            if folded is None or refused.status != 404:
+                raise
+            openapi_request = _FoldedRequest(request, folded)
+            found = self._find(request.method, openapi_request)
         variables: dict[str, str] = found.path_result.variables
         for name, value in variables.items():
             original = name.split(REPEAT_MARK, 1)[0]
             if value != variables.get(original, value):
                 raise _Refused(400, f"path parameter {original} has two different values")
-        return self._templates[str(found.path_result.pattern)]
+        return openapi_request, self._templates[str(found.path_result.pattern)]
+
+    def _find(self, method: str, openapi_request: WerkzeugOpenAPIRequest) -> Any:
+        """openapi-core's route of the request; 405 or 404 when it finds none."""
+        try:
+            # not urljoin: it would drop a trailing ";..." from the path as URL "params"
+            url = openapi_request.host_url.rstrip("/") + openapi_request.path
+            return self._finder.find(method.lower(), url)
+        except OperationNotFound:
+            raise _Refused(405, f"{method} is not an operation of {openapi_request.path}") from None
+        except PathError:
+            raise _Refused(404, f"no operation has the path {openapi_request.path}") from None
 
     def _validate(
         self, openapi_request: WerkzeugOpenAPIRequest, template: str, operation: dict[str, Any]
@@ -195,6 +211,18 @@ class MockAPI:
             return f"request body is not {media_type}: {err}"[:2000]
         problem = self._answerer.problem(schema, value)
         return None if problem is None else f"request body: {problem}"
+
+
+class _FoldedRequest(WerkzeugOpenAPIRequest):
+    """The request as openapi-core reads it, with another path (greedy values folded)."""
+
+    def __init__(self, request: Request, path: str) -> None:
+        super().__init__(request)
+        self._path = path
+
+    @property
+    def path(self) -> str:
+        return self.get_path(self._path)
 
 
 def _json_body(request: Request) -> Any:

@@ -239,3 +239,18 @@ def test_the_mock_takes_obs_signatures_and_refuses_the_rest(obs: ScrapeResult) -
         response = client.get("/", headers=headers)
         assert response.status_code == 401, why
     assert "OBS" in client.get("/").get_json()["error_msg"]
+
+
+def test_object_keys_are_greedy_paths_the_mock_routes(obs: ScrapeResult) -> None:
+    """ "An object name is a complete path": `{object}` is marked x-greedy-path, and the mock
+    routes `/photos/2024/a.jpg` to the object operations, not to a 404."""
+    for op in operations(obs.spec):
+        for param in op.get("parameters", []):
+            if param["in"] == "path":
+                assert param == {**param, "name": "object", "x-greedy-path": True}
+    client = Client(MockAPI(obs.spec))
+    signed = {"Authorization": "OBS AKEXAMPLE:c2lnbmF0dXJl"}
+    for path in ("/photos/2024/a.jpg", "/photos%2F2024/a.jpg", "/a//b", "/a"):
+        assert client.get(path, headers=signed).status_code == 200, path
+        assert client.head(path, headers=signed).status_code == 200, path
+    assert client.patch("/photos/a.jpg", headers=signed).status_code == 405

@@ -160,8 +160,9 @@ class RequestSyntaxReader:
         """The object key and the sub-resource keys, then the tables' parameters and headers,
         then what only the request line shows; each (location, name) once, the first wins."""
         params: list[Parameter] = []
-        if "{object}" in endpoint.path:
-            params.append(Parameter("object", "path", True, {"type": "string"}, "The object key."))
+        if "{object}" in endpoint.path:  # "An object name is a complete path": `/` is kept
+            key = Parameter("object", "path", True, {"type": "string"}, "The object key.")
+            params.append(replace(key, greedy=True))
         params += [_subresource_parameter(key, value) for key, value in endpoint.markers]
         named = {("query", key) for key, _ in endpoint.markers}
         for param in self._documented_parameters() + _request_line_parameters(endpoint):
