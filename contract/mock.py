@@ -18,7 +18,6 @@ from typing import Any
 
 from openapi_core import Config, OpenAPI
 from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest
-from openapi_core.deserializing.styles.exceptions import EmptyQueryParameterValue
 from openapi_core.templating.paths.exceptions import OperationNotFound, PathError
 from openapi_core.templating.paths.finders import APICallPathFinder
 from werkzeug.serving import BaseWSGIServer
@@ -36,6 +35,12 @@ from doc2openapi.contract.answers import (
     select_action,
 )
 from doc2openapi.contract.authn import auth_problem
+from doc2openapi.contract.parameter_checks import (
+    describe,
+    empty_but_allowed,
+    redefined,
+    redefined_problems,
+)
 from doc2openapi.contract.routed_spec import (
     REPEAT_MARK,
     checked_here,
@@ -89,7 +94,7 @@ class MockAPI:
         self._greedy = greedy_templates(spec)
 
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
-        request = Request(environ)
+        request = Request(_unmarked(environ))
         try:
             response = self.handle(request)
         except Exception as err:  # a bug here must answer, not hang up: the client sees why
@@ -107,9 +112,9 @@ class MockAPI:
     def _answer(self, request: Request) -> Answer:
         openapi_request, template = self._route(request)
         operation: dict[str, Any] = self.spec["paths"][template][request.method.lower()]
-        self._validate(openapi_request, template, operation)
         headers = {name.lower() for name in request.headers.keys()}  # noqa: SIM118
-        entry = subresources.select(operation, request.args, headers)
+        entry = _entry(operation, request, headers)
+        self._validate(openapi_request, template, operation, entry)
         lacking = subresources.missing(entry or operation, request.args, headers)
         if lacking:  # openapi-core did not check: a folded operation's are each entry's own
             raise _Refused(400, "missing required " + ", ".join(lacking))
@@ -150,20 +155,34 @@ class MockAPI:
             raise _Refused(404, f"no operation has the path {openapi_request.path}") from None
 
     def _validate(
-        self, openapi_request: WerkzeugOpenAPIRequest, template: str, operation: dict[str, Any]
+        self,
+        openapi_request: WerkzeugOpenAPIRequest,
+        template: str,
+        operation: dict[str, Any],
+        entry: dict[str, Any] | None,
     ) -> None:
-        """openapi-core's checks of path, query, headers and body, bar allowed empty values."""
+        """openapi-core's checks of path, query, headers and body, bar allowed empty values;
+        an entry's parameters by its own definitions, where they differ from the folded one's."""
         parameters = [
             *self.spec["paths"][template].get("parameters", []),
-            *operation.get("parameters", []),
+            *(entry or operation).get("parameters", []),
         ]
+        own = redefined(operation, entry)
         errors = [
-            error
+            describe(error)
             for error in self._openapi.unmarshal_request(openapi_request).errors
-            if not _empty_but_allowed(error, parameters)
+            if not empty_but_allowed(error, parameters)
+            and (getattr(error, "location", None), getattr(error, "name", None)) not in own
         ]
+        request = openapi_request.request
+        errors += redefined_problems(
+            own,
+            request.args,
+            {k.lower(): v for k, v in request.headers.items()},
+            self._answerer.problem,
+        )
         if errors:
-            raise _Refused(400, "; ".join(_describe(error) for error in errors))
+            raise _Refused(400, "; ".join(errors))
 
     def _chosen_answer(
         self,
@@ -191,10 +210,10 @@ class MockAPI:
             return None
         body = request.get_data(cache=True)
         holder = operation.get("requestBody") or {}
-        if not body:
-            return "request body is required" if holder.get("required") else None
         content: dict[str, Any] = holder.get("content") or {}
         media_type = request.mimetype or ""
+        if not body:
+            return _empty_body_problem(holder, media_type)
         media = content.get(media_type)
         if media is None:
             documented = ", ".join(content) or "none"
@@ -213,6 +232,35 @@ class MockAPI:
         return None if problem is None else f"request body: {problem}"
 
 
+def _entry(operation: dict[str, Any], request: Request, headers: set[str]) -> dict[str, Any] | None:
+    """The x-subresources entry the request means (None: the plain operation), or the one
+    its marker path names in a contract run: that one may differ from the others by its
+    host alone (listing buckets beside listing objects), which a mock cannot see."""
+    marked = request.environ.get(MARKED)
+    if marked is None:
+        return subresources.select(operation, request.args, headers)
+    for entry in subresources.entries(operation):
+        if entry.get("operationId") == marked:
+            return entry
+    raise _Refused(404, f"{request.method} {request.path} has no operation {marked}")
+
+
+MARKED = "doc2openapi.subresource"  # the environ key of a marker path's operationId
+
+
+def _unmarked(environ: dict[str, Any]) -> dict[str, Any]:
+    """The request without the marker path of a contract run (`/_x-subresource/<id>/...`),
+    the operationId it names kept under MARKED."""
+    marked, path = subresources.unmarked(str(environ.get("PATH_INFO", "")))
+    if marked is None:
+        return environ
+    environ = {**environ, "PATH_INFO": path, MARKED: marked}
+    for raw in ("RAW_URI", "REQUEST_URI"):
+        if raw in environ:
+            environ[raw] = subresources.unmarked(str(environ[raw]))[1]
+    return environ
+
+
 class _FoldedRequest(WerkzeugOpenAPIRequest):
     """The request as openapi-core reads it, with another path (greedy values folded)."""
 
@@ -223,6 +271,17 @@ class _FoldedRequest(WerkzeugOpenAPIRequest):
     @property
     def path(self) -> str:
         return self.get_path(self._path)
+
+
+def _empty_body_problem(holder: dict[str, Any], media_type: str) -> str | None:
+    """An empty body where one is required: refused, unless it is bytes of a documented media
+    type (no bytes are some bytes: an empty object, stored or appended)."""
+    if not holder.get("required"):
+        return None
+    content: dict[str, Any] = holder.get("content") or {}
+    if media_type in content and not JSON_TYPES.match(media_type) and not is_xml(media_type):
+        return None
+    return "request body is required"
 
 
 def _json_body(request: Request) -> Any:
@@ -241,41 +300,9 @@ def _response(answer: Answer) -> Response:
     return response
 
 
-def _empty_but_allowed(error: Exception, parameters: list[dict[str, Any]]) -> bool:
-    """`?name=` for a plain string parameter: its schema accepts "", so the mock does too.
-
-    openapi-core applies OpenAPI 3.0's `allowEmptyValue: false` default; the cloud APIs treat
-    an empty value as an empty string, and generators (schemathesis) send one.
-    """
-    if not isinstance(error.__cause__, EmptyQueryParameterValue):
-        return False
-    name = getattr(error, "name", None)
-    for parameter in parameters:
-        if parameter.get("in") == "query" and parameter.get("name") == name:
-            schema = parameter.get("schema", {})
-            constrained = {"enum", "pattern", "format", "$ref", "allOf", "anyOf", "oneOf"}
-            plain = not set(schema) & constrained
-            return plain and schema.get("type") == "string" and not schema.get("minLength")
-    return False
-
-
 def _needs_auth(spec: dict[str, Any], operation: dict[str, Any]) -> bool:
     requirements = operation.get("security", spec.get("security", []))
     return bool(requirements) and all(requirements)  # an empty requirement makes auth optional
-
-
-def _describe(error: Exception) -> str:
-    """openapi-core's message plus the schema errors behind it, in one line."""
-    text = str(error)
-    cause = error.__cause__
-    details = [str(getattr(e, "message", e)) for e in getattr(cause, "schema_errors", ()) or ()]
-    if cause is not None and not details:
-        details = [str(cause) or type(cause).__name__]
-    if details:
-        if "ValidationError" in text:  # the details again, as reprs: keep the headline only
-            text = text.split(":", 1)[0]
-        text = f"{text}: {'; '.join(details)}"
-    return " ".join(text.split())[:2000]
 
 
 def _error(status: int, message: str) -> Response:

@@ -241,7 +241,7 @@ def _contract(args: argparse.Namespace) -> int:
     try:
         if args.mock:
             with running_mock(spec, seed=args.seed) as url:
-                result = run_contract(args.spec, url, **options)
+                result = run_contract(args.spec, url, entries=True, **options)
         else:
             result = run_contract(args.spec, args.base_url, **options)
     except ContractError as err:

@@ -181,13 +181,29 @@ def test_contract_run_against_the_obs_mock_passes(obs: ScrapeResult, tmp_path: P
     from doc2openapi.contract.runner import run_contract
 
     spec_path = tmp_path / "obs.yaml"
-    spec_path.write_text(json.dumps(obs.spec), encoding="utf-8")
+    published = json.dumps(obs.spec)
+    spec_path.write_text(published, encoding="utf-8")
     with running_mock(obs.spec) as url:
         result = run_contract(
-            spec_path, url, headers=[AUTH_HEADER], max_examples=2, allow_writes=True, workers=2
+            spec_path,
+            url,
+            headers=[AUTH_HEADER],
+            max_examples=2,
+            allow_writes=True,
+            workers=2,
+            entries=True,
         )
     assert result.ok, result.summary()
-    assert result.tested >= 12  # every plain operation, writes included
+    documented = {
+        str(o["operationId"])
+        for item in obs.spec["paths"].values()
+        for op in item.values()
+        for o in [op, *op.get("x-subresources", [])]
+    }
+    # every documented operation, writes included: 12 plain ones and 69 x-subresources entries
+    assert {o.operation_id for o in result.outcomes if o.status == "passed"} == documented
+    assert len(documented) == 81
+    assert spec_path.read_text(encoding="utf-8") == published  # the spec file stays as it was
 
 
 def test_obs_client_signs_as_obs_and_the_mock_verifies_it(
