@@ -245,3 +245,22 @@ def test_obs_object_keys_keep_their_slashes(obs: ScrapeResult, obs_client: Modul
     assert paths[:2] == [b"/photos/2024/a%20b%3F.jpg"] * 2
     assert paths[2] == b"/dir/x.txt?acl="
     assert len(recorder.sent) == 3  # the refused keys sent nothing
+
+
+def test_contract_mock_cli_signs_for_a_spec_that_takes_no_token(
+    obs: ScrapeResult, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`make contract` passes X-Auth-Token to every mock; OBS's takes no token, so the CLI
+    sends a well-formed OBS signature instead, and reaches the entries too."""
+    from doc2openapi.cli import main
+
+    spec_path = tmp_path / "obs.json"
+    spec_path.write_text(json.dumps(obs.spec), encoding="utf-8")
+    code = main([
+        "contract", str(spec_path), "--mock", "--allow-writes", "--max-examples", "1",
+        "--header", "X-Auth-Token: mock-token",
+        "--operation-id", "ListObjectsInBucket", "--operation-id", "ConfigureBucketAcl",
+    ])  # fmt: skip
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "2 operations tested: 2 passed, 0 failed" in out
