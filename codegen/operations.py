@@ -17,6 +17,7 @@ from doc2openapi.codegen.prepare import (
 from doc2openapi.codegen.types import ModelInfo, Types
 from doc2openapi.codegen.views import BodyView, OperationView, ParamView
 from doc2openapi.codegen.xml_shapes import is_xml
+from doc2openapi.scraper.model import GREEDY_KEY
 from doc2openapi.scraper.tree import HTTP_METHODS
 
 CLIENT_METHODS = {"close", "aclose", "raw", "with_options", "options"}
@@ -49,6 +50,7 @@ def _params(op: dict[str, Any], types: Types) -> list[ParamView]:
                 required=bool(p.get("required")) and not client,
                 description=str(p.get("description", "")),
                 from_client=client,
+                greedy=p.get("in") == "path" and p.get(GREEDY_KEY) is True,
             )
         )
     return params

@@ -13,7 +13,7 @@ import jinja2
 
 from doc2openapi.codegen.views import OperationView, ParamView
 from doc2openapi.codegen.xml_shapes import shapes_module
-from doc2openapi.scraper.model import UNNAMED_KEY
+from doc2openapi.scraper.model import SIGNATURE_KEY, UNNAMED_KEY
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 if not TEMPLATES.is_dir():  # installed wheel: the templates ship inside the package
@@ -21,6 +21,8 @@ if not TEMPLATES.is_dir():  # installed wheel: the templates ship inside the pac
 CALVER = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 RUNTIME = Path(__file__).resolve().parent / "runtime"
 RUNTIME_MODULES = ("_auth.py", "_errors.py", "_paging.py", "_parse.py", "_runtime.py", "_xml.py")
+# The runtime's signer per x-signature-scheme; the package's AKSKAuth is its API's one.
+SIGNERS = {"SDK-HMAC-SHA256": "AKSKAuth", "OBS": "OBSAuth"}
 
 
 def render_files(
@@ -60,8 +62,26 @@ def _context(spec: dict[str, Any], package: str, operations: list[OperationView]
             for k, v in server.get("variables", {}).items()
         },
         "endpoint_argument": _endpoint_argument(server),
+        **_auth(spec),
         "operations": operations,
         **_features(operations),
+    }
+
+
+def _auth(spec: dict[str, Any]) -> dict[str, Any]:
+    """How the API authenticates: `signer`, the runtime class that signs as its `aksk` scheme
+    says (the gateway's by default, or one the runtime has not got), and whether it takes a
+    token."""
+    schemes = (spec.get("components") or {}).get("securitySchemes") or {}
+    headers = {
+        str(s.get("name", "")).lower(): s
+        for s in schemes.values()
+        if isinstance(s, dict) and s.get("type") == "apiKey" and s.get("in") == "header"
+    }
+    word = str((headers.get("authorization") or {}).get(SIGNATURE_KEY, ""))
+    return {
+        "signer": SIGNERS.get(word, "AKSKAuth"),
+        "token_auth": not schemes or "x-auth-token" in headers,
     }
 
 

@@ -17,6 +17,7 @@ class ParamView:
     required: bool
     description: str = ""
     from_client: bool = False  # project_id: the client's, unless the call gives one
+    greedy: bool = False  # a path value that is a path (x-greedy-path): its `/` are kept
 
 
 @dataclass
@@ -49,6 +50,11 @@ class OperationView:
     @property
     def path_params(self) -> list[ParamView]:
         return [p for p in self.positional + self.keyword if p.location == "path"]
+
+    @property
+    def greedy_params(self) -> tuple[str, ...]:
+        """The wire names of the path parameters whose `/` are sent as they are."""
+        return tuple(p.wire for p in self.path_params if p.greedy)
 
     @property
     def query_params(self) -> list[ParamView]:

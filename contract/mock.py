@@ -1,8 +1,9 @@
 """A mock server built from an OpenAPI document: routes every operation, checks every request.
 
 Every request is validated by openapi-core (path, query, headers, body) whatever its auth,
-then authenticated the way the cloud gateway does it: an X-Auth-Token header, or an AK/SK
-`Authorization: SDK-HMAC-SHA256 ...` signature, verified when the mock is given the keys.
+then authenticated as the spec's security schemes say (`contract.authn`): an X-Auth-Token
+header, or an AK/SK signature (`SDK-HMAC-SHA256 ...`, or OBS's), verified when the mock is
+given the keys.
 What a good request gets is decided in `contract.answers` (documented example, generated
 data, per-action answers, `Prefer` choices).
 """
@@ -14,11 +15,9 @@ import logging
 from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from typing import Any
-from urllib.parse import urlsplit
 
 from openapi_core import Config, OpenAPI
 from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest
-from openapi_core.deserializing.styles.exceptions import EmptyQueryParameterValue
 from openapi_core.templating.paths.exceptions import OperationNotFound, PathError
 from openapi_core.templating.paths.finders import APICallPathFinder
 from werkzeug.serving import BaseWSGIServer
@@ -35,32 +34,29 @@ from doc2openapi.contract.answers import (
     parse_prefer,
     select_action,
 )
+from doc2openapi.contract.authn import auth_problem
+from doc2openapi.contract.parameter_checks import (
+    describe,
+    empty_but_allowed,
+    redefined,
+    redefined_problems,
+)
 from doc2openapi.contract.routed_spec import (
     REPEAT_MARK,
     checked_here,
+    folded_path,
+    greedy_templates,
     json_media_types,
     routed_copy,
 )
 from doc2openapi.contract.serving import serving, threaded_server
-from doc2openapi.contract.signing import (
-    DEFAULT_SIGNATURE,
-    URL_SIGNATURE_PARAMETERS,
-    AcceptedAuth,
-    WireRequest,
-    parse_authorization,
-    signature_problem,
-    well_formed_other_signature,
-)
+from doc2openapi.contract.signing import AcceptedAuth
 from doc2openapi.contract.xml_bodies import is_xml
 
 log = logging.getLogger("doc2openapi.mock")
 
 MOCK_SK_ENV = "DOC2OPENAPI_MOCK_SK"  # `doc2openapi mock --ak KEY` takes the secret key from here
 MOCK_TOKEN = ("X-Auth-Token", "mock-token")  # what `contract --mock` sends its own mock
-NOT_SIGNED = (
-    "the Authorization header is not an AK/SK signature "
-    "(SDK-HMAC-SHA256 Access=..., SignedHeaders=..., Signature=<64 hex digits>)"
-)
 
 
 class _Refused(Exception):
@@ -95,9 +91,10 @@ class MockAPI:
         self._openapi = OpenAPI.from_dict(routed, config=config)
         self._finder = APICallPathFinder(self._openapi.spec)
         self._answerer = Answerer(spec, seed)
+        self._greedy = greedy_templates(spec)
 
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
-        request = Request(environ)
+        request = Request(_unmarked(environ))
         try:
             response = self.handle(request)
         except Exception as err:  # a bug here must answer, not hang up: the client sees why
@@ -113,52 +110,79 @@ class MockAPI:
             return _error(refused.status, str(refused))
 
     def _answer(self, request: Request) -> Answer:
-        openapi_request = WerkzeugOpenAPIRequest(request)
-        template = self._route(request, openapi_request)
+        openapi_request, template = self._route(request)
         operation: dict[str, Any] = self.spec["paths"][template][request.method.lower()]
-        self._validate(openapi_request, template, operation)
         headers = {name.lower() for name in request.headers.keys()}  # noqa: SIM118
-        entry = subresources.select(operation, request.args, headers)
+        entry = _entry(operation, request, headers)
+        self._validate(openapi_request, template, operation, entry)
         lacking = subresources.missing(entry or operation, request.args, headers)
         if lacking:  # openapi-core did not check: a folded operation's are each entry's own
             raise _Refused(400, "missing required " + ", ".join(lacking))
         _refuse_if(400, self._body_problem(entry or operation, request))
         if _needs_auth(self.spec, operation):
-            _refuse_if(401, self._auth_problem(request))
+            _refuse_if(401, auth_problem(self._auth, self._keys, request))
         return self._chosen_answer(request, template, operation, entry)
 
-    def _route(self, request: Request, openapi_request: WerkzeugOpenAPIRequest) -> str:
-        """The documented path template of the request's operation."""
+    def _route(self, request: Request) -> tuple[WerkzeugOpenAPIRequest, str]:
+        """The request as openapi-core reads it, and the documented path template of its
+        operation. A path no template routes may hold a greedy value (`photos/a.jpg` for
+        `/{object}`): routed again with that value's `/` as `%2F`, one segment."""
+        openapi_request = WerkzeugOpenAPIRequest(request)
         try:
-            # not urljoin: it would drop a trailing ";..." from the path as URL "params"
-            url = openapi_request.host_url.rstrip("/") + openapi_request.path
-            found = self._finder.find(request.method.lower(), url)
-        except OperationNotFound:
-            raise _Refused(405, f"{request.method} is not an operation of {request.path}") from None
-        except PathError:
-            raise _Refused(404, f"no operation has the path {request.path}") from None
+            found = self._find(request.method, openapi_request)
+        except _Refused as refused:
+            folded = folded_path(request.path, self._greedy)
+            if folded is None or refused.status != 404:
+                raise
+            openapi_request = _FoldedRequest(request, folded)
+            found = self._find(request.method, openapi_request)
         variables: dict[str, str] = found.path_result.variables
         for name, value in variables.items():
             original = name.split(REPEAT_MARK, 1)[0]
             if value != variables.get(original, value):
                 raise _Refused(400, f"path parameter {original} has two different values")
-        return self._templates[str(found.path_result.pattern)]
+        return openapi_request, self._templates[str(found.path_result.pattern)]
+
+    def _find(self, method: str, openapi_request: WerkzeugOpenAPIRequest) -> Any:
+        """openapi-core's route of the request; 405 or 404 when it finds none."""
+        try:
+            # not urljoin: it would drop a trailing ";..." from the path as URL "params"
+            url = openapi_request.host_url.rstrip("/") + openapi_request.path
+            return self._finder.find(method.lower(), url)
+        except OperationNotFound:
+            raise _Refused(405, f"{method} is not an operation of {openapi_request.path}") from None
+        except PathError:
+            raise _Refused(404, f"no operation has the path {openapi_request.path}") from None
 
     def _validate(
-        self, openapi_request: WerkzeugOpenAPIRequest, template: str, operation: dict[str, Any]
+        self,
+        openapi_request: WerkzeugOpenAPIRequest,
+        template: str,
+        operation: dict[str, Any],
+        entry: dict[str, Any] | None,
     ) -> None:
-        """openapi-core's checks of path, query, headers and body, bar allowed empty values."""
+        """openapi-core's checks of path, query, headers and body, bar allowed empty values;
+        an entry's parameters by its own definitions, where they differ from the folded one's."""
         parameters = [
             *self.spec["paths"][template].get("parameters", []),
-            *operation.get("parameters", []),
+            *(entry or operation).get("parameters", []),
         ]
+        own = redefined(operation, entry)
         errors = [
-            error
+            describe(error)
             for error in self._openapi.unmarshal_request(openapi_request).errors
-            if not _empty_but_allowed(error, parameters)
+            if not empty_but_allowed(error, parameters)
+            and (getattr(error, "location", None), getattr(error, "name", None)) not in own
         ]
+        request = openapi_request.request
+        errors += redefined_problems(
+            own,
+            request.args,
+            {k.lower(): v for k, v in request.headers.items()},
+            self._answerer.problem,
+        )
         if errors:
-            raise _Refused(400, "; ".join(_describe(error) for error in errors))
+            raise _Refused(400, "; ".join(errors))
 
     def _chosen_answer(
         self,
@@ -186,10 +210,10 @@ class MockAPI:
             return None
         body = request.get_data(cache=True)
         holder = operation.get("requestBody") or {}
-        if not body:
-            return "request body is required" if holder.get("required") else None
         content: dict[str, Any] = holder.get("content") or {}
         media_type = request.mimetype or ""
+        if not body:
+            return _empty_body_problem(holder, media_type)
         media = content.get(media_type)
         if media is None:
             documented = ", ".join(content) or "none"
@@ -207,45 +231,57 @@ class MockAPI:
         problem = self._answerer.problem(schema, value)
         return None if problem is None else f"request body: {problem}"
 
-    def _auth_problem(self, request: Request) -> str | None:
-        """Why the request is not authenticated, or None: a token, or a (valid) signature,
-        in the ways the spec's security schemes name."""
-        accepted = self._auth
-        if accepted.token and request.headers.get("X-Auth-Token", "").strip():
-            return None
-        if accepted.url_signing and all(request.args.get(p) for p in URL_SIGNATURE_PARAMETERS):
-            return None  # the mock cannot know the secret key: a complete signed URL is enough
-        header = request.headers.get("Authorization")
-        if header is None or accepted.signature is None:
-            return f"missing authentication: this API takes {accepted.expected()}"
-        if accepted.signature != DEFAULT_SIGNATURE:
-            if well_formed_other_signature(header, accepted.signature):
-                return None
-            return f"the Authorization header is not `{accepted.signature} AccessKey:Signature`"
-        authorization = parse_authorization(header)
-        if authorization is None:
-            return NOT_SIGNED
-        if not self._keys:
-            return None
-        problem = signature_problem(_wire(request), authorization, self._keys)
-        return None if problem is None else f"AK/SK signature refused: {problem}"
+
+def _entry(operation: dict[str, Any], request: Request, headers: set[str]) -> dict[str, Any] | None:
+    """The x-subresources entry the request means (None: the plain operation), or the one
+    its marker path names in a contract run: that one may differ from the others by its
+    host alone (listing buckets beside listing objects), which a mock cannot see."""
+    marked = request.environ.get(MARKED)
+    if marked is None:
+        return subresources.select(operation, request.args, headers)
+    for entry in subresources.entries(operation):
+        if entry.get("operationId") == marked:
+            return entry
+    raise _Refused(404, f"{request.method} {request.path} has no operation {marked}")
 
 
-def _wire(request: Request) -> WireRequest:
-    """The request as signed: raw path and query, header values as the client wrote them."""
-    raw_uri = request.environ.get("RAW_URI") or request.environ.get("REQUEST_URI")
-    path = urlsplit(str(raw_uri)).path if raw_uri else request.path
-    headers = {name.lower(): _utf8(value) for name, value in request.headers.items()}
-    query = request.query_string.decode("latin-1")
-    return WireRequest(request.method, path, query, headers, request.get_data(cache=True))
+MARKED = "doc2openapi.subresource"  # the environ key of a marker path's operationId
 
 
-def _utf8(value: str) -> str:
-    """WSGI gives header bytes as Latin-1; clients sign their UTF-8 text."""
-    try:
-        return value.encode("latin-1").decode("utf-8")
-    except UnicodeError:
-        return value
+def _unmarked(environ: dict[str, Any]) -> dict[str, Any]:
+    """The request without the marker path of a contract run (`/_x-subresource/<id>/...`),
+    the operationId it names kept under MARKED."""
+    marked, path = subresources.unmarked(str(environ.get("PATH_INFO", "")))
+    if marked is None:
+        return environ
+    environ = {**environ, "PATH_INFO": path, MARKED: marked}
+    for raw in ("RAW_URI", "REQUEST_URI"):
+        if raw in environ:
+            environ[raw] = subresources.unmarked(str(environ[raw]))[1]
+    return environ
+
+
+class _FoldedRequest(WerkzeugOpenAPIRequest):
+    """The request as openapi-core reads it, with another path (greedy values folded)."""
+
+    def __init__(self, request: Request, path: str) -> None:
+        super().__init__(request)
+        self._path = path
+
+    @property
+    def path(self) -> str:
+        return self.get_path(self._path)
+
+
+def _empty_body_problem(holder: dict[str, Any], media_type: str) -> str | None:
+    """An empty body where one is required: refused, unless it is bytes of a documented media
+    type (no bytes are some bytes: an empty object, stored or appended)."""
+    if not holder.get("required"):
+        return None
+    content: dict[str, Any] = holder.get("content") or {}
+    if media_type in content and not JSON_TYPES.match(media_type) and not is_xml(media_type):
+        return None
+    return "request body is required"
 
 
 def _json_body(request: Request) -> Any:
@@ -264,41 +300,9 @@ def _response(answer: Answer) -> Response:
     return response
 
 
-def _empty_but_allowed(error: Exception, parameters: list[dict[str, Any]]) -> bool:
-    """`?name=` for a plain string parameter: its schema accepts "", so the mock does too.
-
-    openapi-core applies OpenAPI 3.0's `allowEmptyValue: false` default; the cloud APIs treat
-    an empty value as an empty string, and generators (schemathesis) send one.
-    """
-    if not isinstance(error.__cause__, EmptyQueryParameterValue):
-        return False
-    name = getattr(error, "name", None)
-    for parameter in parameters:
-        if parameter.get("in") == "query" and parameter.get("name") == name:
-            schema = parameter.get("schema", {})
-            constrained = {"enum", "pattern", "format", "$ref", "allOf", "anyOf", "oneOf"}
-            plain = not set(schema) & constrained
-            return plain and schema.get("type") == "string" and not schema.get("minLength")
-    return False
-
-
 def _needs_auth(spec: dict[str, Any], operation: dict[str, Any]) -> bool:
     requirements = operation.get("security", spec.get("security", []))
     return bool(requirements) and all(requirements)  # an empty requirement makes auth optional
-
-
-def _describe(error: Exception) -> str:
-    """openapi-core's message plus the schema errors behind it, in one line."""
-    text = str(error)
-    cause = error.__cause__
-    details = [str(getattr(e, "message", e)) for e in getattr(cause, "schema_errors", ()) or ()]
-    if cause is not None and not details:
-        details = [str(cause) or type(cause).__name__]
-    if details:
-        if "ValidationError" in text:  # the details again, as reprs: keep the headline only
-            text = text.split(":", 1)[0]
-        text = f"{text}: {'; '.join(details)}"
-    return " ".join(text.split())[:2000]
 
 
 def _error(status: int, message: str) -> Response:

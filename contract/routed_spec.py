@@ -11,6 +11,7 @@ from typing import Any
 
 from doc2openapi.contract import subresources
 from doc2openapi.contract.xml_bodies import xml_request_media
+from doc2openapi.scraper.model import GREEDY_KEY
 from doc2openapi.scraper.tree import HTTP_METHODS, resolve
 
 REPEAT_MARK = "__repeat"
@@ -148,3 +149,41 @@ def _rename_repeats(path: str) -> tuple[str, list[str]]:
         parts.append(path[last : match.start()] + "{" + alias + "}")
         last = match.end()
     return "".join(parts) + path[last:], aliases
+
+
+def greedy_templates(spec: dict[str, Any]) -> list[re.Pattern[str]]:
+    """A regex per path template with a parameter whose value is a path (x-greedy-path): its
+    value may hold `/`, which openapi-core routes nowhere (a value is one segment there)."""
+    found = []
+    for path, item in (spec.get("paths") or {}).items():
+        operations = [item.get(m) for m in HTTP_METHODS if isinstance(item.get(m), dict)]
+        parameters = [
+            *item.get("parameters", []),
+            *(p for o in operations for p in o.get("parameters", [])),
+        ]
+        greedy = {p.get("name") for p in parameters if p.get("in") == "path" and p.get(GREEDY_KEY)}
+        if not greedy:
+            continue
+        pattern, last = "", 0
+        for match in re.finditer(r"\{([^{}]+)\}", path):
+            kind = ".+" if match.group(1) in greedy else "[^/]+"
+            pattern += re.escape(path[last : match.start()]) + f"({kind})"
+            last = match.end()
+        found.append(re.compile(pattern + re.escape(path[last:])))
+    return found
+
+
+def folded_path(path: str, templates: list[re.Pattern[str]]) -> str | None:
+    """`path` with the `/` of its greedy values as `%2F` (one segment for openapi-core), or
+    None when no greedy template matches it."""
+    for template in templates:
+        match = template.fullmatch(path)
+        if match is None:
+            continue
+        out, last = "", 0
+        for index in range(1, len(match.groups()) + 1):
+            value = match.group(index).replace("/", "%2F")
+            out += path[last : match.start(index)] + value
+            last = match.end(index)
+        return out + path[last:]
+    return None

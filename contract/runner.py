@@ -129,9 +129,12 @@ def run_contract(
     phases: Sequence[str] = PHASES,
     workers: int = 1,
     junit: Path | None = None,
+    entries: bool = False,
 ) -> ContractResult:
     """Run the contract checks of `spec_path` against `base_url`; never raises on failures.
 
+    `entries`: test each x-subresources entry too, on a marker path of its own that only our
+    mock knows (contract.subresources.expand); for runs against the mock.
     Raises ContractError when the checks cannot run (base URL unreachable, bad spec).
     """
     check_base_url(base_url)
@@ -139,7 +142,9 @@ def run_contract(
     secrets = [value for _, value in headers]
     with tempfile.TemporaryDirectory(prefix="doc2openapi-contract-") as tmp:
         workdir = Path(tmp)
-        if isinstance(spec, dict) and plain_operations(spec):
+        if isinstance(spec, dict) and (
+            plain_operations(spec) | (entries and subresources.expand(spec) > 0)
+        ):
             spec_path = workdir / "spec.json"
             spec_path.write_text(json.dumps(spec), encoding="utf-8")
         env = _child_environment(headers)

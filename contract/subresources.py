@@ -62,3 +62,34 @@ def select(
         if best is None or score > best:
             best, chosen = score, entry
     return chosen
+
+
+# Contract runs against our own mock reach the entries too, on marker paths of a derived spec
+# (`/_x-subresource/ConfigureBucketAcl/`): OpenAPI has one operation per method and path, so
+# each entry needs a path of its own there. The mock takes the marker off and answers as the
+# entry it names; the published spec never has these paths.
+MARKER = "_x-subresource"
+
+
+def expand(spec: dict[str, Any]) -> int:
+    """Add every entry of `spec` as an operation of its own on a marker path; how many."""
+    added: dict[str, dict[str, Any]] = {}
+    for path, item in (spec.get("paths") or {}).items():
+        for method, operation in (item or {}).items():
+            if not isinstance(operation, dict):
+                continue
+            for entry in entries(operation):
+                marked = f"/{MARKER}/{entry.get('operationId', '')}{path}"
+                own = {k: v for k, v in entry.items() if k not in ("key", "servers")}
+                added.setdefault(marked, {})[method] = own
+    spec.setdefault("paths", {}).update(added)
+    return sum(len(item) for item in added.values())
+
+
+def unmarked(path: str) -> tuple[str | None, str]:
+    """The operationId a marker path names (None for an ordinary path), and the path itself."""
+    prefix = f"/{MARKER}/"
+    if not path.startswith(prefix):
+        return None, path
+    operation_id, _, rest = path[len(prefix) :].partition("/")
+    return operation_id, "/" + rest

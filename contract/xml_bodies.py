@@ -30,11 +30,15 @@ class XmlBodies:
         return self._roots[key]
 
     def read(self, data: bytes | str, schema: Any) -> Any:
-        """The value an XML body stands for; raises _xml.NotXml when it is none."""
+        """The value an XML body stands for; raises _xml.NotXml when it is none. An unwrapped
+        array with no element is empty: XML cannot write `[]` otherwise."""
+        root = self.root(schema)
         try:
-            return _xml.loads(data, self.root(schema))
+            value = _xml.loads(data, root)
         except UnicodeDecodeError as err:
             raise _xml.NotXml(f"not UTF-8: {err}") from None
+        _empty_arrays(value, root["shape"])
+        return value
 
     def write(self, value: Any, schema: Any) -> bytes:
         return _xml.dumps(value, self.root(schema))
@@ -47,3 +51,17 @@ def xml_request_media(operation: dict[str, Any]) -> tuple[str, dict[str, Any]] |
         if is_xml(str(media_type)) and isinstance(media, dict):
             return str(media_type), media
     return None
+
+
+def _empty_arrays(value: Any, shape: dict[str, Any]) -> None:
+    """Fill in `[]` for every unwrapped array of `shape` that `value` has no element of."""
+    if isinstance(value, list) and shape.get("type") == "array":
+        for item in value:
+            _empty_arrays(item, shape["items"])
+    if not isinstance(value, dict) or shape.get("type") != "object":
+        return
+    for prop in shape.get("properties", []):
+        inner = prop["shape"]
+        if inner.get("type") == "array" and not inner.get("wrapped") and not prop.get("attribute"):
+            value.setdefault(prop["key"], [])
+        _empty_arrays(value.get(prop["key"]), inner)

@@ -21,6 +21,7 @@ from doc2openapi.cli_parser import UsageError, build_parser
 from doc2openapi.codegen import generate_client
 from doc2openapi.contract.mock import MOCK_SK_ENV, MOCK_TOKEN, make_mock_server, running_mock
 from doc2openapi.contract.runner import PHASES, ContractError, parse_header, run_contract
+from doc2openapi.contract.signing import DEFAULT_SIGNATURE, AcceptedAuth
 from doc2openapi.scraper.cache import Cache
 from doc2openapi.scraper.output import dumps, write_atomic
 from doc2openapi.scraper.pipeline import ScrapeResult, Settings, scrape
@@ -211,15 +212,22 @@ def _mock(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _contract_headers(args: argparse.Namespace) -> list[tuple[str, str]]:
+def _contract_headers(args: argparse.Namespace, spec: dict[str, Any]) -> list[tuple[str, str]]:
     """The --header values, and the mock's token when testing against our own mock without
-    auth of the user's: it wants auth like the cloud does."""
+    auth of the user's: it wants auth like the cloud does. A spec that takes no token (OBS)
+    gets a well-formed signature of its own format instead (the mock knows no keys then)."""
     try:
         headers = [parse_header(raw) for raw in args.header]
     except ValueError as err:
         raise UsageError(f"--header: {err}") from None
-    if args.mock and not {name.lower() for name, _ in headers} & {"x-auth-token", "authorization"}:
+    names = {name.lower() for name, _ in headers}
+    if args.mock and not names & {"x-auth-token", "authorization"}:
         headers.append(MOCK_TOKEN)
+    accepted = AcceptedAuth.of(spec)
+    other = accepted.signature not in (None, DEFAULT_SIGNATURE)
+    if args.mock and "authorization" not in names and not accepted.token and other:
+        headers = [h for h in headers if h != MOCK_TOKEN]
+        headers.append(("Authorization", f"{accepted.signature} MOCKAK:bW9jaw=="))
     return headers
 
 
@@ -233,7 +241,7 @@ def _contract_phases(args: argparse.Namespace) -> list[str]:
 def _contract(args: argparse.Namespace) -> int:
     spec = _valid_spec(args.spec)
     options: dict[str, Any] = {
-        "headers": _contract_headers(args), "max_examples": args.max_examples,
+        "headers": _contract_headers(args, spec), "max_examples": args.max_examples,
         "seed": args.seed, "operation_ids": args.operation_id, "tags": args.tag,
         "allow_writes": args.allow_writes, "phases": _contract_phases(args),
         "workers": args.workers, "junit": args.junit,
@@ -241,7 +249,7 @@ def _contract(args: argparse.Namespace) -> int:
     try:
         if args.mock:
             with running_mock(spec, seed=args.seed) as url:
-                result = run_contract(args.spec, url, **options)
+                result = run_contract(args.spec, url, entries=True, **options)
         else:
             result = run_contract(args.spec, args.base_url, **options)
     except ContractError as err:

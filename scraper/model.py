@@ -15,6 +15,7 @@ REF_PREFIX = "#/components/schemas/"
 SOURCE_KEY = "x-doc-source"  # provenance: where in the docs an element comes from
 UNNAMED_KEY = "x-doc-unnamed"  # a server variable the docs give no value for: default = its name
 SIGNATURE_KEY = "x-signature-scheme"  # the word that starts a signature header (`OBS`)
+GREEDY_KEY = "x-greedy-path"  # a path parameter whose value is a path: its `/` are sent as `/`
 
 
 @dataclass(frozen=True, order=True)
@@ -47,6 +48,7 @@ class Parameter:
     source: dict[str, Any] | None = None
     example: Json = None
     allow_empty: bool = False  # a bare query key (`?acl`): present, with no value
+    greedy: bool = False  # a path parameter holding a path (`/` kept): GREEDY_KEY
 
 
 @dataclass

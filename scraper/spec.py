@@ -9,6 +9,7 @@ from typing import Any
 from doc2openapi.scraper.actions import snapshot, split_actions
 from doc2openapi.scraper.components import fingerprint, merge_components, rewrite_refs
 from doc2openapi.scraper.model import (
+    GREEDY_KEY,
     REF_PREFIX,
     SOURCE_KEY,
     UNNAMED_KEY,
@@ -176,6 +177,8 @@ def _parameter(param: Parameter, mapping: dict[str, str]) -> dict[str, Any]:
         out["required"] = True
     if param.allow_empty:
         out["allowEmptyValue"] = True
+    if param.greedy:
+        out[GREEDY_KEY] = True
     out["schema"] = rewrite_refs(param.schema, mapping)
     if param.example is not None:
         out["example"] = param.example

@@ -3,6 +3,7 @@ operations across the reference checked against their own pages' tables and samp
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from openapi_schema_validator import OAS30Validator
 from openapi_spec_validator import validate
 from werkzeug.test import Client
 
+from doc2openapi.contract import subresources
 from doc2openapi.contract.mock import MockAPI
 from doc2openapi.scraper.interpret.http_message import parse_message
 from doc2openapi.scraper.interpret.sections import assign_roles
@@ -239,3 +241,60 @@ def test_the_mock_takes_obs_signatures_and_refuses_the_rest(obs: ScrapeResult) -
         response = client.get("/", headers=headers)
         assert response.status_code == 401, why
     assert "OBS" in client.get("/").get_json()["error_msg"]
+
+
+def test_object_keys_are_greedy_paths_the_mock_routes(obs: ScrapeResult) -> None:
+    """ "An object name is a complete path": `{object}` is marked x-greedy-path, and the mock
+    routes `/photos/2024/a.jpg` to the object operations, not to a 404."""
+    for op in operations(obs.spec):
+        for param in op.get("parameters", []):
+            if param["in"] == "path":
+                assert param == {**param, "name": "object", "x-greedy-path": True}
+    client = Client(MockAPI(obs.spec))
+    signed = {"Authorization": "OBS AKEXAMPLE:c2lnbmF0dXJl"}
+    for path in ("/photos/2024/a.jpg", "/photos%2F2024/a.jpg", "/a//b", "/a"):
+        assert client.get(path, headers=signed).status_code == 200, path
+        assert client.head(path, headers=signed).status_code == 200, path
+    assert client.patch("/photos/a.jpg", headers=signed).status_code == 405
+
+
+def test_marker_paths_reach_each_entry_and_only_in_a_derived_spec(obs: ScrapeResult) -> None:
+    """A contract run's marker path (`/_x-subresource/<operationId>/...`) is answered as that
+    entry, with the entry's own parameter definitions; the published spec has none."""
+    assert not any(p.startswith("/_x-subresource") for p in obs.spec["paths"])
+    derived = copy.deepcopy(obs.spec)
+    assert subresources.expand(derived) == 69
+    assert "/_x-subresource/ListBuckets/" in derived["paths"]
+    assert "key" not in derived["paths"]["/_x-subresource/CopyParts/{object}"]["put"]
+    client = Client(MockAPI(obs.spec))
+    signed = {"Authorization": "OBS AKEXAMPLE:c2lnbmF0dXJl"}
+    # told apart from listing objects by its host alone, which a mock cannot see
+    listed = client.get("/_x-subresource/ListBuckets/", headers=signed)
+    assert listed.status_code == 200
+    assert b"ListAllMyBucketsResult" in listed.data
+    assert b"ListBucketResult" in client.get("/", headers=signed).data
+    # ListBuckets' x-obs-bucket-type is a plain string; the folded one's (listing objects) is
+    # an enum, and openapi-core sees that one
+    typed = {**signed, "x-obs-bucket-type": ""}
+    assert client.get("/_x-subresource/ListBuckets/", headers=typed).status_code == 200
+    assert client.get("/", headers=typed).status_code == 400
+    parts = "/_x-subresource/CopyParts/a/b.txt?partNumber=1&uploadId=u"
+    copied = {**signed, "x-obs-copy-source": "/b/src"}
+    assert client.put(parts, headers=copied).status_code == 200
+    assert client.put(parts, headers=signed).status_code == 400  # its required header
+    assert client.get("/_x-subresource/Nothing/", headers=signed).status_code == 404
+
+
+def test_the_mock_reads_absent_unwrapped_arrays_as_empty_and_empty_bytes_as_bytes(
+    obs: ScrapeResult,
+) -> None:
+    """XML cannot write an empty unwrapped array but as no element; an empty object body is
+    zero bytes of its media type, not a missing body."""
+    client = Client(MockAPI(obs.spec))
+    signed = {"Authorization": "OBS AKEXAMPLE:c2lnbmF0dXJl", "Content-Type": "application/xml"}
+    response = client.post("/?delete", headers=signed, data=b"<Delete><Quiet>true</Quiet></Delete>")
+    assert response.status_code == 200, response.data
+    appended = {**signed, "Content-Type": "application/octet-stream"}
+    url = "/a.txt?modify&position=0"
+    assert client.put(url, headers=appended, data=b"").status_code == 200
+    assert client.put(url, headers=signed, data=b"").status_code == 400  # not its media type

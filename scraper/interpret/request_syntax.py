@@ -50,8 +50,8 @@ from doc2openapi.scraper.model import (
 )
 from doc2openapi.scraper.page import Page, Paragraph, Table
 
+# Headers every request carries, or that OpenAPI itself describes (media type, security).
 WIRE_HEADERS = {"host", "date", "authorization", "content-length", "content-type", "accept"}
-"""Headers every request carries, or that OpenAPI itself describes (media type, security)."""
 BINARY: Schema = {"type": "string", "format": "binary"}
 
 
@@ -165,8 +165,9 @@ class RequestSyntaxReader:
         """The object key and the sub-resource keys, then the tables' parameters and headers,
         then what only the request line shows; each (location, name) once, the first wins."""
         params: list[Parameter] = []
-        if "{object}" in endpoint.path:
-            params.append(Parameter("object", "path", True, {"type": "string"}, "The object key."))
+        if "{object}" in endpoint.path:  # "An object name is a complete path": `/` is kept
+            key = Parameter("object", "path", True, {"type": "string"}, "The object key.")
+            params.append(replace(key, greedy=True))
         params += [_subresource_parameter(key, value) for key, value in endpoint.markers]
         named = {("query", key) for key, _ in endpoint.markers}
         for param in self._documented_parameters() + _request_line_parameters(endpoint):
@@ -212,8 +213,7 @@ class RequestSyntaxReader:
     def _xml_schemas(
         self, docs: list[tuple[str, str]], infos: dict[str, ElementInfo], request: bool
     ) -> tuple[list[tuple[str, Schema]], dict[str, list[str]], list[str]]:
-        """Root name -> schema (in order of appearance), the samples of each root, and
-        the texts that are not XML (JSON or prose standing for the body)."""
+        """Root name -> schema (in page order), each root's samples, the non-XML body texts."""
         trees: dict[str, Node] = {}
         samples: dict[str, list[str]] = {}
         other: list[str] = []

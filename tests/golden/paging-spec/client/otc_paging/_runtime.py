@@ -118,17 +118,21 @@ class CallOptions:
 _DOT_SEGMENTS = {"", ".", ".."}
 
 
-def path(template: str, values: Mapping[str, Any]) -> str:
+def path(template: str, values: Mapping[str, Any], keep_slashes: Sequence[str] = ()) -> str:
     """Fill a path template; each value becomes exactly one segment, so none can change the path.
 
     Values are percent-encoded with "/" too; empty, "." and ".." are refused because URL
-    normalisation would drop or climb the segment.
+    normalisation would drop or climb the segment. A value named in `keep_slashes` is a path
+    (an OBS object key, `photos/2024/a.jpg`): its "/" are sent as they are, and none of its
+    segments may be "." or "..".
     """
     for name, value in values.items():
         text = str(value).lower() if isinstance(value, bool) else str(value)
-        if value is None or text in _DOT_SEGMENTS:
+        greedy = name in keep_slashes
+        parts = text.split("/") if greedy else [text]
+        if value is None or text == "" or any(p in _DOT_SEGMENTS - {""} for p in parts):
             raise ValueError(f"path parameter {name!r} cannot be {value!r}")
-        template = template.replace("{" + name + "}", quote(text, safe=""))
+        template = template.replace("{" + name + "}", quote(text, safe="/" if greedy else ""))
     return template
 
 
