@@ -28,7 +28,7 @@ def form_body(infos: dict[str, ElementInfo], builder: SchemaBuilder) -> Body:
         if name.endswith(("-", "*")):
             builder.diagnose(
                 "header-pattern",
-                f"{name + '*'!r} names a family of form fields, not one; not declared",
+                f"{name.rstrip('*') + '*'!r} names a family of form fields, not one; not declared",
             )
             continue
         schema = (
