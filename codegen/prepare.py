@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from doc2openapi.codegen.naming import unique
+from doc2openapi.codegen.nested import lift_nested_objects
 from doc2openapi.codegen.xml_shapes import is_xml
 from doc2openapi.scraper.model import REF_PREFIX
 from doc2openapi.scraper.tree import HTTP_METHODS, walk_schemas
@@ -213,5 +214,6 @@ def lift_inline_bodies(spec: dict[str, Any]) -> dict[str, Any]:
     _verbatim_strings(spec)
     _operations_only(spec)
     _lift(spec)
+    lift_nested_objects(spec["components"]["schemas"])
     _mark_extras(spec)
     return spec

@@ -94,7 +94,10 @@ KINDS: dict[str, Kind] = {
         "warning", "an example its own schema rejects (left out of the spec)", "fix either one"
     ),
     "doc-defect:undocumented-field": Kind(
-        "warning", "an example field no table mentions", "document the field"
+        "warning",
+        "an example field no table mentions; added, typed by the example, unless the tables "
+        "give its name elsewhere in the body",
+        "document the field",
     ),
     "doc-defect:constraint": Kind(
         "warning",

@@ -96,8 +96,12 @@ def test_examples_validated_and_defects_reported(widgets: ScrapeResult) -> None:
     ) in reasons
     assert (
         "doc-defect:undocumented-field",
-        "ListWidgets 200 response example has $.widgets[0].shape, which no table mentions",
+        "ListWidgets 200 response: the example has $.widgets[].shape, which no table mentions; "
+        "added as string from the example",
     ) in reasons
+    widget = resolve(spec, media["schema"])["properties"]["widgets"]
+    shape = resolve(spec, widget["items"])["properties"]["shape"]
+    assert shape["type"] == "string"  # the example's field joins the schema, typed by its value
 
 
 def test_report_lists_every_file(widgets: ScrapeResult) -> None:

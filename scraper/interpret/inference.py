@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
+from doc2openapi.scraper.interpret.example_fields import adopt_example_fields, near_miss
 from doc2openapi.scraper.interpret.nesting import nest_flat_table
 from doc2openapi.scraper.model import SOURCE_KEY, Body, Diagnostic, Json, Operation, Schema
 from doc2openapi.scraper.tree import resolve
@@ -195,13 +196,6 @@ def _objects(
             yield from _objects(target["items"], item, schemas, f"{where}[]", depth + 1)
 
 
-def _near_miss(shown: str, documented: list[str]) -> str | None:
-    """The one documented name the example's name is a near miss of (`dimension_name` for
-    `dimension_names`, `statics` for `statistics`), if exactly one is close."""
-    close = [d for d in documented if SequenceMatcher(None, shown, d).ratio() >= 0.85]
-    return close[0] if len(close) == 1 else None
-
-
 NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
 
@@ -227,7 +221,7 @@ def _rename_to_example(
     unshown = [p for p in properties if p not in ever_shown]
     renames = []
     for key in sorted(k for k in shown_keys if k not in properties):
-        documented = _near_miss(key, unshown)
+        documented = near_miss(key, unshown)
         if documented is None or not _example_spelling_wins(key, documented, vocabulary):
             continue
         target["properties"] = properties = {
@@ -280,7 +274,7 @@ def _unwrap_root_array(body: Body, op: Operation, label: str) -> Diagnostic | No
 
 
 def refine_with_examples(
-    op: Operation, vocabulary: frozenset[str] = frozenset()
+    op: Operation, vocabulary: frozenset[str] = frozenset(), names: frozenset[str] = frozenset()
 ) -> list[Diagnostic]:
     diagnostics: list[Diagnostic] = []
     bodies = [("request body", op.request_body)] + [
@@ -325,4 +319,5 @@ def refine_with_examples(
                         f"{op.operation_id} {label}: {path} has no documented type; "
                         f"{guess['type']} from the example",
                     ))  # fmt: skip
+        diagnostics += adopt_example_fields(body, op, label, names)
     return diagnostics

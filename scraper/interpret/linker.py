@@ -36,17 +36,21 @@ class TableRef:
 
 
 LEADING_TITLE_WORDS = re.compile(
-    r"^(?:(?:parameter\s+)?description|data\s+structure|structure|parameters?|fields?)\s+of\s+"
-    r"(?:the\s+)?(?:(?:field|parameter|object|structure)\s+)?",
+    r"^(?:(?:parameter\s+|data\s+structure\s+)?description|data\s+structure|structure|"
+    r"parameters?|fields?)\s+of\s+(?:the\s+)?(?:(?:field|parameter|object|structure)\s+)?",
     re.I,
 )
+# "versions.links" names "links"
+DOTTED_PREFIX = re.compile(r"^(?:[A-Za-z_][\w-]*\.)+(?=[A-Za-z_][\w-]*$)")
 
 
 def title_key(title: str) -> str:
     """ "jobs parameters" -> "jobs"; "Description of field tag" -> "tag";
+    "Data structure description of the versions.links field" -> "links";
     "ExportParams" -> "exportparams"."""
     stripped = LEADING_TITLE_WORDS.sub("", title.strip())
     stripped = GENERIC_TITLE_WORDS.sub("", stripped).strip()
+    stripped = DOTTED_PREFIX.sub("", stripped)
     return (stripped or title).lower().replace(" ", "")
 
 

@@ -15,6 +15,7 @@ from doc2openapi.scraper.interpret.endpoints import (
     distinct_template_names,
     uri_endpoints,
 )
+from doc2openapi.scraper.interpret.example_fields import page_names
 from doc2openapi.scraper.interpret.example_sections import read_example_section
 from doc2openapi.scraper.interpret.inference import NAME_WORDS, refine_with_examples
 from doc2openapi.scraper.interpret.linker import TableIndex, page_key
@@ -70,9 +71,11 @@ class Interpreter:
         if draft.request is not None and bodyless(endpoints) and not draft.request_examples:
             request_table_as_query(ctx, draft.request)
         operations = _operations(ctx, endpoints)
-        vocabulary = page_vocabulary(page)
+        texts = page_texts(page)
+        vocabulary = frozenset(w.lower() for text in texts for w in NAME_WORDS.findall(text))
+        names = page_names(texts)
         for op in operations:
-            builder.diagnostics += refine_with_examples(op, vocabulary)
+            builder.diagnostics += refine_with_examples(op, vocabulary, names)
             tidy_operation(op, page, self.index, builder.tables())
         _report_unused_tables(ctx)
         return builder.page_result(operations)
@@ -146,8 +149,8 @@ def _report_unused_tables(ctx: PageContext) -> None:
                 )
 
 
-def page_vocabulary(page: Page) -> frozenset[str]:
-    """The words of a page's prose and tables (not its examples), lower case."""
+def page_texts(page: Page) -> list[str]:
+    """A page's prose and table cells (not its examples): what it names in words."""
     texts: list[str] = [page.title]
     for section in page.sections:
         for block in section.blocks:
@@ -155,4 +158,4 @@ def page_vocabulary(page: Page) -> frozenset[str]:
                 texts.append(block.body.text)
             elif isinstance(block, Table):
                 texts += [cell.text for row in block.rows for cell in row]
-    return frozenset(w.lower() for text in texts for w in NAME_WORDS.findall(text))
+    return texts

@@ -78,6 +78,10 @@ class Widget(BaseModel):
     """
     Who owns the widget.
     """
+    shape: str | None = None
+    """
+    Shown in the page's example; no table documents it.
+    """
 
 
 class CreateWidgetRequest(BaseModel):

@@ -1,0 +1,174 @@
+"""Fields a page's example shows and its tables leave out, taken into the schema.
+
+Examples are usually captured from the live API and tables typed by hand, so a key the
+example sends under a documented object is a field the table forgot: it joins the object,
+typed by the example's value, and the report names it as `doc-defect:undocumented-field`.
+An object the table types without fields ("Array of objects" with no table of its own) takes
+the example's keys only when the page's prose or tables name every one of them: a key the
+page never names is data (a map of user metadata), not a field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from doc2openapi.scraper.model import Body, Diagnostic, Json, Operation, Schema
+from doc2openapi.scraper.tree import resolve, subschemas
+
+MAX_DEPTH = 32
+ITEMS_READ = 20  # list items of an example that are looked at
+SHOWN_ONLY = "Shown in the page's example; no table documents it."
+NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*")
+
+
+def page_names(texts: list[str]) -> frozenset[str]:
+    """Every identifier-like token of the page's prose and tables (`resource_name`, `key`)."""
+    return frozenset(token for text in texts for token in NAME.findall(text))
+
+
+def near_miss(shown: str, documented: list[str]) -> str | None:
+    """The one documented name the example's name is a near miss of (`dimension_name` for
+    `dimension_names`, `statics` for `statistics`), if exactly one is close."""
+    close = [d for d in documented if SequenceMatcher(None, shown, d).ratio() >= 0.85]
+    return close[0] if len(close) == 1 else None
+
+
+def _value_schema(value: Json, depth: int = 0) -> Schema:
+    """The schema an example value shows: its JSON type, objects and lists all the way down."""
+    if isinstance(value, bool):
+        return {"type": "boolean"}
+    if isinstance(value, int):
+        return {"type": "integer"}
+    if isinstance(value, float):
+        return {"type": "number"}
+    if isinstance(value, str):
+        return {"type": "string"}
+    if isinstance(value, list):
+        items: Schema = {}
+        for item in value[:ITEMS_READ]:
+            items = _widen(items, _value_schema(item, depth + 1))
+        return {"type": "array", "items": items}
+    if isinstance(value, dict) and depth < MAX_DEPTH:
+        return {
+            "type": "object",
+            "properties": {str(k): _value_schema(v, depth + 1) for k, v in value.items()},
+        }
+    return {}  # null: nothing known but that it may be absent
+
+
+def _widen(known: Schema, shown: Schema) -> Schema:
+    """One schema for two example values of a field: integer and number give number,
+    objects merge their keys, any other disagreement leaves the type open. A null says
+    nothing, so a field first seen as null takes the type it shows next."""
+    if not shown:
+        return known
+    if "type" not in known:
+        return shown | known
+    kinds = {known.get("type"), shown.get("type")}
+    if len(kinds) == 1:
+        if known.get("type") == "object":
+            for key, sub in shown.get("properties", {}).items():
+                props = known.setdefault("properties", {})
+                props[key] = _widen(props[key], sub) if key in props else sub
+        elif known.get("type") == "array":
+            known["items"] = _widen(known.get("items") or {}, shown.get("items") or {})
+        return known
+    if kinds == {"integer", "number"}:
+        known["type"] = "number"
+        return known
+    return {k: v for k, v in known.items() if k == "description"}
+
+
+@dataclass
+class _Adopter:
+    """Walks each example beside its schema, adding what the example shows and no table has."""
+
+    schemas: dict[str, Schema]
+    names: frozenset[str]
+    documented: frozenset[str]  # every field name the body's tables give, at any depth
+    added: dict[int, Schema] = field(default_factory=dict)  # schemas made here, by id
+    fieldless: set[int] = field(default_factory=set)  # objects documented without fields
+    messages: list[str] = field(default_factory=list)
+
+    def value(self, schema: Schema, value: Json, where: str, depth: int) -> None:
+        if depth > MAX_DEPTH:
+            return
+        target = resolve(schema, self.schemas)
+        if isinstance(value, list) and isinstance(target.get("items"), dict):
+            for item in value[:ITEMS_READ]:
+                self.value(target["items"], item, f"{where}[]", depth + 1)
+        elif isinstance(value, dict) and value:
+            self.members(target, value, where, depth)
+
+    def members(self, target: Schema, value: dict[str, Json], where: str, depth: int) -> None:
+        properties = target.get("properties")
+        if not self._takes_fields(target, value):
+            return
+        announce = isinstance(properties, dict)
+        if not isinstance(properties, dict):
+            properties = target["properties"] = {}
+            self.fieldless.add(id(target))
+            self.messages.append(
+                f"{where} is documented as an object without fields; the fields the example "
+                f"shows ({', '.join(sorted(map(str, value)))}) are taken from it"
+            )
+        unshown = [name for name in properties if name not in value]
+        for key, item in value.items():
+            prop = properties.get(key)
+            if isinstance(prop, dict):
+                if id(prop) in self.added:
+                    properties[key] = _widen(prop, _value_schema(item))
+                    self.added[id(properties[key])] = properties[key]
+                else:
+                    self.value(prop, item, f"{where}.{key}", depth + 1)
+                continue
+            if announce and (key in self.documented or near_miss(key, unshown)):
+                continue  # documented at another level or spelled so: the example's slip
+            made = properties[key] = _value_schema(item) | {"description": SHOWN_ONLY}
+            self.added[id(made)] = made
+            if announce:
+                self.messages.append(
+                    f"the example has {where}.{key}, which no table mentions; added as "
+                    f"{made.get('type', 'untyped')} from the example"
+                )
+
+    def _takes_fields(self, target: Schema, value: dict[str, Json]) -> bool:
+        """A documented object takes any key; a fieldless one only keys the page names."""
+        if any(k in target for k in ("oneOf", "anyOf", "allOf", "$ref", "additionalProperties")):
+            return False
+        if target.get("properties") and id(target) not in self.fieldless:
+            return True
+        if target.get("type") != "object":
+            return False
+        return all(str(key) in self.names for key in value)
+
+
+def _field_names(schema: Schema, schemas: dict[str, Schema]) -> frozenset[str]:
+    """The names of every property a body schema documents, through refs, items and unions."""
+    names: set[str] = set()
+    seen: set[int] = set()
+    todo = [schema]
+    while todo:
+        node = resolve(todo.pop(), schemas)
+        if id(node) not in seen:
+            seen.add(id(node))
+            names.update(node.get("properties") or {})
+            todo += subschemas(node)
+    return frozenset(names)
+
+
+def adopt_example_fields(
+    body: Body, op: Operation, label: str, names: frozenset[str]
+) -> Iterator[Diagnostic]:
+    """Add to a body's schema the fields its examples show and its tables leave out."""
+    adopter = _Adopter(op.schemas, names, _field_names(body.schema, op.schemas))
+    for example in body.examples:
+        if isinstance(example.value, dict | list):
+            adopter.value(body.schema, example.value, "$", 0)
+    for message in adopter.messages:
+        yield Diagnostic(
+            op.source, "doc-defect:undocumented-field", f"{op.operation_id} {label}: {message}"
+        )

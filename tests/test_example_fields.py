@@ -1,0 +1,113 @@
+"""Tables and examples as two sources of structure: what the example shows and no table
+documents joins the schema (and is reported), within limits that keep data out of it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tests.helpers import operation, resolve, response_schema
+from tests.test_conventions import HEADER, RESPONSE_HEADER, kinds, page, scrape_pages, table
+
+
+def _show_page(
+    tmp_path: Path, response: str, *examples: str
+) -> tuple[dict[str, Any], dict[str, Any], dict[str, list[str]]]:
+    blocks = "\n".join(f".. code-block::\n\n   {example}\n" for example in examples)
+    result = scrape_pages(
+        tmp_path,
+        {
+            "show.rst": page(
+                "Showing a Widget",
+                ("URI", "GET /v1/widgets/{widget_id}"),
+                ("Response", response),
+                ("Example Response", blocks),
+            )
+        },
+    )
+    op = operation(result.spec, "get", "/v1/widgets/{widget_id}")
+    return result.spec, response_schema(result.spec, op, "200"), kinds(result)
+
+
+def test_a_field_only_the_example_shows_joins_the_schema_typed_by_its_value(
+    tmp_path: Path,
+) -> None:
+    response = table("Table 1 Response body", RESPONSE_HEADER, ("id", "String", "The ID."))
+    _, body, found = _show_page(
+        tmp_path,
+        response,
+        '{"id": "w-1", "size": 3, "parts": [{"name": "a"}]}',
+        '{"id": "w-2", "size": 2.5, "parts": [{"name": "b", "count": 1}]}',
+    )
+    size, parts = body["properties"]["size"], body["properties"]["parts"]
+    assert size["type"] == "number"  # 3 in one example, 2.5 in the other
+    assert parts["type"] == "array"
+    assert set(parts["items"]["properties"]) == {"name", "count"}
+    assert "no table documents it" in size["description"]
+    assert "size" not in body.get("required", [])
+    reported = found["doc-defect:undocumented-field"]
+    assert any("$.size, which no table mentions; added as integer" in r for r in reported)
+    assert any("$.parts, which no table mentions; added as array" in r for r in reported)
+
+
+def test_an_object_without_fields_takes_the_example_keys_only_when_the_page_names_them(
+    tmp_path: Path,
+) -> None:
+    response = table(
+        "Table 1 Response body",
+        RESPONSE_HEADER,
+        ("tags", "Array of objects", "Tags: **key** is the tag key, **value** its value."),
+        ("metadata", "Object", "Metadata the user set."),
+    )
+    spec, body, found = _show_page(
+        tmp_path,
+        response,
+        '{"tags": [{"key": "env", "value": "prod"}], "metadata": {"owner_x": "me"}}',
+    )
+    tags = resolve(spec, body["properties"]["tags"])
+    assert set(resolve(spec, tags["items"])["properties"]) == {"key", "value"}
+    assert "properties" not in resolve(spec, body["properties"]["metadata"])  # data, not fields
+    reported = " ".join(found["doc-defect:undocumented-field"])
+    assert "without fields; the fields the example shows (key, value)" in reported
+    assert "owner_x" not in reported
+
+
+def test_a_field_the_tables_give_at_another_level_is_not_added_where_the_example_slips(
+    tmp_path: Path,
+) -> None:
+    response = (
+        table("Table 1 Response body", RESPONSE_HEADER, ("group", "Object", "See Table 2."))
+        + "\n"
+        + table("Table 2 group", RESPONSE_HEADER, ("group_id", "String", "The group ID."))
+    )
+    _, body, found = _show_page(tmp_path, response, '{"group_id": "g-1"}')
+    assert set(body["properties"]) == {"group"}
+    assert any(
+        "has $.group_id, which no table mentions" in r
+        for r in found["doc-defect:undocumented-field"]
+    )  # still reported, by the example check
+
+
+def test_a_table_captioned_as_the_data_structure_of_a_field_is_that_fields_object(
+    tmp_path: Path,
+) -> None:
+    request = (
+        table("Table 1 Request parameters", HEADER, ("image_tag", "No", "Object", "The tag."))
+        + "\n"
+        + table(
+            "Table 2 Data structure description of the image_tag field",
+            HEADER,
+            ("key", "Yes", "String", "Tag key."),
+            ("value", "Yes", "String", "Tag value."),
+        )
+    )
+    result = scrape_pages(
+        tmp_path,
+        {"tag.rst": page("Tagging an Image", ("URI", "PUT /v1/tags"), ("Request", request))},
+    )
+    op = operation(result.spec, "put", "/v1/tags")
+    body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    image_tag = resolve(result.spec, body["properties"]["image_tag"])
+    assert set(image_tag["properties"]) == {"key", "value"}
+    assert image_tag["required"] == ["key", "value"]
+    assert "unlinked-table" not in kinds(result)
