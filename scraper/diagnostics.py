@@ -87,6 +87,12 @@ KINDS: dict[str, Kind] = {
         "warning", "an example with no table for its body; left out", "document the body"
     ),
     "bad-example": Kind("warning", "an example block that is not valid JSON", "fix the example"),
+    "repaired-example": Kind(
+        "warning",
+        "an example that is JSON once a mechanical slip is mended (a missing ',', a ',' after "
+        "the last member, a raw control character in a string); the mended example is used",
+        "fix the example",
+    ),
     "no-responses": Kind(
         "warning", "no status code documented: a `default` response says so", "list the codes"
     ),

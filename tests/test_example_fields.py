@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from doc2openapi.scraper.interpret.examples import extract_json
 from tests.helpers import operation, resolve, response_schema
 from tests.test_conventions import HEADER, RESPONSE_HEADER, kinds, page, scrape_pages, table
 
@@ -111,3 +112,36 @@ def test_a_table_captioned_as_the_data_structure_of_a_field_is_that_fields_objec
     assert set(image_tag["properties"]) == {"key", "value"}
     assert image_tag["required"] == ["key", "value"]
     assert "unlinked-table" not in kinds(result)
+
+
+def test_an_example_with_a_mechanical_json_slip_is_mended_and_the_slip_reported(
+    tmp_path: Path,
+) -> None:
+    response = table("Table 1 Response body", RESPONSE_HEADER, ("id", "String", "The ID."))
+    spec, body, found = _show_page(
+        tmp_path, response, '{"id": "w-1"\n    "size": 3,\n    "parts": [1, 2,],\n    }'
+    )
+    assert body["properties"]["size"]["type"] == "integer"  # the mended example's evidence
+    example = operation(spec, "get", "/v1/widgets/{widget_id}")["responses"]["200"]["content"][
+        "application/json"
+    ]["examples"]
+    assert next(iter(example.values()))["value"] == {"id": "w-1", "size": 3, "parts": [1, 2]}
+    (repaired,) = found["repaired-example"]
+    assert "a missing ','" in repaired and "a ',' after the last member" in repaired
+    assert "bad-example" not in found
+
+
+def test_an_example_broken_beyond_a_mechanical_slip_is_left_out_and_reported(
+    tmp_path: Path,
+) -> None:
+    response = table("Table 1 Response body", RESPONSE_HEADER, ("id", "String", "The ID."))
+    _, body, found = _show_page(tmp_path, response, '{"id": "w-1", "size": ...}')
+    assert set(body["properties"]) == {"id"}
+    assert "Expecting value" in found["bad-example"][0]
+    assert "repaired-example" not in found
+
+
+def test_a_raw_control_character_in_an_example_string_is_mended() -> None:
+    found = extract_json('{"script": "line one\tline two"}')
+    assert found.values == [{"script": "line one\tline two"}]
+    assert found.repairs == ["a raw control character inside a string"]

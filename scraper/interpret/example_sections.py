@@ -63,10 +63,17 @@ def _read_code_block(
     ctx: PageContext, roled: RoledSection, walk: _ExampleWalk, block: CodeBlock
 ) -> None:
     try:
-        values = extract_json(block.text)
+        extracted = extract_json(block.text)
     except NotJson as err:
         ctx.builder.diagnose("bad-example", f"example in {roled.section.title!r}: {err}")
         return
+    values = extracted.values
+    if extracted.repairs:
+        ctx.builder.diagnose(
+            "repaired-example",
+            f"example in {roled.section.title!r} is not JSON as written; repaired "
+            f"{'; '.join(extracted.repairs)}",
+        )
     is_request = walk.after_request_line or REQUEST_LINE.match(block.text) is not None
     walk.after_request_line = False
     kind = _example_kind(roled.role, walk.label.lower(), is_request)

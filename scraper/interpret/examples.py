@@ -1,38 +1,90 @@
-"""Pull JSON bodies out of example code blocks ("POST https://... " lines, then JSON)."""
+"""Pull JSON bodies out of example code blocks ("POST https://... " lines, then JSON).
+
+Hand-edited examples break JSON in a few mechanical ways: a comma left out between two
+members, one left after the last, a raw tab or line break inside a string. Those are
+repaired, each repair named, so the example still serves as evidence and the report says
+what was mended; anything else is NotJson.
+"""
 
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass, field
 
 from doc2openapi.scraper.model import Json
 
 REQUEST_LINE = re.compile(r"^\s*(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+\S+", re.I)
 JSON_START = re.compile(r"^\s*[\[{]", re.M)
+MAX_REPAIRS = 10
+VALUE_END = re.compile(r'(?:["}\]\d]|true|false|null)\s*$')
 
 
 class NotJson(ValueError):
     """The block looks like a JSON body but does not parse."""
 
 
-def extract_json(text: str) -> list[Json]:
+@dataclass
+class Extracted:
+    """The JSON values of a block, and the repairs that made them parse."""
+
+    values: list[Json] = field(default_factory=list)
+    repairs: list[str] = field(default_factory=list)
+
+
+def extract_json(text: str) -> Extracted:
     """The JSON bodies in a code block (none for a bare request line); NotJson if broken.
 
     Pages show alternatives in one block ("{...} Or {...}"): each value is returned.
     """
-    values: list[Json] = []
-    decoder = json.JSONDecoder()
+    found = Extracted()
     position = 0
     while (start := JSON_START.search(text, position)) is not None:
         body = text[start.start() :]
         offset = len(body) - len(body.lstrip())
-        try:
-            value, end = decoder.raw_decode(body.lstrip())
-        except json.JSONDecodeError as err:
-            raise NotJson(f"{err.msg} at line {err.lineno} column {err.colno}") from None
-        values.append(value)
+        value, end, body_repairs = _decode(body.lstrip())
+        found.values.append(value)
+        found.repairs += body_repairs
         position = start.start() + offset + end
-    rest = text[position:].strip() if values else ""
+    rest = text[position:].strip() if found.values else ""
     if rest and not rest.lower().startswith(("or", "//", "#")):
         raise NotJson(f"unexpected text after the JSON value: {rest[:40]!r}")
-    return values
+    return found
+
+
+def _decode(body: str) -> tuple[Json, int, list[str]]:
+    """(value, end in the original body, repairs). The end is shifted back by the characters
+    the repairs added, so the caller's position stays in the original text."""
+    repairs: list[str] = []
+    shift, strict = 0, True
+    while True:
+        try:
+            value, end = json.JSONDecoder(strict=strict).raw_decode(body)
+            return value, end - shift, repairs
+        except json.JSONDecodeError as err:
+            failure = NotJson(f"{err.msg} at line {err.lineno} column {err.colno}")
+            if len(repairs) >= MAX_REPAIRS:
+                raise failure from None
+            if strict and err.msg.startswith("Invalid control character"):
+                strict = False
+                repairs.append("a raw control character inside a string")
+                continue
+            mended = _mend(body, err)
+            if mended is None:
+                raise failure from None
+            body, what, added = mended
+            shift += added
+            repairs.append(f"{what} at line {err.lineno} column {err.colno}")
+
+
+def _mend(body: str, err: json.JSONDecodeError) -> tuple[str, str, int] | None:
+    """One mechanical fix at the error: (new body, what was done, characters added)."""
+    before = body[: err.pos].rstrip()
+    here = body[err.pos : err.pos + 1]
+    if err.msg == "Expecting ',' delimiter" and here in '"{[' and VALUE_END.search(before):
+        return body[: err.pos] + "," + body[err.pos :], "a missing ','", 1
+    trailing = err.msg in ("Expecting property name enclosed in double quotes", "Expecting value")
+    if trailing and before.endswith(",") and here in "}]":
+        cut = len(before) - 1
+        return body[:cut] + body[cut + 1 :], "a ',' after the last member", -1
+    return None
