@@ -84,12 +84,12 @@ class _Walk:
             extra = True  # a free-form object (metadata): its keys are data
         for key, item in value.items():
             path = _join(where, str(key))
-            if key in properties or extra:
+            inner = properties.get(key, extra)
+            if isinstance(inner, dict):
                 self.found.covered.add(path)
-                inner = properties.get(key, extra)
-                self.value(item, _schema(inner), path, depth + 1)
-            else:
-                _all_missing(item, path, self.found, depth + 1)
+                self.value(item, inner, path, depth + 1)
+            else:  # a free-form value is data all the way down; an unknown key, nothing
+                _all_fields(item, path, self.found.covered if inner else self.found.missing)
 
 
 def _join(where: str, key: str) -> str:
@@ -100,14 +100,15 @@ def _schema(node: Any) -> Schema:
     return node if isinstance(node, dict) else {}
 
 
-def _all_missing(value: Json, where: str, found: Fields, depth: int) -> None:
-    found.missing.add(where)
+def _all_fields(value: Json, where: str, into: set[str], depth: int = 0) -> None:
+    """`where` and every dotted field below it, into `into`."""
+    into.add(where)
     if depth > MAX_DEPTH:
         return
     for item in value[:50] if isinstance(value, list) else [value]:
         if isinstance(item, dict):
             for key, inner in item.items():
-                _all_missing(inner, f"{where}.{key}", found, depth + 1)
+                _all_fields(inner, f"{where}.{key}", into, depth + 1)
 
 
 def schema_fields(

@@ -36,3 +36,15 @@ def test_an_xml_example_counts_its_elements_and_attributes() -> None:
     assert (coverage.fields, coverage.covered) == (4, 3)  # the attribute is not documented
     assert coverage.diagnostics[0].reason.endswith("not covered: region")
     assert (coverage.schema_fields, coverage.schema_fields_shown) == (3, 3)
+
+
+def test_everything_under_a_free_form_object_is_covered_and_under_an_unknown_key_missing() -> None:
+    schema = {
+        "type": "object",
+        "properties": {"properties": {"type": "object", "description": "A JSON schema's map."}},
+    }
+    value = {"properties": {"created_at": {"type": "string"}}, "extra": {"inner": 1}}
+    coverage = measure(_spec("application/json", schema, value), {})
+    # properties, properties.created_at, properties.created_at.type: data of a free-form map
+    assert (coverage.fields, coverage.covered) == (5, 3)
+    assert coverage.diagnostics[0].reason.endswith("not covered: extra, extra.inner")

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from doc2openapi.scraper.interpret.columns import is_parameter_table, is_status_table, read_fields
+from doc2openapi.scraper.interpret.example_sections import read_body_code_block
 from doc2openapi.scraper.interpret.linker import TableRef
 from doc2openapi.scraper.interpret.page_state import Draft, PageContext, section_tables
 from doc2openapi.scraper.interpret.parameters import (
@@ -17,7 +18,7 @@ from doc2openapi.scraper.interpret.parameters import (
 from doc2openapi.scraper.interpret.responses import STATUS_MARKER
 from doc2openapi.scraper.interpret.sections import RoledSection
 from doc2openapi.scraper.model import REF_PREFIX, Body, Example, Schema
-from doc2openapi.scraper.page import Paragraph, Table
+from doc2openapi.scraper.page import CodeBlock, Paragraph, Table
 
 FORM_DATA = re.compile(r"\bform[\s_-]?data\b", re.I)
 
@@ -31,6 +32,7 @@ class _BodyWalk:
     awaiting_root: bool = True  # the next body table is a body's root, not a nested object
     elsewhere: TableRef | None = None  # a table on another page a paragraph points at
     labelled: bool = False  # the block before this one is a paragraph ("Parameters for ...")
+    label: str = ""  # the last paragraph's text ("Example response")
 
 
 def read_body_section(ctx: PageContext, roled: RoledSection) -> None:
@@ -44,6 +46,8 @@ def read_body_section(ctx: PageContext, roled: RoledSection) -> None:
         after_label, walk.labelled = walk.labelled, False
         if isinstance(block, Table):
             _read_table(ctx, walk, block, after_label)
+        elif isinstance(block, CodeBlock):
+            read_body_code_block(ctx, roled, walk.label, walk.status, block)
     elsewhere = walk.elsewhere
     if elsewhere is not None and not section_tables(roled):
         _add_body(ctx.draft, walk.role, walk.status, elsewhere)
@@ -59,7 +63,7 @@ def _read_label(ctx: PageContext, walk: _BodyWalk, paragraph: Paragraph) -> None
     if marker and walk.role == "response":
         walk.status, walk.awaiting_root = marker.group(1), True
     walk.elsewhere = walk.elsewhere or _linked_body(ctx, paragraph)
-    walk.labelled = True
+    walk.labelled, walk.label = True, paragraph.body.text
 
 
 def _read_table(ctx: PageContext, walk: _BodyWalk, table: Table, after_label: bool) -> None:
@@ -168,7 +172,7 @@ def action_key(draft: Draft) -> str | None:
     key every request example wraps its body in, else the table's one row."""
     if draft.request is None:
         return None
-    keys = {next(iter(e.value)) for e in draft.request_examples if isinstance(e.value, dict)}
+    keys = {k for e in draft.request_examples if isinstance(e.value, dict) for k in e.value}
     if (
         draft.request_examples
         and len(keys) == 1

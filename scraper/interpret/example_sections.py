@@ -11,7 +11,7 @@ from doc2openapi.scraper.interpret.endpoints import find_endpoints
 from doc2openapi.scraper.interpret.examples import REQUEST_LINE, NotJson, extract_json
 from doc2openapi.scraper.interpret.page_state import Draft, PageContext
 from doc2openapi.scraper.interpret.responses import STATUS_MARKER
-from doc2openapi.scraper.interpret.sections import RoledSection
+from doc2openapi.scraper.interpret.sections import Role, RoledSection
 from doc2openapi.scraper.model import Example, Json
 from doc2openapi.scraper.page import Block, CodeBlock, Page, Paragraph
 
@@ -20,6 +20,7 @@ ERROR_KEYS = frozenset({"error", "error_code", "error_msg", "errorcode", "errorm
                         "message", "msg", "request_id", "requestid", "error_description",
                         "encoded_authorization_message", "details"})  # fmt: skip
 ERROR_MARKERS = frozenset({"error", "error_code", "error_msg", "errorcode", "errormsg"})
+ERROR_LABELS = ("fail", "error", "abnormal")  # words that label an example as an error reply
 
 
 @dataclass
@@ -49,6 +50,21 @@ def read_example_section(ctx: PageContext, roled: RoledSection) -> None:
             walk.read(block.body.text)
         elif isinstance(block, CodeBlock):
             _read_code_block(ctx, roled, walk, block)
+
+
+def read_body_code_block(
+    ctx: PageContext, roled: RoledSection, label: str, status: str | None, block: CodeBlock
+) -> None:
+    """A code block inside a Request or Response section (DNS, DDS, VPN put their examples
+    there, under a label such as "Example response"): an example of that section's body,
+    unless its label says it is an error. The section decides which body: a label that says
+    otherwise ("a request example" under Response) is the slip, not the placement."""
+    if roled.role == "request":
+        _query_examples(block, ctx.draft)
+    if any(word in label.lower() for word in ERROR_LABELS):
+        return  # an error body: no documented schema to hold it
+    role: Role = "example-request" if roled.role == "request" else "example-response"
+    _read_code_block(ctx, RoledSection(role, roled.section), _ExampleWalk(label, status), block)
 
 
 def _query_examples(block: Block, draft: Draft) -> None:
@@ -93,7 +109,7 @@ def _example_kind(role: str, label: str, is_request: bool) -> str | None:
         return None  # a response shown while explaining the request (often another API's)
     if role != "examples":
         return role
-    if any(w in label for w in ("fail", "error", "abnormal")):
+    if any(w in label for w in ERROR_LABELS):
         return None  # an error body: no documented schema to hold it
     request = is_request or ("request" in label and "response" not in label)
     return "example-request" if request else "example-response"

@@ -209,7 +209,11 @@ class TableIndex:
         a nested object's table follows the table that refers to it.
         """
         wanted = title_key(name)
-        matches = [r for r in self.refs(here) if title_key(r.table.title) == wanted]
+        refs = self.refs(here)
+        matches = [r for r in refs if title_key(r.table.title) == wanted]
+        if not matches:  # "instances" documented by "instance parameter description",
+            numbers = _number_forms(wanted)  # a weaker match: only a table that follows
+            matches = [r for r in refs if title_key(r.table.title) in numbers and r.position > near]
         after = [r for r in matches if r.position > near]
         if after:
             return after[0]
@@ -227,6 +231,18 @@ class TableIndex:
             if match:
                 return self.by_number(here, int(match.group(1)))
         return None
+
+
+def _number_forms(key: str) -> set[str]:
+    """The singular of a plural title key and the plural of a singular one (not both ways
+    for short keys, where an "s" is as likely part of the word)."""
+    if len(key) < 4:
+        return set()
+    if key.endswith("ies"):
+        return {key[:-3] + "y"}
+    if key.endswith("s"):
+        return {key[:-1]} | ({key[:-2]} if key.endswith(("ses", "xes", "ches", "shes")) else set())
+    return {key + "s", key[:-1] + "ies"} if key.endswith("y") else {key + "s", key + "es"}
 
 
 def _fields(block: object) -> bool:

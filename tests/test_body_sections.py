@@ -1,0 +1,81 @@
+"""Examples written inside the Request and Response sections (DNS, DDS, VPN), and nested
+tables titled with the singular of their field's name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.helpers import operation, resolve, response_schema
+from tests.test_conventions import HEADER, RESPONSE_HEADER, kinds, page, scrape_pages, table
+
+
+def _block(text: str) -> str:
+    return f".. code-block::\n\n   {text}\n"
+
+
+def test_examples_inside_the_body_sections_are_those_bodies_examples(tmp_path: Path) -> None:
+    request = "\n".join([
+        table("Table 1 Request parameters", HEADER, ("name", "Yes", "String", "Name.")),
+        "-  Example request", "", _block('{"name": "a"}'),
+    ])  # fmt: skip
+    response = "\n".join([
+        table("Table 2 Response parameters", RESPONSE_HEADER, ("id", "String", "ID.")),
+        "-  Example response", "",
+        "The following is a request example when the name is set:", "",
+        _block('{"id": "t-1"}'),
+        "Abnormal response", "", _block('{"error_code": "T.001", "error_msg": "bad"}'),
+    ])  # fmt: skip
+    result = scrape_pages(
+        tmp_path,
+        {
+            "create.rst": page(
+                "Creating a Thing",
+                ("URI", "POST /v1/things"),
+                ("Request", request),
+                ("Response", response),
+            )
+        },
+    )
+    op = operation(result.spec, "post", "/v1/things")
+    sent = op["requestBody"]["content"]["application/json"]["examples"]
+    assert [e["value"] for e in sent.values()] == [{"name": "a"}]
+    shown = op["responses"]["200"]["content"]["application/json"]["examples"]
+    # the section decides: a label that says "request example" under Response is the slip
+    assert [e["value"] for e in shown.values()] == [{"id": "t-1"}]
+    assert "example-without-schema" not in kinds(result)
+
+
+def test_an_empty_request_example_is_an_example_not_a_crash(tmp_path: Path) -> None:
+    request = "\n".join([
+        table("Table 1 Request parameters", HEADER, ("name", "No", "String", "Name.")),
+        "Example request", "", _block("{}"),
+    ])  # fmt: skip
+    result = scrape_pages(
+        tmp_path,
+        {"get.rst": page("Downloading Logs", ("URI", "POST /v1/logs"), ("Request", request))},
+    )
+    op = operation(result.spec, "post", "/v1/logs")
+    examples = op["requestBody"]["content"]["application/json"]["examples"]
+    assert [e["value"] for e in examples.values()] == [{}]
+
+
+def test_an_array_field_takes_the_following_table_titled_with_its_singular(
+    tmp_path: Path,
+) -> None:
+    response = (
+        table("Table 1 Response parameters", RESPONSE_HEADER, ("instances", "Array", "All."))
+        + "\n"
+        + table(
+            "Table 2 instance parameter description",
+            RESPONSE_HEADER,
+            ("instance_id", "String", "ID."),
+        )
+    )
+    result = scrape_pages(
+        tmp_path,
+        {"list.rst": page("Listing", ("URI", "GET /v1/instances"), ("Response", response))},
+    )
+    body = response_schema(result.spec, operation(result.spec, "get", "/v1/instances"), "200")
+    items = resolve(result.spec, body["properties"]["instances"]["items"])
+    assert set(items["properties"]) == {"instance_id"}
+    assert "unlinked-table" not in kinds(result)
