@@ -190,7 +190,10 @@ KINDS: dict[str, Kind] = {
         "none",
     ),
     "inferred:type": Kind(
-        "info", "a type learnt from the page's example where the table has none", "none"
+        "info",
+        "a type the table does not give: from the page's example (a field, an array's items), "
+        "or from a numeric range a parameter's description states",
+        "none",
     ),
     "inferred:wrapper": Kind(
         "info", "a top-level wrapper key the example shows and the tables omit", "none"

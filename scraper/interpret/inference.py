@@ -149,6 +149,19 @@ def _untyped(prop: Schema) -> bool:
     return not any(k in prop for k in ("type", "$ref", "allOf", "oneOf", "anyOf"))
 
 
+def _untyped_items(prop: Schema, schemas: dict[str, Schema], value: Json) -> Schema | None:
+    """The untyped item schema of an array the example shows as a list of scalars of one
+    JSON type ("Array" in the table; `["a", "b"]` in the example), else None."""
+    target = resolve(prop, schemas)
+    items = target.get("items")
+    if target.get("type") != "array" or not isinstance(items, dict) or not _untyped(items):
+        return None
+    if not isinstance(value, list) or not value:
+        return None
+    kinds = {type(v) for v in value}
+    return items if len(kinds) == 1 and kinds <= {str, int, float, bool} else None
+
+
 def _wrap(body: Body, op: Operation, source: str, label: str) -> Diagnostic | None:
     """Wrap the body schema in the one key every example uses, when the tables omit it."""
     key = _wrapper_key([ex.value for ex in body.examples])
@@ -312,6 +325,13 @@ def refine_with_examples(
                             op.source, "inferred:nullable",
                             f"{op.operation_id} {label}: {path} is null in the example",
                         ))  # fmt: skip
+                elif (items := _untyped_items(prop, op.schemas, value)) is not None:
+                    items.update(_json_type(value[0]) or {})
+                    diagnostics.append(Diagnostic(
+                        op.source, "inferred:type",
+                        f"{op.operation_id} {label}: {path} is an array with no item type; "
+                        f"{items['type']} items from the example",
+                    ))  # fmt: skip
                 elif _untyped(prop) and (guess := _json_type(value)) is not None:
                     prop.update(guess)
                     diagnostics.append(Diagnostic(

@@ -9,6 +9,7 @@ from difflib import SequenceMatcher
 from openapi_schema_validator import OAS30Validator
 
 from doc2openapi.scraper.interpret.columns import Field, is_parameter_table, read_fields
+from doc2openapi.scraper.interpret.constraints.prose import stated_range
 from doc2openapi.scraper.interpret.endpoints import Endpoint
 from doc2openapi.scraper.interpret.linker import TableRef
 from doc2openapi.scraper.interpret.page_state import Draft, PageContext
@@ -37,8 +38,8 @@ def read_parameters(ctx: PageContext, page: Page, table: Table, where: str) -> N
         schema = builder.field_schema(fld, ref)
         description = schema.pop("description", "")
         source = schema.pop(SOURCE_KEY, None)
-        if fld.type is None:  # no Type column: on the wire a parameter is text
-            schema = {"type": "string"}
+        if fld.type is None:  # no Type column
+            schema = _untyped_schema(description, location, fld.name, builder)
         wire = _wire_schema(schema, location, fld.name, builder)
         if wire is None:
             continue
@@ -47,6 +48,25 @@ def read_parameters(ctx: PageContext, page: Page, table: Table, where: str) -> N
             fld.name, location, fld.required or location == "path", schema, description, source
         )
         ctx.draft.parameters.setdefault((location, fld.name), parameter)
+
+
+def _untyped_schema(
+    description: str, location: Location, name: str, builder: SchemaBuilder
+) -> Schema:
+    """A parameter without a documented type is text on the wire, unless it is a query or
+    header value whose description states a numeric range ("The value ranges from 1 to
+    100"): then an integer in it. A path segment stays text; so does a value with bounds
+    only ("Maximum: 64" may be a length)."""
+    stated = stated_range(description, True) if location != "path" else None
+    if stated is None:
+        return {"type": "string"}
+    low, high = stated
+    builder.diagnose(
+        "inferred:type",
+        f"{location} parameter {name!r} has no documented type; integer, as its description "
+        "states a numeric range",
+    )
+    return {"type": "integer", "minimum": low, "maximum": high}
 
 
 def report_unknown_table(builder: SchemaBuilder, table: Table) -> None:

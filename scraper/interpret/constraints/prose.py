@@ -118,13 +118,13 @@ def _first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 def numeric_range(text: str, integer: bool) -> tuple[Any, Any]:
     """(minimum, maximum), either None when the text does not state it. A stated range
     ("[1, 100]", "from 1 to 100") gives both; else each bound is read on its own."""
-    stated = _stated_range(text, integer)
+    stated = stated_range(text, integer)
     if stated is not None:
         return stated
     return _minimum(text, integer), _maximum(text, integer)
 
 
-def _stated_range(text: str, integer: bool) -> tuple[Any, Any] | None:
+def stated_range(text: str, integer: bool) -> tuple[Any, Any] | None:
     """The first range pattern that matches decides; else the one range every case states."""
     for pattern in RANGE_PATTERNS:
         if match := _first(pattern, text):

@@ -1,0 +1,53 @@
+"""Types the tables leave out, learnt in the open: an untyped parameter whose description
+states a numeric range is an integer; an "Array" the example shows as strings holds strings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.helpers import operation, params, response_schema
+from tests.test_conventions import RESPONSE_HEADER, kinds, page, scrape_pages, table
+
+NO_TYPE = ("Parameter", "Mandatory", "Description")
+
+
+def test_an_untyped_query_parameter_stating_a_range_is_an_integer_a_path_one_stays_text(
+    tmp_path: Path,
+) -> None:
+    uri = table(
+        "Table 1 Parameters",
+        NO_TYPE,
+        ("project_id", "Yes", "Project ID. The value ranges from 1 to 64."),
+        ("limit", "No", "Number of records. The value ranges from 1 to 100."),
+        ("marker", "No", "Where the page starts. Maximum: 64"),
+    )
+    result = scrape_pages(
+        tmp_path,
+        {"list.rst": page("Listing Backups", ("URI", "GET /v3/{project_id}/backups\n\n" + uri))},
+    )
+    found = params(operation(result.spec, "get", "/v3/{project_id}/backups"))
+    assert found[("query", "limit")]["schema"] == {"type": "integer", "minimum": 1, "maximum": 100}
+    assert found[("query", "marker")]["schema"] == {"type": "string"}  # a bound may be a length
+    assert found[("path", "project_id")]["schema"]["type"] == "string"
+    assert any(
+        "'limit' has no documented type; integer" in r for r in kinds(result)["inferred:type"]
+    )
+
+
+def test_an_array_without_item_type_takes_the_examples_scalar_type(tmp_path: Path) -> None:
+    response = table("Table 1 Response body", RESPONSE_HEADER, ("hosts", "Array", "Hosts."))
+    example = '.. code-block::\n\n   {"hosts": ["a", "b"]}\n'
+    result = scrape_pages(
+        tmp_path,
+        {
+            "show.rst": page(
+                "Listing Hosts",
+                ("URI", "GET /v1/hosts"),
+                ("Response", response),
+                ("Example Response", example),
+            )
+        },
+    )
+    body = response_schema(result.spec, operation(result.spec, "get", "/v1/hosts"), "200")
+    assert body["properties"]["hosts"]["items"] == {"type": "string"}
+    assert any("string items from the example" in r for r in kinds(result)["inferred:type"])
