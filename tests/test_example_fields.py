@@ -6,7 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from doc2openapi.scraper.interpret.examples import extract_json
+import pytest
+
+from doc2openapi.scraper.interpret.examples import NotJson, extract_json
 from tests.helpers import operation, resolve, response_schema
 from tests.test_conventions import HEADER, RESPONSE_HEADER, kinds, page, scrape_pages, table
 
@@ -145,3 +147,9 @@ def test_a_raw_control_character_in_an_example_string_is_mended() -> None:
     found = extract_json('{"script": "line one\tline two"}')
     assert found.values == [{"script": "line one\tline two"}]
     assert found.repairs == ["a raw control character inside a string"]
+
+
+def test_a_truncated_example_is_not_mended_into_something_else() -> None:
+    for text in ('{"a": 1', '{"a": [1,'):
+        with pytest.raises(NotJson):
+            extract_json(text)

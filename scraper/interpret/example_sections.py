@@ -57,8 +57,9 @@ def read_body_code_block(
 ) -> None:
     """A code block inside a Request or Response section (DNS, DDS, VPN put their examples
     there, under a label such as "Example response"): an example of that section's body,
-    unless its label says it is an error. The section decides which body: a label that says
-    otherwise ("a request example" under Response) is the slip, not the placement."""
+    unless its label says it is an error. Under Response the section decides: a label that
+    says "a request example" there is the slip, not the placement. Under Request, a block
+    labelled as a response is left out, as in an example section."""
     if roled.role == "request":
         _query_examples(block, ctx.draft)
     if any(word in label.lower() for word in ERROR_LABELS):

@@ -81,10 +81,10 @@ def _mend(body: str, err: json.JSONDecodeError) -> tuple[str, str, int] | None:
     """One mechanical fix at the error: (new body, what was done, characters added)."""
     before = body[: err.pos].rstrip()
     here = body[err.pos : err.pos + 1]
-    if err.msg == "Expecting ',' delimiter" and here in '"{[' and VALUE_END.search(before):
+    if err.msg == "Expecting ',' delimiter" and here and here in '"{[' and VALUE_END.search(before):
         return body[: err.pos] + "," + body[err.pos :], "a missing ','", 1
     trailing = err.msg in ("Expecting property name enclosed in double quotes", "Expecting value")
-    if trailing and before.endswith(",") and here in "}]":
+    if trailing and before.endswith(",") and here and here in "}]":
         cut = len(before) - 1
         return body[:cut] + body[cut + 1 :], "a ',' after the last member", -1
     return None
