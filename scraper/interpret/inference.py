@@ -286,6 +286,25 @@ def _unwrap_root_array(body: Body, op: Operation, label: str) -> Diagnostic | No
     )
 
 
+def _learn_field(prop: Schema, value: Json, schemas: dict[str, Schema]) -> tuple[str, str] | None:
+    """What one example value teaches about its field's schema, applied: (diagnostic kind,
+    the rest of its message after the field's path), or None."""
+    if (shape := _adopt_example_shape(prop, value, schemas)) is not None:
+        return "doc-defect:shape", f": the example shows {shape}; the example's shape is used"
+    if value is None:
+        return ("inferred:nullable", " is null in the example") if _make_nullable(prop) else None
+    if (items := _untyped_items(prop, schemas, value)) is not None:
+        items.update(_json_type(value[0]) or {})
+        return (
+            "inferred:type",
+            f" is an array with no item type; {items['type']} items from the example",
+        )
+    if _untyped(prop) and (guess := _json_type(value)) is not None:
+        prop.update(guess)
+        return "inferred:type", f" has no documented type; {guess['type']} from the example"
+    return None
+
+
 def refine_with_examples(
     op: Operation, vocabulary: frozenset[str] = frozenset(), names: frozenset[str] = frozenset()
 ) -> list[Diagnostic]:
@@ -313,31 +332,10 @@ def refine_with_examples(
             for path, _parent, prop, _name, value in _walk(
                 body.schema, example.value, op.schemas, "$"
             ):
-                if (shape := _adopt_example_shape(prop, value, op.schemas)) is not None:
-                    diagnostics.append(Diagnostic(
-                        op.source, "doc-defect:shape",
-                        f"{op.operation_id} {label}: {path}: the example shows {shape}; "
-                        "the example's shape is used",
-                    ))  # fmt: skip
-                elif value is None:
-                    if _make_nullable(prop):
-                        diagnostics.append(Diagnostic(
-                            op.source, "inferred:nullable",
-                            f"{op.operation_id} {label}: {path} is null in the example",
-                        ))  # fmt: skip
-                elif (items := _untyped_items(prop, op.schemas, value)) is not None:
-                    items.update(_json_type(value[0]) or {})
-                    diagnostics.append(Diagnostic(
-                        op.source, "inferred:type",
-                        f"{op.operation_id} {label}: {path} is an array with no item type; "
-                        f"{items['type']} items from the example",
-                    ))  # fmt: skip
-                elif _untyped(prop) and (guess := _json_type(value)) is not None:
-                    prop.update(guess)
-                    diagnostics.append(Diagnostic(
-                        op.source, "inferred:type",
-                        f"{op.operation_id} {label}: {path} has no documented type; "
-                        f"{guess['type']} from the example",
-                    ))  # fmt: skip
+                if (learnt := _learn_field(prop, value, op.schemas)) is not None:
+                    kind, what = learnt
+                    diagnostics.append(
+                        Diagnostic(op.source, kind, f"{op.operation_id} {label}: {path}{what}")
+                    )
         diagnostics += adopt_example_fields(body, op, label, names)
     return diagnostics
