@@ -79,3 +79,32 @@ def test_an_array_field_takes_the_following_table_titled_with_its_singular(
     items = resolve(result.spec, body["properties"]["instances"]["items"])
     assert set(items["properties"]) == {"instance_id"}
     assert "unlinked-table" not in kinds(result)
+
+
+def test_a_label_naming_neither_body_keeps_the_side_the_last_label_named(tmp_path: Path) -> None:
+    request = table("Table 1 Request parameters", HEADER, ("action", "Yes", "String", "Do."))
+    response = table("Table 2 Response parameters", RESPONSE_HEADER, ("total", "Integer", "N."))
+    examples = "\n".join([
+        "-  Request example", "", ".. code-block:: text", "", "   POST /v1/things/action", "",
+        "-  Request body", "", "   -  **action** is set to **filter**.", "",
+        "      " + _block('{"action": "filter"}').replace("\n", "\n      "),
+        "-  Example response", "", "   -  **action** is set to **filter**.", "",
+        "      " + _block('{"total": 3}').replace("\n", "\n      "),
+    ])  # fmt: skip
+    result = scrape_pages(
+        tmp_path,
+        {
+            "find.rst": page(
+                "Finding Things",
+                ("URI", "POST /v1/things/action"),
+                ("Request", request),
+                ("Response", response),
+                ("Example", examples),
+            )
+        },
+    )
+    op = operation(result.spec, "post", "/v1/things/action")
+    sent = op["requestBody"]["content"]["application/json"]["examples"]
+    assert [e["value"] for e in sent.values()] == [{"action": "filter"}]
+    shown = op["responses"]["200"]["content"]["application/json"]["examples"]
+    assert [e["value"] for e in shown.values()] == [{"total": 3}]

@@ -30,14 +30,22 @@ class _ExampleWalk:
     label: str = ""  # "Sample request", "Example response"
     status: str | None = None  # "Status code: 200"
     after_request_line: bool = False  # a copied page splits "POST url" from its body
+    side: str = ""  # "request" or "response": the last paragraph (or request line) naming one
 
     def read(self, text: str) -> None:
         if (marker := STATUS_MARKER.search(text)) is not None:
-            self.status = marker.group(1)
+            self.status, self.side = marker.group(1), "response"
         elif REQUEST_LINE.match(text):
-            self.after_request_line = True
+            self.after_request_line, self.side = True, "request"
         else:
             self.label, self.after_request_line = text, False
+            self.side = _side_named(text) or self.side  # "action is set to filter" keeps it
+
+
+def _side_named(text: str) -> str:
+    """The body a label names: "Response to the request for ..." is a response."""
+    lowered = text.lower()
+    return "response" if "response" in lowered else "request" if "request" in lowered else ""
 
 
 def read_example_section(ctx: PageContext, roled: RoledSection) -> None:
@@ -91,8 +99,11 @@ def _read_code_block(
             f"example in {roled.section.title!r} is not JSON as written; repaired "
             f"{'; '.join(extracted.repairs)}",
         )
-    is_request = walk.after_request_line or REQUEST_LINE.match(block.text) is not None
+    request_line = REQUEST_LINE.match(block.text) is not None
+    is_request = walk.after_request_line or request_line or walk.side == "request"
     walk.after_request_line = False
+    if not values and request_line:
+        walk.side = "request"  # a block of only "POST /v2.0/...": its body follows
     kind = _example_kind(roled.role, walk.label.lower(), is_request)
     if not values or kind is None:
         return
@@ -112,8 +123,7 @@ def _example_kind(role: str, label: str, is_request: bool) -> str | None:
         return role
     if any(w in label for w in ERROR_LABELS):
         return None  # an error body: no documented schema to hold it
-    request = is_request or ("request" in label and "response" not in label)
-    return "example-request" if request else "example-response"
+    return "example-request" if is_request else "example-response"
 
 
 def _as_examples(page: Page, block: CodeBlock, label: str, values: list[Json]) -> list[Example]:
