@@ -22,9 +22,14 @@ def _inline_object(node: Any) -> bool:
     return isinstance(node, dict) and "$ref" not in node and bool(node.get("properties"))
 
 
-def _children(schema: dict[str, Any], stem: str) -> list[tuple[dict[str, Any], str, str]]:
-    """(holder, key, name stem) of each schema slot directly inside `schema`."""
-    slots: list[tuple[dict[str, Any], str, str]] = []
+# (holder, key in it, name stem): a properties map and a name, a schema and "items", or an
+# allOf/anyOf/oneOf list and an index; each is read and written as holder[key]
+Slot = tuple[Any, Any, str]
+
+
+def _children(schema: dict[str, Any], stem: str) -> list[Slot]:
+    """Each schema slot directly inside `schema`: a property, items, map values, a member."""
+    slots: list[Slot] = []
     properties = schema.get("properties")
     if isinstance(properties, dict):
         slots += [(properties, key, camel(str(key)) or "Field") for key in properties]
@@ -34,23 +39,8 @@ def _children(schema: dict[str, Any], stem: str) -> list[tuple[dict[str, Any], s
     for key in SCHEMA_LISTS:
         members = schema.get(key)
         if isinstance(members, list):
-            slots += [(schema, f"{key}:{i}", f"{stem}Option{i + 1}") for i in range(len(members))]
+            slots += [(members, i, f"{stem}Option{i + 1}") for i in range(len(members))]
     return slots
-
-
-def _get(holder: dict[str, Any], key: str) -> Any:
-    if ":" in key and key.split(":")[0] in SCHEMA_LISTS:
-        name, index = key.split(":")
-        return holder[name][int(index)]
-    return holder[key]
-
-
-def _set(holder: dict[str, Any], key: str, value: Any) -> None:
-    if ":" in key and key.split(":")[0] in SCHEMA_LISTS:
-        name, index = key.split(":")
-        holder[name][int(index)] = value
-    else:
-        holder[key] = value
 
 
 def lift_nested_objects(schemas: dict[str, Any]) -> None:
@@ -64,13 +54,13 @@ def lift_nested_objects(schemas: dict[str, Any]) -> None:
         while stack:
             schema, stem, depth = stack.pop(0)
             for holder, key, child_stem in _children(schema, stem):
-                child = _get(holder, key)
+                child = holder[key]
                 if not isinstance(child, dict) or depth > 32:
                     continue
                 if _inline_object(child):
                     name = unique(qualified(owner, child_stem), taken)
                     schemas[name] = child
-                    _set(holder, key, {"$ref": REF_PREFIX + name})
+                    holder[key] = {"$ref": REF_PREFIX + name}
                     todo.append((name, child))
                 elif "$ref" not in child:
                     stack.append((child, child_stem, depth + 1))
