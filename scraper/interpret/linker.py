@@ -211,8 +211,8 @@ class TableIndex:
         wanted = title_key(name)
         refs = self.refs(here)
         matches = [r for r in refs if title_key(r.table.title) == wanted]
-        if not matches:  # "instances" documented by "instance parameter description",
-            numbers = _number_forms(wanted)  # a weaker match: only a table that follows
+        if not matches:  # "instances" titled "instance parameter description": a weaker
+            numbers = _number_forms(wanted)  # match, so only a table that follows counts
             matches = [r for r in refs if title_key(r.table.title) in numbers and r.position > near]
         after = [r for r in matches if r.position > near]
         if after:
@@ -234,8 +234,8 @@ class TableIndex:
 
 
 def _number_forms(key: str) -> set[str]:
-    """The singular of a plural title key and the plural of a singular one (not both ways
-    for short keys, where an "s" is as likely part of the word)."""
+    """The singular of a plural title key, or the plurals of a singular one; none for keys
+    under four letters, where a final "s" is as likely part of the word."""
     if len(key) < 4:
         return set()
     if key.endswith("ies"):
