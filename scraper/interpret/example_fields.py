@@ -36,27 +36,39 @@ def near_miss(shown: str, documented: list[str]) -> str | None:
     return close[0] if len(close) == 1 else None
 
 
+JSON_TYPES: list[tuple[type, Schema]] = [
+    (bool, {"type": "boolean"}),  # before int: a bool is an int to Python
+    (int, {"type": "integer"}),
+    (float, {"type": "number"}),
+    (str, {"type": "string"}),
+    (list, {"type": "array", "items": {}}),
+    (dict, {"type": "object"}),
+]
+
+
+def json_type(value: Json) -> Schema | None:
+    """The JSON type of one example value, as a fresh schema; None for null."""
+    for cls, schema in JSON_TYPES:
+        if isinstance(value, cls):
+            return {k: (dict(v) if isinstance(v, dict) else v) for k, v in schema.items()}
+    return None
+
+
 def _value_schema(value: Json, depth: int = 0) -> Schema:
     """The schema an example value shows: its JSON type, objects and lists all the way down."""
-    if isinstance(value, bool):
-        return {"type": "boolean"}
-    if isinstance(value, int):
-        return {"type": "integer"}
-    if isinstance(value, float):
-        return {"type": "number"}
-    if isinstance(value, str):
-        return {"type": "string"}
     if isinstance(value, list):
         items: Schema = {}
         for item in value[:ITEMS_READ]:
             items = _widen(items, _value_schema(item, depth + 1))
         return {"type": "array", "items": items}
-    if isinstance(value, dict) and depth < MAX_DEPTH:
+    if isinstance(value, dict):
+        if depth >= MAX_DEPTH:
+            return {}
         return {
             "type": "object",
             "properties": {str(k): _value_schema(v, depth + 1) for k, v in value.items()},
         }
-    return {}  # null: nothing known but that it may be absent
+    return json_type(value) or {}  # null: nothing known but that it may be absent
 
 
 def _widen(known: Schema, shown: Schema) -> Schema:

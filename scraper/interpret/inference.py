@@ -14,26 +14,14 @@ import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
-from doc2openapi.scraper.interpret.example_fields import adopt_example_fields, near_miss
+from doc2openapi.scraper.interpret.example_fields import (
+    adopt_example_fields,
+    json_type,
+    near_miss,
+)
 from doc2openapi.scraper.interpret.nesting import nest_flat_table
 from doc2openapi.scraper.model import SOURCE_KEY, Body, Diagnostic, Json, Operation, Schema
 from doc2openapi.scraper.tree import resolve
-
-JSON_TYPES: list[tuple[type, Schema]] = [
-    (bool, {"type": "boolean"}),
-    (int, {"type": "integer"}),
-    (float, {"type": "number"}),
-    (str, {"type": "string"}),
-    (list, {"type": "array", "items": {}}),
-    (dict, {"type": "object"}),
-]
-
-
-def _json_type(value: Json) -> Schema | None:
-    for cls, schema in JSON_TYPES:
-        if isinstance(value, cls):
-            return {k: (dict(v) if isinstance(v, dict) else v) for k, v in schema.items()}
-    return None
 
 
 def _walk(
@@ -294,12 +282,12 @@ def _learn_field(prop: Schema, value: Json, schemas: dict[str, Schema]) -> tuple
     if value is None:
         return ("inferred:nullable", " is null in the example") if _make_nullable(prop) else None
     if (items := _untyped_items(prop, schemas, value)) is not None:
-        items.update(_json_type(value[0]) or {})
+        items.update(json_type(value[0]) or {})
         return (
             "inferred:type",
             f" is an array with no item type; {items['type']} items from the example",
         )
-    if _untyped(prop) and (guess := _json_type(value)) is not None:
+    if _untyped(prop) and (guess := json_type(value)) is not None:
         prop.update(guess)
         return "inferred:type", f" has no documented type; {guess['type']} from the example"
     return None
