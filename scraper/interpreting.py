@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from pydantic import TypeAdapter
 
+from doc2openapi.scraper.interpret.headings import caption_from_headings
 from doc2openapi.scraper.interpret.linker import Lookups, TableIndex
 from doc2openapi.scraper.interpret.operations import Interpreter
 from doc2openapi.scraper.limits import page_guard
@@ -56,6 +57,7 @@ def _interpret_one(position: int) -> tuple[PageResult, Lookups | None]:
 
 def interpret_all(pages: list[Page], run: StageRun) -> list[PageResult]:
     """Every page's verdict, from the cache where the page and all it consulted are unchanged."""
+    pages = [caption_from_headings(page) for page in pages]
     index = TableIndex(pages)
 
     def reuse(entry: Interpretation) -> PageResult | None:

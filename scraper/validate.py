@@ -168,6 +168,20 @@ def _path(error: ValidationError) -> str:
     return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
 
 
+def _null_among_values(error: ValidationError) -> bool:
+    """A null example value of a nullable field with listed values says "no value yet", not
+    "another value": null joins the list (OAS 3.0.3 spells a nullable enum so) and the list
+    stays."""
+    schema = error.schema
+    if error.validator != "enum" or error.instance is not None or not isinstance(schema, dict):
+        return False
+    if schema.get("nullable") is not True or not isinstance(schema.get("enum"), list):
+        return False
+    if None not in schema["enum"]:  # one pass may meet the same shared schema twice
+        schema["enum"].append(None)
+    return True
+
+
 def _drop_contradicted_constraints(
     validator_cls: Any, root: dict[str, Any], value: Any, source: str, label: str
 ) -> list[Diagnostic]:
@@ -186,6 +200,8 @@ def _drop_contradicted_constraints(
         for error in errors:
             keyword = str(error.validator)
             if keyword not in error.schema:
+                continue
+            if _null_among_values(error):
                 continue
             stated = error.schema.pop(keyword)
             if keyword == "enum":

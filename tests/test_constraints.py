@@ -119,6 +119,16 @@ def test_constraints_from_prose(kind: str, text: str, expected: dict[str, Any]) 
         ("string", "Vendor. The value can be Red Box, Blue Sky, or Other.",
          {"enum": ["Red Box", "Blue Sky", "Other"]}),
         ("string", "Layout {kind}:{size}:\n- kind: the disk kind\n- size: the disk size", {}),
+        # what a value may contain is no list of values, and "only null" is no value
+        ("string", "Name. The value can contain letters, digits, hyphens (-), and periods (.).",
+         {}),
+        ("string", "Order. The value can be asc or desc, indicating ascending or descending order.",
+         {"enum": ["asc", "desc"]}),
+        ("string", "Broadcast address. The value can only be null.", {}),
+        # a value marked "(default)" in a sentence; a word that is no value of the field is not
+        ("boolean", "Status. The value can only be true (default).", {"default": True}),
+        ("string", "Runs on a dedicated host or in a shared pool (default). The value can be "
+         "shared or dedicated.", {"enum": ["shared", "dedicated"]}),
         # formats: date-time needs a time zone
         ("string", "Start, in YYYY-MM-DDTHH:MM:SS format.", {}),
         ("string", "Start, in yyyy-MM-ddTHH:mm:ssZ format.", {"format": "date-time"}),
@@ -151,6 +161,28 @@ def test_array_sizes_and_item_keywords() -> None:
     assert schema == {
         "type": "array", "items": {"type": "string", "enum": ["on", "off"]}, "maxItems": 10
     }  # fmt: skip
+
+
+def test_list_sizes_said_of_the_list_itself() -> None:
+    schema: dict[str, Any] = {"type": "array", "items": {"type": "string"}}
+    apply_constraints(schema, "Tags. This list cannot be an empty list. The list can contain "
+                      "up to 20 keys.")  # fmt: skip
+    assert (schema["minItems"], schema["maxItems"]) == (1, 20)
+    per_element: dict[str, Any] = {"type": "array", "items": {"type": "string"}}
+    apply_constraints(per_element, "Tags. Each key can have a maximum of 10 values.")
+    assert "maxItems" not in per_element
+
+
+def test_an_untyped_array_whose_prose_lists_values_holds_strings_of_the_list() -> None:
+    schema: dict[str, Any] = {"type": "array"}
+    found = apply_constraints(schema, "Policies. The value can be tls-1-0, tls-1-1, or tls-1-2.")
+    assert schema == {
+        "type": "array", "items": {"type": "string", "enum": ["tls-1-0", "tls-1-1", "tls-1-2"]}
+    }  # fmt: skip
+    assert found.items_from_list
+    untouched: dict[str, Any] = {"type": "array"}
+    assert not apply_constraints(untouched, "Policies. At most 10 characters each.").items_from_list
+    assert untouched == {"type": "array"}
 
 
 def test_audit_drops_what_the_schema_or_location_contradicts() -> None:
@@ -241,6 +273,24 @@ def test_an_example_that_contradicts_a_keyword_removes_it(tmp_path: Path) -> Non
     assert "enum" not in body["properties"]["mode"]
     kinds = [d.kind for d in result.diagnostics]
     assert "doc-defect:constraint" in kinds
+    assert result.report.summary.examples == {"valid": 1, "invalid": 0}
+
+
+def test_a_null_example_value_keeps_the_listed_values(tmp_path: Path) -> None:
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<h1>Get</h1><h4>URI</h4><p>GET /v1/things</p><h4>Response Parameters</h4>"
+        "<table><tr><th>Parameter</th><th>Type</th><th>Description</th></tr>"
+        "<tr><td>mode</td><td>String</td><td>Options: - a: first - b: second</td></tr></table>"
+        '<h4>Example Responses</h4><pre>{"mode": null}</pre>'
+    )
+    result = scrape([page])
+    body = resolve(result.spec, result.spec["paths"]["/v1/things"]["get"]["responses"]["200"]
+                   ["content"]["application/json"]["schema"])  # fmt: skip
+    mode = body["properties"]["mode"]
+    assert mode["nullable"] is True
+    assert mode["enum"] == ["a", "b", None]
+    assert "doc-defect:constraint" not in [d.kind for d in result.diagnostics]
     assert result.report.summary.examples == {"valid": 1, "invalid": 0}
 
 

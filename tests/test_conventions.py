@@ -718,3 +718,48 @@ def test_a_field_linking_one_table_per_case_is_any_of_them(tmp_path: Path) -> No
     branches = [resolve(result.spec, b) for b in config["items"]["anyOf"]]
     assert [set(b["properties"]) for b in branches] == [{"weight"}, {"path"}]
     assert "inferred:variants" in kinds(result)
+
+
+def test_uncaptioned_tables_under_location_headings_are_parameters_there(
+    tmp_path: Path,
+) -> None:
+    """A rendering that puts "Query Parameters" in a heading instead of a caption."""
+
+    def rows(name: str) -> str:
+        return rst_table(HEADER, (name, "Yes", "String", "A value."))
+
+    text = page(
+        "Creating a Thing",
+        ("URI", "POST /v1/{project_id}/things"),
+        ("Path Parameters", rows("project_id")),
+        ("Query Parameters", rows("dry_run")),
+        ("Request Headers", rows("X-Trace-Id")),
+        ("Request Body", rows("name")),
+        ("Notes", rows("color")),
+    )
+    result = scrape_pages(tmp_path, {"create.rst": text})
+    op = operation(result.spec, "post", "/v1/{project_id}/things")
+    assert set(params(op)) == {("path", "project_id"), ("query", "dry_run"),
+                               ("header", "X-Trace-Id")}  # fmt: skip
+    body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    assert set(body["properties"]) == {"name"}
+    (unlinked,) = kinds(result)["unlinked-table"]
+    assert "'Notes'" in unlinked
+
+
+def test_an_untyped_array_whose_prose_lists_values_holds_those_strings(tmp_path: Path) -> None:
+    """ELB's older pages: a query filter typed "Array", its values listed in the prose."""
+    uri = "GET /v2/{project_id}/listeners\n\n" + table(
+        "Table 1 Query Parameters",
+        HEADER,
+        ("policy", "No", "Array", "The value can be tls-1-0, tls-1-1, or tls-1-2."),
+    )
+    result = scrape_pages(tmp_path, {"list.rst": page("Listing Listeners", ("URI", uri))})
+    policy = params(operation(result.spec, "get", "/v2/{project_id}/listeners"))[
+        ("query", "policy")
+    ]
+    assert policy["schema"]["items"] == {
+        "type": "string",
+        "enum": ["tls-1-0", "tls-1-1", "tls-1-2"],
+    }
+    assert any("values its description lists" in r for r in kinds(result)["inferred:items"])

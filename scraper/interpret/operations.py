@@ -136,15 +136,26 @@ def _operation(ctx: PageContext, endpoint: Endpoint, operation_id: str, base_id:
 
 
 def _report_unused_tables(ctx: PageContext) -> None:
+    """A parameter table no field refers to, or under a heading that names no part of the
+    request or response, is reported: its fields are not in the spec. Tables under example
+    headings are the examples' (often another API's, as in a walkthrough)."""
     for roled in ctx.sections:
-        if roled.role not in ("uri", "request", "response"):
+        if roled.role.startswith("example"):
             continue
+        where = (
+            ""
+            if roled.role in ("uri", "request", "response")
+            else (
+                f" (under {roled.section.title.strip()[:60]!r}, a heading that names no part of "
+                "the request or response)"
+            )
+        )
         for table in section_tables(roled):
             ref = ctx.index.ref_of(ctx.page, table)
             if ref.key not in ctx.builder.used and is_parameter_table(table):
                 ctx.builder.diagnose(
                     "unlinked-table",
-                    "no field refers to this table; its fields are not in the spec",
+                    f"no field refers to this table{where}; its fields are not in the spec",
                     table.caption,
                 )
 

@@ -193,6 +193,13 @@ class SchemaBuilder:
         schema = self._expr(expr, field, ref)
         description = field.description.text.strip()
         found = apply_constraints(schema, description)
+        if found.items_from_list:
+            self.diagnose(
+                "inferred:items",
+                f"field {field.name!r}: array with no item type; string items, the values "
+                "its description lists",
+                ref.table.caption,
+            )
         self.stated.update(found.stated)
         self.extracted.update(found.extracted & found.stated)
         if "$ref" in schema:  # 3.0 ignores siblings of $ref: wrap to keep description, source

@@ -26,6 +26,13 @@ ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
 ]  # fmt: skip
 
 
+# "Query Parameters", "Path parameters", "Parameters": a heading naming the request's
+# parameters outright. Weak: nested in a Response section, it names response fields.
+PARAMETERS_HEADING = re.compile(
+    r"^(?:(?:path|query|uri|url|header|body|request)\s+)?param(?:eter)?s?\b", re.I
+)
+
+
 @dataclass(frozen=True)
 class RoledSection:
     role: Role
@@ -47,8 +54,11 @@ def assign_roles(page: Page) -> list[RoledSection]:
         while stack and stack[-1][0] >= section.level:
             stack.pop()
         role = role_of(section.title) if section.level > 0 else None
+        enclosing = stack[-1][1] if stack else "other"
+        if role is None and enclosing in ("other", "function"):
+            role = "request" if PARAMETERS_HEADING.search(section.title.strip()) else None
         if role is None:
-            role = stack[-1][1] if stack else "other"
+            role = enclosing
         if section.level > 0:
             stack.append((section.level, role))
         out.append(RoledSection(role, section))

@@ -43,7 +43,11 @@ STATED = {
         re.I,
     ),
     "pattern": re.compile(r"\bregular\s+expression\b", re.I),
-    "items": re.compile(r"\barray\s+length\b", re.I),
+    "items": re.compile(
+        r"\barray\s+length\b|\b(?:list|array)\s+can\s+(?:contain|have|include)\s+"
+        r"(?:up\s+to|a\s+maximum\s+of|at\s+most)\s+\d|\bcannot\s+be\s+an\s+empty\s+(?:list|array)",
+        re.I,
+    ),
 }
 APPLIES = {
     "range": {"integer", "number"},
@@ -61,6 +65,7 @@ class Extracted:
 
     stated: set[str] = field(default_factory=set)
     extracted: set[str] = field(default_factory=set)
+    items_from_list: bool = False  # an untyped "Array" whose values the prose lists
 
 
 def apply_constraints(schema: Schema, description: str) -> Extracted:
@@ -74,7 +79,9 @@ def apply_constraints(schema: Schema, description: str) -> Extracted:
     if kind == "array":
         _array(schema, parts, result)
         items = schema.get("items")
-        if isinstance(items, dict) and items.get("type") in ("string", "integer", "number"):
+        if not items:
+            _listed_items(schema, parts, result)
+        elif isinstance(items, dict) and items.get("type") in ("string", "integer", "number"):
             _scalar(items, parts, result, with_default=False)
     elif kind in SCALARS:
         _scalar(schema, parts, result, with_default=True)
@@ -83,7 +90,8 @@ def apply_constraints(schema: Schema, description: str) -> Extracted:
 
 
 def _array(schema: Schema, parts: Parts, result: Extracted) -> None:
-    """ "Array length: 1 to 100" -> minItems 1, maxItems 100."""
+    """ "Array length: 1 to 100" -> minItems 1, maxItems 100; else what the prose says of
+    the list itself ("The list can contain up to 20 keys", "cannot be an empty list")."""
     stated = parts.labels.get("array length")
     match = SIZE.search(stated or "")
     if match:
@@ -93,15 +101,40 @@ def _array(schema: Schema, parts: Parts, result: Extracted) -> None:
                 schema["minItems"] = low
             schema["maxItems"] = high
             result.extracted.add("items")
+        return
+    low, high = prose.list_size(_said(parts))
+    if low is not None:
+        schema["minItems"] = low
+    if high is not None and (low is None or low <= high):
+        schema["maxItems"] = high
+    if low is not None or high is not None:
+        result.extracted.add("items")
+
+
+def _said(parts: Parts) -> str:
+    """The text constraints are read from: the prose and the parts that state the field."""
+    return "\n".join(
+        [*parts.prose, *parts.sections.get("definition", []),
+         *parts.sections.get("constraints", []), *parts.sections.get("range", [])]
+    )  # fmt: skip
+
+
+def _listed_items(schema: Schema, parts: Parts, result: Extracted) -> None:
+    """ "Array" with no item type whose prose lists the values ("The value can be a, b, or
+    c."): the items are those words, so strings of that list."""
+    items: Schema = {"type": "string"}
+    found = Extracted()
+    _scalar(items, parts, found, with_default=False)
+    if "enum" in items:
+        schema["items"] = items
+        result.extracted |= found.extracted
+        result.items_from_list = True
 
 
 def _scalar(schema: Schema, parts: Parts, result: Extracted, with_default: bool) -> None:
     """Bounds by type, then enum, then default: the keywords' order in the spec."""
     kind = str(schema["type"])
-    text = "\n".join(
-        [*parts.prose, *parts.sections.get("definition", []),
-         *parts.sections.get("constraints", []), *parts.sections.get("range", [])]
-    )  # fmt: skip
+    text = _said(parts)
     if kind in ("integer", "number"):
         _numeric(schema, parts, text, result)
     if kind == "string":

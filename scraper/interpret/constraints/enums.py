@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from doc2openapi.scraper.interpret.constraints.prose import case_specific
-from doc2openapi.scraper.interpret.constraints.values import NUM, typed
+from doc2openapi.scraper.interpret.constraints.values import NUM, is_placeholder, typed
 
 TOKEN = r"[\w\-]+(?:\.[\w\-]+)*"  # noqa: S105 - a value token, not a secret
 ENUM_INTRO = re.compile(
@@ -33,7 +33,9 @@ DEFAULT_MARK = re.compile(
     r"^\s*default(?:\s+value)?\.|\bthis\s+is\s+the\s+default(?:\s+value)?\b",
     re.I,
 )
-WORD = rf"(?:{NUM}(?![\w.]*\w)|[A-Z]\w*(?:\s[A-Z]\w*){{1,2}}(?![\w-])|{TOKEN})"
+# A value of several words is Title Case ("Red Hat"), whatever flags the pattern using it
+# has: under re.I "contain letters" would pass for one value.
+WORD = rf"(?:{NUM}(?![\w.]*\w)|(?-i:[A-Z]\w*(?:\s[A-Z]\w*){{1,2}})(?![\w-])|{TOKEN})"
 WORD_LIST = rf"((?:{WORD}\s*,\s*)*{WORD},?\s+(?:or|and)\s+{WORD})"
 PARENTHESES = re.compile(r"\s*\([^()]*\)")
 CAN_BE = re.compile(
@@ -157,7 +159,8 @@ def _listed(tokens: list[str], default: str | None, kind: str) -> tuple[list[Any
 
 
 def _from_words(text: str, kind: str) -> tuple[list[Any], Any] | None:
-    """ "The value can be a, b, or c." / "its value can only be ACTIVE." """
+    """ "The value can be a, b, or c." / "its value can only be ACTIVE." ("can only be null"
+    says the field is always empty, not that its one value is the string "null".)"""
     text = PARENTHESES.sub("", text)
     match = next((m for m in CAN_BE.finditer(text) if not case_specific(text, m.start())), None)
     if match and kind in ("string", "integer", "number"):
@@ -165,7 +168,7 @@ def _from_words(text: str, kind: str) -> tuple[list[Any], Any] | None:
         if values and len(values) >= 2:
             return values, None
     only = next((m for m in ONLY.finditer(text) if not case_specific(text, m.start())), None)
-    if only and kind in ("string", "integer"):
+    if only and kind in ("string", "integer") and not is_placeholder(only.group(1)):
         value = typed(only.group(1), kind)
         if value is not None:
             return [value], None

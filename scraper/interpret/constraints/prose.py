@@ -76,6 +76,9 @@ DEFAULTS = [
     re.compile(rf"\bdefaults?\s+to\s+\**({VALUE})\**(?=\s*(?:[.,;)(]|$))", re.I | re.M),
     re.compile(rf"\bis\s+\**({VALUE})\**\s+by\s+default\b", re.I),
     re.compile(rf"\bby\s+default,\s+({VALUE})\s+is\s+used\b", re.I),
+    # "The value can only be true (default)." A word before "(default)" that is no value of
+    # the field ("in a shared pool (default)") fails the enum check and is dropped.
+    re.compile(rf"\b(?:be|is|are)\s+(?:only\s+)?\**({VALUE})\**\s*\(default\)", re.I),
 ]
 CASE = re.compile(
     r"^\s*(?:[-•]\s*)?(?:for|if|when|whenever|unless|in\s+case|only\s+when|once)\b", re.I
@@ -172,6 +175,23 @@ def length_range(text: str) -> tuple[int | float | None, int | float | None]:
         size = number(match.group(1), True)
         return size, size
     return None, None
+
+
+LIST_MAX = re.compile(
+    r"\b(?:list|array)\s+can\s+(?:contain|have|include)\s+(?:up\s+to|a\s+maximum\s+of|at\s+most)"
+    r"\s+(\d+)\b",
+    re.I,
+)
+LIST_NOT_EMPTY = re.compile(r"\bcannot\s+be\s+an\s+empty\s+(?:list|array)\b", re.I)
+
+
+def list_size(text: str) -> tuple[int | None, int | None]:
+    """(minItems, maxItems) stated of the list itself: "The list can contain up to 20
+    keys", "This list cannot be an empty list". What each element may hold ("Each key can
+    have up to 10 values") is not the list's size."""
+    high = _first(LIST_MAX, text)
+    low = 1 if _first(LIST_NOT_EMPTY, text) else None
+    return low, int(high.group(1)) if high else None
 
 
 def default_value(text: str, kind: str) -> Any:
