@@ -128,6 +128,12 @@ KINDS: dict[str, Kind] = {
         "a table's object that its example nests in an array or map; the example's shape is used",
         "fix the type column",
     ),
+    "doc-defect:link": Kind(
+        "warning",
+        "a field linking to another page's table while its own page has a table of that title; "
+        "the page's own table is used",
+        "fix the link's target",
+    ),
     "doc-defect:field-name": Kind(
         "warning",
         "a field the table and its example name differently (a near miss); the example's name is "

@@ -763,3 +763,35 @@ def test_an_untyped_array_whose_prose_lists_values_holds_those_strings(tmp_path:
         "enum": ["tls-1-0", "tls-1-1", "tls-1-2"],
     }
     assert any("values its description lists" in r for r in kinds(result)["inferred:items"])
+
+
+def test_a_link_to_another_pages_table_of_a_title_this_page_has_takes_this_pages(
+    tmp_path: Path,
+) -> None:
+    """ELB v2, VPN, ModelArts: a query page's row keeps the create page's anchor."""
+    create = page(
+        "Adding a Policy",
+        ("URI", "POST /v1/policies"),
+        ("Request", table("Table 1 Request parameters", HEADER,
+                          ("name", "Yes", "String", "Name."),
+                          ("rules", "Yes", "Array", "See :ref:`Table 6 <create_rules>`.")) + "\n"
+         + table("Table 6 rules parameter description", HEADER,
+                 ("type", "Yes", "String", "Rule type."), label="create_rules")),
+    )  # fmt: skip
+    query = page(
+        "Querying a Policy",
+        ("URI", "GET /v1/policies/{policy_id}"),
+        ("Response", table("Table 3 Response parameters", RESPONSE_HEADER,
+                           ("rules", "Array", "Rules. For details, see :ref:`Table 6 <create_rules>`."))
+         + "\n" + table("Table 4 rules parameter description", RESPONSE_HEADER,
+                        ("id", "String", "Rule ID."))),
+    )  # fmt: skip
+    result = scrape_pages(tmp_path, {"create.rst": create, "query.rst": query})
+    body = response_schema(
+        result.spec, operation(result.spec, "get", "/v1/policies/{policy_id}"), "200"
+    )
+    rules = resolve(result.spec, body["properties"]["rules"]["items"])
+    assert set(rules["properties"]) == {"id"}
+    (defect,) = kinds(result)["doc-defect:link"]
+    assert "create.rst" in defect
+    assert "unlinked-table" not in kinds(result)

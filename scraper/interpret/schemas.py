@@ -8,7 +8,12 @@ from collections import Counter
 from doc2openapi.scraper.interpret.columns import Field, read_fields
 from doc2openapi.scraper.interpret.constraints import apply_constraints
 from doc2openapi.scraper.interpret.constraints.structure import readable
-from doc2openapi.scraper.interpret.linker import GENERIC_TITLE_WORDS, TableIndex, TableRef
+from doc2openapi.scraper.interpret.linker import (
+    GENERIC_TITLE_WORDS,
+    TableIndex,
+    TableRef,
+    title_key,
+)
 from doc2openapi.scraper.interpret.types import (
     AnyType,
     ArrayType,
@@ -295,19 +300,40 @@ class SchemaBuilder:
         for link in links:
             target = self.index.by_link(link, here)
             if target is not None:
-                return target
+                return self._own_copy(target, field, ref)
         if name:
             target = self.index.by_title(here, name, ref.position)
             if target is not None and target.key != ref.key:
                 return target
         target = self.index.mentioned(here, field.description.text, field.description.links)
         if target is not None:
-            return target
+            return self._own_copy(target, field, ref)
         if name is None:  # "Object", "JSON Array", no type: a table titled after the field
             target = self.index.by_title(here, field.name, ref.position)
             if target is not None and target.key != ref.key:
                 return target
         return None
+
+    def _own_copy(self, target: TableRef, field: Field, ref: TableRef) -> TableRef:
+        """A link to another page's table where this page has a table of the same title:
+        the link was copied with the text from the page this one was written from (its
+        anchors name that page), and this page documents its own object. Its table is used."""
+        if target.page.source == ref.page.source or type_name(target.table.title) is None:
+            return target  # "Parameters" names no object: another page's table stays
+        own = self.index.by_title(ref.page, target.table.title, ref.position)
+        if (
+            own is None
+            or own.key == ref.key
+            or title_key(own.table.title) != title_key(target.table.title)
+        ):
+            return target
+        self.diagnose(
+            "doc-defect:link",
+            f"field {field.name!r} links to {target.table.caption!r} on {target.page.source}; "
+            f"this page's own {own.table.caption!r} is used",
+            ref.table.caption,
+        )
+        return own
 
     def _component_name(
         self, name: str | None, field: Field, target: TableRef, parent: TableRef
