@@ -782,7 +782,7 @@ def test_a_link_to_another_pages_table_of_a_title_this_page_has_takes_this_pages
         "Querying a Policy",
         ("URI", "GET /v1/policies/{policy_id}"),
         ("Response", table("Table 3 Response parameters", RESPONSE_HEADER,
-                           ("rules", "Array", "Rules. For details, see :ref:`Table 6 <create_rules>`."))
+                           ("rules", "Array", "Rules. See :ref:`Table 6 <create_rules>`."))
          + "\n" + table("Table 4 rules parameter description", RESPONSE_HEADER,
                         ("id", "String", "Rule ID."))),
     )  # fmt: skip
