@@ -13,7 +13,7 @@ from typing import Any
 
 from doc2openapi.codegen.naming import unique
 from doc2openapi.scraper.components import qualified
-from doc2openapi.scraper.interpret.schemas import camel
+from doc2openapi.scraper.interpret.component_names import camel
 from doc2openapi.scraper.model import REF_PREFIX
 from doc2openapi.scraper.tree import SCHEMA_LISTS
 

@@ -9,6 +9,7 @@ import re
 
 from doc2openapi.scraper.interpret.bodies import action_key, read_body_section, request_body
 from doc2openapi.scraper.interpret.columns import is_parameter_table
+from doc2openapi.scraper.interpret.component_names import camel
 from doc2openapi.scraper.interpret.endpoints import (
     Endpoint,
     bodyless,
@@ -29,7 +30,7 @@ from doc2openapi.scraper.interpret.prose import operation_prose
 from doc2openapi.scraper.interpret.references import tidy_operation
 from doc2openapi.scraper.interpret.request_syntax import interpret_request_syntax
 from doc2openapi.scraper.interpret.responses import build_responses, read_status_section
-from doc2openapi.scraper.interpret.schemas import SchemaBuilder, camel
+from doc2openapi.scraper.interpret.schemas import SchemaBuilder
 from doc2openapi.scraper.interpret.sections import RoledSection, assign_roles
 from doc2openapi.scraper.interpret.templates import TEMPLATE_VAR
 from doc2openapi.scraper.model import Operation, PageResult

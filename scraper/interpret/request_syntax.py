@@ -1,10 +1,9 @@
 """Operations from S3-style pages: a "Request Syntax" block instead of a URI section.
 
 Such a page shows the raw request (`PUT /ObjectName?acl HTTP/1.1`, `Host: bucketname...`),
-then tables of request parameters, headers and XML elements, the response likewise, and whole
-sample requests and responses. request_endpoints.py reads the blocks into endpoints (server,
-path, sub-resource keys); here each becomes an operation, with parameters from the tables and
-bodies from the XML blocks typed by the element tables (or a form's fields, form_bodies.py)."""
+tables of parameters, headers and XML elements, the response likewise, and samples.
+request_endpoints.py reads the blocks into endpoints (server, path, sub-resource keys); each
+becomes an operation: parameters from the tables, XML bodies typed by the element tables."""
 
 from __future__ import annotations
 
@@ -13,6 +12,7 @@ import re
 from dataclasses import replace
 
 from doc2openapi.scraper.interpret.columns import Field, is_parameter_table, read_fields
+from doc2openapi.scraper.interpret.component_names import fit
 from doc2openapi.scraper.interpret.form_bodies import form_body, is_form
 from doc2openapi.scraper.interpret.http_message import HttpMessage, reason_phrase
 from doc2openapi.scraper.interpret.request_endpoints import (
@@ -22,7 +22,7 @@ from doc2openapi.scraper.interpret.request_endpoints import (
     has_syntax_section,
     syntax_blocks,
 )
-from doc2openapi.scraper.interpret.schemas import SchemaBuilder, fit
+from doc2openapi.scraper.interpret.schemas import SchemaBuilder
 from doc2openapi.scraper.interpret.sections import RoledSection
 from doc2openapi.scraper.interpret.xml_bodies import NotXml, parse_xml, split_name
 from doc2openapi.scraper.interpret.xml_schemas import (
