@@ -89,6 +89,21 @@ def _rename_path_parameters(op: Operation, path: str) -> Diagnostic:
     return Diagnostic(op.source, "renamed-path-parameter", reason)
 
 
+def _merge_parameters(first: Operation, other: Operation) -> None:
+    """The union of two pages' parameters. One that only some of the pages require is
+    optional: a request as the other page documents it leaves it out (DNS: `type` is
+    required to list private zones, optional to list public ones, on one GET /v2/zones)."""
+    theirs = {(p.location, p.name): p for p in other.parameters}
+    for param in first.parameters:
+        match = theirs.pop((param.location, param.name), None)
+        if param.location != "path" and (match is None or not match.required):
+            param.required = False
+    for param in theirs.values():
+        if param.location != "path":
+            param.required = False
+        first.parameters.append(param)
+
+
 def dedupe_operations(operations: list[Operation]) -> tuple[list[Operation], list[Diagnostic]]:
     """One operation per method and path; the pages that repeat it are merged into the first."""
     kept: dict[tuple[str, str], Operation] = {}
@@ -114,8 +129,7 @@ def dedupe_operations(operations: list[Operation]) -> tuple[list[Operation], lis
         )
         mapping = _absorb_schemas(first, op)
         members.setdefault(key, [snapshot(first)]).append(_renamed(snapshot(op), mapping))
-        known = {(p.location, p.name) for p in first.parameters}
-        first.parameters += [p for p in op.parameters if (p.location, p.name) not in known]
+        _merge_parameters(first, op)
         first.request_body = _merge_body(first.request_body, op.request_body, mapping)
         for status, response in op.responses.items():
             mine = first.responses.setdefault(status, Response(status, response.description))

@@ -795,3 +795,43 @@ def test_a_link_to_another_pages_table_of_a_title_this_page_has_takes_this_pages
     (defect,) = kinds(result)["doc-defect:link"]
     assert "create.rst" in defect
     assert "unlinked-table" not in kinds(result)
+
+
+def test_a_parameter_only_some_merged_pages_require_is_optional(tmp_path: Path) -> None:
+    """DNS: listing public and listing private zones are one GET /v2/zones; only the
+    private page requires `type`."""
+
+    def listing(title: str, mandatory: str) -> str:
+        uri = "GET /v2/zones\n\n" + table(
+            "Table 1 Parameters in the URI",
+            HEADER,
+            ("type", mandatory, "String", "Zone type."),
+            ("limit", "Yes", "Integer", "Page size."),
+        )
+        return page(title, ("URI", uri))
+
+    result = scrape_pages(
+        tmp_path,
+        {
+            "a_private.rst": listing("Querying Private Zones", "Yes"),
+            "b_public.rst": listing("Querying Public Zones", "No"),
+        },
+    )
+    p = params(operation(result.spec, "get", "/v2/zones"))
+    assert p[("query", "type")].get("required", False) is False
+    assert p[("query", "limit")]["required"] is True
+    assert "duplicate-operation" in kinds(result)
+
+
+def test_a_uri_table_row_the_path_does_not_hold_is_a_query_parameter(tmp_path: Path) -> None:
+    """ "Parameters in the URI" names the query string too, with or without a template."""
+    uri = "GET /v2/{project_id}/zones\n\n" + table(
+        "Table 1 Parameters in the URI",
+        HEADER,
+        ("project_id", "Yes", "String", "Project."),
+        ("limit", "No", "Integer", "Page size."),
+    )
+    result = scrape_pages(tmp_path, {"list.rst": page("Listing Zones", ("URI", uri))})
+    p = params(operation(result.spec, "get", "/v2/{project_id}/zones"))
+    assert set(p) == {("path", "project_id"), ("query", "limit")}
+    assert "path-parameter-not-in-path" not in kinds(result)

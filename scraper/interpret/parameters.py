@@ -101,9 +101,16 @@ def _row_location(fld: Field, caption: str, where: str, draft: Draft) -> Locatio
             return "path"
         if fld.name in draft.query_names:
             return "query"
-        if where == "uri" and stated is None:
-            return "query"
+        if where == "uri" and (stated is None or _names_the_uri(caption)):
+            return "query"  # the URI holds the query string too: not in the path, in the query
     return stated or "query"
+
+
+def _names_the_uri(caption: str) -> bool:
+    """ "Parameters in the URI" names the whole URI, query string included; "Path
+    parameters" names the path."""
+    words = set(re.findall(r"[a-z]+", caption))
+    return bool(words & {"uri", "url"}) and "path" not in words
 
 
 def _location(fld: Field, caption: str) -> Location | None:
