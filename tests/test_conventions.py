@@ -835,3 +835,33 @@ def test_a_uri_table_row_the_path_does_not_hold_is_a_query_parameter(tmp_path: P
     p = params(operation(result.spec, "get", "/v2/{project_id}/zones"))
     assert set(p) == {("path", "project_id"), ("query", "limit")}
     assert "path-parameter-not-in-path" not in kinds(result)
+
+
+def test_an_object_without_fields_the_example_shows_as_a_list_is_that_list(
+    tmp_path: Path,
+) -> None:
+    """ModelArts: `code_tree.children` typed "Object", a list of entries in the example."""
+    response = table(
+        "Table 1 Response body",
+        RESPONSE_HEADER,
+        ("name", "String", "Directory name."),
+        ("children", "Object", "Files in the directory."),
+    )
+    example = '.. code-block::\n\n   {"name": "code/", "children": [{"name": "a.py"}]}\n'
+    result = scrape_pages(
+        tmp_path,
+        {
+            "show.rst": page(
+                "Showing a Tree",
+                ("URI", "GET /v2/trees/{tree_id}"),
+                ("Response", response),
+                ("Example Response", example),
+            )
+        },
+    )
+    body = response_schema(result.spec, operation(result.spec, "get", "/v2/trees/{tree_id}"), "200")
+    children = body["properties"]["children"]
+    assert children["type"] == "array" and children["description"].startswith("Files")
+    assert resolve(result.spec, children["items"])["type"] == "object"
+    (shape,) = kinds(result)["doc-defect:shape"]
+    assert "object with no fields" in shape

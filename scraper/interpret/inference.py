@@ -4,6 +4,7 @@
 - Wrapper keys: tables often describe `{...}` while the example sends `{"server": {...}}`;
   the body schema then gains that one wrapping property.
 - Null: a typed field whose example value is null is marked nullable.
+- Shape: the nesting the example shows around a documented object (example_shapes.py).
 
 Every inference is a diagnostic of kind "inferred:*", so nothing is silently made up.
 """
@@ -19,6 +20,7 @@ from doc2openapi.scraper.interpret.example_fields import (
     json_type,
     near_miss,
 )
+from doc2openapi.scraper.interpret.example_shapes import adopt_example_shape, fits
 from doc2openapi.scraper.interpret.nesting import nest_flat_table
 from doc2openapi.scraper.model import SOURCE_KEY, Body, Diagnostic, Json, Operation, Schema
 from doc2openapi.scraper.tree import resolve
@@ -62,77 +64,6 @@ def _make_nullable(prop: Schema) -> bool:
     return False
 
 
-def _fits(value: Json, properties: dict[str, Schema]) -> bool:
-    """A JSON object whose keys are mostly the documented fields."""
-    if not isinstance(value, dict) or not value:
-        return False
-    return sum(1 for k in value if k in properties) * 2 >= len(value)
-
-
-def _adopt_example_shape(prop: Schema, value: Json, schemas: dict[str, Schema]) -> str | None:
-    """Where a table documents an object and the page's example holds a list of such
-    objects, or a map of them (ECS `addresses`: {"net": [{"addr": ..}]}), the example's
-    shape wins: examples are captured from the live API, tables typed by hand. The table's
-    fields and descriptions stay; what changes is only the nesting around them."""
-    target = resolve(prop, schemas)
-    if target.get("type") == "array" and isinstance(value, dict):
-        return _adopt_single_object(prop, target, value, schemas)
-    properties = target.get("properties")
-    if not isinstance(properties, dict) or not properties or _fits(value, properties):
-        return None
-    shape = _example_shape(value, properties)
-    if shape is None:
-        return None
-    kept = {k: prop.pop(k) for k in list(prop) if k in ("description", SOURCE_KEY)}
-    inner = dict(prop)
-    if "allOf" in inner and len(inner["allOf"]) == 1 and len(inner) == 1:
-        inner = inner["allOf"][0]
-    nested: Schema = {"type": "array", "items": inner}
-    if shape.startswith("a map of arrays"):
-        nested = {"type": "object", "additionalProperties": nested}
-    elif shape.startswith("a map"):
-        nested = {"type": "object", "additionalProperties": inner}
-    prop.clear()
-    prop.update(nested, **kept)
-    return shape
-
-
-def _adopt_single_object(
-    prop: Schema, target: Schema, value: dict[str, Json], schemas: dict[str, Schema]
-) -> str | None:
-    """The reverse slip: "Array of objects" in the table, one such object in the example
-    (KMS `key_info`). The example's shape wins; the item schema becomes the field's."""
-    items = target.get("items")
-    properties = resolve(items, schemas).get("properties") if isinstance(items, dict) else None
-    if not isinstance(items, dict) or not isinstance(properties, dict) or not properties:
-        return None
-    if not _fits(value, properties):
-        return None
-    kept = {k: prop.pop(k) for k in list(prop) if k in ("description", SOURCE_KEY)}
-    prop.clear()
-    prop.update(items if "$ref" not in items else {"allOf": [items]}, **kept)
-    return "one object where the table says an array of them"
-
-
-def _example_shape(value: Json, properties: dict[str, Schema]) -> str | None:
-    """How an example nests the documented object: "an array", "a map", "a map of arrays"."""
-    if _all_fit(value, properties):
-        return "an array of the object the table documents"
-    if not isinstance(value, dict) or not value or any(k in properties for k in value):
-        return None
-    members = list(value.values())
-    if all(_fits(m, properties) for m in members):
-        return "a map of the object the table documents"
-    if all(_all_fit(m, properties) for m in members):
-        return "a map of arrays of the object the table documents"
-    return None
-
-
-def _all_fit(value: Json, properties: dict[str, Schema]) -> bool:
-    """A non-empty list of objects that each fit the documented fields."""
-    return isinstance(value, list) and bool(value) and all(_fits(v, properties) for v in value)
-
-
 def _untyped(prop: Schema) -> bool:
     return not any(k in prop for k in ("type", "$ref", "allOf", "oneOf", "anyOf"))
 
@@ -159,7 +90,7 @@ def _wrap(body: Body, op: Operation, source: str, label: str) -> Diagnostic | No
     inner = body.examples[0].value[key]
     listed = isinstance(inner, list)  # {"networks": [{...}, ...]}: a list of documented objects
     sample = inner[0] if listed and inner else inner
-    if key in properties or not properties or not _fits(sample, properties):
+    if key in properties or not properties or not fits(sample, properties):
         return None
     wrapped = {"type": "array", "items": body.schema} if listed else body.schema
     body.schema = {"type": "object", "properties": {key: wrapped}, "required": [key]}
@@ -277,7 +208,7 @@ def _unwrap_root_array(body: Body, op: Operation, label: str) -> Diagnostic | No
 def _learn_field(prop: Schema, value: Json, schemas: dict[str, Schema]) -> tuple[str, str] | None:
     """What one example value teaches about its field's schema, applied: (diagnostic kind,
     the rest of its message after the field's path), or None."""
-    if (shape := _adopt_example_shape(prop, value, schemas)) is not None:
+    if (shape := adopt_example_shape(prop, value, schemas)) is not None:
         return "doc-defect:shape", f": the example shows {shape}; the example's shape is used"
     if value is None:
         return ("inferred:nullable", " is null in the example") if _make_nullable(prop) else None

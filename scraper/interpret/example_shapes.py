@@ -1,0 +1,109 @@
+"""The nesting an example shows around a documented object, where the table says another.
+
+Examples are captured from the live API, tables typed by hand: where a table documents an
+object and the example holds a list or a map of them, one object where the table says a
+list, or a list where the table says an object with no fields, the example's shape wins.
+"""
+
+from __future__ import annotations
+
+from doc2openapi.scraper.interpret.example_fields import json_type
+from doc2openapi.scraper.model import SOURCE_KEY, Json, Schema
+from doc2openapi.scraper.tree import resolve
+
+
+def fits(value: Json, properties: dict[str, Schema]) -> bool:
+    """A JSON object whose keys are mostly the documented fields."""
+    if not isinstance(value, dict) or not value:
+        return False
+    return sum(1 for k in value if k in properties) * 2 >= len(value)
+
+
+def adopt_example_shape(prop: Schema, value: Json, schemas: dict[str, Schema]) -> str | None:
+    """Where a table documents an object and the page's example holds a list of such
+    objects, or a map of them (ECS `addresses`: {"net": [{"addr": ..}]}), the example's
+    shape wins: examples are captured from the live API, tables typed by hand. The table's
+    fields and descriptions stay; what changes is only the nesting around them."""
+    target = resolve(prop, schemas)
+    if target.get("type") == "array" and isinstance(value, dict):
+        return _adopt_single_object(prop, target, value, schemas)
+    if target is prop and _fieldless_object(prop) and isinstance(value, list):
+        return _adopt_list(prop, value)
+    properties = target.get("properties")
+    if not isinstance(properties, dict) or not properties or fits(value, properties):
+        return None
+    return _nest_as_shown(prop, value, properties)
+
+
+def _nest_as_shown(prop: Schema, value: Json, properties: dict[str, Schema]) -> str | None:
+    """The documented object wrapped as the example nests it: in a list, a map, or a map
+    of lists; None when the example shows none of these."""
+    shape = _example_shape(value, properties)
+    if shape is None:
+        return None
+    kept = {k: prop.pop(k) for k in list(prop) if k in ("description", SOURCE_KEY)}
+    inner = dict(prop)
+    if "allOf" in inner and len(inner["allOf"]) == 1 and len(inner) == 1:
+        inner = inner["allOf"][0]
+    nested: Schema = {"type": "array", "items": inner}
+    if shape.startswith("a map of arrays"):
+        nested = {"type": "object", "additionalProperties": nested}
+    elif shape.startswith("a map"):
+        nested = {"type": "object", "additionalProperties": inner}
+    prop.clear()
+    prop.update(nested, **kept)
+    return shape
+
+
+def _fieldless_object(schema: Schema) -> bool:
+    """ "Object" with nothing said of its fields: no properties, no typed values."""
+    extra = schema.get("additionalProperties", True)
+    return schema.get("type") == "object" and not schema.get("properties") and extra is True
+
+
+def _adopt_list(prop: Schema, value: list[Json]) -> str | None:
+    """ "Object" in the table, a list in the example (ModelArts `code_tree.children`): a
+    list of what the example shows, when its items are all of one JSON type."""
+    kinds = [json_type(item) for item in value]
+    if not kinds or kinds[0] is None or any(k != kinds[0] for k in kinds):
+        return None
+    kept = {k: prop.pop(k) for k in list(prop) if k in ("description", SOURCE_KEY)}
+    prop.clear()
+    prop.update({"type": "array", "items": kinds[0]}, **kept)
+    return f"a list of {kinds[0]['type']}s where the table says an object with no fields"
+
+
+def _adopt_single_object(
+    prop: Schema, target: Schema, value: dict[str, Json], schemas: dict[str, Schema]
+) -> str | None:
+    """The reverse slip: "Array of objects" in the table, one such object in the example
+    (KMS `key_info`). The example's shape wins; the item schema becomes the field's."""
+    items = target.get("items")
+    properties = resolve(items, schemas).get("properties") if isinstance(items, dict) else None
+    if not isinstance(items, dict) or not isinstance(properties, dict) or not properties:
+        return None
+    if not fits(value, properties):
+        return None
+    kept = {k: prop.pop(k) for k in list(prop) if k in ("description", SOURCE_KEY)}
+    prop.clear()
+    prop.update(items if "$ref" not in items else {"allOf": [items]}, **kept)
+    return "one object where the table says an array of them"
+
+
+def _example_shape(value: Json, properties: dict[str, Schema]) -> str | None:
+    """How an example nests the documented object: "an array", "a map", "a map of arrays"."""
+    if _all_fit(value, properties):
+        return "an array of the object the table documents"
+    if not isinstance(value, dict) or not value or any(k in properties for k in value):
+        return None
+    members = list(value.values())
+    if all(fits(m, properties) for m in members):
+        return "a map of the object the table documents"
+    if all(_all_fit(m, properties) for m in members):
+        return "a map of arrays of the object the table documents"
+    return None
+
+
+def _all_fit(value: Json, properties: dict[str, Schema]) -> bool:
+    """A non-empty list of objects that each fit the documented fields."""
+    return isinstance(value, list) and bool(value) and all(fits(v, properties) for v in value)
