@@ -865,3 +865,46 @@ def test_an_object_without_fields_the_example_shows_as_a_list_is_that_list(
     assert resolve(result.spec, children["items"])["type"] == "object"
     (shape,) = kinds(result)["doc-defect:shape"]
     assert "object with no fields" in shape
+
+
+def test_header_words_around_a_role_and_columns_no_role_reads(tmp_path: Path) -> None:
+    """ "Is Mandatory", "Mandatory (Yes/No)", "Required?" are the required column; a column
+    no role reads (ECS's "Constraint", "Default Value") stays in the description, where the
+    constraint reader finds it."""
+    request = table(
+        "Table 1 Request parameters",
+        ("Parameter", "Is Mandatory", "Data Type", "Description", "Default Value", "Example"),
+        ("size", "Yes", "Integer", "Disk size.", "40", "80"),
+        ("mode", "No", "String", "Disk mode.", "N/A", "-"),
+    )
+    result = scrape_pages(
+        tmp_path,
+        {"create.rst": page("Creating a Disk", ("URI", "POST /v1/disks"), ("Request", request))},
+    )
+    op = operation(result.spec, "post", "/v1/disks")
+    body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    assert body["required"] == ["size"]
+    size = body["properties"]["size"]
+    assert size["default"] == 40
+    assert size["description"].splitlines() == ["Disk size.", "Default Value: 40", "Example: 80"]
+    assert body["properties"]["mode"]["description"] == "Disk mode."
+
+
+def test_a_type_the_description_states_where_no_type_column_does(tmp_path: Path) -> None:
+    """OBS: "Parameter | Description" tables whose descriptions end in "Type: integer"."""
+    rows = [
+        ("max-uploads", "Page size, from 1 to 1000.<br/>Type: integer"),
+        ("owner", "Whether to show the owner.<br/>Type: boolean"),
+        ("kind", "Upload kind.<br/>Resource type: part"),
+    ]
+    cells = "".join(f"<tr><td>{n}</td><td>{d}</td></tr>" for n, d in rows)
+    (tmp_path / "list.html").write_text(
+        "<h1>Listing Uploads</h1><h4>URI</h4><p>GET /v1/uploads</p><h4>Request</h4>"
+        "<table><caption>Table 1 Query parameters</caption>"
+        f"<tr><th>Parameter</th><th>Description</th></tr>{cells}</table>"
+    )
+    result = scrape([tmp_path / "list.html"])
+    p = params(operation(result.spec, "get", "/v1/uploads"))
+    assert p[("query", "max-uploads")]["schema"]["type"] == "integer"
+    assert p[("query", "owner")]["schema"]["type"] == "boolean"
+    assert p[("query", "kind")]["schema"] == {"type": "string"}

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from doc2openapi.scraper.interpret.constraints.values import is_placeholder
+from doc2openapi.scraper.interpret.types import KNOWN_TYPE_WORDS
 from doc2openapi.scraper.page import Link, Table, Text
 
 COLUMN_PATTERNS: dict[str, re.Pattern[str]] = {
@@ -42,14 +44,71 @@ class Field:
     name_links: tuple[Link, ...] = ()  # a name cell that links to the field's own table
 
 
+HEADER_NOISE = re.compile(r"^\s*is\s+|\s*\([^()]*\)\s*$|\s*[?:]\s*$", re.I)
+
+
+def _header_words(header: str) -> str:
+    """A header as its role words: "Mandatory (Yes/No)", "Is Mandatory", "Required?" ->
+    "mandatory" / "required"."""
+    return HEADER_NOISE.sub("", header.strip()).strip()
+
+
+def _role_of(header: str) -> str | None:
+    words = _header_words(header)
+    for role, pattern in COLUMN_PATTERNS.items():
+        if pattern.match(header.strip()) or pattern.match(words):
+            return role
+    return None
+
+
 def column_roles(table: Table) -> dict[str, int]:
+    """Role -> column index, by header name; the first column of a role holds it."""
     roles: dict[str, int] = {}
     for index, header in enumerate(table.header):
-        for role, pattern in COLUMN_PATTERNS.items():
-            if role not in roles and pattern.match(header.strip()):
-                roles[role] = index
-                break
+        role = _role_of(header)
+        if role is not None and role not in roles:
+            roles[role] = index
     return roles
+
+
+def _other_columns(table: Table, roles: dict[str, int], row: tuple[Text, ...]) -> str:
+    """What a row says in the columns no role reads ("Default Value", "Constraint",
+    "Example"), as labelled lines for its description: kept, and read like its prose."""
+    used = set(roles.values())
+    lines = []
+    for index, header in enumerate(table.header):
+        text = row[index].text.strip() if index < len(row) else ""
+        if index in used or _role_of(header) or not header.strip() or is_placeholder(text):
+            continue  # a second column of a known role (two "Description"s) repeats the first
+        lines.append(f"{header.strip()}: {text}")
+    return "\n".join(lines)
+
+
+# "Type: String" on a line of the description, where no Type column says it (OBS, and
+# tables of two columns); only a word the type reader knows counts.
+TYPE_IN_TEXT = re.compile(
+    r"^\s*(?:[-•]\s*)?Type\s*:\s*\**([A-Za-z][\w ]*?)\**\s*\.?\s*$", re.I | re.M
+)
+
+
+def _type_cell(roles: dict[str, int], row: tuple[Text, ...]) -> Text | None:
+    """The Type cell; where there is none or it is empty, the type the description states."""
+    cell = row[roles["type"]] if "type" in roles else None
+    if cell is not None and cell.text.strip():
+        return cell
+    said = row[roles["description"]].text if "description" in roles else ""
+    found = TYPE_IN_TEXT.search(said)
+    if found and found.group(1).split()[0].lower() in KNOWN_TYPE_WORDS:
+        return Text(found.group(1).strip())
+    return cell
+
+
+def _description(table: Table, roles: dict[str, int], row: tuple[Text, ...]) -> Text:
+    own = row[roles["description"]] if "description" in roles else Text("")
+    extra = _other_columns(table, roles, row)
+    if not extra:
+        return own
+    return Text("\n".join(t for t in (own.text.strip(), extra) if t), own.links)
 
 
 def is_parameter_table(table: Table) -> bool:
@@ -88,8 +147,8 @@ def read_fields(table: Table) -> list[Field]:
             Field(
                 name=name,
                 required=bool(REQUIRED_YES.match(required_cell.strip())),
-                type=row[roles["type"]] if "type" in roles else None,
-                description=row[roles["description"]] if "description" in roles else Text(""),
+                type=_type_cell(roles, row),
+                description=_description(table, roles, row),
                 row=number,
                 location=row[roles["location"]].text.strip().lower() if "location" in roles else "",
                 any_key=any_key,

@@ -38,6 +38,7 @@ PRIMITIVES: dict[str, Schema] = {
 OBJECT_WORDS = {"object", "json", "jsonobject", "dict", "struct"}
 ARRAY_WORDS = {"array", "list", "jsonarray"}
 MAP_WORDS = {"map", "dict", "hashmap"}
+KNOWN_TYPE_WORDS = set(PRIMITIVES) | OBJECT_WORDS | ARRAY_WORDS | MAP_WORDS
 
 
 @dataclass(frozen=True)

@@ -16,13 +16,12 @@ from typing import Any
 
 from lxml import etree
 
-from doc2openapi.scraper.interpret.columns import REQUIRED_YES, read_fields
+from doc2openapi.scraper.interpret.columns import REQUIRED_YES, column_roles, read_fields
 from doc2openapi.scraper.interpret.types import PRIMITIVES
 from doc2openapi.scraper.interpret.xml_bodies import child_elements, split_name, unwrapped_array
 from doc2openapi.scraper.model import Schema
 from doc2openapi.scraper.page import Table
 
-MANDATORY = re.compile(r"^(mandatory|required)\b", re.I)
 TYPE_IN_TEXT = re.compile(r"\bType\s*:\s*([A-Za-z][\w ]*)", re.I)
 PARENT_IN_TEXT = re.compile(
     r"\bParent(?: element)?\s*:\s*\**([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*)"
@@ -77,8 +76,8 @@ class ElementInfo:
 
 
 def mandatory_column(table: Table) -> int | None:
-    """The "Mandatory (Yes/No)" column, whatever its header adds after the word."""
-    return next((i for i, h in enumerate(table.header) if MANDATORY.match(h.strip())), None)
+    """The "Mandatory (Yes/No)" column: the table's required column."""
+    return column_roles(table).get("required")
 
 
 def says_mandatory(table: Table, row: int, column: int) -> bool:
