@@ -908,3 +908,20 @@ def test_a_type_the_description_states_where_no_type_column_does(tmp_path: Path)
     assert p[("query", "max-uploads")]["schema"]["type"] == "integer"
     assert p[("query", "owner")]["schema"]["type"] == "boolean"
     assert p[("query", "kind")]["schema"] == {"type": "string"}
+
+
+def test_fields_documented_for_a_204_are_one_status_defect_not_an_unlinked_table(
+    tmp_path: Path,
+) -> None:
+    """ModelArts' tag pages document a body under "Status code: 204"."""
+    response = "**Status code: 204**\n\n" + table(
+        "Table 2 Response body parameters", RESPONSE_HEADER, ("tags", "String", "Tags.")
+    )
+    result = scrape_pages(
+        tmp_path,
+        {"tags.rst": page("Showing Tags", ("URI", "GET /v1/tags"), ("Response", response))},
+    )
+    assert "content" not in operation(result.spec, "get", "/v1/tags")["responses"]["204"]
+    found = [d for d in result.diagnostics if d.kind == "doc-defect:status"]
+    assert [d.table for d in found] == ["Table 2 Response body parameters"]
+    assert "unlinked-table" not in kinds(result)

@@ -57,10 +57,13 @@ def _add_bodies(
     for status, ref in ctx.draft.bodies.items():
         code = status or success
         if code in NO_BODY_STATUSES:
+            responses.setdefault(code, Response(code))  # the status is documented; no body
+            ctx.builder.used.add(ref.key)  # reported here, not again as unlinked
             ctx.builder.diagnose(
                 "doc-defect:status",
                 f"response fields are documented for status {code}, which has no body "
                 "in HTTP; they are left out",
+                ref.table.caption,
             )
             continue
         suffix = "Response" if code == success else f"Response{code}"
