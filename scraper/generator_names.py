@@ -33,7 +33,7 @@ def name_enum_members(node: Any) -> int:
     if isinstance(node, dict):
         values = node.get("enum")
         if isinstance(values, list) and "x-enum-varnames" not in node:
-            names = [_member(v) for v in values if v is not None]
+            names = [_member(v) if v is not None else "NULL" for v in values]
             if len(set(names)) != len(names):
                 seen: dict[str, int] = {}
                 unique: list[str] = []

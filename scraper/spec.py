@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from doc2openapi.scraper.actions import snapshot, split_actions
@@ -83,9 +83,10 @@ def _rename_path_parameters(op: Operation, path: str) -> Diagnostic:
     renames = dict(zip(TEMPLATE_VAR.findall(op.path), TEMPLATE_VAR.findall(path), strict=True))
     reason = f"{op.path} is {path} with other parameter names; renamed"
     op.path = path
-    for param in op.parameters:
-        if param.location == "path" and param.name in renames:
-            param.name = renames[param.name]
+    op.parameters = [
+        replace(p, name=renames[p.name]) if p.location == "path" and p.name in renames else p
+        for p in op.parameters
+    ]  # new objects: a page's endpoints share its parameters
     return Diagnostic(op.source, "renamed-path-parameter", reason)
 
 
@@ -94,14 +95,14 @@ def _merge_parameters(first: Operation, other: Operation) -> None:
     optional: a request as the other page documents it leaves it out (DNS: `type` is
     required to list private zones, optional to list public ones, on one GET /v2/zones)."""
     theirs = {(p.location, p.name): p for p in other.parameters}
-    for param in first.parameters:
+    merged = []
+    for param in first.parameters:  # new objects: a page's endpoints share its parameters
         match = theirs.pop((param.location, param.name), None)
-        if param.location != "path" and (match is None or not match.required):
-            param.required = False
+        optional = param.location != "path" and (match is None or not match.required)
+        merged.append(replace(param, required=False) if optional else param)
     for param in theirs.values():
-        if param.location != "path":
-            param.required = False
-        first.parameters.append(param)
+        merged.append(replace(param, required=False) if param.location != "path" else param)
+    first.parameters = merged
 
 
 def dedupe_operations(operations: list[Operation]) -> tuple[list[Operation], list[Diagnostic]]:

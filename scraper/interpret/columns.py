@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from doc2openapi.scraper.interpret.constraints.values import is_placeholder
 from doc2openapi.scraper.interpret.types import KNOWN_TYPE_WORDS
 from doc2openapi.scraper.page import Link, Table, Text
 
@@ -16,7 +15,9 @@ COLUMN_PATTERNS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "required": re.compile(
-        r"^(mandatory|required|mandatory/optional|optional|is required|m/o)$", re.I
+        r"^(mandatory|required|mandatory/optional|optional|is required|m/o|"
+        r"(?:mandatory|required)\s+or\s+(?:not|optional))$",
+        re.I,
     ),
     "type": re.compile(r"^(type|data type|value type|parameter type|field type)$", re.I),
     "description": re.compile(
@@ -78,8 +79,10 @@ def _other_columns(table: Table, roles: dict[str, int], row: tuple[Text, ...]) -
     lines = []
     for index, header in enumerate(table.header):
         text = row[index].text.strip() if index < len(row) else ""
-        if index in used or _role_of(header) or not header.strip() or is_placeholder(text):
-            continue  # a second column of a known role (two "Description"s) repeats the first
+        if index in used or _repeats_a_used_column(table, roles, header):
+            continue  # a second "Description" repeats the first
+        if not header.strip() or text.lower() in EMPTY_CELLS:
+            continue
         lines.append(f"{header.strip()}: {text}")
     return "\n".join(lines)
 
@@ -98,9 +101,17 @@ def _type_cell(roles: dict[str, int], row: tuple[Text, ...]) -> Text | None:
         return cell
     said = row[roles["description"]].text if "description" in roles else ""
     found = TYPE_IN_TEXT.search(said)
-    if found and found.group(1).split()[0].lower() in KNOWN_TYPE_WORDS:
+    if found and found.group(1).strip().lower() in KNOWN_TYPE_WORDS - {"file", "null"}:
         return Text(found.group(1).strip())
     return cell
+
+
+EMPTY_CELLS = frozenset({"", "-", "--", "n/a", "na", "none", "null", "—", "–"})
+
+
+def _repeats_a_used_column(table: Table, roles: dict[str, int], header: str) -> bool:
+    words = _header_words(header).lower()
+    return any(_header_words(table.header[i]).lower() == words for i in roles.values())
 
 
 def _description(table: Table, roles: dict[str, int], row: tuple[Text, ...]) -> Text:
@@ -132,6 +143,9 @@ def read_fields(table: Table) -> list[Field]:
     fields: list[Field] = []
     if "name" not in roles:
         return fields  # not a field table after all (broken header): its caller reports it
+    optional_column = "required" in roles and _header_words(
+        table.header[roles["required"]]
+    ).lower() in ("optional", "is optional")  # "Optional (Yes/No)": yes means optional
     for number, row in enumerate(table.rows, start=1):
         if len(set(row)) == 1 and len(row) > 1:
             continue  # a sub-heading row spanning every column
@@ -143,10 +157,11 @@ def read_fields(table: Table) -> list[Field]:
             continue
         any_key = len(cell.splitlines()[0].split()) >= 3
         required_cell = row[roles["required"]].text if "required" in roles else ""
+        says_yes = bool(REQUIRED_YES.match(required_cell.strip()))
         fields.append(
             Field(
                 name=name,
-                required=bool(REQUIRED_YES.match(required_cell.strip())),
+                required=says_yes != optional_column,
                 type=_type_cell(roles, row),
                 description=_description(table, roles, row),
                 row=number,

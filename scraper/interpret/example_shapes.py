@@ -57,8 +57,11 @@ def _nest_as_shown(prop: Schema, value: Json, properties: dict[str, Schema]) -> 
 
 def _fieldless_object(schema: Schema) -> bool:
     """ "Object" with nothing said of its fields: no properties, no typed values."""
-    extra = schema.get("additionalProperties", True)
-    return schema.get("type") == "object" and not schema.get("properties") and extra is True
+    return (
+        schema.get("type") == "object"
+        and not schema.get("properties")
+        and "additionalProperties" not in schema
+    )
 
 
 def _adopt_list(prop: Schema, value: list[Json]) -> str | None:
@@ -67,7 +70,7 @@ def _adopt_list(prop: Schema, value: list[Json]) -> str | None:
     kinds = [json_type(item) for item in value]
     if not kinds or kinds[0] is None or any(k != kinds[0] for k in kinds):
         return None
-    kept = {k: prop.pop(k) for k in list(prop) if k in ("description", SOURCE_KEY)}
+    kept = {k: prop.pop(k) for k in list(prop) if k in ("description", "nullable", SOURCE_KEY)}
     prop.clear()
     prop.update({"type": "array", "items": kinds[0]}, **kept)
     return f"a list of {kinds[0]['type']}s where the table says an object with no fields"

@@ -255,13 +255,12 @@ class SchemaBuilder:
         anchors name that page), and this page documents its own object. Its table is used."""
         if target.page.source == ref.page.source or type_name(target.table.title) is None:
             return target  # "Parameters" names no object: another page's table stays
-        own = self.index.by_title(ref.page, target.table.title, ref.position)
-        if (
-            own is None
-            or own.key == ref.key
-            or title_key(own.table.title) != title_key(target.table.title)
-        ):
-            return target
+        wanted = title_key(target.table.title)
+        same = [r for r in self.index.refs(ref.page) if title_key(r.table.title) == wanted]
+        after = [r for r in same if r.position > ref.position]
+        own = after[0] if after else (same[0] if len(same) == 1 else None)
+        if own is None or own.key == ref.key:
+            return target  # none, or only ones before this table (the request's, say)
         self.diagnose(
             "doc-defect:link",
             f"field {field.name!r} links to {target.table.caption!r} on {target.page.source}; "

@@ -29,7 +29,7 @@ ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
 # "Query Parameters", "Path parameters", "Parameters": a heading naming the request's
 # parameters outright. Weak: nested in a Response section, it names response fields.
 PARAMETERS_HEADING = re.compile(
-    r"^(?:(?:path|query|uri|url|header|body|request)\s+)?param(?:eter)?s?\b", re.I
+    r"^(?:(?:path|query|header|body)\s+)?param(?:eter)?s?(?:\s+description)?\s*$", re.I
 )
 
 
@@ -55,7 +55,7 @@ def assign_roles(page: Page) -> list[RoledSection]:
             stack.pop()
         role = role_of(section.title) if section.level > 0 else None
         enclosing = stack[-1][1] if stack else "other"
-        if role is None and enclosing in ("other", "function"):
+        if role is None and section.level > 0 and enclosing in ("other", "function"):
             role = "request" if PARAMETERS_HEADING.search(section.title.strip()) else None
         if role is None:
             role = enclosing

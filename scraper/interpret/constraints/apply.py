@@ -9,7 +9,7 @@ from typing import Any
 from openapi_schema_validator import OAS30Validator
 
 from doc2openapi.scraper.interpret.constraints import prose
-from doc2openapi.scraper.interpret.constraints.enums import value_list
+from doc2openapi.scraper.interpret.constraints.enums import introduced_values, value_list
 from doc2openapi.scraper.interpret.constraints.patterns import inline_pattern, read_pattern
 from doc2openapi.scraper.interpret.constraints.structure import Parts, split
 from doc2openapi.scraper.interpret.constraints.values import (
@@ -120,15 +120,20 @@ def _said(parts: Parts) -> str:
 
 
 def _listed_items(schema: Schema, parts: Parts, result: Extracted) -> None:
-    """ "Array" with no item type whose prose lists the values ("The value can be a, b, or
-    c."): the items are those words, so strings of that list."""
+    """ "Array" with no item type whose prose introduces a list of values ("The value can
+    be a, b, or c."): the items are those words (integers when all are digits)."""
+    if not introduced_values(_said(parts)):  # bare "- key: ..." lines: an object's fields
+        return
     items: Schema = {"type": "string"}
     found = Extracted()
     _scalar(items, parts, found, with_default=False)
-    if "enum" in items:
-        schema["items"] = items
-        result.extracted |= found.extracted
-        result.items_from_list = True
+    if "enum" not in items:
+        return
+    if all(isinstance(v, str) and v.isdigit() for v in items["enum"]):
+        items = {"type": "integer", "enum": [int(v) for v in items["enum"]]}
+    schema["items"] = items
+    result.extracted |= found.extracted
+    result.items_from_list = True
 
 
 def _scalar(schema: Schema, parts: Parts, result: Extracted, with_default: bool) -> None:
@@ -141,7 +146,7 @@ def _scalar(schema: Schema, parts: Parts, result: Extracted, with_default: bool)
         _string(schema, parts, text, result)
     marked = _enum(schema, parts, text, result)
     if with_default:
-        default = _default(parts, text, kind, marked)
+        default = _default(parts, text, kind, marked, "enum" in schema)
         if default is not None:
             schema["default"] = default
             result.extracted.add("default")
@@ -210,7 +215,7 @@ def _set(schema: Schema, result: Extracted, kind: str, **keywords: Any) -> None:
             result.extracted.add(kind)
 
 
-def _default(parts: Parts, text: str, kind: str, marked: Any) -> Any:
+def _default(parts: Parts, text: str, kind: str, marked: Any, listed: bool) -> Any:
     """The structured Default Value part decides alone; else a marked list item, else prose."""
     stated = parts.section("default")
     if stated is not None:
@@ -223,7 +228,7 @@ def _default(parts: Parts, text: str, kind: str, marked: Any) -> Any:
         return None if is_placeholder(token) else typed(token, kind)
     if marked is not None:
         return marked
-    return prose.default_value(text, kind)
+    return prose.default_value(text, kind, listed)
 
 
 def _check(schema: Schema, result: Extracted) -> None:

@@ -100,6 +100,12 @@ def value_list(
     return found
 
 
+def introduced_values(text: str) -> bool:
+    """Whether the text introduces a list of values ("Options: ...", "The value can be a, b,
+    or c."), not only bullet lines, which may be an object's fields."""
+    return (_from_intro(text, "string") or _from_words(text, "string")) is not None
+
+
 def _marked_default(text: str, kind: str) -> Any:
     _, default = _items(text)
     return typed(default, kind) if default else None

@@ -76,10 +76,12 @@ DEFAULTS = [
     re.compile(rf"\bdefaults?\s+to\s+\**({VALUE})\**(?=\s*(?:[.,;)(]|$))", re.I | re.M),
     re.compile(rf"\bis\s+\**({VALUE})\**\s+by\s+default\b", re.I),
     re.compile(rf"\bby\s+default,\s+({VALUE})\s+is\s+used\b", re.I),
-    # "The value can only be true (default)." A word before "(default)" that is no value of
-    # the field ("in a shared pool (default)") fails the enum check and is dropped.
-    re.compile(rf"\b(?:be|is|are)\s+(?:only\s+)?\**({VALUE})\**\s*\(default\)", re.I),
 ]
+# "The value can only be true (default)." For a string only with listed values: a word
+# before "(default)" ("in a shared pool (default)") need be no value, and the enum checks it.
+MARKED_DEFAULT = re.compile(
+    rf"\b(?:be|is|are)\s+(?:only\s+)?\**({VALUE})\**\s*\(default(?:\s+value)?\)", re.I
+)
 CASE = re.compile(
     r"^\s*(?:[-•]\s*)?(?:for|if|when|whenever|unless|in\s+case|only\s+when|once)\b", re.I
 )
@@ -194,9 +196,10 @@ def list_size(text: str) -> tuple[int | None, int | None]:
     return low, int(high.group(1)) if high else None
 
 
-def default_value(text: str, kind: str) -> Any:
+def default_value(text: str, kind: str, listed: bool = False) -> Any:
     """The value a "default value is X" phrase names, typed; None when there is none."""
-    for pattern in DEFAULTS:
+    marked_ok = kind != "string" or listed  # a listed string value must then be in the list
+    for pattern in [*DEFAULTS, MARKED_DEFAULT] if marked_ok else DEFAULTS:
         for match in pattern.finditer(text):
             if case_specific(text, match.start()):
                 continue
