@@ -72,19 +72,15 @@ def column_roles(table: Table) -> dict[str, int]:
     return roles
 
 
-def _other_columns(table: Table, roles: dict[str, int], row: tuple[Text, ...]) -> str:
-    """What a row says in the columns no role reads ("Default Value", "Constraint",
-    "Example"), as labelled lines for its description: kept, and read like its prose."""
+def _other_columns(table: Table, roles: dict[str, int]) -> list[tuple[int, str]]:
+    """(index, header) of the columns no role reads ("Default Value", "Constraint",
+    "Example"); a second "Description" repeats the first and is not one of them."""
     used = set(roles.values())
-    lines = []
-    for index, header in enumerate(table.header):
-        text = row[index].text.strip() if index < len(row) else ""
-        if index in used or _repeats_a_used_column(table, roles, header):
-            continue  # a second "Description" repeats the first
-        if not header.strip() or text.lower() in EMPTY_CELLS:
-            continue
-        lines.append(f"{header.strip()}: {text}")
-    return "\n".join(lines)
+    return [
+        (index, header.strip())
+        for index, header in enumerate(table.header)
+        if index not in used and header.strip() and not _repeats_a_used_column(table, roles, header)
+    ]
 
 
 # "Type: String" on a line of the description, where no Type column says it (OBS, and
@@ -114,9 +110,17 @@ def _repeats_a_used_column(table: Table, roles: dict[str, int], header: str) -> 
     return any(_header_words(table.header[i]).lower() == words for i in roles.values())
 
 
-def _description(table: Table, roles: dict[str, int], row: tuple[Text, ...]) -> Text:
+def _description(
+    roles: dict[str, int], others: list[tuple[int, str]], row: tuple[Text, ...]
+) -> Text:
+    """The Description cell, then what the row says in the other columns as labelled lines:
+    kept, and read like its prose."""
     own = row[roles["description"]] if "description" in roles else Text("")
-    extra = _other_columns(table, roles, row)
+    extra = "\n".join(
+        f"{header}: {row[index].text.strip()}"
+        for index, header in others
+        if index < len(row) and row[index].text.strip().lower() not in EMPTY_CELLS
+    )
     if not extra:
         return own
     return Text("\n".join(t for t in (own.text.strip(), extra) if t), own.links)
@@ -146,6 +150,7 @@ def read_fields(table: Table) -> list[Field]:
     optional_column = "required" in roles and _header_words(
         table.header[roles["required"]]
     ).lower() in ("optional", "is optional")  # "Optional (Yes/No)": yes means optional
+    others = _other_columns(table, roles)
     for number, row in enumerate(table.rows, start=1):
         if len(set(row)) == 1 and len(row) > 1:
             continue  # a sub-heading row spanning every column
@@ -163,7 +168,7 @@ def read_fields(table: Table) -> list[Field]:
                 name=name,
                 required=says_yes != optional_column,
                 type=_type_cell(roles, row),
-                description=_description(table, roles, row),
+                description=_description(roles, others, row),
                 row=number,
                 location=row[roles["location"]].text.strip().lower() if "location" in roles else "",
                 any_key=any_key,

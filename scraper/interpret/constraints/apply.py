@@ -44,9 +44,7 @@ STATED = {
     ),
     "pattern": re.compile(r"\bregular\s+expression\b", re.I),
     "items": re.compile(
-        r"\barray\s+length\b|\b(?:list|array)\s+can\s+(?:contain|have|include)\s+"
-        r"(?:up\s+to|a\s+maximum\s+of|at\s+most)\s+\d|\bcannot\s+be\s+an\s+empty\s+(?:list|array)",
-        re.I,
+        rf"\barray\s+length\b|{prose.LIST_MAX.pattern}|{prose.LIST_NOT_EMPTY.pattern}", re.I
     ),
 }
 APPLIES = {
