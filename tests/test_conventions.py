@@ -867,6 +867,47 @@ def test_an_object_without_fields_the_example_shows_as_a_list_is_that_list(
     assert "object with no fields" in shape
 
 
+def test_objects_without_fields_the_example_shows_as_plain_values_are_those_values(
+    tmp_path: Path,
+) -> None:
+    """CES: `notificationList` typed "Array of objects" with no object table, topic URNs
+    (strings) in the example; VPN: `description` typed "Object", "" in the example. Mixed
+    plain values change nothing."""
+    response = table(
+        "Table 1 Response body",
+        RESPONSE_HEADER,
+        ("targets", "Array of objects", "Topics to notify."),
+        ("note", "Object", "A remark."),
+        ("mixed", "Array of objects", "Anything."),
+    )
+    example = (
+        ".. code-block::\n\n"
+        '   {"targets": ["urn:smn:a", "urn:smn:b"], "note": "", "mixed": [1, "x"]}\n'
+    )
+    result = scrape_pages(
+        tmp_path,
+        {
+            "show.rst": page(
+                "Showing an Action",
+                ("URI", "GET /v1/actions/{action_id}"),
+                ("Response", response),
+                ("Example Response", example),
+            )
+        },
+    )
+    op = operation(result.spec, "get", "/v1/actions/{action_id}")
+    body = response_schema(result.spec, op, "200")
+    targets = body["properties"]["targets"]
+    assert targets["type"] == "array" and targets["items"]["type"] == "string"
+    assert body["properties"]["note"]["type"] == "string"
+    assert body["properties"]["note"]["description"] == "A remark."
+    assert resolve(result.spec, body["properties"]["mixed"]["items"])["type"] == "object"
+    shapes = " | ".join(kinds(result)["doc-defect:shape"])
+    assert len(kinds(result)["doc-defect:shape"]) == 2
+    assert "$.targets: the example shows a list of strings where the table says objects" in shapes
+    assert "$.note: the example shows a string where the table says an object" in shapes
+
+
 def test_header_words_around_a_role_and_columns_no_role_reads(tmp_path: Path) -> None:
     """ "Is Mandatory", "Mandatory (Yes/No)", "Required?" are the required column; a column
     no role reads (ECS's "Constraint", "Default Value") stays in the description, where the

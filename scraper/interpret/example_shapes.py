@@ -2,7 +2,8 @@
 
 Examples are captured from the live API, tables typed by hand: where a table documents an
 object and the example holds a list or a map of them, one object where the table says a
-list, or a list where the table says an object with no fields, the example's shape wins.
+list, or a list or plain values where the table says objects with no fields, the example's
+shape wins.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ def adopt_example_shape(prop: Schema, value: Json, schemas: dict[str, Schema]) -
         return _adopt_single_object(prop, target, value, schemas)
     if target is prop and _fieldless_object(prop) and isinstance(value, list):
         return _adopt_list(prop, value)
+    if target is prop and (plain := _adopt_plain(prop, value)) is not None:
+        return plain
     properties = target.get("properties")
     if not isinstance(properties, dict) or not properties or fits(value, properties):
         return None
@@ -74,6 +77,30 @@ def _adopt_list(prop: Schema, value: list[Json]) -> str | None:
     prop.clear()
     prop.update({"type": "array", "items": kinds[0]}, **kept)
     return f"a list of {kinds[0]['type']}s where the table says an object with no fields"
+
+
+def _adopt_plain(prop: Schema, value: Json) -> str | None:
+    """ "Object" or "Array of objects" with no fields anywhere, plain values in the example
+    (CES `notificationList`: topic URNs; VPN `description`: ""): the field, or its items,
+    are what the example shows, when the values are all of one scalar JSON type."""
+    items = prop.get("items")
+    if _fieldless_object(prop):
+        target, values = prop, [value]
+    elif prop.get("type") == "array" and isinstance(items, dict) and _fieldless_object(items):
+        target, values = items, value if isinstance(value, list) else []
+    else:
+        return None
+    kinds = [json_type(v) for v in values]
+    if not kinds or kinds[0] is None or kinds[0]["type"] in ("object", "array"):
+        return None
+    if any(k != kinds[0] for k in kinds):
+        return None
+    kept = {k: v for k, v in target.items() if k in ("description", "nullable", SOURCE_KEY)}
+    target.clear()
+    target.update(kinds[0], **kept)
+    if target is prop:
+        return f"a {kinds[0]['type']} where the table says an object with no fields"
+    return f"a list of {kinds[0]['type']}s where the table says objects with no fields"
 
 
 def _adopt_single_object(
