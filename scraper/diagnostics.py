@@ -221,7 +221,10 @@ KINDS: dict[str, Kind] = {
         "none",
     ),
     "inferred:items": Kind(
-        "info", "an array parameter with no item type: items are strings", "give the item type"
+        "info",
+        "an array with no item type: items typed as the response's same-named field, as the "
+        "listed values, or as strings",
+        "give the item type",
     ),
     "inferred:root-array": Kind(
         "info", "a body table whose one row names the body itself: the body is an array", "none"

@@ -253,6 +253,48 @@ def test_wire_types_null_object_path_parameters_and_untyped_arrays(tmp_path: Pat
     assert "doc-defect:parameter-type" in found and "inferred:items" in found
 
 
+def test_a_list_filter_without_item_type_takes_the_responses_field_type(tmp_path: Path) -> None:
+    """ELB (HTML): `protocol_port | No | Array` filters the listeners the page returns,
+    whose table types `protocol_port` as Integer. A filter no response field names (or
+    fields of several types) keeps string items."""
+    uri = "GET /v2/listeners\n\n" + table(
+        "Table 1 Query parameters",
+        HEADER,
+        ("protocol_port", "No", "Array", "Ports; repeat the key to query several."),
+        ("name", "No", "Array", "Names."),
+        ("marker", "No", "Array", "Markers."),
+        ("weight", "No", "Array", "Weights."),
+    )
+    response = table(
+        "Table 2 Response body",
+        RESPONSE_HEADER,
+        ("listeners", "Array of :ref:`Listener <listener>` objects", "Listeners."),
+        ("weight", "String", "Weight, as text."),
+    ) + table(
+        "Table 3 Listener",
+        RESPONSE_HEADER,
+        ("protocol_port", "Integer", "Port."),
+        ("name", "String", "Name."),
+        ("weight", "Integer", "Weight."),
+        label="listener",
+    )
+    result = scrape_pages(
+        tmp_path,
+        {"list.rst": page("Querying Listeners", ("URI", uri), ("Response", response))},
+    )
+    p = params(operation(result.spec, "get", "/v2/listeners"))
+    items = {name: p[("query", name)]["schema"]["items"] for _, name in p}
+    assert items == {
+        "protocol_port": {"type": "integer"},
+        "name": {"type": "string"},
+        "marker": {"type": "string"},
+        "weight": {"type": "string"},
+    }
+    reasons = " | ".join(kinds(result)["inferred:items"])
+    assert "'protocol_port': array with no item type; items taken as integers, the type" in reasons
+    assert "'marker': array with no item type; items taken as strings" in reasons
+
+
 def test_types_that_name_a_table_by_its_number_or_as_a_structure(tmp_path: Path) -> None:
     response = (
         table(

@@ -21,6 +21,7 @@ from doc2openapi.scraper.interpret.example_sections import read_example_section
 from doc2openapi.scraper.interpret.inference import NAME_WORDS, refine_with_examples
 from doc2openapi.scraper.interpret.linker import TableIndex, page_key
 from doc2openapi.scraper.interpret.page_state import Draft, PageContext, section_tables
+from doc2openapi.scraper.interpret.parameter_items import type_list_parameters
 from doc2openapi.scraper.interpret.parameters import (
     operation_parameters,
     read_parameters,
@@ -133,6 +134,7 @@ def _operation(ctx: PageContext, endpoint: Endpoint, operation_id: str, base_id:
     op.request_body = request_body(ctx, base_id)
     op.responses = build_responses(ctx, base_id)
     op.schemas = ctx.builder.schemas
+    type_list_parameters(op, ctx.builder)
     return op
 
 

@@ -139,8 +139,8 @@ def _wire_schema(
     schema: Schema, location: Location, name: str, builder: SchemaBuilder
 ) -> Schema | None:
     """A parameter's schema as it can travel: a path segment is a scalar (a doc type
-    "Object" there is a defect), and an array whose item type the docs omit holds strings
-    (a query string carries text)."""
+    "Object" there is a defect). An array whose item type the docs omit is typed once the
+    operation's responses are known (parameter_items.py)."""
     if location == "path" and (schema.get("type") in ("object", "array") or "allOf" in schema):
         builder.diagnose(
             "doc-defect:parameter-type",
@@ -148,12 +148,6 @@ def _wire_schema(
             "a path segment is a string",
         )
         return {"type": "string"}
-    if schema.get("type") == "array" and not schema.get("items"):
-        builder.diagnose(
-            "inferred:items",
-            f"{location} parameter {name!r}: array with no item type; items taken as strings",
-        )
-        schema = {**schema, "items": {"type": "string"}}
     if location in ("query", "header") and schema.get("type") == "object" and len(schema) == 1:
         builder.diagnose(
             "doc-defect:parameter-type",
