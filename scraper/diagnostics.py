@@ -209,6 +209,11 @@ KINDS: dict[str, Kind] = {
     "inferred:query": Kind(
         "info", "a GET/DELETE page's request table, with no body shown: query parameters", "none"
     ),
+    "inferred:body": Kind(
+        "info",
+        "a URI table's rows that no template names and the request examples send: the body",
+        "put the body's fields in a request table",
+    ),
     "error-example": Kind(
         "info",
         "an error reply shown among a success response's examples; left out of that response",

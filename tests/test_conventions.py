@@ -295,6 +295,61 @@ def test_a_list_filter_without_item_type_takes_the_responses_field_type(tmp_path
     assert "'marker': array with no item type; items taken as strings" in reasons
 
 
+def test_uri_table_rows_the_request_example_sends_are_the_body(tmp_path: Path) -> None:
+    """Classic ELB: one "Parameter description" table under URI holds the path variable
+    and the body's fields; the request example sends those fields. On a GET, or where the
+    example sends other keys, the rows stay query parameters."""
+    rows = (
+        ("project_id", "Yes", "String", "Project."),
+        ("name", "Yes", "String", "Listener name."),
+        ("port", "No", "Integer", "Port."),
+        ("members", "No", "Array of objects", "Members."),
+    )
+
+    def uri(method: str) -> str:
+        return f"{method} /v1/{{project_id}}/listeners\n\n" + table(
+            "Table 1 Parameter description", HEADER, *rows
+        )
+
+    example = '.. code-block::\n\n   {"name": "lis", "port": 80}\n'
+    other = '.. code-block::\n\n   {"listener": {"name": "lis"}}\n'
+    result = scrape_pages(
+        tmp_path,
+        {
+            "add.rst": page(
+                "Adding a Listener", ("URI", uri("POST")), ("Example Request", example)
+            ),
+            "edit.rst": page("Editing a Listener", ("URI", uri("PUT")), ("Example Request", other)),
+            "list.rst": page("Listing Listeners", ("URI", uri("GET"))),
+            "batch.rst": page(
+                "Adding Listeners",
+                ("URI", uri("POST").replace("listeners", "listener-batches")),
+                ("Example Request", '.. code-block::\n\n   [{"name": "a"}, {"name": "b"}]\n'),
+            ),
+        },
+    )
+    batch = operation(result.spec, "post", "/v1/{project_id}/listener-batches")
+    listed = resolve(result.spec, batch["requestBody"]["content"]["application/json"]["schema"])
+    assert listed["type"] == "array" and "port" in listed["items"]["properties"]
+    path = "/v1/{project_id}/listeners"
+    add = operation(result.spec, "post", path)
+    assert set(params(add)) == {("path", "project_id")}
+    body = resolve(result.spec, add["requestBody"]["content"]["application/json"]["schema"])
+    assert list(body["properties"]) == ["name", "port", "members"]
+    assert body["required"] == ["name"]
+    assert body["properties"]["port"]["type"] == "integer"
+    assert body["properties"]["port"]["description"] == "Port."
+    assert body["properties"]["members"]["type"] == "array"
+    object_reason, list_reason = kinds(result)["inferred:body"]
+    assert "['members', 'name', 'port']" in object_reason and "as an object:" in object_reason
+    assert "as a list of objects:" in list_reason
+    for method in ("put", "get"):
+        op = operation(result.spec, method, path)
+        assert {("query", "name"), ("query", "port")} <= set(params(op))
+        assert "requestBody" not in op
+    assert "example-without-schema" in kinds(result)  # the PUT's example: no body for it
+
+
 def test_types_that_name_a_table_by_its_number_or_as_a_structure(tmp_path: Path) -> None:
     response = (
         table(

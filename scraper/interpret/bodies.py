@@ -112,6 +112,9 @@ def _linked_body(ctx: PageContext, paragraph: Paragraph) -> TableRef | None:
 def request_body(ctx: PageContext, base_id: str) -> Body | None:
     """The body of the page's request table, with the page's request examples."""
     draft = ctx.draft
+    if draft.request is None and draft.uri_body is not None:
+        schema = ctx.builder.named_ref(base_id + "Request", draft.uri_body)
+        return Body(schema, examples=list(draft.request_examples))
     if draft.request is None:
         if draft.request_examples:
             ctx.builder.diagnose(

@@ -34,6 +34,7 @@ from doc2openapi.scraper.interpret.responses import build_responses, read_status
 from doc2openapi.scraper.interpret.schemas import SchemaBuilder
 from doc2openapi.scraper.interpret.sections import RoledSection, assign_roles
 from doc2openapi.scraper.interpret.templates import TEMPLATE_VAR
+from doc2openapi.scraper.interpret.uri_rows import place_uri_rows
 from doc2openapi.scraper.model import Operation, PageResult
 from doc2openapi.scraper.naming import doc_name, operation_names, title_name
 from doc2openapi.scraper.page import Page, Paragraph, Table
@@ -72,6 +73,7 @@ class Interpreter:
         _read_sections(ctx)
         if draft.request is not None and bodyless(endpoints) and not draft.request_examples:
             request_table_as_query(ctx, draft.request)
+        place_uri_rows(ctx, carries_body=not bodyless(endpoints))
         operations = _operations(ctx, endpoints)
         texts = page_texts(page)
         vocabulary = frozenset(w.lower() for text in texts for w in NAME_WORDS.findall(text))

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from doc2openapi.scraper.interpret.linker import TableIndex, TableRef
 from doc2openapi.scraper.interpret.schemas import SchemaBuilder
 from doc2openapi.scraper.interpret.sections import RoledSection
-from doc2openapi.scraper.model import Example, Parameter
+from doc2openapi.scraper.model import Example, Parameter, Schema
 from doc2openapi.scraper.page import Page, Table
 
 
@@ -24,6 +24,9 @@ class Draft:
     response_examples: dict[str, list[Example]] = field(default_factory=dict)
     template_vars: set[str] = field(default_factory=set)
     query_names: set[str] = field(default_factory=set)  # named in the URI's query string
+    guessed_query: dict[str, tuple[str, int]] = field(default_factory=dict)
+    """URI-table rows nothing else places: name -> the table's key (TableRef.key)."""
+    uri_body: Schema | None = None  # the body those rows form when the example shows them so
     alternatives: list[TableRef] = field(default_factory=list)  # other forms of the request
     status_note: str = ""  # "See Returned Values for General Requests."
     query_examples: dict[str, str] = field(default_factory=dict)

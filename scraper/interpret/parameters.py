@@ -32,7 +32,7 @@ def read_parameters(ctx: PageContext, page: Page, table: Table, where: str) -> N
     builder.used.add(ref.key)
     caption = table.caption.lower()
     for fld in read_fields(table):
-        location = _row_location(fld, caption, where, ctx.draft)
+        location, guessed = _row_location(fld, caption, where, ctx.draft)
         if location == "header" and fld.name.lower() in IMPLIED_HEADERS:
             continue
         schema = builder.field_schema(fld, ref)
@@ -40,10 +40,12 @@ def read_parameters(ctx: PageContext, page: Page, table: Table, where: str) -> N
         source = schema.pop(SOURCE_KEY, None)
         if fld.type is None:  # no Type column
             schema = _untyped_schema(description, location, fld.name, builder)
-        wire = _wire_schema(schema, location, fld.name, builder)
-        if wire is None:
+        if guessed and (location, fld.name) not in ctx.draft.parameters:
+            ctx.draft.guessed_query[fld.name] = ref.key  # placed once the page is read
+        elif (wire := wire_schema(schema, location, fld.name, builder)) is None:
             continue
-        schema = wire
+        else:
+            schema = wire
         parameter = Parameter(
             fld.name, location, fld.required or location == "path", schema, description, source
         )
@@ -85,25 +87,27 @@ def request_table_as_query(ctx: PageContext, request: TableRef) -> None:
     )
 
 
-def _row_location(fld: Field, caption: str, where: str, draft: Draft) -> Location:
-    """Where a parameter row goes. A Location column is believed; otherwise a standard request
-    header's name (X-Auth-Token, Content-Type) says header, and the URI's own template decides
-    for the rows of a URI table ("GET /v2/recordsets?limit={limit}" puts `limit` in the query
-    even under a caption "Parameters in the URI"), then the caption."""
+def _row_location(fld: Field, caption: str, where: str, draft: Draft) -> tuple[Location, bool]:
+    """Where a parameter row goes, and whether only because a URI table holds it (no
+    column, caption or template says so). A Location column is believed; otherwise a
+    standard request header's name (X-Auth-Token, Content-Type) says header, and the URI's
+    own template decides for the rows of a URI table ("GET /v2/recordsets?limit={limit}"
+    puts `limit` in the query even under a caption "Parameters in the URI"), then the
+    caption."""
     stated = _location(fld, caption)
     if any(candidate in fld.location for candidate in LOCATIONS):
-        return stated or "query"
+        return stated or "query", False
     named = draft.template_vars | draft.query_names
     if stated is None and fld.name.lower() in IMPLIED_HEADERS and fld.name not in named:
-        return "header"  # "x-auth-token" among a URI table's rows: a header, never a query key
+        return "header", False  # "x-auth-token" among a URI table's rows: never a query key
     if where == "uri" or stated == "path":
         if fld.name in draft.template_vars:
-            return "path"
+            return "path", False
         if fld.name in draft.query_names:
-            return "query"
+            return "query", False
         if where == "uri" and (stated is None or _names_the_uri(caption)):
-            return "query"  # the URI holds the query string too: not in the path, in the query
-    return stated or "query"
+            return "query", True  # the URI holds the query string too: not in the path
+    return stated or "query", False
 
 
 def _names_the_uri(caption: str) -> bool:
@@ -135,7 +139,7 @@ def caption_location(caption: str) -> Location | None:
     return None
 
 
-def _wire_schema(
+def wire_schema(
     schema: Schema, location: Location, name: str, builder: SchemaBuilder
 ) -> Schema | None:
     """A parameter's schema as it can travel: a path segment is a scalar (a doc type

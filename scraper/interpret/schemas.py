@@ -84,6 +84,12 @@ class SchemaBuilder:
             self.schemas[name] = self._object(ref)
         return {"$ref": REF_PREFIX + name}
 
+    def named_ref(self, preferred: str, schema: Schema) -> Schema:
+        """A $ref to a new component holding `schema` (a body no one table describes)."""
+        name = self._unique(preferred)
+        self.schemas[name] = schema
+        return {"$ref": REF_PREFIX + name}
+
     def _unique(self, preferred: str) -> str:
         base = fit(preferred or self.operation_id + "Object")
         name, n = base, 2
