@@ -7,7 +7,7 @@ spec, so the spec never carries an example its own schema rejects.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any, cast
 
@@ -168,6 +168,46 @@ def _path(error: ValidationError) -> str:
     return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
 
 
+def _closest_alternative(error: ValidationError) -> tuple[int, list[ValidationError]] | None:
+    """For an example that fits none of several alternatives (pages merged into one method
+    and path), the one it comes closest to (the fewest errors: most likely its own page's)
+    and its errors; None for any other error."""
+    branches: dict[int, list[ValidationError]] = {}
+    if error.validator in ("anyOf", "oneOf"):
+        for inner in error.context or []:
+            branches.setdefault(int(inner.relative_schema_path[0]), []).append(inner)
+    if not branches:
+        return None
+    return min(branches.items(), key=lambda item: (len(item[1]), item[0]))
+
+
+def _own_errors(errors: Iterable[ValidationError]) -> Iterator[ValidationError]:
+    """The errors, a failed choice among the body's alternatives (merged pages: an example
+    comes from one of them) replaced by the errors of the one the example comes closest to.
+    A field's alternatives (an object or null) are no one page's: left whole."""
+    for error in errors:
+        closest = _closest_alternative(error) if not error.absolute_path else None
+        if closest is None:
+            yield error
+        else:
+            yield from _own_errors(closest[1])
+
+
+def _explain(error: ValidationError) -> str:
+    """Where and why an example fails; for a failed choice among alternatives, why it
+    fails the closest."""
+    found = _closest_alternative(error)
+    if found is None:
+        return f"{_path(error)}: {error.message[:300]}"
+    closest, errors = found
+    first = min(errors, key=lambda e: (len(e.absolute_path), str(e.absolute_path)))
+    count = len(error.validator_value) if isinstance(error.validator_value, list) else "its"
+    return (
+        f"{_path(error)} fits none of {count} alternatives; "
+        f"the closest (#{closest + 1}): {_explain(first)}"
+    )
+
+
 def _null_among_values(error: ValidationError) -> bool:
     """A null example value of a nullable field with listed values says "no value yet", not
     "another value": null joins the list (OAS 3.0.3 spells a nullable enum so) and the list
@@ -191,21 +231,19 @@ def _drop_contradicted_constraints(
     for _ in range(50):
         validator = validator_cls(root, format_checker=validator_cls.FORMAT_CHECKER)
         errors = [
-            e for e in validator.iter_errors(value)
+            e for e in _own_errors(validator.iter_errors(value))
             if e.validator in CONSTRAINT_KEYWORDS and isinstance(e.schema, dict)
             and e.validator in e.schema
         ]  # fmt: skip
         if not errors:
             break
         for error in errors:
-            keyword = str(error.validator)
-            if keyword not in error.schema:
+            keyword, schema = str(error.validator), cast(dict[str, Any], error.schema)
+            if keyword not in schema or _null_among_values(error):
                 continue
-            if _null_among_values(error):
-                continue
-            stated = error.schema.pop(keyword)
+            stated = schema.pop(keyword)
             if keyword == "enum":
-                error.schema.pop("default", None)
+                schema.pop("default", None)
             found.append(
                 Diagnostic(source, "doc-defect:constraint",
                            f"{label}: {_path(error)} = {json.dumps(error.instance)[:60]} "
@@ -252,9 +290,8 @@ def drop_rejected_examples(
             verdicts[identity] = verdicts.get(identity, True) and error is None
             if error is not None:
                 diagnostics.append(
-                    Diagnostic(source, "doc-defect:example",
-                               f"{label}: {_path(error)}: {error.message[:300]}")
-                )  # fmt: skip
+                    Diagnostic(source, "doc-defect:example", f"{label}: {_explain(error)}")
+                )
                 del examples[key]
                 continue
             for field_path in undocumented_fields(value, media["schema"], components):

@@ -294,6 +294,40 @@ def test_a_null_example_value_keeps_the_listed_values(tmp_path: Path) -> None:
     assert result.report.summary.examples == {"valid": 1, "invalid": 0}
 
 
+def test_merged_pages_examples_are_checked_against_their_closest_alternative(
+    tmp_path: Path,
+) -> None:
+    """DNS: public and private zone pages share `GET /v2/zones/{id}`; the body is `anyOf`
+    both. A keyword an example contradicts goes from the alternative the example comes
+    closest to (the example is kept), and an example that still fails says which
+    alternative it comes closest to and why."""
+
+    def zone_page(kind: str, example: str) -> str:
+        return (
+            f"<h1>Querying a {kind} Zone</h1><h4>URI</h4><p>GET /v2/zones/{{id}}</p>"
+            "<h4>Response Parameters</h4>"
+            "<table><tr><th>Parameter</th><th>Type</th><th>Description</th></tr>"
+            "<tr><td>created_at</td><td>String</td><td>Time, in RFC 3339 format.</td></tr>"
+            f"<tr><td>{kind.lower()}</td><td>Integer</td><td>Count.</td></tr></table>"
+            f"<h4>Example Responses</h4><pre>{example}</pre>"
+        )
+
+    public, private = tmp_path / "public.html", tmp_path / "private.html"
+    public.write_text(zone_page("Public", '{"created_at": "2017-04-22T08:17:08.997"}'))
+    private.write_text(zone_page("Private", '{"created_at": 5}'))
+    result = scrape([public, private])
+    content = result.spec["paths"]["/v2/zones/{id}"]["get"]["responses"]["200"]["content"]
+    branches = [resolve(result.spec, b) for b in content["application/json"]["schema"]["anyOf"]]
+    assert ["format" in b["properties"]["created_at"] for b in branches].count(False) == 1
+    kept = content["application/json"]["examples"]
+    assert [e["value"] for e in kept.values()] == [{"created_at": "2017-04-22T08:17:08.997"}]
+    reasons = {d.kind: d.reason for d in result.diagnostics}
+    assert 'contradicts format "date-time"' in reasons["doc-defect:constraint"]
+    assert reasons["doc-defect:example"].endswith(
+        "$ fits none of 2 alternatives; the closest (#1): $.created_at: 5 is not of type 'string'"
+    )
+
+
 # -- the whole corpus, and the judged sample --------------------------------------------------
 
 ROOT = Path(__file__).resolve().parent.parent
