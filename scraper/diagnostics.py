@@ -232,7 +232,10 @@ KINDS: dict[str, Kind] = {
         "give the item type",
     ),
     "inferred:root-array": Kind(
-        "info", "a body table whose one row names the body itself: the body is an array", "none"
+        "info",
+        "a body table whose one row names the body itself, or whose examples are lists of the "
+        "object it documents: the body is an array",
+        "none",
     ),
     "inferred:header": Kind(
         "info",

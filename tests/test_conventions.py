@@ -350,6 +350,43 @@ def test_uri_table_rows_the_request_example_sends_are_the_body(tmp_path: Path) -
     assert "example-without-schema" in kinds(result)  # the PUT's example: no body for it
 
 
+def test_a_list_of_the_documented_object_and_empty_examples(tmp_path: Path) -> None:
+    """Classic ELB: the response table documents one listener, the example is a list of
+    them: the body is that list. "Response parameters: None" with an example `{}` agree,
+    so nothing is reported; a non-empty example without a table is."""
+    response = table("Table 2 Parameter description", RESPONSE_HEADER, ("id", "String", "ID."))
+    listed = '.. code-block::\n\n   [{"id": "a"}, {"id": "b"}]\n'
+    result = scrape_pages(
+        tmp_path,
+        {
+            "list.rst": page(
+                "Listing Listeners",
+                ("URI", "GET /v1/listeners"),
+                ("Response", response),
+                ("Example Response", listed),
+            ),
+            "tag.rst": page(
+                "Tagging",
+                ("URI", "POST /v1/tags"),
+                ("Response", "None"),
+                ("Example Response", ".. code-block::\n\n   {}\n"),
+            ),
+            "untag.rst": page(
+                "Untagging",
+                ("URI", "POST /v1/untags"),
+                ("Example Response", '.. code-block::\n\n   {"done": true}\n'),
+            ),
+        },
+    )
+    body = response_schema(result.spec, operation(result.spec, "get", "/v1/listeners"), "200")
+    assert body["type"] == "array" and "id" in resolve(result.spec, body["items"])["properties"]
+    (reason,) = kinds(result)["inferred:root-array"]
+    assert "lists of the object the table documents" in reason
+    (without,) = kinds(result)["example-without-schema"]
+    assert "a 200 response example is given but no response table" in without
+    assert "doc-defect:example" not in kinds(result)
+
+
 def test_types_that_name_a_table_by_its_number_or_as_a_structure(tmp_path: Path) -> None:
     response = (
         table(

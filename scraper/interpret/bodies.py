@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from doc2openapi.scraper.interpret.columns import is_parameter_table, is_status_table, read_fields
 from doc2openapi.scraper.interpret.example_sections import read_body_code_block
+from doc2openapi.scraper.interpret.examples import show_nothing
 from doc2openapi.scraper.interpret.linker import TableRef
 from doc2openapi.scraper.interpret.page_state import Draft, PageContext, section_tables
 from doc2openapi.scraper.interpret.parameters import (
@@ -116,7 +117,7 @@ def request_body(ctx: PageContext, base_id: str) -> Body | None:
         schema = ctx.builder.named_ref(base_id + "Request", draft.uri_body)
         return Body(schema, examples=list(draft.request_examples))
     if draft.request is None:
-        if draft.request_examples:
+        if not show_nothing(draft.request_examples):
             ctx.builder.diagnose(
                 "example-without-schema", "a request example is given but no request body table"
             )

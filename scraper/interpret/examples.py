@@ -12,7 +12,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from doc2openapi.scraper.model import Json
+from doc2openapi.scraper.model import Example, Json
 
 REQUEST_LINE = re.compile(r"^\s*(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+\S+", re.I)
 JSON_START = re.compile(r"^\s*[\[{]", re.M)
@@ -88,3 +88,9 @@ def _mend(body: str, err: json.JSONDecodeError) -> tuple[str, str, int] | None:
         cut = len(before) - 1
         return body[:cut] + body[cut + 1 :], "a ',' after the last member", -1
     return None
+
+
+def show_nothing(examples: list[Example]) -> bool:
+    """Examples that are all empty (`{}`, `[]`, null, ""): they agree with a page that
+    documents no body, so they need no table."""
+    return all(e.value in (None, {}, [], "") for e in examples)

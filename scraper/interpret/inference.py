@@ -205,6 +205,24 @@ def _unwrap_root_array(body: Body, op: Operation, label: str) -> Diagnostic | No
     )
 
 
+def _list_of_documented(body: Body, op: Operation, label: str) -> Diagnostic | None:
+    """A table of one object's fields whose every example is a list of such objects
+    (classic ELB's listener list): the body is that list, as captured from the live API."""
+    values = [ex.value for ex in body.examples]
+    properties = resolve(body.schema, op.schemas).get("properties") or {}
+    if not values or not properties:
+        return None
+    if not all(isinstance(v, list) and v and all(fits(i, properties) for i in v) for v in values):
+        return None
+    body.schema = {"type": "array", "items": body.schema}
+    return Diagnostic(
+        op.source,
+        "inferred:root-array",
+        f"{op.operation_id} {label}: the examples are lists of the object the table "
+        "documents; the body is that list",
+    )
+
+
 def _learn_field(prop: Schema, value: Json, schemas: dict[str, Schema]) -> tuple[str, str] | None:
     """What one example value teaches about its field's schema, applied: (diagnostic kind,
     the rest of its message after the field's path), or None."""
@@ -236,7 +254,7 @@ def refine_with_examples(
             continue
         for reshaped in (
             _wrap(body, op, op.source, label),
-            _unwrap_root_array(body, op, label),
+            _unwrap_root_array(body, op, label) or _list_of_documented(body, op, label),
             nest_flat_table(body, op, label),
         ):
             if reshaped is not None:

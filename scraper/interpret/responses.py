@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from doc2openapi.scraper.interpret.columns import is_status_table
+from doc2openapi.scraper.interpret.examples import show_nothing
 from doc2openapi.scraper.interpret.http_message import reason_phrase
 from doc2openapi.scraper.interpret.page_state import Draft, PageContext, section_tables
 from doc2openapi.scraper.interpret.sections import RoledSection
@@ -77,13 +78,14 @@ def _add_examples(ctx: PageContext, responses: dict[str, Response], success: str
         code = status or success
         documented = responses.get(code)
         if code in NO_BODY_STATUSES:
-            has_body = any(e.value not in (None, {}, [], "") for e in examples)
-            if code not in body_codes and has_body:
+            if code not in body_codes and not show_nothing(examples):
                 ctx.builder.diagnose(
                     "doc-defect:status",
                     f"a {code} response example is given, but that status has no body",
                 )
             continue
+        if (documented is None or documented.body is None) and show_nothing(examples):
+            continue  # "Response parameters: None" and `{}`: they agree
         if documented is None or documented.body is None:
             ctx.builder.diagnose(
                 "example-without-schema",
