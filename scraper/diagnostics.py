@@ -84,7 +84,9 @@ KINDS: dict[str, Kind] = {
         "warning", "a path parameter row that no documented path uses", "check the URI"
     ),
     "example-without-schema": Kind(
-        "warning", "an example with no table for its body; left out", "document the body"
+        "warning",
+        "an example with no table for its body; the body's schema is what the examples show",
+        "document the body",
     ),
     "bad-example": Kind("warning", "an example block that is not valid JSON", "fix the example"),
     "repaired-example": Kind(

@@ -346,14 +346,18 @@ def test_uri_table_rows_the_request_example_sends_are_the_body(tmp_path: Path) -
     for method in ("put", "get"):
         op = operation(result.spec, method, path)
         assert {("query", "name"), ("query", "port")} <= set(params(op))
-        assert "requestBody" not in op
-    assert "example-without-schema" in kinds(result)  # the PUT's example: no body for it
+    assert "requestBody" not in operation(result.spec, "get", path)
+    # the PUT's example sends other keys: no table documents that body, the example shows it
+    edit = operation(result.spec, "put", path)
+    shown = resolve(result.spec, edit["requestBody"]["content"]["application/json"]["schema"])
+    assert shown["properties"]["listener"]["properties"] == {"name": {"type": "string"}}
+    assert "example-without-schema" in kinds(result)
 
 
 def test_a_list_of_the_documented_object_and_empty_examples(tmp_path: Path) -> None:
     """Classic ELB: the response table documents one listener, the example is a list of
     them: the body is that list. "Response parameters: None" with an example `{}` agree,
-    so nothing is reported; a non-empty example without a table is."""
+    so nothing is reported; a non-empty example without a table is, and shows the body."""
     response = table("Table 2 Parameter description", RESPONSE_HEADER, ("id", "String", "ID."))
     listed = '.. code-block::\n\n   [{"id": "a"}, {"id": "b"}]\n'
     result = scrape_pages(
@@ -376,14 +380,25 @@ def test_a_list_of_the_documented_object_and_empty_examples(tmp_path: Path) -> N
                 ("URI", "POST /v1/untags"),
                 ("Example Response", '.. code-block::\n\n   {"done": true}\n'),
             ),
+            "show.rst": page(
+                "Showing a Tag",
+                ("URI", "GET /v1/tags/{tag_id}"),
+                ("Example Request", '.. code-block::\n\n   {"tag": "a"}\n'),
+            ),
         },
     )
+    assert "requestBody" not in operation(result.spec, "get", "/v1/tags/{tag_id}")
     body = response_schema(result.spec, operation(result.spec, "get", "/v1/listeners"), "200")
     assert body["type"] == "array" and "id" in resolve(result.spec, body["items"])["properties"]
     (reason,) = kinds(result)["inferred:root-array"]
     assert "lists of the object the table documents" in reason
-    (without,) = kinds(result)["example-without-schema"]
+    get_without, without = kinds(result)["example-without-schema"]
+    assert "a request example is given for a method without a body; left out" in get_without
     assert "a 200 response example is given but no response table" in without
+    shown = response_schema(result.spec, operation(result.spec, "post", "/v1/untags"), "200")
+    assert shown["properties"] == {"done": {"type": "boolean"}}
+    tag_responses = operation(result.spec, "post", "/v1/tags")["responses"].values()
+    assert not any("content" in r for r in tag_responses)
     assert "doc-defect:example" not in kinds(result)
 
 

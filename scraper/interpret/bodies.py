@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from doc2openapi.scraper.interpret.columns import is_parameter_table, is_status_table, read_fields
+from doc2openapi.scraper.interpret.example_fields import example_schema
 from doc2openapi.scraper.interpret.example_sections import read_body_code_block
 from doc2openapi.scraper.interpret.examples import show_nothing
 from doc2openapi.scraper.interpret.linker import TableRef
@@ -110,18 +111,31 @@ def _linked_body(ctx: PageContext, paragraph: Paragraph) -> TableRef | None:
 # -- the request body ---------------------------------------------------------------------
 
 
-def request_body(ctx: PageContext, base_id: str) -> Body | None:
-    """The body of the page's request table, with the page's request examples."""
+def request_body(ctx: PageContext, base_id: str, carries_body: bool) -> Body | None:
+    """The body of the page's request table, with the page's request examples; without a
+    table, what the examples show, for a method that carries a body (a GET's "request
+    example" is a mislabelled reply, never its body)."""
     draft = ctx.draft
     if draft.request is None and draft.uri_body is not None:
-        schema = ctx.builder.named_ref(base_id + "Request", draft.uri_body)
+        schema = ctx.builder.named_ref("request", base_id + "Request", draft.uri_body)
         return Body(schema, examples=list(draft.request_examples))
     if draft.request is None:
-        if not show_nothing(draft.request_examples):
+        if show_nothing(draft.request_examples):
+            return None
+        if not carries_body:
             ctx.builder.diagnose(
-                "example-without-schema", "a request example is given but no request body table"
+                "example-without-schema",
+                "a request example is given for a method without a body; left out",
             )
-        return None
+            return None
+        ctx.builder.diagnose(
+            "example-without-schema",
+            "a request example is given but no request body table; the body is what the "
+            "examples show",
+        )
+        shown = example_schema([e.value for e in draft.request_examples])
+        schema = ctx.builder.named_ref("request", base_id + "Request", shown)
+        return Body(schema, examples=list(draft.request_examples))
     schema = ctx.builder.object_ref(draft.request, base_id + "Request")
     schema = _alternatives(ctx, schema)
     media_type = _request_media_type(draft.request, draft.request_examples)

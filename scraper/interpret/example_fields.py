@@ -54,6 +54,14 @@ def json_type(value: Json) -> Schema | None:
     return None
 
 
+def example_schema(values: list[Json]) -> Schema:
+    """The schema a body's examples show together, where no table documents the body."""
+    schema: Schema = {}
+    for value in values:
+        schema = _widen(schema, _value_schema(value))
+    return schema
+
+
 def _value_schema(value: Json, depth: int = 0) -> Schema:
     """The schema an example value shows: its JSON type, objects and lists all the way down."""
     if isinstance(value, list):

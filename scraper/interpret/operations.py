@@ -133,7 +133,7 @@ def _operation(ctx: PageContext, endpoint: Endpoint, operation_id: str, base_id:
         deprecated=DEPRECATED.search(page.title) is not None,
     )
     op.parameters = operation_parameters(ctx, endpoint)
-    op.request_body = request_body(ctx, base_id)
+    op.request_body = request_body(ctx, base_id, carries_body=not bodyless([endpoint]))
     op.responses = build_responses(ctx, base_id)
     op.schemas = ctx.builder.schemas
     type_list_parameters(op, ctx.builder)

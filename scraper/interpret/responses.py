@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from doc2openapi.scraper.interpret.columns import is_status_table
+from doc2openapi.scraper.interpret.example_fields import example_schema
 from doc2openapi.scraper.interpret.examples import show_nothing
 from doc2openapi.scraper.interpret.http_message import reason_phrase
 from doc2openapi.scraper.interpret.page_state import Draft, PageContext, section_tables
@@ -42,7 +43,7 @@ def build_responses(ctx: PageContext, base_id: str) -> dict[str, Response]:
     # a body or example with no status stated is the success response's
     success = next((c for c in responses if c.startswith("2")), "200")
     _add_bodies(ctx, responses, success, base_id)
-    _add_examples(ctx, responses, success)
+    _add_examples(ctx, responses, success, base_id)
     if not responses:
         ctx.builder.diagnose("no-responses", "no status codes or response tables documented")
         responses["default"] = Response("default", ctx.draft.status_note or "Not documented")
@@ -72,7 +73,9 @@ def _add_bodies(
         response.body = Body(ctx.builder.object_ref(ref, base_id + suffix))
 
 
-def _add_examples(ctx: PageContext, responses: dict[str, Response], success: str) -> None:
+def _add_examples(
+    ctx: PageContext, responses: dict[str, Response], success: str, base_id: str
+) -> None:
     body_codes = {status or success for status in ctx.draft.bodies}
     for status, examples in ctx.draft.response_examples.items():
         code = status or success
@@ -89,7 +92,12 @@ def _add_examples(ctx: PageContext, responses: dict[str, Response], success: str
         if documented is None or documented.body is None:
             ctx.builder.diagnose(
                 "example-without-schema",
-                f"a {code} response example is given but no response table",
+                f"a {code} response example is given but no response table; the body is "
+                "what the examples show",
             )
-            continue
+            suffix = "Response" if code == success else f"Response{code}"
+            shown = example_schema([e.value for e in examples])
+            schema = ctx.builder.named_ref(f"{code} response", base_id + suffix, shown)
+            documented = responses.setdefault(code, Response(code))
+            documented.body = Body(schema)
         documented.body.examples.extend(examples)

@@ -51,6 +51,7 @@ class SchemaBuilder:
         self.extracted: Counter[str] = Counter()
         self._names: dict[tuple[str, int], str] = {}
         self._context: dict[tuple[str, int], str] = {}  # the word a table's fields go under
+        self._bodies: dict[str, str] = {}  # bodies no one table describes: key -> name
 
     def tables(self) -> dict[str, tuple[str, int]]:
         """Schema name -> the table (TableRef.key) it is built from."""
@@ -84,10 +85,14 @@ class SchemaBuilder:
             self.schemas[name] = self._object(ref)
         return {"$ref": REF_PREFIX + name}
 
-    def named_ref(self, preferred: str, schema: Schema) -> Schema:
-        """A $ref to a new component holding `schema` (a body no one table describes)."""
-        name = self._unique(preferred)
-        self.schemas[name] = schema
+    def named_ref(self, key: str, preferred: str, schema: Schema) -> Schema:
+        """A $ref to the component holding `schema`, a body no one table describes (`key`
+        names it on the page: "request", "200 response"), made on first use, as
+        `object_ref` makes a table's: the page's endpoints share it."""
+        name = self._bodies.get(key)
+        if name is None:
+            name = self._bodies[key] = self._unique(preferred)
+            self.schemas[name] = schema
         return {"$ref": REF_PREFIX + name}
 
     def _unique(self, preferred: str) -> str:
