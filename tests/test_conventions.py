@@ -54,6 +54,17 @@ def scrape_pages(tmp_path: Path, pages: dict[str, str]) -> ScrapeResult:
     return result
 
 
+def scrape_response(
+    tmp_path: Path, title: str, uri: str, response: str, example: str
+) -> tuple[ScrapeResult, dict[str, Any]]:
+    """One page that documents `uri` ("GET /v1/x") by a response table and an example
+    response: the scrape, and the schema of its 200 response body."""
+    method, path = uri.split()
+    sections = (("URI", uri), ("Response", response), ("Example Response", example))
+    result = scrape_pages(tmp_path, {"show.rst": page(title, *sections)})
+    return result, response_schema(result.spec, operation(result.spec, method.lower(), path), "200")
+
+
 def kinds(result: ScrapeResult) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for diagnostic in result.diagnostics:
@@ -495,19 +506,9 @@ def test_the_example_decides_the_nesting_around_a_documented_object(tmp_path: Pa
         '   {"addresses": {"net-1": [{"addr": "10.0.0.2", "version": 4}]},\n'
         '    "versions": [{"id": "v1"}, {"id": "v2"}]}\n'
     )
-    result = scrape_pages(
-        tmp_path,
-        {
-            "show.rst": page(
-                "Showing a Server",
-                ("URI", "GET /v2/servers/{server_id}"),
-                ("Response", response),
-                ("Example Response", example),
-            )
-        },
+    result, body = scrape_response(
+        tmp_path, "Showing a Server", "GET /v2/servers/{server_id}", response, example
     )
-    op = operation(result.spec, "get", "/v2/servers/{server_id}")
-    body = response_schema(result.spec, op, "200")
     addresses = body["properties"]["addresses"]
     assert addresses["type"] == "object" and addresses["description"].startswith("Addresses")
     per_network = addresses["additionalProperties"]
@@ -609,18 +610,9 @@ def test_a_field_the_example_names_differently_goes_by_evidence(tmp_path: Path) 
         ("updated_at", "String", "When it was updated."),
     )
     example = '.. code-block::\n\n   {"version": "v1", "update_at": "2020-01-01"}\n'
-    result = scrape_pages(
-        tmp_path,
-        {
-            "show.rst": page(
-                "Showing the Version",
-                ("URI", "GET /v1/version"),
-                ("Response", response),
-                ("Example Response", example),
-            )
-        },
+    result, body = scrape_response(
+        tmp_path, "Showing the Version", "GET /v1/version", response, example
     )
-    body = response_schema(result.spec, operation(result.spec, "get", "/v1/version"), "200")
     # A plural slip in the table goes to the example; a letter the example drops does not.
     assert set(body["properties"]) == {"version", "updated_at"}
     renamed = kinds(result)["doc-defect:field-name"]
@@ -691,18 +683,7 @@ def test_an_array_the_example_shows_as_one_object_is_that_object(tmp_path: Path)
         + table("Table 5 key_info", RESPONSE_HEADER, ("key_id", "String", "ID."), label="ki")
     )
     example = '.. code-block::\n\n   {"key_info": {"key_id": "k-1"}}\n'
-    result = scrape_pages(
-        tmp_path,
-        {
-            "create.rst": page(
-                "Creating a Key",
-                ("URI", "POST /v1.0/keys"),
-                ("Response", response),
-                ("Example Response", example),
-            )
-        },
-    )
-    body = response_schema(result.spec, operation(result.spec, "post", "/v1.0/keys"), "200")
+    result, body = scrape_response(tmp_path, "Creating a Key", "POST /v1.0/keys", response, example)
     key_info = body["properties"]["key_info"]
     assert "items" not in key_info
     assert set(resolve(result.spec, key_info)["properties"]) == {"key_id"}
@@ -997,18 +978,9 @@ def test_an_object_without_fields_the_example_shows_as_a_list_is_that_list(
         ("children", "Object", "Files in the directory."),
     )
     example = '.. code-block::\n\n   {"name": "code/", "children": [{"name": "a.py"}]}\n'
-    result = scrape_pages(
-        tmp_path,
-        {
-            "show.rst": page(
-                "Showing a Tree",
-                ("URI", "GET /v2/trees/{tree_id}"),
-                ("Response", response),
-                ("Example Response", example),
-            )
-        },
+    result, body = scrape_response(
+        tmp_path, "Showing a Tree", "GET /v2/trees/{tree_id}", response, example
     )
-    body = response_schema(result.spec, operation(result.spec, "get", "/v2/trees/{tree_id}"), "200")
     children = body["properties"]["children"]
     assert children["type"] == "array" and children["description"].startswith("Files")
     assert resolve(result.spec, children["items"])["type"] == "object"
@@ -1033,19 +1005,9 @@ def test_objects_without_fields_the_example_shows_as_plain_values_are_those_valu
         ".. code-block::\n\n"
         '   {"targets": ["urn:smn:a", "urn:smn:b"], "note": "", "mixed": [1, "x"]}\n'
     )
-    result = scrape_pages(
-        tmp_path,
-        {
-            "show.rst": page(
-                "Showing an Action",
-                ("URI", "GET /v1/actions/{action_id}"),
-                ("Response", response),
-                ("Example Response", example),
-            )
-        },
+    result, body = scrape_response(
+        tmp_path, "Showing an Action", "GET /v1/actions/{action_id}", response, example
     )
-    op = operation(result.spec, "get", "/v1/actions/{action_id}")
-    body = response_schema(result.spec, op, "200")
     targets = body["properties"]["targets"]
     assert targets["type"] == "array" and targets["items"]["type"] == "string"
     assert body["properties"]["note"]["type"] == "string"
