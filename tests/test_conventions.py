@@ -482,6 +482,61 @@ def test_a_status_code_standing_alone_under_returned_values_is_the_success_code(
     assert "no-responses" not in kinds(result)
 
 
+def test_a_status_code_stated_in_a_sentence(tmp_path: Path) -> None:
+    """ECS: "Status code 200, indicating that the operation is successful" under Example
+    Response; DDS: "Status Code:200."; ELB: "If the operation succeeds, 202 Accepted is
+    returned"; VPCEP: "status code **200** is returned" in its Function section. Not "error
+    code 403", and not where a list or table names the statuses."""
+    pages = {
+        "add.rst": page(
+            "Adding a Member",
+            ("URI", "POST /v1/groups/{group_id}/action"),
+            ("Response", "None"),
+            ("Example Response", "Status code 200, indicating that the operation is successful"),
+        ),
+        "set.rst": page(
+            "Setting a Policy", ("URI", "PUT /v3/policy"), ("Status Code", "Status Code:200.")
+        ),
+        "del.rst": page(
+            "Deleting a Certificate",
+            ("URI", "DELETE /v2/certificates/{id}"),
+            (
+                "Status Code",
+                "If the operation succeeds, 202 Accepted is returned. In use: error code 403.",
+            ),
+        ),
+        "svc.rst": page(
+            "Deleting a Service",
+            ("Function", "It is asynchronous. If it succeeds, status code **200** is returned."),
+            ("URI", "DELETE /v1/services/{id}"),
+        ),
+        "own.rst": page(
+            "Showing a Policy",
+            ("URI", "GET /v3/policy"),
+            ("Status Code", "-  Normal\n\n   204\n\nOtherwise status code 409 is returned."),
+        ),
+    }
+    result = scrape_pages(tmp_path, pages)
+    codes = {
+        (method, path): sorted(operation(result.spec, method, path)["responses"])
+        for method, path in [
+            ("post", "/v1/groups/{group_id}/action"),
+            ("put", "/v3/policy"),
+            ("delete", "/v2/certificates/{id}"),
+            ("delete", "/v1/services/{id}"),
+            ("get", "/v3/policy"),
+        ]
+    }
+    assert codes == {
+        ("post", "/v1/groups/{group_id}/action"): ["200"],
+        ("put", "/v3/policy"): ["200"],
+        ("delete", "/v2/certificates/{id}"): ["202"],
+        ("delete", "/v1/services/{id}"): ["200"],
+        ("get", "/v3/policy"): ["204"],
+    }
+    assert "no-responses" not in kinds(result)
+
+
 def test_the_example_decides_the_nesting_around_a_documented_object(tmp_path: Path) -> None:
     response = (
         table(

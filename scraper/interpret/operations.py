@@ -30,7 +30,11 @@ from doc2openapi.scraper.interpret.parameters import (
 from doc2openapi.scraper.interpret.prose import operation_prose
 from doc2openapi.scraper.interpret.references import tidy_operation
 from doc2openapi.scraper.interpret.request_syntax import interpret_request_syntax
-from doc2openapi.scraper.interpret.responses import build_responses, read_status_section
+from doc2openapi.scraper.interpret.responses import (
+    build_responses,
+    read_prose_statuses,
+    read_status_section,
+)
 from doc2openapi.scraper.interpret.schemas import SchemaBuilder
 from doc2openapi.scraper.interpret.sections import RoledSection, assign_roles
 from doc2openapi.scraper.interpret.templates import TEMPLATE_VAR
@@ -108,6 +112,7 @@ def _read_sections(ctx: PageContext) -> None:
             read_status_section(roled, ctx.draft)
         elif role in ("example-request", "example-response", "examples"):
             read_example_section(ctx, roled)
+        read_prose_statuses(roled, ctx.draft)
 
 
 def _operations(ctx: PageContext, endpoints: list[Endpoint]) -> list[Operation]:

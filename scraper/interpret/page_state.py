@@ -20,6 +20,7 @@ class Draft:
     request: TableRef | None = None
     bodies: dict[str, TableRef] = field(default_factory=dict)
     statuses: dict[str, str] = field(default_factory=dict)
+    prose_statuses: dict[str, str] = field(default_factory=dict)  # "Status code 200, ..."
     request_examples: list[Example] = field(default_factory=list)
     response_examples: dict[str, list[Example]] = field(default_factory=dict)
     template_vars: set[str] = field(default_factory=set)

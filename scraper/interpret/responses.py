@@ -16,6 +16,23 @@ from doc2openapi.scraper.page import Paragraph
 NO_BODY_STATUSES = frozenset({"204", "205", "304"})  # RFC 9110: these responses have no body
 STATUS_MARKER = re.compile(r"\bstatus\s+codes?\s*[:：]?\s*(\d{3})\b", re.I)
 STATUS_LINE = re.compile(r"^\s*([1-5]\d\d)\b(?![.,]\d)\s*[:：-]?\s*(.{0,80})$", re.S)
+STATUS_RETURNED = re.compile(r"\b([1-5]\d\d) ([A-Z][A-Za-z -]{1,40}?) (?:is|will be) returned\b")
+
+
+def read_prose_statuses(roled: RoledSection, draft: Draft) -> None:
+    """Status codes stated in a sentence of any section ("Status code 200, indicating that
+    the operation is successful", "Status Code:200.", "If the operation succeeds, 202
+    Accepted is returned"): the page's statuses when nothing else lists one."""
+    for block in roled.section.blocks:
+        if not isinstance(block, Paragraph):
+            continue
+        text = " ".join(block.body.text.split())
+        for marker in STATUS_MARKER.finditer(text):
+            draft.prose_statuses.setdefault(marker.group(1), "")
+        for returned in STATUS_RETURNED.finditer(text):
+            code, words = returned.groups()
+            if words.lower() == reason_phrase(code, "").lower():
+                draft.prose_statuses.setdefault(code, words)
 
 
 def read_status_section(roled: RoledSection, draft: Draft) -> None:
@@ -44,6 +61,8 @@ def build_responses(ctx: PageContext, base_id: str) -> dict[str, Response]:
     success = next((c for c in responses if c.startswith("2")), "200")
     _add_bodies(ctx, responses, success, base_id)
     _add_examples(ctx, responses, success, base_id)
+    if not responses:  # no list, table or marker: the statuses a sentence states, if any
+        responses = {code: Response(code, d) for code, d in ctx.draft.prose_statuses.items()}
     if not responses:
         ctx.builder.diagnose("no-responses", "no status codes or response tables documented")
         responses["default"] = Response("default", ctx.draft.status_note or "Not documented")
