@@ -90,3 +90,16 @@ def walk_schemas(schema: Schema, depth: int = 0) -> Iterator[Schema]:
     yield schema
     for child in subschemas(schema):
         yield from walk_schemas(child, depth + 1)
+
+
+def reachable_schemas(schema: Schema, components: dict[str, Schema]) -> Iterator[Schema]:
+    """Every schema reachable from `schema` through $refs, items, map values and unions,
+    each once (a cycle of $refs ends where it began)."""
+    seen: set[int] = set()
+    todo = [schema]
+    while todo:
+        node = resolve(todo.pop(), components)
+        if id(node) not in seen:
+            seen.add(id(node))
+            yield node
+            todo += subschemas(node)

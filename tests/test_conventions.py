@@ -867,13 +867,9 @@ def test_a_flat_table_of_nested_objects_is_nested_as_its_example_shows(tmp_path:
         ".. code-block::\n\n"
         '   {"policy": {"name": "p", "lifetime": {"value": 3600, "units": "seconds"}}}\n'
     )
-    result = scrape_pages(
-        tmp_path,
-        {"show.rst": page("Querying a Policy", ("URI", "GET /v2/policies/{policy_id}"),
-                          ("Response", rows), ("Example Response", example))},
-    )  # fmt: skip
-    op = operation(result.spec, "get", "/v2/policies/{policy_id}")
-    body = response_schema(result.spec, op, "200")
+    result, body = scrape_response(
+        tmp_path, "Querying a Policy", "GET /v2/policies/{policy_id}", rows, example
+    )
     assert set(body["properties"]) == {"policy"}
     policy = resolve(result.spec, body["properties"]["policy"])
     assert set(policy["properties"]) == {"name", "lifetime"}

@@ -116,30 +116,35 @@ def request_body(ctx: PageContext, base_id: str, carries_body: bool) -> Body | N
     table, what the examples show, for a method that carries a body (a GET's "request
     example" is a mislabelled reply, never its body)."""
     draft = ctx.draft
-    if draft.request is None and draft.uri_body is not None:
-        schema = ctx.builder.named_ref("request", base_id + "Request", draft.uri_body)
-        return Body(schema, examples=list(draft.request_examples))
     if draft.request is None:
-        if show_nothing(draft.request_examples):
+        shown = draft.uri_body or _shown_request(ctx, carries_body)
+        if shown is None:
             return None
-        if not carries_body:
-            ctx.builder.diagnose(
-                "example-without-schema",
-                "a request example is given for a method without a body; left out",
-            )
-            return None
-        ctx.builder.diagnose(
-            "example-without-schema",
-            "a request example is given but no request body table; the body is what the "
-            "examples show",
-        )
-        shown = example_schema([e.value for e in draft.request_examples])
         schema = ctx.builder.named_ref("request", base_id + "Request", shown)
         return Body(schema, examples=list(draft.request_examples))
     schema = ctx.builder.object_ref(draft.request, base_id + "Request")
     schema = _alternatives(ctx, schema)
     media_type = _request_media_type(draft.request, draft.request_examples)
     return Body(schema, examples=list(draft.request_examples), media_type=media_type)
+
+
+def _shown_request(ctx: PageContext, carries_body: bool) -> Schema | None:
+    """The body the request examples show where no table documents one; None where they
+    show nothing, or for a method without a body (reported)."""
+    examples = ctx.draft.request_examples
+    if show_nothing(examples):
+        return None
+    if not carries_body:
+        ctx.builder.diagnose(
+            "example-without-schema",
+            "a request example is given for a method without a body; left out",
+        )
+        return None
+    ctx.builder.diagnose(
+        "example-without-schema",
+        "a request example is given but no request body table; the body is what the examples show",
+    )
+    return example_schema([e.value for e in examples])
 
 
 def _alternatives(ctx: PageContext, schema: Schema) -> Schema:

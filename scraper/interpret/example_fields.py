@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from doc2openapi.scraper.model import Body, Diagnostic, Json, Operation, Schema
-from doc2openapi.scraper.tree import resolve, subschemas
+from doc2openapi.scraper.tree import reachable_schemas, resolve
 
 MAX_DEPTH = 32
 ITEMS_READ = 20  # list items of an example that are looked at
@@ -168,16 +168,9 @@ class _Adopter:
 
 def _field_names(schema: Schema, schemas: dict[str, Schema]) -> frozenset[str]:
     """The names of every property a body schema documents, through refs, items and unions."""
-    names: set[str] = set()
-    seen: set[int] = set()
-    todo = [schema]
-    while todo:
-        node = resolve(todo.pop(), schemas)
-        if id(node) not in seen:
-            seen.add(id(node))
-            names.update(node.get("properties") or {})
-            todo += subschemas(node)
-    return frozenset(names)
+    return frozenset(
+        name for node in reachable_schemas(schema, schemas) for name in node.get("properties") or {}
+    )
 
 
 def adopt_example_fields(

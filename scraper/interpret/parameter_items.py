@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from doc2openapi.scraper.interpret.schemas import SchemaBuilder
 from doc2openapi.scraper.model import Operation, Schema
-from doc2openapi.scraper.tree import MAX_REF_HOPS, follow_refs, subschemas
+from doc2openapi.scraper.tree import follow_refs, reachable_schemas
 
 SCALARS = ("integer", "number", "boolean", "string")
 
@@ -58,15 +58,7 @@ def _response_field_types(op: Operation, name: str) -> set[str]:
 
 def _fields_named(schema: Schema, name: str, schemas: dict[str, Schema]) -> Iterator[Schema]:
     """The schemas of every property called `name` in `schema`, through $refs."""
-    seen: set[int] = set()
-    stack: list[tuple[Schema, int]] = [(schema, 0)]
-    while stack:
-        node, depth = stack.pop()
-        node = follow_refs(node, schemas)
-        if id(node) in seen or depth > MAX_REF_HOPS:
-            continue
-        seen.add(id(node))
+    for node in reachable_schemas(schema, schemas):
         properties = node.get("properties")
         if isinstance(properties, dict) and isinstance(properties.get(name), dict):
             yield properties[name]
-        stack.extend((child, depth + 1) for child in subschemas(node))

@@ -87,9 +87,8 @@ def _add_bodies(
                 ref.table.caption,
             )
             continue
-        suffix = "Response" if code == success else f"Response{code}"
         response = responses.setdefault(code, Response(code))
-        response.body = Body(ctx.builder.object_ref(ref, base_id + suffix))
+        response.body = Body(ctx.builder.object_ref(ref, base_id + _suffix(code, success)))
 
 
 def _add_examples(
@@ -106,17 +105,23 @@ def _add_examples(
                     f"a {code} response example is given, but that status has no body",
                 )
             continue
-        if (documented is None or documented.body is None) and show_nothing(examples):
-            continue  # "Response parameters: None" and `{}`: they agree
         if documented is None or documented.body is None:
+            if show_nothing(examples):
+                continue  # "Response parameters: None" and `{}`: they agree
             ctx.builder.diagnose(
                 "example-without-schema",
                 f"a {code} response example is given but no response table; the body is "
                 "what the examples show",
             )
-            suffix = "Response" if code == success else f"Response{code}"
             shown = example_schema([e.value for e in examples])
-            schema = ctx.builder.named_ref(f"{code} response", base_id + suffix, shown)
+            schema = ctx.builder.named_ref(
+                f"{code} response", base_id + _suffix(code, success), shown
+            )
             documented = responses.setdefault(code, Response(code))
             documented.body = Body(schema)
         documented.body.examples.extend(examples)
+
+
+def _suffix(code: str, success: str) -> str:
+    """What a response body's component name ends in: "Response", "Response400"."""
+    return "Response" if code == success else f"Response{code}"
