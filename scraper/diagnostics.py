@@ -163,6 +163,12 @@ KINDS: dict[str, Kind] = {
         "warning", "markup the reader could not follow (e.g. an RST error)", "fix the markup"
     ),
     # Done in the open: the spec says what the docs mean, and the report says how.
+    "inferred:adjacent-table": Kind(
+        "info",
+        "an Object row that points at no table takes the table right after its own, which "
+        "nothing else on the page points at (a type-named table such as ErrorDetail)",
+        "none needed; link the field to its table to make it explicit",
+    ),
     "inferred:nesting": Kind(
         "info",
         "one table lists the fields of nested objects side by side; each row is placed where "

@@ -40,6 +40,8 @@ LEADING_TITLE_WORDS = re.compile(
     r"parameters?|fields?)\s+of\s+(?:the\s+)?(?:(?:field|parameter|object|structure)\s+)?",
     re.I,
 )
+# "images information" is the table of "images" (for linking; such a title names no type)
+INFORMATION = re.compile(r"\s+(?:parameter\s+)?information\s*$", re.I)
 # "versions.links" names "links"
 DOTTED_PREFIX = re.compile(r"^(?:[A-Za-z_][\w-]*\.)+(?=[A-Za-z_][\w-]*$)")
 
@@ -48,7 +50,7 @@ def title_key(title: str) -> str:
     """ "jobs parameters" -> "jobs"; "Description of field tag" -> "tag";
     "Data structure description of the versions.links field" -> "links";
     "ExportParams" -> "exportparams"."""
-    stripped = LEADING_TITLE_WORDS.sub("", title.strip())
+    stripped = INFORMATION.sub("", LEADING_TITLE_WORDS.sub("", title.strip()))
     stripped = GENERIC_TITLE_WORDS.sub("", stripped).strip()
     stripped = DOTTED_PREFIX.sub("", stripped)
     return (stripped or title).lower().replace(" ", "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from doc2openapi.scraper.interpret.adjacent_tables import following_table
 from doc2openapi.scraper.interpret.columns import Field, read_fields
 from doc2openapi.scraper.interpret.component_names import (
     context_word,
@@ -258,7 +259,31 @@ class SchemaBuilder:
             target = self.index.by_title(here, field.name, ref.position)
             if target is not None and target.key != ref.key:
                 return target
+            return self._following(field, ref)
         return None
+
+    def _following(self, field: Field, ref: TableRef) -> TableRef | None:
+        """ "error | Object" with nothing pointing anywhere, then a table "ErrorDetail"."""
+        target = following_table(self.index, field, ref, lambda f: self._points(f, ref))
+        if target is not None:
+            self.diagnose(
+                "inferred:adjacent-table",
+                f"field {field.name!r} names no table; the next one, "
+                f"{target.table.caption!r}, which nothing else points at, is its object",
+                ref.table.caption,
+            )
+        return target
+
+    def _points(self, field: Field, ref: TableRef) -> bool:
+        """Whether a row's type, name, description or title leads to some table."""
+        links = (field.type.links if field.type is not None else ()) + field.name_links
+        here = ref.page
+        if any(self.index.by_link(link, here) for link in links):
+            return True
+        if self.index.mentioned(here, field.description.text, field.description.links):
+            return True
+        found = self.index.by_title(here, field.name, ref.position)
+        return found is not None and found.key != ref.key
 
     def _own_copy(self, target: TableRef, field: Field, ref: TableRef) -> TableRef:
         """A link to another page's table where this page has a table of the same title:

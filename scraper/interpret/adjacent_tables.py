@@ -1,0 +1,90 @@
+"""The table right after a field's own, for an "Object" row that points nowhere.
+
+Pages generated from an API catalogue give a nested object's table the object's type name
+and forget the link: `error | Object | Error message.` followed by a table captioned
+"ErrorDetail", `tags | Array of objects` followed by "resource_tag field description". Such
+a table is taken as the field's object only when nothing is ambiguous: the field is the one
+row of its table that points nowhere, the next table sits in the same section and is titled
+after an object (not "Response body parameters", the next status's body), and nothing on
+the page points at it or names a field after it. The link is reported
+(`inferred:adjacent-table`) so a reader can check it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from doc2openapi.scraper.interpret.columns import Field, read_fields
+from doc2openapi.scraper.interpret.component_names import type_name
+from doc2openapi.scraper.interpret.linker import TableIndex, TableRef, title_key
+from doc2openapi.scraper.interpret.types import ArrayType, ObjectType, TypeExpr, parse_type
+from doc2openapi.scraper.page import TABLE_NUMBER, Link, Page, Paragraph, Table
+
+
+def unnamed_object(field: Field) -> bool:
+    """ "Object", "Array of objects", "JSON": an object type that names no table."""
+    expr: TypeExpr = parse_type(field.type.text) if field.type is not None else ObjectType(None)
+    while isinstance(expr, ArrayType):
+        expr = expr.items
+    return isinstance(expr, ObjectType) and expr.name is None and field.type is not None
+
+
+def following_table(
+    index: TableIndex, field: Field, ref: TableRef, points: Callable[[Field], bool]
+) -> TableRef | None:
+    """The table after `ref`'s, when `field` is the only row of `ref` that is an unnamed
+    object `points` finds no table for, and that table is nobody else's."""
+    nearby = index.refs(ref.page)
+    after = next((r for r in nearby if r.position == ref.position + 1), None)
+    if after is None or type_name(after.table.title) is None or not read_fields(after.table):
+        return None  # "Response body parameters" after an object is the next status's body
+    if _section_of(ref.page, ref.table) is not _section_of(ref.page, after.table):
+        return None
+    pointing = [f for f in read_fields(ref.table) if unnamed_object(f) and not points(f)]
+    if [f.name for f in pointing] != [field.name]:
+        return None
+    if _pointed_at(ref.page, after.table) or title_key(after.table.title) in _field_names(nearby):
+        return None
+    return after
+
+
+def _section_of(page: Page, table: Table) -> object:
+    return next((s for s in page.sections if any(b is table for b in s.blocks)), None)
+
+
+def _field_names(refs: list[TableRef]) -> set[str]:
+    return {f.name.lower() for r in refs for f in read_fields(r.table)}
+
+
+def _pointed_at(page: Page, table: Table) -> bool:
+    """Whether any link or "Table N" on the page names `table`."""
+    anchors = {a.lower() for a in table.anchors}
+    number = TABLE_NUMBER.match(table.caption)
+    mention = f"Table {number.group(1)}" if number else None
+    for text, links in _texts(page):
+        if any(link.anchor and link.anchor.lower() in anchors for link in links):
+            return True
+        if mention and _mentions(text, mention):
+            return True
+    return False
+
+
+def _mentions(text: str, mention: str) -> bool:
+    start = text.find(mention)
+    while start >= 0:
+        end = start + len(mention)
+        if end == len(text) or not text[end].isdigit():
+            return True
+        start = text.find(mention, end)
+    return False
+
+
+def _texts(page: Page) -> Iterator[tuple[str, tuple[Link, ...]]]:
+    for section in page.sections:
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                yield block.body.text, block.body.links
+            elif isinstance(block, Table):
+                for row in block.rows:
+                    for cell in row:
+                        yield cell.text, cell.links

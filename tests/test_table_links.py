@@ -1,0 +1,82 @@
+"""How a field typed "Object" finds the table of its fields when nothing links it: a table
+titled after it ("images information"), or the type-named table right after its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from doc2openapi.scraper.pipeline import ScrapeResult
+from tests.helpers import resolve
+from tests.test_conventions import RESPONSE_HEADER, kinds, scrape_response, table
+
+EXAMPLE = '.. code-block::\n\n   {"result": {"code": "OK", "detail": "done"}, "count": 1}\n'
+
+COUNT_ONLY = '.. code-block::\n\n   {"count": 1}\n'  # nothing to learn result's fields from
+
+
+def _show(
+    tmp_path: Path, *tables: str, example: str = EXAMPLE
+) -> tuple[ScrapeResult, dict[str, object]]:
+    return scrape_response(
+        tmp_path, "Showing a Result", "GET /v1/result", "\n".join(tables), example
+    )
+
+
+def _fields(result: ScrapeResult, body: dict[str, object], name: str) -> set[str]:
+    prop = resolve(result.spec, body)["properties"][name]
+    return set(resolve(result.spec, prop).get("properties", {}))
+
+
+BODY = table(
+    "Table 1 Response body parameters",
+    RESPONSE_HEADER,
+    ("result", "Object", "The outcome."),
+    ("count", "Integer", "How many."),
+)
+DETAIL = ("code", "String", "Outcome code."), ("detail", "String", "What happened.")
+
+
+def test_an_object_pointing_nowhere_takes_the_type_named_table_right_after_it(
+    tmp_path: Path,
+) -> None:
+    result, body = _show(tmp_path, BODY, table("Table 2 ResultDetail", RESPONSE_HEADER, *DETAIL))
+    assert _fields(result, body, "result") == {"code", "detail"}
+    found = kinds(result)
+    assert any("'result'" in r and "ResultDetail" in r for r in found["inferred:adjacent-table"])
+    assert "unlinked-table" not in found
+
+
+def test_a_table_titled_with_a_generic_word_after_the_field_name_is_its_table(
+    tmp_path: Path,
+) -> None:
+    titled = table("Table 2 result information", RESPONSE_HEADER, *DETAIL)
+    result, body = _show(tmp_path, BODY, titled)
+    assert _fields(result, body, "result") == {"code", "detail"}
+    found = kinds(result)
+    assert "inferred:adjacent-table" not in found
+    assert "unlinked-table" not in found
+
+
+def test_the_next_table_stays_unlinked_when_it_may_be_anothers(tmp_path: Path) -> None:
+    generic = table("Table 2 Response body parameters", RESPONSE_HEADER, *DETAIL)
+    two_objects = table(
+        "Table 1 Response body parameters",
+        RESPONSE_HEADER,
+        ("result", "Object", "The outcome."),
+        ("count", "Object", "How many."),
+    )
+    named = table("Table 2 ResultDetail", RESPONSE_HEADER, *DETAIL)
+    mentioned = table(
+        "Table 1 Response body parameters",
+        RESPONSE_HEADER,
+        ("result", "Object", "The outcome."),
+        ("count", "Integer", "How many; see Table 2."),
+    )
+    for index, tables in enumerate(((BODY, generic), (two_objects, named), (mentioned, named))):
+        folder = tmp_path / str(index)
+        folder.mkdir()
+        result, body = _show(folder, *tables, example=COUNT_ONLY)
+        assert _fields(result, body, "result") == set()
+        found = kinds(result)
+        assert "inferred:adjacent-table" not in found
+        assert found["unlinked-table"]
