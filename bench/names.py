@@ -68,10 +68,13 @@ class Row:
     given: list[str] = field(default_factory=list)  # the docs' own names ending in a digit
     broken: list[str] = field(default_factory=list)
     long_schemas: list[str] = field(default_factory=list)
+    numbered: list[str] = field(default_factory=list)  # schema names told apart by a number
     paired: int = 0
     equal: int = 0
 
 
+# "Server2"; not "Response400" (a status code) nor a digit the docs' name ends in ("V2")
+NUMBERED = re.compile(r"(?<![0-9])(?<!Response)(?<!V)[2-9]$")
 GIVEN = re.compile(r":original_name:\s*([A-Z][A-Za-z0-9]+)\.html|API name\s*\n\s*([A-Z]\w+)")
 
 
@@ -140,6 +143,7 @@ def measure(name: str, spec: dict[str, Any], truth: dict[str, Any] | None, given
         row.broken += [f"{item.method_name} ({a})" for a in broken_acronyms(item)]
     schemas = spec.get("components", {}).get("schemas", {})
     row.long_schemas = sorted(s for s in schemas if len(s) > MAX_SCHEMA_NAME)
+    row.numbered = sorted(s for s in schemas if NUMBERED.search(s))
     if truth is not None:
         sdk: dict[tuple[str, str], set[str]] = defaultdict(set)
         for op in truth.get("operations", []):
@@ -196,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(
         f"{'spec':<24}{'ops':>6}{'digit':>7}{'(docs)':>7}{'acronym':>9}{'schema>48':>11}"
+        f"{'schema#':>9}"
         f"{'SDK name':>16}"
     )
     total = Row("total")
@@ -206,20 +211,21 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{row.spec:<24}{row.operations:>6}{len(row.digit):>7}{len(row.given):>7}"
             f"{len(row.broken):>9}"
-            f"{len(row.long_schemas):>11}{share:>16}"
+            f"{len(row.long_schemas):>11}{len(row.numbered):>9}{share:>16}"
         )
         total.operations += row.operations
         total.digit += row.digit
         total.given += row.given
         total.broken += row.broken
         total.long_schemas += row.long_schemas
+        total.numbered += row.numbered
         total.paired += row.paired
         total.equal += row.equal
     share = f"{total.equal}/{total.paired} {100 * total.equal / max(total.paired, 1):3.0f}%"
     print(
         f"{'total':<24}{total.operations:>6}{len(total.digit):>7}{len(total.given):>7}"
         f"{len(total.broken):>9}"
-        f"{len(total.long_schemas):>11}{share:>16}"
+        f"{len(total.long_schemas):>11}{len(total.numbered):>9}{share:>16}"
     )
     if args.verbose:
         for row in rows:
@@ -227,6 +233,7 @@ def main(argv: list[str] | None = None) -> int:
                 ("digit", row.digit),
                 ("acronym", row.broken),
                 ("schema", row.long_schemas),
+                ("numbered", row.numbered),
             ):
                 for item in items:
                     print(f"  {row.spec} {kind}: {item}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from doc2openapi.scraper.components import rewrite_refs
+from doc2openapi.scraper.components import qualified, rewrite_refs
 from doc2openapi.scraper.model import Diagnostic, Operation
 from doc2openapi.scraper.naming import VERSION, cap, segments, title_name, words_of
 
@@ -37,7 +37,8 @@ def version_word(version: str) -> str:
 
 
 TEMPLATE_VAR = re.compile(r"\{([^{}/]+)\}")
-BODY_SUFFIX = re.compile(r"^(Request|Response)(\d*)$")
+# "Request", "Response400", and objects named after a body ("ResponseServer")
+BODY_SUFFIX = re.compile(r"^(Request|Response)(\d*)(?:[A-Z]\w*)?$")
 
 
 def resolve_clashes(operations: list[Operation]) -> list[Diagnostic]:
@@ -128,13 +129,13 @@ def _items_and_collections(
 
 def _rename(owner: Operation, op: Operation, new: str) -> None:
     """Name `op` (the owner itself or one of its actions) `new`, and its body schemas
-    "<name>Request" / "<name>Response" with it."""
+    "<name>Request" / "<name>Response" (and objects named after them) with it."""
     old, op.operation_id = op.operation_id, new
     mapping: dict[str, str] = {}
     for name in owner.schemas:
         suffix = BODY_SUFFIX.match(name[len(old) :]) if name.startswith(old) else None
         if suffix is not None and new + suffix.group(0) not in owner.schemas:
-            mapping[name] = new + suffix.group(0)
+            mapping[name] = qualified(new, suffix.group(0))
     if not mapping:
         return
     owner.schemas = {mapping.get(k, k): rewrite_refs(v, mapping) for k, v in owner.schemas.items()}

@@ -214,6 +214,30 @@ def test_schema_names_come_from_captions_then_fields_in_context(tmp_path: Path) 
     assert ref_name(addresses) == "ServerAddress"
 
 
+def test_an_object_named_twice_on_a_page_is_told_apart_by_its_body_not_a_number(
+    tmp_path: Path,
+) -> None:
+    def create_page(version: str) -> str:
+        server = "Table {} server field description"
+        request = table(
+            "Table 1 Request parameters", HEADER, ("server", "Yes", "Object", "See Table 2.")
+        ) + table(server.format(2), HEADER, ("name", "Yes", "String", "Name."))
+        response = table(
+            "Table 3 Response parameters", RESPONSE_HEADER, ("server", "Object", "See Table 4.")
+        ) + table(server.format(4), RESPONSE_HEADER, (f"id_{version}", "String", "ID."))
+        uri = f"POST /{version}/{{project_id}}/servers"
+        return endpoint_page("Creating an ECS", uri, ("Request", request), ("Response", response))
+
+    # the older version's operation is renamed, and the objects named after its bodies
+    pages = {f"create{version}.rst": create_page(version) for version in ("v1", "v2")}
+    schemas = scrape_pages(tmp_path, pages).spec["components"]["schemas"]
+    assert ref_name(schemas["CreateServerRequest"]["properties"]["server"]) == "Server"
+    for op_id in ("CreateServer", "CreateV1Server"):  # the requests are one component
+        returned = schemas[op_id + "Response"]["properties"]["server"]
+        assert ref_name(returned) == op_id + "ResponseServer"
+    assert not [name for name in schemas if name[-1].isdigit()]
+
+
 VERBS = [("Creating", "create"), ("Querying", "query"), ("Stopping", "stop"), ("Adding", "add")]
 VERBS += [("Obtaining", "obtain"), ("Resizing", "resize"), ("Migrating", "migrate")]
 

@@ -12,7 +12,7 @@ the page points at it or names a field after it. The link is reported
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from doc2openapi.scraper.interpret.columns import Field, read_fields
 from doc2openapi.scraper.interpret.component_names import type_name
@@ -29,18 +29,31 @@ def unnamed_object(field: Field) -> bool:
     return isinstance(expr, ObjectType) and expr.name is None and field.type is not None
 
 
-def following_table(
-    index: TableIndex, field: Field, ref: TableRef, points: Callable[[Field], bool]
-) -> TableRef | None:
+def points_at_table(index: TableIndex, field: Field, ref: TableRef) -> bool:
+    """Whether a row's type, name, description or title leads to some table."""
+    links = (field.type.links if field.type is not None else ()) + field.name_links
+    if any(index.by_link(link, ref.page) for link in links):
+        return True
+    if index.mentioned(ref.page, field.description.text, field.description.links):
+        return True
+    found = index.by_title(ref.page, field.name, ref.position)
+    return found is not None and found.key != ref.key
+
+
+def following_table(index: TableIndex, field: Field, ref: TableRef) -> TableRef | None:
     """The table after `ref`'s, when `field` is the only row of `ref` that is an unnamed
-    object `points` finds no table for, and that table is nobody else's."""
+    object pointing at no table, and that table is nobody else's."""
     nearby = index.refs(ref.page)
     after = next((r for r in nearby if r.position == ref.position + 1), None)
     if after is None or type_name(after.table.title) is None or not read_fields(after.table):
         return None  # "Response body parameters" after an object is the next status's body
     if _section_of(ref.page, ref.table) is not _section_of(ref.page, after.table):
         return None
-    pointing = [f for f in read_fields(ref.table) if unnamed_object(f) and not points(f)]
+    pointing = [
+        f
+        for f in read_fields(ref.table)
+        if unnamed_object(f) and not points_at_table(index, f, ref)
+    ]
     if [f.name for f in pointing] != [field.name]:
         return None
     if _pointed_at(ref.page, after.table) or title_key(after.table.title) in _field_names(nearby):

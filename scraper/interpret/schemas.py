@@ -74,11 +74,14 @@ class SchemaBuilder:
     def diagnose(self, kind: str, reason: str, table: str = "") -> None:
         self.diagnostics.append(Diagnostic(self.page.source, kind, reason, table))
 
-    def object_ref(self, ref: TableRef, preferred: str) -> Schema:
-        """A $ref to the component for `ref`'s table, building it on first use."""
+    def object_ref(self, ref: TableRef, preferred: str, parent: TableRef | None = None) -> Schema:
+        """A $ref to the component for `ref`'s table, building it on first use. A name
+        another table of the page has goes after the parent's (`server` in the request and
+        in the response: Server, CreateServerResponseServer), never a number if avoidable."""
         name = self._names.get(ref.key)
         if name is None:
-            name = self._unique(preferred)
+            within = self._names.get(parent.key, "") if parent is not None else ""
+            name = self._unique(preferred, within)
             self._names[ref.key] = name
             self._context[ref.key] = context_word(name)
             self.used.add(ref.key)
@@ -96,8 +99,11 @@ class SchemaBuilder:
             self.schemas[name] = schema
         return {"$ref": REF_PREFIX + name}
 
-    def _unique(self, preferred: str) -> str:
+    def _unique(self, preferred: str, within: str = "") -> str:
         base = fit(preferred or self.operation_id + "Object")
+        parent = within.rstrip("0123456789")
+        if base in self.schemas and parent and not base.startswith(parent):
+            base = fit(parent + base)
         name, n = base, 2
         while name in self.schemas:
             name, n = f"{base}{n}", n + 1
@@ -205,7 +211,7 @@ class SchemaBuilder:
         target = self._find_table(name, field, ref)
         if target is None:
             return None
-        return self.object_ref(target, self._component_name(name, field, target, ref))
+        return self.object_ref(target, self._component_name(name, field, target, ref), ref)
 
     def _unknown_type(self, field: Field, ref: TableRef) -> None:
         assert field.type is not None
@@ -236,7 +242,7 @@ class SchemaBuilder:
         )
         return {
             "anyOf": [
-                self.object_ref(t, self._component_name(None, field, t, ref))
+                self.object_ref(t, self._component_name(None, field, t, ref), ref)
                 for t in targets.values()
             ]
         }
@@ -264,7 +270,7 @@ class SchemaBuilder:
 
     def _following(self, field: Field, ref: TableRef) -> TableRef | None:
         """ "error | Object" with nothing pointing anywhere, then a table "ErrorDetail"."""
-        target = following_table(self.index, field, ref, lambda f: self._points(f, ref))
+        target = following_table(self.index, field, ref)
         if target is not None:
             self.diagnose(
                 "inferred:adjacent-table",
@@ -273,17 +279,6 @@ class SchemaBuilder:
                 ref.table.caption,
             )
         return target
-
-    def _points(self, field: Field, ref: TableRef) -> bool:
-        """Whether a row's type, name, description or title leads to some table."""
-        links = (field.type.links if field.type is not None else ()) + field.name_links
-        here = ref.page
-        if any(self.index.by_link(link, here) for link in links):
-            return True
-        if self.index.mentioned(here, field.description.text, field.description.links):
-            return True
-        found = self.index.by_title(here, field.name, ref.position)
-        return found is not None and found.key != ref.key
 
     def _own_copy(self, target: TableRef, field: Field, ref: TableRef) -> TableRef:
         """A link to another page's table where this page has a table of the same title:
