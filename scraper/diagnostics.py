@@ -71,6 +71,12 @@ KINDS: dict[str, Kind] = {
     "unresolved-object": Kind(
         "warning", '"X object" with no table describing X', "document X in a table"
     ),
+    "string-with-table": Kind(
+        "warning",
+        "a String field whose description points at a table of fields, and no example shows "
+        "that object there (JSON text inside the string, or no example): kept a string",
+        "type the field, or say the string holds JSON; the table's fields are not in the spec",
+    ),
     "unlinked-table": Kind(
         "warning", "a parameter table no field refers to", "link it from the field it describes"
     ),

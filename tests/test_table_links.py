@@ -80,3 +80,40 @@ def test_the_next_table_stays_unlinked_when_it_may_be_anothers(tmp_path: Path) -
         found = kinds(result)
         assert "inferred:adjacent-table" not in found
         assert found["unlinked-table"]
+
+
+def _quota(tmp_path: Path, example: str) -> tuple[ScrapeResult, dict[str, object]]:
+    body = table(
+        "Table 1 Response parameters",
+        RESPONSE_HEADER,
+        ("quota", "String", "The quotas. For details, see Table 2."),
+    )
+    fields = table(
+        "Table 2 quota parameter description",
+        RESPONSE_HEADER,
+        ("member", "Integer", "Member quota."),
+        ("pool", "Integer", "Pool quota."),
+    )
+    return _show(tmp_path, body, fields, example=f".. code-block::\n\n   {example}\n")
+
+
+def test_a_string_pointing_at_a_table_is_that_object_when_the_example_shows_it(
+    tmp_path: Path,
+) -> None:
+    result, body = _quota(tmp_path, '{"quota": {"member": 500, "pool": 50}}')
+    assert _fields(result, body, "quota") == {"member", "pool"}
+    found = kinds(result)
+    assert any("'quota' is typed String" in r for r in found["doc-defect:shape"])
+    assert "unlinked-table" not in found
+    assert "doc-defect:example" not in found
+
+
+def test_a_string_pointing_at_a_table_stays_a_string_when_the_example_shows_text(
+    tmp_path: Path,
+) -> None:
+    result, body = _quota(tmp_path, '{"quota": "{\\"member\\": 500}"}')
+    quota = resolve(result.spec, body)["properties"]["quota"]
+    assert quota["type"] == "string"
+    found = kinds(result)
+    assert any("JSON inside the string" in r for r in found["string-with-table"])
+    assert "unlinked-table" not in found

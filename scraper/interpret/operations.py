@@ -37,6 +37,7 @@ from doc2openapi.scraper.interpret.responses import (
 )
 from doc2openapi.scraper.interpret.schemas import SchemaBuilder
 from doc2openapi.scraper.interpret.sections import RoledSection, assign_roles
+from doc2openapi.scraper.interpret.string_tables import adopt_string_tables
 from doc2openapi.scraper.interpret.templates import TEMPLATE_VAR
 from doc2openapi.scraper.interpret.uri_rows import place_uri_rows
 from doc2openapi.scraper.model import Operation, PageResult
@@ -82,6 +83,7 @@ class Interpreter:
         texts = page_texts(page)
         vocabulary = frozenset(w.lower() for text in texts for w in NAME_WORDS.findall(text))
         names = page_names(texts)
+        adopt_string_tables(operations, builder)
         for op in operations:
             builder.diagnostics += refine_with_examples(op, vocabulary, names)
             tidy_operation(op, page, self.index, builder.tables())

@@ -16,6 +16,7 @@ from doc2openapi.scraper.interpret.component_names import (
 from doc2openapi.scraper.interpret.constraints import apply_constraints
 from doc2openapi.scraper.interpret.constraints.structure import readable
 from doc2openapi.scraper.interpret.linker import TableIndex, TableRef, title_key
+from doc2openapi.scraper.interpret.string_tables import Described, SourceKey, described_table
 from doc2openapi.scraper.interpret.types import (
     AnyType,
     ArrayType,
@@ -53,6 +54,7 @@ class SchemaBuilder:
         self._names: dict[tuple[str, int], str] = {}
         self._context: dict[tuple[str, int], str] = {}  # the word a table's fields go under
         self._bodies: dict[str, str] = {}  # bodies no one table describes: key -> name
+        self.described: dict[SourceKey, Described] = {}  # String rows pointing at a table
 
     def tables(self) -> dict[str, tuple[str, int]]:
         """Schema name -> the table (TableRef.key) it is built from."""
@@ -149,6 +151,8 @@ class SchemaBuilder:
     def field_schema(self, field: Field, ref: TableRef) -> Schema:
         expr = parse_type(field.type.text) if field.type is not None else AnyType()
         schema = self._expr(expr, field, ref)
+        if isinstance(expr, Primitive) and schema.get("type") == "string":
+            self._note_described(field, ref)
         description = field.description.text.strip()
         found = apply_constraints(schema, description)
         if found.items_from_list:
@@ -166,6 +170,13 @@ class SchemaBuilder:
             schema["description"] = readable(description)
         schema[SOURCE_KEY] = {"file": ref.page.source, "table": ref.table.caption, "row": field.row}
         return schema
+
+    def _note_described(self, field: Field, ref: TableRef) -> None:
+        """A String row whose description points at a table: the examples decide later."""
+        if (target := described_table(self.index, field, ref)) is not None:
+            name = self._component_name(None, field, target, ref)
+            key = (ref.page.source, ref.table.caption, field.row)
+            self.described.setdefault(key, Described(field.name, target, name, ref))
 
     def _expr(self, expr: TypeExpr, field: Field, ref: TableRef) -> Schema:
         match expr:

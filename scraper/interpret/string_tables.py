@@ -1,0 +1,148 @@
+"""A field typed "String" whose description points at a table of fields.
+
+Either the type cell is wrong (ELB `quota | String | ... see Table 3`, while the example shows
+`"quota": {"member": 500, ...}`) or the string carries JSON the table describes (ModelArts
+`model_metric_list`, whose example is `"{\\"metric\\": ...}"`). The page's examples decide: an
+object that shares a field with the table makes the field that table's object
+(`doc-defect:shape`); otherwise the field stays a string and the table is reported with the
+reason (`string-with-table`), not as a table nothing points at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from doc2openapi.scraper.interpret.columns import Field, is_parameter_table, read_fields
+from doc2openapi.scraper.interpret.component_names import type_name
+from doc2openapi.scraper.interpret.linker import TableIndex, TableRef
+from doc2openapi.scraper.model import SOURCE_KEY, Body, Json, Operation, Schema
+from doc2openapi.scraper.tree import resolve
+
+if TYPE_CHECKING:  # the builder notes the fields; this module decides them afterwards
+    from doc2openapi.scraper.interpret.schemas import SchemaBuilder
+
+SourceKey = tuple[str, str, int]  # a field's x-doc-source: file, table caption, row
+
+
+@dataclass(frozen=True)
+class Described:
+    """A String field whose description points at `target`, a table of fields."""
+
+    field: str
+    target: TableRef
+    name: str  # the component name the table's object would take
+    parent: TableRef
+
+
+def described_table(index: TableIndex, field: Field, ref: TableRef) -> TableRef | None:
+    """The table of an object's fields on this page that a String row's description links
+    to or names ("see Table 3"): titled after an object ("quota parameter description"),
+    not a list of values on another page nor a body's "Response parameters"."""
+    target = index.mentioned(ref.page, field.description.text, field.description.links)
+    if target is None or target.key == ref.key or target.page.source != ref.page.source:
+        return None
+    if type_name(target.table.title) is None or not is_parameter_table(target.table):
+        return None
+    return target if read_fields(target.table) else None
+
+
+def _walk(
+    schema: Schema, value: Json, schemas: dict[str, Schema], depth: int = 0
+) -> Iterator[tuple[Schema, Json]]:
+    """(property schema, its example value) along an example."""
+    if depth > 64:
+        return
+    target = resolve(schema, schemas)
+    if isinstance(value, dict) and isinstance(target.get("properties"), dict):
+        for key, item in value.items():
+            prop = target["properties"].get(key)
+            if isinstance(prop, dict):
+                yield prop, item
+                yield from _walk(prop, item, schemas, depth + 1)
+    elif isinstance(value, list) and isinstance(target.get("items"), dict):
+        for item in value[:20]:
+            yield from _walk(target["items"], item, schemas, depth + 1)
+
+
+def _source(prop: Schema) -> SourceKey | None:
+    source = prop.get(SOURCE_KEY)
+    if not isinstance(source, dict):
+        return None
+    return (str(source.get("file")), str(source.get("table")), int(source.get("row", 0)))
+
+
+def _shows_table(value: Json, described: Described) -> bool:
+    """An object (or a list of objects) that names at least one of the table's fields."""
+    fields = {f.name for f in read_fields(described.target.table)}
+    items = value if isinstance(value, list) else [value]
+    objects = [v for v in items if isinstance(v, dict) and v]
+    return bool(objects) and len(objects) == len(items) and any(set(o) & fields for o in objects)
+
+
+def _adopt(prop: Schema, value: Json, described: Described, builder: SchemaBuilder) -> None:
+    ref = builder.object_ref(described.target, described.name, described.parent)
+    kept = {k: prop[k] for k in ("description", SOURCE_KEY) if k in prop}
+    prop.clear()
+    prop.update({"type": "array", "items": ref} if isinstance(value, list) else {"allOf": [ref]})
+    prop.update(kept)
+
+
+def adopt_string_tables(operations: list[Operation], builder: SchemaBuilder) -> None:
+    """Each String field that points at a table: its object where an example shows one,
+    else a `string-with-table` report (the table's fields are not in the spec)."""
+    if not builder.described:
+        return
+    adopted: set[SourceKey] = set()
+    shown_as_text: set[SourceKey] = set()
+    for op in operations:
+        for prop, value, key, described in _shown(op, builder.described):
+            if prop.get("type") == "string" and _shows_table(value, described):
+                _adopt(prop, value, described, builder)
+                adopted.add(key)
+                builder.diagnose(
+                    "doc-defect:shape",
+                    f"field {described.field!r} is typed String, yet its description points "
+                    f"at {described.target.table.caption!r} and the example shows that "
+                    "object: the object",
+                    key[1],
+                )
+            elif isinstance(value, str):
+                shown_as_text.add(key)
+    for key, described in builder.described.items():
+        if key in adopted or described.target.key in builder.used:
+            continue  # adopted, or a table that is some object's: the row only refers to it
+        builder.used.add(described.target.key)
+        why = (
+            "the example shows text: the table describes the JSON inside the string"
+            if key in shown_as_text
+            else "no example shows an object there"
+        )
+        builder.diagnose(
+            "string-with-table",
+            f"field {described.field!r} is typed String and its description points at "
+            f"{described.target.table.caption!r}; {why}. Kept a string: the table's fields "
+            "are not in the spec",
+            key[1],
+        )
+
+
+def _shown(
+    op: Operation, described: dict[SourceKey, Described]
+) -> Iterator[tuple[Schema, Json, SourceKey, Described]]:
+    """Every example value of a noted String field, with the field's schema and note."""
+    for body in _bodies(op):
+        for example in body.examples:
+            for prop, value in _walk(body.schema, example.value, op.schemas):
+                key = _source(prop)
+                if key is not None and key in described:
+                    yield prop, value, key, described[key]
+
+
+def _bodies(op: Operation) -> Iterator[Body]:
+    if op.request_body is not None:
+        yield op.request_body
+    for response in op.responses.values():
+        if response.body is not None:
+            yield response.body
