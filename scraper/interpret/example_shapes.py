@@ -2,8 +2,8 @@
 
 Examples are captured from the live API, tables typed by hand: where a table documents an
 object and the example holds a list or a map of them, one object where the table says a
-list, or a list or plain values where the table says objects with no fields, the example's
-shape wins.
+list, a list or plain values where the table says objects with no fields, or a list of
+values where the table says one, the example's shape wins.
 """
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ def adopt_example_shape(prop: Schema, value: Json, schemas: dict[str, Schema]) -
         return _adopt_list(prop, value)
     if target is prop and (plain := _adopt_plain(prop, value)) is not None:
         return plain
+    if target is prop and (listed := _adopt_scalar_list(prop, value)) is not None:
+        return listed
     properties = target.get("properties")
     if not isinstance(properties, dict) or not properties or fits(value, properties):
         return None
@@ -101,6 +103,26 @@ def _adopt_plain(prop: Schema, value: Json) -> str | None:
     if target is prop:
         return f"a {kinds[0]['type']} where the table says an object with no fields"
     return f"a list of {kinds[0]['type']}s where the table says objects with no fields"
+
+
+SCALARS = ("string", "integer", "number", "boolean")
+
+
+def _adopt_scalar_list(prop: Schema, value: Json) -> str | None:
+    """A scalar in the table, a list of such values in the example (VPN `peer_cidrs`:
+    String, `["10.0.0.0/24"]` or `[]`): a list of them. What the table says of the value
+    (format, enum, length) goes to the items."""
+    kind = prop.get("type")
+    if kind not in SCALARS or not isinstance(value, list):
+        return None
+    shown = {(json_type(v) or {}).get("type") for v in value}
+    if shown - {kind, "integer" if kind == "number" else kind}:
+        return None
+    kept = {k: prop.pop(k) for k in list(prop) if k in ("description", "nullable", SOURCE_KEY)}
+    items = dict(prop)
+    prop.clear()
+    prop.update({"type": "array", "items": items}, **kept)
+    return f"a list of {kind}s where the table says a {kind}"
 
 
 def _adopt_single_object(

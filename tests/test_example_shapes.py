@@ -1,0 +1,34 @@
+"""The shape an example shows around a value where the table types it otherwise."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_conventions import RESPONSE_HEADER, kinds, scrape_response, table
+
+
+def test_a_scalar_the_example_shows_as_a_list_of_such_values_is_that_list(
+    tmp_path: Path,
+) -> None:
+    """VPN `peer_cidrs`, SMN `tag_names`: "String" in the table, a list of strings (or an
+    empty list) in the example. A list of another type changes nothing."""
+    response = table(
+        "Table 1 Response body",
+        RESPONSE_HEADER,
+        ("cidrs", "String", "Peer CIDRs. The value can contain up to 64 characters."),
+        ("names", "String", "Tag names."),
+        ("counts", "String", "Counts."),
+    )
+    example = '.. code-block::\n\n   {"cidrs": ["10.0.0.0/24"], "names": [], "counts": [1, 2]}\n'
+    result, body = scrape_response(
+        tmp_path, "Showing a Connection", "GET /v1/connections/{id}", response, example
+    )
+    cidrs = body["properties"]["cidrs"]
+    assert cidrs["type"] == "array"
+    assert cidrs["items"] == {"type": "string", "maxLength": 64}
+    assert cidrs["description"].startswith("Peer CIDRs.")
+    assert body["properties"]["names"]["items"] == {"type": "string"}
+    assert body["properties"]["counts"]["type"] == "string"
+    shapes = kinds(result)["doc-defect:shape"]
+    assert len(shapes) == 2
+    assert any("$.cidrs: the example shows a list of strings where the table" in s for s in shapes)
