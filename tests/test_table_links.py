@@ -117,3 +117,32 @@ def test_a_string_pointing_at_a_table_stays_a_string_when_the_example_shows_text
     found = kinds(result)
     assert any("JSON inside the string" in r for r in found["string-with-table"])
     assert "unlinked-table" not in found
+
+
+def test_a_table_number_naming_another_fields_table_yields_to_the_fields_own_title(
+    tmp_path: Path,
+) -> None:
+    """ModelArts: `profile ... see Table 3`, where Table 3 is "location parameters" (the
+    table of the page's `location`) and Table 2 is "profile parameters". A number naming a
+    table no field is called after ("notebook parameters" for `spec`) is kept."""
+    body = table(
+        "Table 1 Response body parameters",
+        RESPONSE_HEADER,
+        ("profile", "Object", "Configuration. For details, see Table 3."),
+        ("location", "Object", "Where it is. For details, see Table 3."),
+        ("spec", "Object", "The notebook's definition. For details, see Table 5."),
+    )
+    result, schema = _show(
+        tmp_path,
+        body,
+        table("Table 2 profile parameters", RESPONSE_HEADER, ("id", "String", "ID.")),
+        table("Table 3 location parameters", RESPONSE_HEADER, ("path", "String", "Path.")),
+        table("Table 4 spec parameters", RESPONSE_HEADER, ("engine", "String", "Engine.")),
+        table("Table 5 notebook parameters", RESPONSE_HEADER, ("image", "String", "Image.")),
+        example=COUNT_ONLY,
+    )
+    assert _fields(result, schema, "profile") == {"id"}
+    assert _fields(result, schema, "location") == {"path"}
+    assert _fields(result, schema, "spec") == {"image"}
+    links = kinds(result)["doc-defect:link"]
+    assert len(links) == 1 and "'profile' points at 'Table 3 location parameters'" in links[0]

@@ -56,7 +56,7 @@ def following_table(index: TableIndex, field: Field, ref: TableRef) -> TableRef 
     ]
     if [f.name for f in pointing] != [field.name]:
         return None
-    if _pointed_at(ref.page, after.table) or title_key(after.table.title) in _field_names(nearby):
+    if _pointed_at(ref.page, after.table) or title_key(after.table.title) in field_names(nearby):
         return None
     return after
 
@@ -65,7 +65,8 @@ def _section_of(page: Page, table: Table) -> object:
     return next((s for s in page.sections if any(b is table for b in s.blocks)), None)
 
 
-def _field_names(refs: list[TableRef]) -> set[str]:
+def field_names(refs: list[TableRef]) -> set[str]:
+    """Every field name the tables give, lowercased."""
     return {f.name.lower() for r in refs for f in read_fields(r.table)}
 
 

@@ -16,6 +16,7 @@ from doc2openapi.scraper.interpret.component_names import (
 from doc2openapi.scraper.interpret.constraints import apply_constraints
 from doc2openapi.scraper.interpret.constraints.structure import readable
 from doc2openapi.scraper.interpret.linker import TableIndex, TableRef, title_key
+from doc2openapi.scraper.interpret.misnumbered import titled_instead
 from doc2openapi.scraper.interpret.string_tables import Described, SourceKey, described_table
 from doc2openapi.scraper.interpret.types import (
     AnyType,
@@ -270,6 +271,14 @@ class SchemaBuilder:
             if target is not None and target.key != ref.key:
                 return target
         target = self.index.mentioned(here, field.description.text, field.description.links)
+        if target is not None and (titled := titled_instead(self.index, field, ref, target)):
+            self.diagnose(
+                "doc-defect:link",
+                f"field {field.name!r} points at {target.table.caption!r}, another field's "
+                f"table; {titled.table.caption!r}, titled after it, is used",
+                ref.table.caption,
+            )
+            return titled
         if target is not None:
             return self._own_copy(target, field, ref)
         if name is None:  # "Object", "JSON Array", no type: a table titled after the field
