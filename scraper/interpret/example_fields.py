@@ -46,6 +46,24 @@ JSON_TYPES: list[tuple[type, Schema]] = [
 ]
 
 
+def walk_example(
+    schema: Schema, value: Json, schemas: dict[str, Schema], where: str, depth: int = 0
+) -> Iterator[tuple[str, Schema, Schema, str, Json]]:
+    """(path, parent object schema, property schema, property name, value) along the example."""
+    if depth > 64:
+        return
+    target = resolve(schema, schemas)
+    if isinstance(value, dict) and isinstance(target.get("properties"), dict):
+        for key, item in value.items():
+            prop = target["properties"].get(key)
+            if isinstance(prop, dict):
+                yield f"{where}.{key}", target, prop, key, item
+                yield from walk_example(prop, item, schemas, f"{where}.{key}", depth + 1)
+    elif isinstance(value, list) and isinstance(target.get("items"), dict):
+        for item in value[:20]:
+            yield from walk_example(target["items"], item, schemas, f"{where}[]", depth + 1)
+
+
 def json_type(value: Json) -> Schema | None:
     """The JSON type of one example value, as a fresh schema; None for null."""
     for cls, schema in JSON_TYPES:

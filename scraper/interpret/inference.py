@@ -19,30 +19,12 @@ from doc2openapi.scraper.interpret.example_fields import (
     adopt_example_fields,
     json_type,
     near_miss,
+    walk_example,
 )
 from doc2openapi.scraper.interpret.example_shapes import adopt_example_shape, fits
 from doc2openapi.scraper.interpret.nesting import nest_flat_table
 from doc2openapi.scraper.model import SOURCE_KEY, Body, Diagnostic, Json, Operation, Schema
 from doc2openapi.scraper.tree import resolve
-
-
-def _walk(
-    schema: Schema, value: Json, schemas: dict[str, Schema], where: str, depth: int = 0
-) -> Iterator[tuple[str, Schema, Schema, str, Json]]:
-    """(path, parent object schema, property schema, property name, value) along the example."""
-    if depth > 64:
-        return
-    target = resolve(schema, schemas)
-    if isinstance(value, dict) and isinstance(target.get("properties"), dict):
-        for key, item in value.items():
-            prop = target["properties"].get(key)
-            if isinstance(prop, dict):
-                yield f"{where}.{key}", target, prop, key, item
-                yield from _walk(prop, item, schemas, f"{where}.{key}", depth + 1)
-    elif isinstance(value, list) and isinstance(target.get("items"), dict):
-        for item in value[:20]:
-            yield from _walk(target["items"], item, schemas, f"{where}[]", depth + 1)
-
 
 NULL_ONLY: Schema = {"type": "object", "nullable": True, "enum": [None]}  # just null
 
@@ -266,7 +248,7 @@ def refine_with_examples(
                 )
             )
         for example in body.examples:
-            for path, _parent, prop, _name, value in _walk(
+            for path, _parent, prop, _name, value in walk_example(
                 body.schema, example.value, op.schemas, "$"
             ):
                 if (learnt := _learn_field(prop, value, op.schemas)) is not None:

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 
 from doc2openapi.scraper.interpret.columns import Field, is_parameter_table, read_fields
 from doc2openapi.scraper.interpret.component_names import type_name
+from doc2openapi.scraper.interpret.example_fields import walk_example
 from doc2openapi.scraper.interpret.linker import TableIndex, TableRef
 from doc2openapi.scraper.model import SOURCE_KEY, Body, Json, Operation, Schema
-from doc2openapi.scraper.tree import resolve
 
 if TYPE_CHECKING:  # the builder notes the fields; this module decides them afterwards
     from doc2openapi.scraper.interpret.schemas import SchemaBuilder
@@ -46,24 +46,6 @@ def described_table(index: TableIndex, field: Field, ref: TableRef) -> TableRef 
     if type_name(target.table.title) is None or not is_parameter_table(target.table):
         return None
     return target if read_fields(target.table) else None
-
-
-def _walk(
-    schema: Schema, value: Json, schemas: dict[str, Schema], depth: int = 0
-) -> Iterator[tuple[Schema, Json]]:
-    """(property schema, its example value) along an example."""
-    if depth > 64:
-        return
-    target = resolve(schema, schemas)
-    if isinstance(value, dict) and isinstance(target.get("properties"), dict):
-        for key, item in value.items():
-            prop = target["properties"].get(key)
-            if isinstance(prop, dict):
-                yield prop, item
-                yield from _walk(prop, item, schemas, depth + 1)
-    elif isinstance(value, list) and isinstance(target.get("items"), dict):
-        for item in value[:20]:
-            yield from _walk(target["items"], item, schemas, depth + 1)
 
 
 def _source(prop: Schema) -> SourceKey | None:
@@ -134,7 +116,7 @@ def _shown(
     """Every example value of a noted String field, with the field's schema and note."""
     for body in _bodies(op):
         for example in body.examples:
-            for prop, value in _walk(body.schema, example.value, op.schemas):
+            for _, _, prop, _, value in walk_example(body.schema, example.value, op.schemas, "$"):
                 key = _source(prop)
                 if key is not None and key in described:
                     yield prop, value, key, described[key]
