@@ -32,3 +32,25 @@ def test_a_scalar_the_example_shows_as_a_list_of_such_values_is_that_list(
     shapes = kinds(result)["doc-defect:shape"]
     assert len(shapes) == 2
     assert any("$.cidrs: the example shows a list of strings where the table" in s for s in shapes)
+
+
+def test_an_array_without_item_type_the_example_shows_as_objects_holds_objects(
+    tmp_path: Path,
+) -> None:
+    """DMS `topics`, VPN `tags` ("List<resource_tag>" with no such table): the items are
+    objects, with the fields the example shows and the page names."""
+    response = table(
+        "Table 1 Response body",
+        RESPONSE_HEADER,
+        ("tags", "Array", "Tags, each a key and a value."),
+        ("key", "String", "A tag key (in a request filter)."),
+        ("value", "String", "A tag value."),
+    )
+    example = '.. code-block::\n\n   {"tags": [{"key": "a", "value": "b"}]}\n'
+    result, body = scrape_response(
+        tmp_path, "Showing Tags", "GET /v1/resources/{id}/tags", response, example
+    )
+    items = body["properties"]["tags"]["items"]
+    assert items["type"] == "object"
+    assert set(items["properties"]) == {"key", "value"}
+    assert any("object items from the example" in r for r in kinds(result)["inferred:type"])

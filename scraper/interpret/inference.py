@@ -51,8 +51,9 @@ def _untyped(prop: Schema) -> bool:
 
 
 def _untyped_items(prop: Schema, schemas: dict[str, Schema], value: Json) -> Schema | None:
-    """The untyped item schema of an array the example shows as a list of scalars of one
-    JSON type ("Array" in the table; `["a", "b"]` in the example), else None."""
+    """The untyped item schema of an array the example shows as a list of values of one
+    JSON type ("Array" in the table; `["a", "b"]` or `[{"key": ..}]` in the example), else
+    None. Objects learn their fields later, as fieldless objects do."""
     target = resolve(prop, schemas)
     items = target.get("items")
     if target.get("type") != "array" or not isinstance(items, dict) or not _untyped(items):
@@ -60,7 +61,7 @@ def _untyped_items(prop: Schema, schemas: dict[str, Schema], value: Json) -> Sch
     if not isinstance(value, list) or not value:
         return None
     kinds = {type(v) for v in value}
-    return items if len(kinds) == 1 and kinds <= {str, int, float, bool} else None
+    return items if len(kinds) == 1 and kinds <= {str, int, float, bool, dict} else None
 
 
 def _wrap(body: Body, op: Operation, source: str, label: str) -> Diagnostic | None:
