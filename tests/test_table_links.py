@@ -146,3 +146,27 @@ def test_a_table_number_naming_another_fields_table_yields_to_the_fields_own_tit
     assert _fields(result, schema, "spec") == {"image"}
     links = kinds(result)["doc-defect:link"]
     assert len(links) == 1 and "'profile' points at 'Table 3 location parameters'" in links[0]
+
+
+def test_a_field_only_the_example_shows_takes_the_table_titled_after_it(tmp_path: Path) -> None:
+    """ELB: the example lists `listeners`, no row names it, "listeners parameter
+    description" describes it: the table, not the example's guess, is the field's object."""
+    result, body = _show(
+        tmp_path,
+        BODY,
+        table("Table 2 ResultDetail", RESPONSE_HEADER, *DETAIL),
+        table(
+            "Table 3 listeners parameter description",
+            RESPONSE_HEADER,
+            ("id", "String", "Listener ID."),
+        ),
+        example=EXAMPLE.replace('"count": 1', '"count": 1, "listeners": [{"id": "l1"}]'),
+    )
+    listeners = resolve(result.spec, body)["properties"]["listeners"]
+    item = resolve(result.spec, listeners["items"])
+    assert item["properties"]["id"]["description"] == "Listener ID."
+    found = kinds(result)
+    assert any(
+        "$.listeners, which no row names" in r for r in found["doc-defect:undocumented-field"]
+    )
+    assert "unlinked-table" not in found

@@ -11,7 +11,7 @@ page never names is data (a map of user metadata), not a field.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -120,6 +120,10 @@ def _widen(known: Schema, shown: Schema) -> Schema:
     return {k: v for k, v in known.items() if k == "description"}
 
 
+# A field the example shows and no row names -> the object of a table titled after it
+TitledTable = Callable[[str, Json], Schema | None]
+
+
 @dataclass
 class _Adopter:
     """Walks each example beside its schema, adding what the example shows and no table has."""
@@ -127,6 +131,7 @@ class _Adopter:
     schemas: dict[str, Schema]
     names: frozenset[str]
     documented: frozenset[str]  # every field name the body's tables give, at any depth
+    titled: TitledTable = field(default=lambda name, value: None)
     added: dict[int, Schema] = field(default_factory=dict)  # schemas made here, by id
     fieldless: set[int] = field(default_factory=set)  # objects documented without fields
     messages: list[str] = field(default_factory=list)
@@ -165,6 +170,13 @@ class _Adopter:
                 continue
             if announce and (key in self.documented or near_miss(key, unshown)):
                 continue  # documented at another level or spelled so: the example's slip
+            if announce and (table := self.titled(key, item)) is not None:
+                properties[key] = table
+                self.messages.append(
+                    f"the example has {where}.{key}, which no row names; the page's table "
+                    "titled after it is its object"
+                )
+                continue
             made = properties[key] = _value_schema(item) | {"description": SHOWN_ONLY}
             self.added[id(made)] = made
             if announce:
@@ -192,10 +204,11 @@ def _field_names(schema: Schema, schemas: dict[str, Schema]) -> frozenset[str]:
 
 
 def adopt_example_fields(
-    body: Body, op: Operation, label: str, names: frozenset[str]
+    body: Body, op: Operation, label: str, names: frozenset[str], titled: TitledTable
 ) -> Iterator[Diagnostic]:
-    """Add to a body's schema the fields its examples show and its tables leave out."""
-    adopter = _Adopter(op.schemas, names, _field_names(body.schema, op.schemas))
+    """Add to a body's schema the fields its examples show and its tables leave out (from
+    a table titled after the field, where the page has one no row points at)."""
+    adopter = _Adopter(op.schemas, names, _field_names(body.schema, op.schemas), titled)
     for example in body.examples:
         if isinstance(example.value, dict | list):
             adopter.value(body.schema, example.value, "$", 0)

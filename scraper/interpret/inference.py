@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 
 from doc2openapi.scraper.interpret.example_fields import (
+    TitledTable,
     adopt_example_fields,
     json_type,
     near_miss,
@@ -226,7 +227,10 @@ def _learn_field(prop: Schema, value: Json, schemas: dict[str, Schema]) -> tuple
 
 
 def refine_with_examples(
-    op: Operation, vocabulary: frozenset[str] = frozenset(), names: frozenset[str] = frozenset()
+    op: Operation,
+    vocabulary: frozenset[str] = frozenset(),
+    names: frozenset[str] = frozenset(),
+    titled: TitledTable = lambda name, value: None,
 ) -> list[Diagnostic]:
     diagnostics: list[Diagnostic] = []
     bodies = [("request body", op.request_body)] + [
@@ -257,5 +261,5 @@ def refine_with_examples(
                     diagnostics.append(
                         Diagnostic(op.source, kind, f"{op.operation_id} {label}: {path}{what}")
                     )
-        diagnostics += adopt_example_fields(body, op, label, names)
+        diagnostics += adopt_example_fields(body, op, label, names, titled)
     return diagnostics

@@ -6,6 +6,7 @@ It reads only the Page model, so every reader's output goes through the same rul
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from doc2openapi.scraper.interpret.bodies import action_key, read_body_section, request_body
 from doc2openapi.scraper.interpret.columns import is_parameter_table
@@ -39,6 +40,7 @@ from doc2openapi.scraper.interpret.schemas import SchemaBuilder
 from doc2openapi.scraper.interpret.sections import RoledSection, assign_roles
 from doc2openapi.scraper.interpret.string_tables import adopt_string_tables
 from doc2openapi.scraper.interpret.templates import TEMPLATE_VAR
+from doc2openapi.scraper.interpret.titled_tables import titled_table
 from doc2openapi.scraper.interpret.uri_rows import place_uri_rows
 from doc2openapi.scraper.model import Operation, PageResult
 from doc2openapi.scraper.naming import doc_name, operation_names, title_name
@@ -85,7 +87,8 @@ class Interpreter:
         names = page_names(texts)
         adopt_string_tables(operations, builder)
         for op in operations:
-            builder.diagnostics += refine_with_examples(op, vocabulary, names)
+            titled = partial(titled_table, builder)
+            builder.diagnostics += refine_with_examples(op, vocabulary, names, titled)
             tidy_operation(op, page, self.index, builder.tables())
         _report_unused_tables(ctx)
         return builder.page_result(operations)
