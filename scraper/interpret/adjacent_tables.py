@@ -23,10 +23,12 @@ from doc2openapi.scraper.page import TABLE_NUMBER, Link, Page, Paragraph, Table
 
 def unnamed_object(field: Field) -> bool:
     """ "Object", "Array of objects", "JSON": an object type that names no table."""
-    expr: TypeExpr = parse_type(field.type.text) if field.type is not None else ObjectType(None)
+    if field.type is None:
+        return False
+    expr: TypeExpr = parse_type(field.type.text)
     while isinstance(expr, ArrayType):
         expr = expr.items
-    return isinstance(expr, ObjectType) and expr.name is None and field.type is not None
+    return isinstance(expr, ObjectType) and expr.name is None
 
 
 def points_at_table(index: TableIndex, field: Field, ref: TableRef) -> bool:
