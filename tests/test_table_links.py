@@ -170,3 +170,32 @@ def test_a_field_only_the_example_shows_takes_the_table_titled_after_it(tmp_path
         "$.listeners, which no row names" in r for r in found["doc-defect:undocumented-field"]
     )
     assert "unlinked-table" not in found
+
+
+def test_a_link_to_an_earlier_namesake_yields_to_the_table_after_the_fields_own(
+    tmp_path: Path,
+) -> None:
+    """ModelArts training jobs: every `obs` links to the first "obs" table, while each
+    object that has one is followed by its own "obs" table, which nothing points at."""
+    obs = ":ref:`obs <first-obs>` object"
+    result, body = _show(
+        tmp_path,
+        table(
+            "Table 1 Response body parameters",
+            RESPONSE_HEADER,
+            ("inputs", "Object", "Inputs. See Table 2."),
+            ("outputs", "Object", "Outputs. See Table 4."),
+        ),
+        table("Table 2 inputs", RESPONSE_HEADER, ("obs", obs, "Where inputs are.")),
+        table("Table 3 obs", RESPONSE_HEADER, ("url", "String", "URL."), label="first-obs"),
+        table("Table 4 outputs", RESPONSE_HEADER, ("obs", obs, "Where outputs go.")),
+        table("Table 5 obs", RESPONSE_HEADER, ("path", "String", "Path.")),
+        example=COUNT_ONLY,
+    )
+    inputs = resolve(result.spec, resolve(result.spec, body)["properties"]["inputs"])
+    outputs = resolve(result.spec, resolve(result.spec, body)["properties"]["outputs"])
+    assert set(resolve(result.spec, inputs["properties"]["obs"])["properties"]) == {"url"}
+    assert set(resolve(result.spec, outputs["properties"]["obs"])["properties"]) == {"path"}
+    found = kinds(result)
+    assert any("an earlier table of that name" in r for r in found["doc-defect:link"])
+    assert "unlinked-table" not in found

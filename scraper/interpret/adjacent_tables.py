@@ -49,7 +49,7 @@ def following_table(index: TableIndex, field: Field, ref: TableRef) -> TableRef 
     after = next((r for r in nearby if r.position == ref.position + 1), None)
     if after is None or type_name(after.table.title) is None or not read_fields(after.table):
         return None  # "Response body parameters" after an object is the next status's body
-    if _section_of(ref.page, ref.table) is not _section_of(ref.page, after.table):
+    if section_of(ref.page, ref.table) is not section_of(ref.page, after.table):
         return None
     pointing = [
         f
@@ -58,12 +58,12 @@ def following_table(index: TableIndex, field: Field, ref: TableRef) -> TableRef 
     ]
     if [f.name for f in pointing] != [field.name]:
         return None
-    if _pointed_at(ref.page, after.table) or title_key(after.table.title) in field_names(nearby):
+    if pointed_at(ref.page, after.table) or title_key(after.table.title) in field_names(nearby):
         return None
     return after
 
 
-def _section_of(page: Page, table: Table) -> object:
+def section_of(page: Page, table: Table) -> object:
     return next((s for s in page.sections if any(b is table for b in s.blocks)), None)
 
 
@@ -72,7 +72,7 @@ def field_names(refs: list[TableRef]) -> set[str]:
     return {f.name.lower() for r in refs for f in read_fields(r.table)}
 
 
-def _pointed_at(page: Page, table: Table) -> bool:
+def pointed_at(page: Page, table: Table) -> bool:
     """Whether any link or "Table N" on the page names `table`."""
     anchors = {a.lower() for a in table.anchors}
     number = TABLE_NUMBER.match(table.caption)

@@ -1,15 +1,23 @@
-"""A "see Table N" that names the table of another field.
+"""A link or "see Table N" that names the wrong table, and the table the page shows was meant.
 
-Pages copied from one another keep the numbers of the page they came from: `profile | Object
-| For details, see Table 16.`, where Table 16 is "location parameters" (the table of another
-field on the page) and Table 6 is "profile parameters". The table titled after the field is
-its table; the mention is reported as `doc-defect:link`.
+- Pages copied from one another keep the numbers of the page they came from: `profile |
+  Object | For details, see Table 16.`, where Table 16 is another field's ("flavor_details
+  parameters") and Table 6 is "profile parameters": the table titled after the field.
+- A link to another page's table where this page has a table of that title: the link was
+  copied with the text from the page this one was written from (ELB v2, VPN): this page's.
+- Pages that describe an object of one name in several places link every field to the
+  first table of that name (ModelArts training jobs: each `obs` links to the first "obs"
+  table, while an "obs" table follows each field's own): the table of that name after the
+  field's, in its section, that nothing points at.
+
+Either is reported as `doc-defect:link`.
 """
 
 from __future__ import annotations
 
-from doc2openapi.scraper.interpret.adjacent_tables import field_names
+from doc2openapi.scraper.interpret.adjacent_tables import field_names, pointed_at, section_of
 from doc2openapi.scraper.interpret.columns import Field
+from doc2openapi.scraper.interpret.component_names import type_name
 from doc2openapi.scraper.interpret.linker import TableIndex, TableRef, title_key
 
 
@@ -29,3 +37,43 @@ def titled_instead(
     titled = [r for r in refs if title_key(r.table.title) == own_key and r.key != ref.key]
     after = [r for r in titled if r.position > ref.position]
     return next(iter(after or titled), None)
+
+
+def later_namesake(index: TableIndex, ref: TableRef, target: TableRef) -> TableRef | None:
+    """The first table titled as `target` after `ref`'s, in its section, that nothing points
+    at, when `target` (on this page) comes before the field's own table."""
+    if target.page.source != ref.page.source or target.position >= ref.position:
+        return None
+    wanted, section = title_key(target.table.title), section_of(ref.page, ref.table)
+    for later in index.refs(ref.page):
+        if later.position <= ref.position or title_key(later.table.title) != wanted:
+            continue
+        if section_of(ref.page, later.table) is not section or pointed_at(ref.page, later.table):
+            return None
+        return later
+    return None
+
+
+def meant_instead(
+    index: TableIndex, field: Field, ref: TableRef, target: TableRef
+) -> tuple[TableRef, str] | None:
+    """The table meant where `target` was named, and why; None when `target` stands."""
+    if (titled := titled_instead(index, field, ref, target)) is not None:
+        return titled, "another field's table, while one is titled after the field"
+    if (own := own_copy(index, ref, target)) is not None:
+        return own, f"another page's table ({target.page.source}), while this page has its own"
+    if (later := later_namesake(index, ref, target)) is not None:
+        return later, "an earlier table of that name, while one follows the field's own"
+    return None
+
+
+def own_copy(index: TableIndex, ref: TableRef, target: TableRef) -> TableRef | None:
+    """This page's table titled as `target`, a table of another page that names an object
+    (the first after the field's own, or the only one); None when this page has none."""
+    if target.page.source == ref.page.source or type_name(target.table.title) is None:
+        return None  # "Parameters" names no object: another page's table stays
+    wanted = title_key(target.table.title)
+    same = [r for r in index.refs(ref.page) if title_key(r.table.title) == wanted]
+    after = [r for r in same if r.position > ref.position]
+    own = after[0] if after else (same[0] if len(same) == 1 else None)
+    return None if own is None or own.key == ref.key else own

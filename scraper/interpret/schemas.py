@@ -15,8 +15,8 @@ from doc2openapi.scraper.interpret.component_names import (
 )
 from doc2openapi.scraper.interpret.constraints import apply_constraints
 from doc2openapi.scraper.interpret.constraints.structure import readable
-from doc2openapi.scraper.interpret.linker import TableIndex, TableRef, title_key
-from doc2openapi.scraper.interpret.misnumbered import titled_instead
+from doc2openapi.scraper.interpret.linker import TableIndex, TableRef
+from doc2openapi.scraper.interpret.misnumbered import meant_instead
 from doc2openapi.scraper.interpret.string_tables import Described, SourceKey, described_table
 from doc2openapi.scraper.interpret.types import (
     AnyType,
@@ -265,22 +265,14 @@ class SchemaBuilder:
         for link in links:
             target = self.index.by_link(link, here)
             if target is not None:
-                return self._own_copy(target, field, ref)
+                return self._checked(target, field, ref)
         if name:
             target = self.index.by_title(here, name, ref.position)
             if target is not None and target.key != ref.key:
                 return target
         target = self.index.mentioned(here, field.description.text, field.description.links)
-        if target is not None and (titled := titled_instead(self.index, field, ref, target)):
-            self.diagnose(
-                "doc-defect:link",
-                f"field {field.name!r} points at {target.table.caption!r}, another field's "
-                f"table; {titled.table.caption!r}, titled after it, is used",
-                ref.table.caption,
-            )
-            return titled
         if target is not None:
-            return self._own_copy(target, field, ref)
+            return self._checked(target, field, ref)
         if name is None:  # "Object", "JSON Array", no type: a table titled after the field
             target = self.index.by_title(here, field.name, ref.position)
             if target is not None and target.key != ref.key:
@@ -300,25 +292,18 @@ class SchemaBuilder:
             )
         return target
 
-    def _own_copy(self, target: TableRef, field: Field, ref: TableRef) -> TableRef:
-        """A link to another page's table where this page has a table of the same title:
-        the link was copied with the text from the page this one was written from (its
-        anchors name that page), and this page documents its own object. Its table is used."""
-        if target.page.source == ref.page.source or type_name(target.table.title) is None:
-            return target  # "Parameters" names no object: another page's table stays
-        wanted = title_key(target.table.title)
-        same = [r for r in self.index.refs(ref.page) if title_key(r.table.title) == wanted]
-        after = [r for r in same if r.position > ref.position]
-        own = after[0] if after else (same[0] if len(same) == 1 else None)
-        if own is None or own.key == ref.key:
-            return target  # none, or only ones before this table (the request's, say)
+    def _checked(self, target: TableRef, field: Field, ref: TableRef) -> TableRef:
+        """The table a link or "Table N" names, or the one the page shows was meant."""
+        if (found := meant_instead(self.index, field, ref, target)) is None:
+            return target
+        meant, why = found
         self.diagnose(
             "doc-defect:link",
-            f"field {field.name!r} links to {target.table.caption!r} on {target.page.source}; "
-            f"this page's own {own.table.caption!r} is used",
+            f"field {field.name!r} points at {target.table.caption!r}, {why}; "
+            f"{meant.table.caption!r} is used",
             ref.table.caption,
         )
-        return own
+        return meant
 
     def _component_name(
         self, name: str | None, field: Field, target: TableRef, parent: TableRef
