@@ -86,8 +86,8 @@ class Interpreter:
         vocabulary = frozenset(w.lower() for text in texts for w in NAME_WORDS.findall(text))
         names = page_names(texts)
         adopt_string_tables(operations, builder)
+        titled = partial(titled_table, builder, sections)  # the page's roles, read once
         for op in operations:
-            titled = partial(titled_table, builder)
             builder.diagnostics += refine_with_examples(op, vocabulary, names, titled)
             tidy_operation(op, page, self.index, builder.tables())
         _report_unused_tables(ctx)

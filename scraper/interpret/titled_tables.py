@@ -11,12 +11,14 @@ from doc2openapi.scraper.interpret.columns import is_parameter_table
 from doc2openapi.scraper.interpret.component_names import camel, type_name
 from doc2openapi.scraper.interpret.linker import title_key
 from doc2openapi.scraper.interpret.schemas import SchemaBuilder
-from doc2openapi.scraper.interpret.sections import assign_roles
+from doc2openapi.scraper.interpret.sections import RoledSection
 from doc2openapi.scraper.model import Json, Schema
 from doc2openapi.scraper.page import Table
 
 
-def titled_table(builder: SchemaBuilder, name: str, value: Json) -> Schema | None:
+def titled_table(
+    builder: SchemaBuilder, sections: list[RoledSection], name: str, value: Json
+) -> Schema | None:
     """The object of the page's table titled after `name` that nothing uses, when the
     example shows an object (or a list of objects) there."""
     items = value if isinstance(value, list) else [value]
@@ -25,15 +27,15 @@ def titled_table(builder: SchemaBuilder, name: str, value: Json) -> Schema | Non
     for ref in builder.index.refs(builder.page):
         if ref.key in builder.used or title_key(ref.table.title) != name.lower():
             continue
-        if not is_parameter_table(ref.table) or _under_examples(builder, ref.table):
+        if not is_parameter_table(ref.table) or _under_examples(sections, ref.table):
             continue  # an example walkthrough's table is another API's
         schema = builder.object_ref(ref, type_name(ref.table.title) or camel(name))
         return {"type": "array", "items": schema} if isinstance(value, list) else schema
     return None
 
 
-def _under_examples(builder: SchemaBuilder, table: Table) -> bool:
+def _under_examples(sections: list[RoledSection], table: Table) -> bool:
     return any(
         roled.role.startswith("example") and any(b is table for b in roled.section.blocks)
-        for roled in assign_roles(builder.page)
+        for roled in sections
     )
