@@ -149,6 +149,33 @@ def test_a_raw_control_character_in_an_example_string_is_mended() -> None:
     assert found.repairs == ["a raw control character inside a string"]
 
 
+def test_a_line_comment_after_a_value_is_cut_and_urls_in_strings_are_kept() -> None:
+    found = extract_json(
+        '{"zone": "az1"   // Replace with your AZ.\n , "link": "https://x//y", // a URL\n}'
+    )
+    assert found.values == [{"zone": "az1", "link": "https://x//y"}]
+    assert found.repairs == [
+        "a // comment at line 1 column 18",
+        "a // comment at line 2 column 28",
+        "a ',' after the last member at line 3 column 1",
+    ]
+
+
+def test_keys_written_without_quotes_are_quoted() -> None:
+    found = extract_json('{job_id: "2c90",\n  zones:[{"id": "az1"}]}')
+    assert found.values == [{"job_id": "2c90", "zones": [{"id": "az1"}]}]
+    assert found.repairs == [
+        "an unquoted key at line 1 column 2",
+        "an unquoted key at line 2 column 3",
+    ]
+
+
+def test_a_placeholder_where_a_value_belongs_is_not_mended() -> None:
+    for text in ('{"engine_type": xxx}', '{"engine_type": ,}', '{"a": 1, ......}'):
+        with pytest.raises(NotJson):
+            extract_json(text)
+
+
 def test_a_truncated_example_is_not_mended_into_something_else() -> None:
     for text in ('{"a": 1', '{"a": [1,'):
         with pytest.raises(NotJson):

@@ -21,6 +21,7 @@ from doc2openapi.scraper.interpret.types import (
         ("String", Primitive((("type", "string"),))),
         ("Integer", Primitive((("type", "integer"), ("format", "int32")))),
         ("Long", Primitive((("type", "integer"), ("format", "int64")))),
+        ("Byte", Primitive((("type", "integer"), ("format", "int32")))),
         ("Float", Primitive((("type", "number"), ("format", "float")))),
         ("Double", Primitive((("type", "number"), ("format", "double")))),
         ("Number", Primitive((("type", "number"),))),

@@ -1,9 +1,10 @@
 """Pull JSON bodies out of example code blocks ("POST https://... " lines, then JSON).
 
 Hand-edited examples break JSON in a few mechanical ways: a comma left out between two
-members, one left after the last, a raw tab or line break inside a string. Those are
-repaired, each repair named, so the example still serves as evidence and the report says
-what was mended; anything else is NotJson.
+members, one left after the last, a raw tab or line break inside a string, a `// note`
+after a value, a key written without quotes (`{job_id: "..."}`). Those are repaired, each
+repair named, so the example still serves as evidence and the report says what was mended;
+anything else (a placeholder such as `xxx` or `......` where a value belongs) is NotJson.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ REQUEST_LINE = re.compile(r"^\s*(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+\S+",
 JSON_START = re.compile(r"^\s*[\[{]", re.M)
 MAX_REPAIRS = 10
 VALUE_END = re.compile(r'(?:["}\]\d]|true|false|null)\s*$')
+BARE_KEY = re.compile(r"[A-Za-z_][\w-]*(?=\s*:)")
+LINE_COMMENT = re.compile(r"//[^\n]*")
 
 
 class NotJson(ValueError):
@@ -81,6 +84,10 @@ def _mend(body: str, err: json.JSONDecodeError) -> tuple[str, str, int] | None:
     """One mechanical fix at the error: (new body, what was done, characters added)."""
     before = body[: err.pos].rstrip()
     here = body[err.pos : err.pos + 1]
+    if (comment := LINE_COMMENT.match(body, err.pos)) is not None:  # the error is outside strings
+        return body[: err.pos] + body[comment.end() :], "a // comment", -len(comment.group())
+    if err.msg.startswith("Expecting property name") and (key := BARE_KEY.match(body, err.pos)):
+        return body[: err.pos] + f'"{key.group()}"' + body[key.end() :], "an unquoted key", 2
     if err.msg == "Expecting ',' delimiter" and here and here in '"{[' and VALUE_END.search(before):
         return body[: err.pos] + "," + body[err.pos :], "a missing ','", 1
     trailing = err.msg in ("Expecting property name enclosed in double quotes", "Expecting value")

@@ -22,6 +22,7 @@ PRIMITIVES: dict[str, Schema] = {
     "int": {"type": "integer", "format": "int32"},
     "int32": {"type": "integer", "format": "int32"},
     "short": {"type": "integer", "format": "int32"},
+    "byte": {"type": "integer", "format": "int32"},  # Java's byte; not OpenAPI's base64 "byte"
     "long": {"type": "integer", "format": "int64"},
     "int64": {"type": "integer", "format": "int64"},
     "float": {"type": "number", "format": "float"},
