@@ -8,6 +8,7 @@ from typing import Any
 
 from doc2openapi.scraper.generator_names import name_enum_members, rename_operation_like_components
 from doc2openapi.scraper.inputs import InputFile
+from doc2openapi.scraper.interpret.field_items import type_untyped_items
 from doc2openapi.scraper.model import Diagnostic, Operation, PageResult
 from doc2openapi.scraper.page import Page
 from doc2openapi.scraper.service import service_info, unnamed_endpoint_parts
@@ -41,7 +42,9 @@ def assemble(
     operations = [op for r in results for op in r.operations]
     info = service_info(name, tree, pages)
     info.tags = tag_objects(tree, names, pages)
+    items_diagnostics = type_untyped_items(operations)  # across pages, before the build
     spec, diagnostics = build_spec(operations, info)
+    diagnostics += items_diagnostics
     unnamed = unnamed_endpoint_parts(info.servers)
     if unnamed:
         home = min(pages, key=lambda p: (p.source.count("/"), p.source)).source if pages else ""

@@ -68,6 +68,12 @@ KINDS: dict[str, Kind] = {
     "unknown-type": Kind(
         "warning", "a type cell not understood; the field is left unconstrained", "check the type"
     ),
+    "untyped-items": Kind(
+        "warning",
+        "an array with no item type that no example, listed value or same-named field of the "
+        "service shows; its items are left untyped",
+        "give the item type",
+    ),
     "unresolved-object": Kind(
         "warning", '"X object" with no table describing X', "document X in a table"
     ),
@@ -241,8 +247,8 @@ KINDS: dict[str, Kind] = {
     ),
     "inferred:items": Kind(
         "info",
-        "an array with no item type: items typed as the response's same-named field, as the "
-        "listed values, or as strings",
+        "an array with no item type: items typed as a same-named field of the operation or "
+        "the service, as the listed values, or (parameters) as strings",
         "give the item type",
     ),
     "inferred:root-array": Kind(

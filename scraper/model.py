@@ -100,6 +100,14 @@ class Operation:
     variants: list[Operation] = field(default_factory=list)
     """Other sub-resource operations on this method and path (see scraper/subresources.py)."""
 
+    def bodies(self) -> list[tuple[str, Body]]:
+        """The request body and every response's, those it has, each with a label for
+        messages ("request body", "200 response")."""
+        labelled = [("request body", self.request_body)] + [
+            (f"{r.status} response", r.body) for r in self.responses.values()
+        ]
+        return [(label, body) for label, body in labelled if body is not None]
+
 
 PageStatus = Literal["operations", "not-an-operation", "skipped"]
 

@@ -142,7 +142,5 @@ def _rename(owner: Operation, op: Operation, new: str) -> None:
     for holder in [owner, *owner.actions]:
         for param in holder.parameters:
             param.schema = rewrite_refs(param.schema, mapping)
-        bodies = [holder.request_body] + [r.body for r in holder.responses.values()]
-        for body in bodies:
-            if body is not None:
-                body.schema = rewrite_refs(body.schema, mapping)
+        for _, body in holder.bodies():
+            body.schema = rewrite_refs(body.schema, mapping)

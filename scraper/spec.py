@@ -154,9 +154,8 @@ def dedupe_operations(operations: list[Operation]) -> tuple[list[Operation], lis
 
 def _renamed(op: Operation, mapping: dict[str, str]) -> Operation:
     """A merged page's operation with its schema names as absorbed into the first's."""
-    for body in [op.request_body] + [r.body for r in op.responses.values()]:
-        if body is not None:
-            body.schema = rewrite_refs(body.schema, mapping)
+    for _, body in op.bodies():
+        body.schema = rewrite_refs(body.schema, mapping)
     return op
 
 

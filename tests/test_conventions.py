@@ -1128,3 +1128,57 @@ def test_fields_documented_for_a_204_are_one_status_defect_not_an_unlinked_table
     found = [d for d in result.diagnostics if d.kind == "doc-defect:status"]
     assert [d.table for d in found] == ["Table 2 Response body parameters"]
     assert "unlinked-table" not in kinds(result)
+
+
+def _listener_pages(create_type: str) -> dict[str, str]:
+    """A create page typing `refs` as `create_type` and a list page typing it "Array" with
+    an empty list in its example."""
+    create = table(
+        "Table 1 Request body",
+        HEADER,
+        ("name", "Yes", "String", "Listener name."),
+        ("refs", "No", create_type, "Certificate IDs."),
+    )
+    listing = table(
+        "Table 2 Response body",
+        RESPONSE_HEADER,
+        ("name", "String", "Listener name."),
+        ("refs", "Array", "Certificate IDs."),
+    )
+    example = '.. code-block::\n\n   {"name": "web", "refs": []}\n'
+    return {
+        "create.rst": page(
+            "Creating a Listener", ("URI", "POST /v1/listeners"), ("Request", create)
+        ),
+        "show.rst": page(
+            "Querying a Listener",
+            ("URI", "GET /v1/listeners/{id}"),
+            ("Response", listing),
+            ("Example Response", example),
+        ),
+    }
+
+
+def test_a_list_field_left_untyped_takes_the_plain_item_type_another_page_gives_its_name(
+    tmp_path: Path,
+) -> None:
+    result = scrape_pages(tmp_path, _listener_pages("Array of strings"))
+    shown = response_schema(result.spec, operation(result.spec, "get", "/v1/listeners/{id}"), "200")
+    assert resolve(result.spec, shown)["properties"]["refs"]["items"] == {"type": "string"}
+    (typed,) = [r for r in kinds(result)["inferred:items"] if "'refs'" in r]
+    assert "string items, as the service's other fields of that name" in typed
+    assert "untyped-items" not in kinds(result)
+
+
+def test_a_list_field_whose_namesakes_hold_objects_stays_untyped_and_is_reported(
+    tmp_path: Path,
+) -> None:
+    pages = _listener_pages("Array of Cert objects")
+    pages["create.rst"] += "\n" + table(
+        "Table 3 Cert", HEADER, ("id", "Yes", "String", "Certificate ID.")
+    )
+    result = scrape_pages(tmp_path, pages)
+    shown = response_schema(result.spec, operation(result.spec, "get", "/v1/listeners/{id}"), "200")
+    assert resolve(result.spec, shown)["properties"]["refs"]["items"] == {}
+    (untyped,) = kinds(result)["untyped-items"]
+    assert "field 'refs' is an array with no item type" in untyped

@@ -233,11 +233,8 @@ def refine_with_examples(
     titled: TitledTable = lambda name, value: None,
 ) -> list[Diagnostic]:
     diagnostics: list[Diagnostic] = []
-    bodies = [("request body", op.request_body)] + [
-        (f"{r.status} response", r.body) for r in op.responses.values()
-    ]
-    for label, body in bodies:
-        if body is None or not body.examples:
+    for label, body in op.bodies():
+        if not body.examples:
             continue
         for reshaped in (
             _wrap(body, op, op.source, label),

@@ -18,7 +18,7 @@ from doc2openapi.scraper.interpret.columns import Field, is_parameter_table, rea
 from doc2openapi.scraper.interpret.component_names import type_name
 from doc2openapi.scraper.interpret.example_fields import walk_example
 from doc2openapi.scraper.interpret.linker import TableIndex, TableRef
-from doc2openapi.scraper.model import SOURCE_KEY, Body, Json, Operation, Schema
+from doc2openapi.scraper.model import SOURCE_KEY, Json, Operation, Schema
 
 if TYPE_CHECKING:  # the builder notes the fields; this module decides them afterwards
     from doc2openapi.scraper.interpret.schemas import SchemaBuilder
@@ -114,17 +114,9 @@ def _shown(
     op: Operation, described: dict[SourceKey, Described]
 ) -> Iterator[tuple[Schema, Json, SourceKey, Described]]:
     """Every example value of a noted String field, with the field's schema and note."""
-    for body in _bodies(op):
+    for _, body in op.bodies():
         for example in body.examples:
             for _, _, prop, _, value in walk_example(body.schema, example.value, op.schemas, "$"):
                 key = _source(prop)
                 if key is not None and key in described:
                     yield prop, value, key, described[key]
-
-
-def _bodies(op: Operation) -> Iterator[Body]:
-    if op.request_body is not None:
-        yield op.request_body
-    for response in op.responses.values():
-        if response.body is not None:
-            yield response.body
