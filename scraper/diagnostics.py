@@ -79,8 +79,9 @@ KINDS: dict[str, Kind] = {
     ),
     "string-with-table": Kind(
         "warning",
-        "a String field whose description points at a table of fields, and no example shows "
-        "that object there (JSON text inside the string, or no example): kept a string",
+        "a String field whose description points at a table of fields (or that a later table "
+        "is titled after), and no example shows that object there (JSON text inside the "
+        "string, or no example): kept a string",
         "type the field, or say the string holds JSON; the table's fields are not in the spec",
     ),
     "unlinked-table": Kind(

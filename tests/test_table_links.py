@@ -119,6 +119,35 @@ def test_a_string_pointing_at_a_table_stays_a_string_when_the_example_shows_text
     assert "unlinked-table" not in found
 
 
+def test_a_string_a_later_table_is_titled_after_is_that_object_when_the_example_shows_it(
+    tmp_path: Path,
+) -> None:
+    """ELB v2 list pools: `loadbalancers | String`, then "loadbalancers parameter
+    description", and the example shows a list of `{"id": ...}`."""
+    body = table(
+        "Table 1 Response parameters",
+        RESPONSE_HEADER,
+        ("loadbalancers", "String", "The load balancers."),
+    )
+    fields = table(
+        "Table 2 loadbalancers parameter description",
+        RESPONSE_HEADER,
+        ("id", "String", "Load balancer ID."),
+    )
+    listed = '.. code-block::\n\n   {"loadbalancers": [{"id": "lb-1"}]}\n'
+    result, body_schema = _show(tmp_path, body, fields, example=listed)
+    prop = resolve(result.spec, body_schema)["properties"]["loadbalancers"]
+    assert prop["type"] == "array"
+    assert set(resolve(result.spec, prop["items"])["properties"]) == {"id"}
+    found = kinds(result)
+    assert any("is titled after it" in r for r in found["doc-defect:shape"])
+    assert "doc-defect:example" not in found and "unlinked-table" not in found
+    text = '.. code-block::\n\n   {"loadbalancers": "lb-1"}\n'
+    (tmp_path / "text").mkdir()
+    result, body_schema = _show(tmp_path / "text", body, fields, example=text)
+    assert resolve(result.spec, body_schema)["properties"]["loadbalancers"]["type"] == "string"
+
+
 def test_a_table_number_naming_another_fields_table_yields_to_the_fields_own_title(
     tmp_path: Path,
 ) -> None:

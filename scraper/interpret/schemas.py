@@ -174,10 +174,11 @@ class SchemaBuilder:
 
     def _note_described(self, field: Field, ref: TableRef) -> None:
         """A String row whose description points at a table: the examples decide later."""
-        if (target := described_table(self.index, field, ref)) is not None:
+        if (found := described_table(self.index, field, ref)) is not None:
+            target, titled = found
             name = self._component_name(None, field, target, ref)
             key = (ref.page.source, ref.table.caption, field.row)
-            self.described.setdefault(key, Described(field.name, target, name, ref))
+            self.described.setdefault(key, Described(field.name, target, name, ref, titled))
 
     def _expr(self, expr: TypeExpr, field: Field, ref: TableRef) -> Schema:
         match expr:

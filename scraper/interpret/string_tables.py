@@ -1,4 +1,6 @@
-"""A field typed "String" whose description points at a table of fields.
+"""A field typed "String" whose description points at a table of fields, or which a table
+after its own is titled after ("loadbalancers | String", then "loadbalancers parameter
+description").
 
 Either the type cell is wrong (ELB `quota | String | ... see Table 3`, while the example shows
 `"quota": {"member": 500, ...}`) or the string carries JSON the table describes (ModelArts
@@ -17,7 +19,7 @@ from typing import TYPE_CHECKING
 from doc2openapi.scraper.interpret.columns import Field, is_parameter_table, read_fields
 from doc2openapi.scraper.interpret.component_names import type_name
 from doc2openapi.scraper.interpret.example_fields import walk_example
-from doc2openapi.scraper.interpret.linker import TableIndex, TableRef
+from doc2openapi.scraper.interpret.linker import TableIndex, TableRef, title_key
 from doc2openapi.scraper.model import SOURCE_KEY, Json, Operation, Schema
 
 if TYPE_CHECKING:  # the builder notes the fields; this module decides them afterwards
@@ -28,24 +30,43 @@ SourceKey = tuple[str, str, int]  # a field's x-doc-source: file, table caption,
 
 @dataclass(frozen=True)
 class Described:
-    """A String field whose description points at `target`, a table of fields."""
+    """A String field whose description points at `target`, a table of fields (or which
+    `target` is titled after)."""
 
     field: str
     target: TableRef
     name: str  # the component name the table's object would take
     parent: TableRef
+    titled: bool = False
+
+    def how(self) -> str:
+        caption = repr(self.target.table.caption)
+        return (
+            f"{caption} is titled after it"
+            if self.titled
+            else f"its description points at {caption}"
+        )
 
 
-def described_table(index: TableIndex, field: Field, ref: TableRef) -> TableRef | None:
+def described_table(index: TableIndex, field: Field, ref: TableRef) -> tuple[TableRef, bool] | None:
     """The table of an object's fields on this page that a String row's description links
-    to or names ("see Table 3"): titled after an object ("quota parameter description"),
-    not a list of values on another page nor a body's "Response parameters"."""
+    to or names ("see Table 3"), else one after the row's table titled after the field;
+    titled after an object ("quota parameter description"), not a list of values on
+    another page nor a body's "Response parameters". With it: whether it was the title."""
     target = index.mentioned(ref.page, field.description.text, field.description.links)
+    titled = target is None
+    if titled:
+        target = index.by_title(ref.page, field.name, ref.position)
+        if target is not None and (
+            title_key(target.table.title) != title_key(field.name)  # a plural: too weak
+            or target.position < ref.position  # an object's table follows the row's
+        ):
+            target = None
     if target is None or target.key == ref.key or target.page.source != ref.page.source:
         return None
     if type_name(target.table.title) is None or not is_parameter_table(target.table):
         return None
-    return target if read_fields(target.table) else None
+    return (target, titled) if read_fields(target.table) else None
 
 
 def _source(prop: Schema) -> SourceKey | None:
@@ -85,9 +106,8 @@ def adopt_string_tables(operations: list[Operation], builder: SchemaBuilder) -> 
                 adopted.add(key)
                 builder.diagnose(
                     "doc-defect:shape",
-                    f"field {described.field!r} is typed String, yet its description points "
-                    f"at {described.target.table.caption!r} and the example shows that "
-                    "object: the object",
+                    f"field {described.field!r} is typed String, yet {described.how()} and "
+                    "the example shows that object: the object",
                     key[1],
                 )
             elif isinstance(value, str):
@@ -103,9 +123,8 @@ def adopt_string_tables(operations: list[Operation], builder: SchemaBuilder) -> 
         )
         builder.diagnose(
             "string-with-table",
-            f"field {described.field!r} is typed String and its description points at "
-            f"{described.target.table.caption!r}; {why}. Kept a string: the table's fields "
-            "are not in the spec",
+            f"field {described.field!r} is typed String and {described.how()}; {why}. Kept a "
+            "string: the table's fields are not in the spec",
             key[1],
         )
 
