@@ -878,6 +878,27 @@ def test_a_flat_table_of_nested_objects_is_nested_as_its_example_shows(tmp_path:
     assert "inferred:nesting" in kinds(result)
 
 
+def test_a_flat_table_row_after_a_list_of_objects_goes_into_its_items_as_shown(
+    tmp_path: Path,
+) -> None:
+    """Nova: `floating_ip_pools | Yes | Array of objects`, then `name | Yes | String`, while
+    the example lists `{"name": ...}` objects."""
+    rows = table(
+        "Table 2 Response parameters",
+        HEADER,
+        ("pools", "Yes", "Array of objects", "The pools."),
+        ("name", "Yes", "String", "Pool name."),
+        ("size", "No", "Integer", "Pool size."),
+    )
+    example = '.. code-block::\n\n   {"pools": [{"name": "p1", "size": 2}, {"name": "p2"}]}\n'
+    result, body = scrape_response(tmp_path, "Listing Pools", "GET /v2/pools", rows, example)
+    assert set(body["properties"]) == {"pools"} and body["required"] == ["pools"]
+    items = resolve(result.spec, body["properties"]["pools"]["items"])
+    assert set(items["properties"]) == {"name", "size"} and items["required"] == ["name"]
+    found = kinds(result)
+    assert "inferred:nesting" in found and "doc-defect:example" not in found
+
+
 def test_a_field_linking_one_table_per_case_is_any_of_them(tmp_path: Path) -> None:
     cases = "If kind is a, see :ref:`Table 2 <t2>`. If kind is b, see :ref:`Table 3 <t3>`."
     body = "\n".join([

@@ -1,6 +1,8 @@
 """One table that lists the fields of several nested objects side by side, nested as the
 page's examples show (`ipsecpolicy Object`, `lifetime Object`, `value`, `units` in one table,
-while the example sends `{"ipsecpolicy": {..., "lifetime": {"value", "units"}}}`).
+while the example sends `{"ipsecpolicy": {..., "lifetime": {"value", "units"}}}`; or
+`floating_ip_pools Array of objects`, `name`, while the example sends
+`{"floating_ip_pools": [{"name": ...}]}`).
 
 A row moves only when every example places it under one chain of the table's own empty
 objects; the move is reported as `inferred:nesting`.
@@ -14,6 +16,13 @@ from doc2openapi.scraper.tree import resolve
 
 def _empty_object(prop: Schema) -> bool:
     return prop.get("type") == "object" and not prop.get("properties") and "$ref" not in prop
+
+
+def _container(prop: Schema) -> Schema | None:
+    """The object rows can move into: an object, or the items of a list of objects, that
+    the docs give no fields."""
+    items = prop.get("items") if prop.get("type") == "array" else prop
+    return items if isinstance(items, dict) and _empty_object(items) else None
 
 
 def _paths_of(
@@ -37,7 +46,7 @@ def _paths_of(
 def _nesting(body: Body, properties: dict[str, Schema]) -> dict[str, tuple[str, ...]]:
     """Row name -> the one container path every example shows it under, for rows the
     examples nest inside documented empty objects (nothing when any example disagrees)."""
-    containers = {k for k, v in properties.items() if isinstance(v, dict) and _empty_object(v)}
+    containers = {k for k, v in properties.items() if isinstance(v, dict) and _container(v)}
     if not containers or not all(isinstance(ex.value, dict) for ex in body.examples):
         return {}
     shown: dict[str, set[tuple[str, ...]]] = {}
@@ -56,9 +65,9 @@ def _move_rows(root: Schema, moves: dict[str, tuple[str, ...]]) -> None:
     """Each moved row into its container, its required flag with it."""
     properties: dict[str, Schema] = root["properties"]
     required = set(root.get("required", []))
-    documented = dict(properties)
+    containers = {k: c for k, v in properties.items() if (c := _container(v)) is not None}
     for name, path in moves.items():
-        parent = documented[path[-1]]
+        parent = containers[path[-1]]  # decided before any row moves in
         parent.setdefault("properties", {})[name] = properties.pop(name)
         if name in required:
             parent.setdefault("required", []).append(name)
