@@ -53,7 +53,8 @@ KINDS: dict[str, Kind] = {
     ),
     "doc-defect:mandatory": Kind(
         "warning",
-        "an element its table marks mandatory that a sample of the page leaves out; not required",
+        "a field or element its table marks mandatory that an example of the page leaves out "
+        "(one whose every key the table documents); not required",
         "fix the Mandatory column or the sample",
     ),
     "unplaced-element": Kind(

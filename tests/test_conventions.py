@@ -1203,3 +1203,44 @@ def test_a_list_field_whose_namesakes_hold_objects_stays_untyped_and_is_reported
     assert resolve(result.spec, shown)["properties"]["refs"]["items"] == {}
     (untyped,) = kinds(result)["untyped-items"]
     assert "field 'refs' is an array with no item type" in untyped
+
+
+def _keypair_page(example: str) -> dict[str, str]:
+    request = table(
+        "Table 2 Request body",
+        HEADER,
+        ("name", "Yes", "String", "Server name."),
+        ("keyname", "Yes", "String", "Key pair name."),
+        ("adminpass", "No", "String", "Password, when no key pair is given."),
+    )
+    return {
+        "reinstall.rst": page(
+            "Reinstalling a Server",
+            ("URI", "POST /v1/servers/{id}/reinstall"),
+            ("Request", request),
+            ("Example Request", f".. code-block::\n\n   {example}\n"),
+        )
+    }
+
+
+def test_a_mandatory_field_an_example_leaves_out_is_not_required_and_is_reported(
+    tmp_path: Path,
+) -> None:
+    result = scrape_pages(tmp_path, _keypair_page('{"name": "vm", "adminpass": "secret"}'))
+    op = operation(result.spec, "post", "/v1/servers/{id}/reinstall")
+    body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    assert body["required"] == ["name"]
+    (relaxed,) = kinds(result)["doc-defect:mandatory"]
+    assert "$.keyname is mandatory in its table, but an example leaves it out" in relaxed
+    assert "doc-defect:example" not in kinds(result)
+
+
+def test_an_example_with_keys_no_table_documents_does_not_relax_the_mandatory_column(
+    tmp_path: Path,
+) -> None:
+    """Another form of the body, or another API's walkthrough, is no evidence about this one."""
+    result = scrape_pages(tmp_path, _keypair_page('{"name": "vm", "user_data": "x"}'))
+    op = operation(result.spec, "post", "/v1/servers/{id}/reinstall")
+    body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    assert body["required"] == ["name", "keyname"]
+    assert "doc-defect:mandatory" not in kinds(result)

@@ -258,5 +258,34 @@ def refine_with_examples(
                     diagnostics.append(
                         Diagnostic(op.source, kind, f"{op.operation_id} {label}: {path}{what}")
                     )
+        diagnostics += [  # before the example's own fields join: only the tables' count
+            Diagnostic(op.source, "doc-defect:mandatory", f"{op.operation_id} {label}: {m}")
+            for m in _relax_required(body, op)
+        ]
         diagnostics += adopt_example_fields(body, op, label, names, titled)
     return diagnostics
+
+
+def _relax_required(body: Body, op: Operation) -> list[str]:
+    """A field its table marks mandatory that an example of the page leaves out is not
+    required: the example is evidence, the Mandatory column a claim it refutes. Only an
+    object all of whose keys the table documents counts (not another form of the body,
+    nor another API's walkthrough)."""
+    messages = []
+    for example in body.examples:
+        for path, target, value in _objects(body.schema, example.value, op.schemas, "$"):
+            required = target.get("required") or []
+            missing = [name for name in required if name not in value]
+            if not missing or not set(value) <= set(target["properties"]):
+                continue
+            kept = [name for name in required if name in value]
+            if kept:
+                target["required"] = kept
+            else:
+                target.pop("required")
+            messages += [
+                f"{path}.{name} is mandatory in its table, but an example leaves it out; "
+                "not required"
+                for name in missing
+            ]
+    return messages
