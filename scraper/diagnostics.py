@@ -228,6 +228,12 @@ KINDS: dict[str, Kind] = {
         "info", "a top-level wrapper key the example shows and the tables omit", "none"
     ),
     "inferred:nullable": Kind("info", "a field the example shows as `null`: nullable", "none"),
+    "inferred:empty": Kind(
+        "info",
+        'an object field the example shows as `""` (the object is absent): the object or an '
+        "empty string",
+        "say when the field is empty",
+    ),
     "inferred:query": Kind(
         "info", "a GET/DELETE page's request table, with no body shown: query parameters", "none"
     ),

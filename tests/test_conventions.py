@@ -1244,3 +1244,47 @@ def test_an_example_with_keys_no_table_documents_does_not_relax_the_mandatory_co
     body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
     assert body["required"] == ["name", "keyname"]
     assert "doc-defect:mandatory" not in kinds(result)
+
+
+def test_a_list_filters_example_value_is_one_item_of_the_list(tmp_path: Path) -> None:
+    query = table(
+        "Table 1 Query parameters",
+        HEADER,
+        ("id", "No", "Array", "Load balancer IDs; repeat the key for several."),
+        ("limit", "No", "Integer", "Page size."),
+    )
+    request = ".. code-block:: text\n\n   GET https://{endpoint}/v3/lbs?id=lb-1&limit=2\n"
+    result = scrape_pages(
+        tmp_path,
+        {
+            "list.rst": page(
+                "Querying Load Balancers",
+                ("URI", "GET /v3/lbs\n\n" + query),
+                ("Example Request", request),
+            )
+        },
+    )
+    found = params(operation(result.spec, "get", "/v3/lbs"))
+    assert found[("query", "id")]["example"] == ["lb-1"]
+    assert found[("query", "limit")]["example"] == 2
+    assert "doc-defect:example" not in kinds(result)
+
+
+def test_an_object_field_the_example_shows_as_an_empty_string_may_be_either(
+    tmp_path: Path,
+) -> None:
+    """Nova: `"image": ""` for a server booted from a volume, where the table says Object."""
+    response = table(
+        "Table 1 Response parameters",
+        RESPONSE_HEADER,
+        ("image", "Object", "The image; for details, see Table 2."),
+    ) + table("Table 2 image field description", RESPONSE_HEADER, ("id", "String", "Image ID."))
+    example = '.. code-block::\n\n   {"image": ""}\n'
+    result, body = scrape_response(
+        tmp_path, "Showing a Server", "GET /v2/server", response, example
+    )
+    image = resolve(result.spec, body)["properties"]["image"]
+    assert image["anyOf"][1] == {"type": "string", "enum": [""]}
+    assert set(resolve(result.spec, image["anyOf"][0])["properties"]) == {"id"}
+    assert 'is "" in the example' in kinds(result)["inferred:empty"][0]
+    assert "doc-defect:example" not in kinds(result)

@@ -28,6 +28,7 @@ from doc2openapi.scraper.model import SOURCE_KEY, Body, Diagnostic, Json, Operat
 from doc2openapi.scraper.tree import resolve
 
 NULL_ONLY: Schema = {"type": "object", "nullable": True, "enum": [None]}  # just null
+EMPTY_STRING: Schema = {"type": "string", "enum": [""]}  # "" where an object is absent
 
 
 def _make_nullable(prop: Schema) -> bool:
@@ -45,6 +46,24 @@ def _make_nullable(prop: Schema) -> bool:
         prop["anyOf"] = [{"$ref": prop.pop("$ref")}, dict(NULL_ONLY)]
         return True
     return False
+
+
+def _or_empty_string(prop: Schema, schemas: dict[str, Schema]) -> bool:
+    """Let an object field be "" too (Nova `"image": ""` for a server booted from a volume);
+    False if it is no object or already could be."""
+    if resolve(prop, schemas).get("type") != "object" or EMPTY_STRING in prop.get("anyOf", []):
+        return False
+    kept = {k: prop.pop(k) for k in list(prop) if k in ("description", SOURCE_KEY)}
+    if "anyOf" in prop and len(prop) == 1:  # already "the object or null"
+        prop["anyOf"].append(dict(EMPTY_STRING))
+    else:
+        inner = dict(prop)
+        if "allOf" in inner and len(inner["allOf"]) == 1 and len(inner) == 1:
+            inner = inner["allOf"][0]
+        prop.clear()
+        prop["anyOf"] = [inner, dict(EMPTY_STRING)]
+    prop.update(kept)
+    return True
 
 
 def _untyped(prop: Schema) -> bool:
@@ -214,6 +233,8 @@ def _learn_field(prop: Schema, value: Json, schemas: dict[str, Schema]) -> tuple
         return "doc-defect:shape", f": the example shows {shape}; the example's shape is used"
     if value is None:
         return ("inferred:nullable", " is null in the example") if _make_nullable(prop) else None
+    if value == "" and _or_empty_string(prop, schemas):
+        return "inferred:empty", ' is "" in the example where the table says an object: either'
     if (items := _untyped_items(prop, schemas, value)) is not None:
         items.update(json_type(value[0]) or {})
         return (

@@ -265,18 +265,13 @@ def _similarity(one: str, other: str) -> float:
 
 
 def _parameter_example(param: Parameter, raw: str, builder: SchemaBuilder) -> None:
-    """The example request's value, typed as the parameter is; a mismatch is a defect."""
-    kind = param.schema.get("type")
-    value: Json = raw
-    try:
-        if kind == "integer":
-            value = int(raw)
-        elif kind == "number":
-            value = float(raw)
-        elif kind == "boolean":
-            value = {"true": True, "false": False}[raw.lower()]
-    except (ValueError, KeyError):
-        value = None
+    """The example request's value, typed as the parameter is; a mismatch is a defect. A
+    list parameter's value is one item (`?id=a&id=b` repeats the key)."""
+    value: Json = _typed_value(param.schema, raw)
+    if param.schema.get("type") == "array":
+        items = param.schema.get("items")
+        one = _typed_value(items if isinstance(items, dict) else {}, raw)
+        value = None if one is None else [one]
     checker = OAS30Validator(param.schema, format_checker=OAS30Validator.FORMAT_CHECKER)
     if value is None or not checker.is_valid(value):
         builder.diagnose(
@@ -285,6 +280,21 @@ def _parameter_example(param: Parameter, raw: str, builder: SchemaBuilder) -> No
         )
         return
     param.example = value
+
+
+def _typed_value(schema: Schema, raw: str) -> Json:
+    """`raw` as the JSON value of the schema's scalar type; None when it is not one."""
+    kind = schema.get("type")
+    try:
+        if kind == "integer":
+            return int(raw)
+        if kind == "number":
+            return float(raw)
+        if kind == "boolean":
+            return {"true": True, "false": False}[raw.lower()]
+    except (ValueError, KeyError):
+        return None
+    return raw
 
 
 def _prose_header_parameters(ctx: PageContext, documented: list[Parameter]) -> list[Parameter]:
