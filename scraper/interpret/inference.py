@@ -50,19 +50,15 @@ def _make_nullable(prop: Schema) -> bool:
 
 def _or_empty_string(prop: Schema, schemas: dict[str, Schema]) -> bool:
     """Let an object field be "" too (Nova `"image": ""` for a server booted from a volume);
-    False if it is no object or already could be."""
-    if resolve(prop, schemas).get("type") != "object" or EMPTY_STRING in prop.get("anyOf", []):
+    False if it is no object (a union already, so this was decided before)."""
+    if resolve(prop, schemas).get("type") != "object":
         return False
     kept = {k: prop.pop(k) for k in list(prop) if k in ("description", SOURCE_KEY)}
-    if "anyOf" in prop and len(prop) == 1:  # already "the object or null"
-        prop["anyOf"].append(dict(EMPTY_STRING))
-    else:
-        inner = dict(prop)
-        if "allOf" in inner and len(inner["allOf"]) == 1 and len(inner) == 1:
-            inner = inner["allOf"][0]
-        prop.clear()
-        prop["anyOf"] = [inner, dict(EMPTY_STRING)]
-    prop.update(kept)
+    inner = dict(prop)
+    if "allOf" in inner and len(inner["allOf"]) == 1 and len(inner) == 1:
+        inner = inner["allOf"][0]
+    prop.clear()
+    prop.update({"anyOf": [inner, dict(EMPTY_STRING)]}, **kept)
     return True
 
 
@@ -234,7 +230,10 @@ def _learn_field(prop: Schema, value: Json, schemas: dict[str, Schema]) -> tuple
     if value is None:
         return ("inferred:nullable", " is null in the example") if _make_nullable(prop) else None
     if value == "" and _or_empty_string(prop, schemas):
-        return "inferred:empty", ' is "" in the example where the table says an object: either'
+        return (
+            "inferred:empty",
+            ' is "" in the example where the table says an object: the object or ""',
+        )
     if (items := _untyped_items(prop, schemas, value)) is not None:
         items.update(json_type(value[0]) or {})
         return (
