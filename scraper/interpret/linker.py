@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from doc2openapi.scraper.interpret.columns import is_parameter_table
 from doc2openapi.scraper.page import Link, Page, Table
@@ -46,6 +47,7 @@ INFORMATION = re.compile(r"\s+(?:parameter\s+)?information\s*$", re.I)
 DOTTED_PREFIX = re.compile(r"^(?:[A-Za-z_][\w-]*\.)+(?=[A-Za-z_][\w-]*$)")
 
 
+@lru_cache(maxsize=8192)  # asked of every table's title for every field that looks up a table
 def title_key(title: str) -> str:
     """ "jobs parameters" -> "jobs"; "Description of field tag" -> "tag";
     "Data structure description of the versions.links field" -> "links";

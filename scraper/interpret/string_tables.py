@@ -56,12 +56,15 @@ def described_table(index: TableIndex, field: Field, ref: TableRef) -> tuple[Tab
     target = index.mentioned(ref.page, field.description.text, field.description.links)
     titled = target is None
     if titled:
-        target = index.by_title(ref.page, field.name, ref.position)
-        if target is not None and (
-            title_key(target.table.title) != title_key(field.name)  # a plural: too weak
-            or target.position < ref.position  # an object's table follows the row's
-        ):
-            target = None
+        wanted = title_key(field.name)  # exactly: a plural's namesake is too weak a match
+        target = next(  # an object's table follows the row's
+            (
+                r
+                for r in index.refs(ref.page)
+                if r.position > ref.position and title_key(r.table.title) == wanted
+            ),
+            None,
+        )
     if target is None or target.key == ref.key or target.page.source != ref.page.source:
         return None
     if type_name(target.table.title) is None or not is_parameter_table(target.table):
