@@ -206,17 +206,22 @@ class TableIndex:
     def by_number(self, here: Page, number: int) -> TableRef | None:
         return next((r for r in self.refs(here) if r.table.number == number), None)
 
+    def titled(self, here: Page, name: str) -> list[TableRef]:
+        """The page's tables titled exactly after `name` ("members parameter description"
+        for `members`), in page order."""
+        wanted = title_key(name)
+        return [r for r in self.refs(here) if title_key(r.table.title) == wanted]
+
     def by_title(self, here: Page, name: str, near: int = -1) -> TableRef | None:
         """The table titled `name`; with several, the first after position `near`.
 
         Pages reuse titles ("auto_stop parameters" for the request and for the response);
         a nested object's table follows the table that refers to it.
         """
-        wanted = title_key(name)
-        refs = self.refs(here)
-        matches = [r for r in refs if title_key(r.table.title) == wanted]
+        matches = self.titled(here, name)
         if not matches:  # "instances" titled "instance parameter description": a weaker
-            numbers = _number_forms(wanted)  # match, so only a table that follows counts
+            numbers = _number_forms(title_key(name))  # match, so only a table that follows counts
+            refs = self.refs(here)
             matches = [r for r in refs if title_key(r.table.title) in numbers and r.position > near]
         after = [r for r in matches if r.position > near]
         if after:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from doc2openapi.scraper.interpret.columns import Field, is_parameter_table, read_fields
 from doc2openapi.scraper.interpret.component_names import type_name
 from doc2openapi.scraper.interpret.example_fields import walk_example
-from doc2openapi.scraper.interpret.linker import TableIndex, TableRef, title_key
+from doc2openapi.scraper.interpret.linker import TableIndex, TableRef
 from doc2openapi.scraper.model import SOURCE_KEY, Json, Operation, Schema
 
 if TYPE_CHECKING:  # the builder notes the fields; this module decides them afterwards
@@ -56,15 +56,8 @@ def described_table(index: TableIndex, field: Field, ref: TableRef) -> tuple[Tab
     target = index.mentioned(ref.page, field.description.text, field.description.links)
     titled = target is None
     if titled:
-        wanted = title_key(field.name)  # exactly: a plural's namesake is too weak a match
-        target = next(  # an object's table follows the row's
-            (
-                r
-                for r in index.refs(ref.page)
-                if r.position > ref.position and title_key(r.table.title) == wanted
-            ),
-            None,
-        )
+        titled_after = index.titled(ref.page, field.name)  # exactly: a plural is too weak
+        target = next((r for r in titled_after if r.position > ref.position), None)
     if target is None or target.key == ref.key or target.page.source != ref.page.source:
         return None
     if type_name(target.table.title) is None or not is_parameter_table(target.table):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from doc2openapi.scraper.interpret.columns import is_parameter_table
 from doc2openapi.scraper.interpret.component_names import camel, type_name
-from doc2openapi.scraper.interpret.linker import title_key
 from doc2openapi.scraper.interpret.schemas import SchemaBuilder
 from doc2openapi.scraper.interpret.sections import RoledSection
 from doc2openapi.scraper.model import Json, Schema
@@ -24,8 +23,8 @@ def titled_table(
     items = value if isinstance(value, list) else [value]
     if not items or not all(isinstance(item, dict) for item in items):
         return None
-    for ref in builder.index.refs(builder.page):
-        if ref.key in builder.used or title_key(ref.table.title) != name.lower():
+    for ref in builder.index.titled(builder.page, name):
+        if ref.key in builder.used:
             continue
         if not is_parameter_table(ref.table) or _under_examples(sections, ref.table):
             continue  # an example walkthrough's table is another API's
