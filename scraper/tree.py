@@ -63,6 +63,23 @@ def resolve(schema: Any, components: dict[str, Schema]) -> Schema:
     return follow_refs(schema, components)
 
 
+def resolve_shown(schema: Any, components: dict[str, Schema], value: Any) -> Schema:
+    """The schema an example value stands under: `resolve`, then, for a union (`anyOf`,
+    `oneOf`), its one branch of the value's kind (the object of "object or null" for a
+    dict). A union with no such branch, or several, stays as it is."""
+    target = resolve(schema, components)
+    kind = "object" if isinstance(value, dict) else "array" if isinstance(value, list) else None
+    branches = target.get("anyOf") or target.get("oneOf")
+    if kind is None or not isinstance(branches, list):
+        return target
+    fitting: list[Schema] = [
+        branch
+        for branch in (resolve(b, components) for b in branches)
+        if branch.get("type") == kind and "enum" not in branch  # not a null-only branch
+    ]
+    return fitting[0] if len(fitting) == 1 else target
+
+
 SCHEMA_LISTS = ("allOf", "anyOf", "oneOf")
 
 

@@ -1288,3 +1288,34 @@ def test_an_object_field_the_example_shows_as_an_empty_string_may_be_either(
     assert set(resolve(result.spec, image["anyOf"][0])["properties"]) == {"id"}
     assert 'is "" in the example' in kinds(result)["inferred:empty"][0]
     assert "doc-defect:example" not in kinds(result)
+
+
+def test_an_example_teaches_the_object_of_a_field_an_earlier_value_made_a_union(
+    tmp_path: Path,
+) -> None:
+    """A field shown as "" (or null) first and as an object next: the object's fields the
+    example shows still join it, through the union the first value made."""
+    response = (
+        table(
+            "Table 1 Response parameters",
+            RESPONSE_HEADER,
+            ("servers", "Array of objects", "The servers; for details, see Table 2."),
+        )
+        + table(
+            "Table 2 servers field description",
+            RESPONSE_HEADER,
+            ("image", "Object", "The image; for details, see Table 3."),
+        )
+        + table("Table 3 image field description", RESPONSE_HEADER, ("id", "String", "Image ID."))
+    )
+    example = (
+        '.. code-block::\n\n   {"servers": [{"image": ""}, {"image": {"id": "i-1", "size": 4}}]}\n'
+    )
+    result, body = scrape_response(
+        tmp_path, "Listing Servers", "GET /v2/servers", response, example
+    )
+    servers = resolve(result.spec, body)["properties"]["servers"]
+    image = resolve(result.spec, servers["items"])["properties"]["image"]
+    fields = resolve(result.spec, image["anyOf"][0])["properties"]
+    assert fields["size"]["type"] == "integer"
+    assert "$.servers[].image.size" in kinds(result)["doc-defect:undocumented-field"][0]

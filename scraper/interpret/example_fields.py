@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from doc2openapi.scraper.model import Body, Diagnostic, Json, Operation, Schema
-from doc2openapi.scraper.tree import reachable_schemas, resolve
+from doc2openapi.scraper.tree import reachable_schemas, resolve_shown
 
 MAX_DEPTH = 32
 ITEMS_READ = 20  # list items of an example that are looked at
@@ -49,10 +49,11 @@ JSON_TYPES: list[tuple[type, Schema]] = [
 def walk_example(
     schema: Schema, value: Json, schemas: dict[str, Schema], where: str, depth: int = 0
 ) -> Iterator[tuple[str, Schema, Schema, str, Json]]:
-    """(path, parent object schema, property schema, property name, value) along the example."""
+    """(path, parent object schema, property schema, property name, value) along the example,
+    into the branch of a union the value shows."""
     if depth > 64:
         return
-    target = resolve(schema, schemas)
+    target = resolve_shown(schema, schemas, value)
     if isinstance(value, dict) and isinstance(target.get("properties"), dict):
         for key, item in value.items():
             prop = target["properties"].get(key)
@@ -139,7 +140,7 @@ class _Adopter:
     def value(self, schema: Schema, value: Json, where: str, depth: int) -> None:
         if depth > MAX_DEPTH:
             return
-        target = resolve(schema, self.schemas)
+        target = resolve_shown(schema, self.schemas, value)
         if isinstance(value, list) and isinstance(target.get("items"), dict):
             for item in value[:ITEMS_READ]:
                 self.value(target["items"], item, f"{where}[]", depth + 1)

@@ -25,7 +25,7 @@ from doc2openapi.scraper.interpret.example_fields import (
 from doc2openapi.scraper.interpret.example_shapes import adopt_example_shape, fits
 from doc2openapi.scraper.interpret.nesting import nest_flat_table
 from doc2openapi.scraper.model import SOURCE_KEY, Body, Diagnostic, Json, Operation, Schema
-from doc2openapi.scraper.tree import resolve
+from doc2openapi.scraper.tree import resolve, resolve_shown
 
 NULL_ONLY: Schema = {"type": "object", "nullable": True, "enum": [None]}  # just null
 EMPTY_STRING: Schema = {"type": "string", "enum": [""]}  # "" where an object is absent
@@ -115,7 +115,7 @@ def _objects(
     """(path, object schema, example object) for every documented object in the example."""
     if depth > 64:
         return
-    target = resolve(schema, schemas)
+    target = resolve_shown(schema, schemas, value)
     if isinstance(value, dict) and isinstance(target.get("properties"), dict):
         yield where, target, value
         for key, item in value.items():
