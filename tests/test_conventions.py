@@ -1319,3 +1319,21 @@ def test_an_example_teaches_the_object_of_a_field_an_earlier_value_made_a_union(
     fields = resolve(result.spec, image["anyOf"][0])["properties"]
     assert fields["size"]["type"] == "integer"
     assert "$.servers[].image.size" in kinds(result)["doc-defect:undocumented-field"][0]
+
+
+def test_a_type_that_names_no_table_is_reported_apart_from_one_not_understood(
+    tmp_path: Path,
+) -> None:
+    """VPN "master_eip | master_eip" (no table has that title); ELB "Integer/Boolean"."""
+    response = table(
+        "Table 1 Response parameters",
+        RESPONSE_HEADER,
+        ("master_eip", "master_eip", "The first EIP."),
+        ("admin_state_up", "Integer/Boolean", "The administrative state."),
+    )
+    example = '.. code-block::\n\n   {"admin_state_up": true}\n'
+    result, body = scrape_response(tmp_path, "Showing a Gateway", "GET /v1/gw", response, example)
+    reasons = kinds(result)["unknown-type"]
+    assert any("'master_eip' names no table of the page" in r for r in reasons)
+    assert any("'Integer/Boolean' not understood" in r for r in reasons)
+    assert resolve(result.spec, body)["properties"]["master_eip"].get("type") is None

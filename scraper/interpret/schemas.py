@@ -208,8 +208,8 @@ class SchemaBuilder:
             return variants
         if (found := self._table_ref(name, field, ref)) is not None:
             return found
-        if implied:
-            self._unknown_type(field, ref)
+        if implied:  # "master_eip | master_eip": a name, and no table has it
+            self._unknown_type(field, ref, "names no table of the page nor a type")
             return {}
         if name is not None:
             self.diagnose(
@@ -226,12 +226,11 @@ class SchemaBuilder:
             return None
         return self.object_ref(target, self._component_name(name, field, target, ref), ref)
 
-    def _unknown_type(self, field: Field, ref: TableRef) -> None:
+    def _unknown_type(self, field: Field, ref: TableRef, why: str = "not understood") -> None:
         assert field.type is not None
         self.diagnose(
             "unknown-type",
-            f"field {field.name!r}: type {squash(field.type.text)!r} not understood; "
-            "left unconstrained",
+            f"field {field.name!r}: type {squash(field.type.text)!r} {why}; left unconstrained",
             ref.table.caption,
         )
 
