@@ -139,6 +139,11 @@ KINDS: dict[str, Kind] = {
     "doc-defect:parameter-type": Kind(
         "warning", "a path parameter typed as an object or array; typed as string", "fix the type"
     ),
+    "doc-defect:type": Kind(
+        "warning",
+        'a type cell that misspells a plain type ("Sting") and names no table; read as that type',
+        "fix the type",
+    ),
     "doc-defect:shape": Kind(
         "warning",
         "a table's object that its example nests in an array or map, or shows as plain values "

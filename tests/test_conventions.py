@@ -1337,3 +1337,20 @@ def test_a_type_that_names_no_table_is_reported_apart_from_one_not_understood(
     assert any("'master_eip' names no table of the page" in r for r in reasons)
     assert any("'Integer/Boolean' not understood" in r for r in reasons)
     assert resolve(result.spec, body)["properties"]["master_eip"].get("type") is None
+
+
+def test_a_misspelled_plain_type_is_read_as_that_type(tmp_path: Path) -> None:
+    """IMS "type | Sting": no table is titled so; the type it misspells, reported."""
+    response = table(
+        "Table 1 Response parameters",
+        RESPONSE_HEADER,
+        ("type", "Sting", "The image type."),
+        ("size", "Interger", "The image size."),
+    )
+    example = '.. code-block::\n\n   {"type": "private", "size": 4}\n'
+    result, body = scrape_response(tmp_path, "Showing an Image", "GET /v2/img", response, example)
+    fields = resolve(result.spec, body)["properties"]
+    assert (fields["type"]["type"], fields["size"]["type"]) == ("string", "integer")
+    reasons = kinds(result)["doc-defect:type"]
+    assert "field 'type': type 'Sting' is read as string" in reasons
+    assert "unknown-type" not in kinds(result)

@@ -14,7 +14,6 @@ from doc2openapi.scraper.output import dumps
 from doc2openapi.scraper.page import Paragraph, squash
 from doc2openapi.scraper.pipeline import ScrapeResult
 from doc2openapi.scraper.readers import read_document
-from doc2openapi.scraper.services import iter_services
 
 # The forms words took when inline markup split them ("<span>ECS</span>s" read as "ECS s").
 SPLIT_FORMS = ("ECS s ", "ECS s)", "ECS s.", "ECS s,", "ECS s'", "ECSSIn")
@@ -23,13 +22,12 @@ CONSTRAINTS = re.compile(r"^constraints?$", re.I)
 
 
 @pytest.fixture(scope="module")
-def every_spec(corpus: Path) -> dict[str, tuple[Path, ScrapeResult]]:
-    """Every service of both renderings, with provenance (operations name their page)."""
-    found: dict[str, tuple[Path, ScrapeResult]] = {}
-    for rendering in ("otc-html", "otc-rst"):
-        for name, result in iter_services([corpus / rendering], provenance=True):
-            found[f"{rendering}/{name}"] = (corpus / rendering / name, result)
-    return found
+def every_spec(
+    corpus: Path, catalog: dict[str, ScrapeResult]
+) -> dict[str, tuple[Path, ScrapeResult]]:
+    """Every service of both renderings (the session's scrape, with provenance: operations
+    name their page), with its folder."""
+    return {name: (corpus / name, result) for name, result in catalog.items()}
 
 
 def _texts(node: Any) -> Iterator[str]:

@@ -26,6 +26,7 @@ from doc2openapi.scraper.interpret.types import (
     Primitive,
     TypeExpr,
     UnknownType,
+    misspelled_primitive,
     parse_type,
 )
 from doc2openapi.scraper.model import (
@@ -208,6 +209,13 @@ class SchemaBuilder:
             return variants
         if (found := self._table_ref(name, field, ref)) is not None:
             return found
+        if implied and name is not None and (meant := misspelled_primitive(name)) is not None:
+            self.diagnose(
+                "doc-defect:type",
+                f"field {field.name!r}: type {name!r} is read as {meant.as_schema()['type']}",
+                ref.table.caption,
+            )
+            return meant.as_schema()
         if implied:  # "master_eip | master_eip": a name, and no table has it
             self._unknown_type(field, ref, "names no table of the page nor a type")
             return {}

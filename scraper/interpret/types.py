@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import get_close_matches
 
 from doc2openapi.scraper.model import Schema
 
@@ -200,3 +201,14 @@ def _type_name_words(raw: str) -> bool:
     """A name of a few words ("Storage type"), not a choice of types ("String or Integer")."""
     words = {w.lower() for w in raw.split()}
     return _WORDS.match(raw) is not None and not words & (PRIMITIVES.keys() | {"or", "and"})
+
+
+def misspelled_primitive(name: str) -> Primitive | None:
+    """The plain type a one-word type name misspells ("Sting", "Interger", "Boolen"): one of
+    five letters or more, close to it; a name that is a table's is asked about before this."""
+    low = name.lower()
+    if not low.isalpha() or len(low) < 5:
+        return None
+    words = [word for word in PRIMITIVES if len(word) >= 5]
+    close = get_close_matches(low, words, n=1, cutoff=0.85)
+    return Primitive(tuple(PRIMITIVES[close[0]].items())) if close else None
