@@ -20,6 +20,17 @@ PAGES = FIXTURES / "pages"
 os.environ["DOC2OPENAPI_CACHE_DIR"] = tempfile.mkdtemp(prefix="doc2openapi-test-cache-")
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """With `pytest -n 2 --dist loadgroup` (`make test`), a worker runs each module whole (its
+    module fixtures are built once) and one worker every test of the corpus catalog (a scrape
+    of every tree, minutes long, is made once per worker that asks for it)."""
+    for item in items:
+        uses_catalog = "catalog" in getattr(item, "fixturenames", ())
+        group = "catalog" if uses_catalog else item.nodeid.split("::", 1)[0]
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
 def corpus_dir() -> Path | None:
     given = os.environ.get("DOC2OPENAPI_CORPUS")
     path = Path(given) if given else ROOT.parent / "shared" / "corpus"
