@@ -154,10 +154,11 @@ $(CHROMIUM):
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || \
 		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
-# The tests on TEST_WORKERS processes; the catalog's tests share one (tests/conftest.py).
+# The tests on TEST_WORKERS processes, each module whole on one (its fixtures built once);
+# corpus scrapes are shared through a cache (tests/conftest.py).
 TEST_WORKERS ?= 2
 test: lint-code $(NODE_STAMP) $(CHROMIUM)
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 
 # Refresh the lock file after changing dependencies in pyproject.toml.
 lock: $(STAMP)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
-from doc2openapi.scraper.pipeline import ScrapeResult, scrape
+from doc2openapi.scraper.cache import Cache
+from doc2openapi.scraper.pipeline import ScrapeResult, Settings, scrape
 from doc2openapi.scraper.services import iter_services
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,17 +21,6 @@ PAGES = FIXTURES / "pages"
 # The CLI caches under ./.cache by default; tests must neither read a developer's cache nor
 # leave one behind. Child processes (make targets, the CLI) inherit this too.
 os.environ["DOC2OPENAPI_CACHE_DIR"] = tempfile.mkdtemp(prefix="doc2openapi-test-cache-")
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """With `pytest -n 2 --dist loadgroup` (`make test`), a worker runs each module whole (its
-    module fixtures are built once) and one worker every test of the corpus catalog (a scrape
-    of every tree, minutes long, is made once per worker that asks for it)."""
-    for item in items:
-        uses_catalog = "catalog" in getattr(item, "fixturenames", ())
-        group = "catalog" if uses_catalog else item.nodeid.split("::", 1)[0]
-        item.add_marker(pytest.mark.xdist_group(group))
 
 
 def corpus_dir() -> Path | None:
@@ -53,10 +45,29 @@ def seeds(corpus: Path) -> Path:
     return corpus / "seeds"
 
 
+@dataclass(frozen=True)
+class SharedScrapes:
+    """Scrape settings whose cache every test process of the run shares (`make test` runs
+    two, pytest-xdist), and the lock to scrape under: the first process that asks for a corpus
+    scrape makes it, the other reads it back from the cache."""
+
+    settings: Settings
+    lock: FileLock
+
+
 @pytest.fixture(scope="session")
-def html_services(corpus: Path) -> dict[str, ScrapeResult]:
-    """Every service of the HTML corpus, scraped once for the whole test session."""
-    return dict(iter_services([corpus / "otc-html"]))
+def shared_scrapes(tmp_path_factory: pytest.TempPathFactory) -> SharedScrapes:
+    base = tmp_path_factory.getbasetemp()
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "scrapes"
+    folder.mkdir(exist_ok=True)
+    return SharedScrapes(Settings(cache=Cache(folder)), FileLock(folder / "scrape.lock"))
+
+
+@pytest.fixture(scope="session")
+def html_services(corpus: Path, shared_scrapes: SharedScrapes) -> dict[str, ScrapeResult]:
+    """Every service of the HTML corpus, scraped once for the whole test run."""
+    with shared_scrapes.lock:
+        return dict(iter_services([corpus / "otc-html"], settings=shared_scrapes.settings))
 
 
 @pytest.fixture(scope="session")
@@ -65,16 +76,21 @@ def modelarts_html(html_services: dict[str, ScrapeResult]) -> ScrapeResult:
 
 
 @pytest.fixture(scope="session")
-def rst_modelarts(corpus: Path) -> ScrapeResult:
-    return scrape([corpus / "otc-rst" / "modelarts"], service="modelarts")
+def rst_modelarts(corpus: Path, shared_scrapes: SharedScrapes) -> ScrapeResult:
+    with shared_scrapes.lock:
+        folder = corpus / "otc-rst" / "modelarts"
+        return scrape([folder], service="modelarts", settings=shared_scrapes.settings)
 
 
 @pytest.fixture(scope="session")
-def catalog(corpus: Path) -> dict[str, ScrapeResult]:
+def catalog(corpus: Path, shared_scrapes: SharedScrapes) -> dict[str, ScrapeResult]:
     """Every service of every tree ("otc-rst/ecs", "otc-html/ecs", ...), scraped once per test
-    session with provenance (the judged constraint sample and the scorer name fields by it)."""
+    run with provenance (the judged constraint sample and the scorer name fields by it)."""
     found: dict[str, ScrapeResult] = {}
-    for rendering in ("otc-rst", "otc-html"):
-        for name, result in iter_services([corpus / rendering], provenance=True):
-            found[f"{rendering}/{name}"] = result
+    with shared_scrapes.lock:
+        for rendering in ("otc-rst", "otc-html"):
+            services = iter_services(
+                [corpus / rendering], provenance=True, settings=shared_scrapes.settings
+            )
+            found |= {f"{rendering}/{name}": result for name, result in services}
     return found
