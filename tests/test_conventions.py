@@ -1354,3 +1354,47 @@ def test_a_misspelled_plain_type_is_read_as_that_type(tmp_path: Path) -> None:
     reasons = kinds(result)["doc-defect:type"]
     assert "field 'type': type 'Sting' is read as string" in reasons
     assert "unknown-type" not in kinds(result)
+
+
+def test_an_example_field_documented_deeper_takes_the_unused_table_titled_after_it(
+    tmp_path: Path,
+) -> None:
+    """ELB list members: the example shows `members_links` beside `members`, its table row
+    is in the member's table, and the page has a second, unused "members_links" table."""
+    links = ("href", "String", "Link."), ("rel", "String", "next or previous.")
+    request = table(
+        "Table 1 Parameter description",
+        HEADER,
+        ("limit", "No", "Integer", "Page size."),
+        ("members_links", "No", "Array", "Page links. For details, see Table 5."),
+    ) + table("Table 2 members_links parameter description", RESPONSE_HEADER, *links)
+    response = (
+        table(
+            "Table 3 Response parameters",
+            RESPONSE_HEADER,
+            ("members", "Array", "The members. For details, see Table 4."),
+        )
+        + table(
+            "Table 4 members parameter description",
+            RESPONSE_HEADER,
+            ("id", "String", "Member ID."),
+            ("members_links", "Array", "Page links. For details, see Table 5."),
+        )
+        + table("Table 5 members_links parameter description", RESPONSE_HEADER, *links)
+    )
+    example = (
+        ".. code-block::\n\n"
+        '   {"members": [{"id": "m-1"}], "members_links": [{"href": "h", "rel": "next"}]}\n'
+    )
+    sections = (
+        ("URI", "GET /v2/members"),
+        ("Request", request),
+        ("Response", response),
+        ("Example Response", example),
+    )
+    result = scrape_pages(tmp_path, {"list.rst": page("Listing Members", *sections)})
+    body = response_schema(result.spec, operation(result.spec, "get", "/v2/members"), "200")
+    top = resolve(result.spec, body)["properties"]
+    assert set(resolve(result.spec, top["members_links"]["items"])["properties"]) == {"href", "rel"}
+    assert "unlinked-table" not in kinds(result)
+    assert "titled after it" in kinds(result)["doc-defect:undocumented-field"][0]

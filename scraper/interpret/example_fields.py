@@ -169,15 +169,15 @@ class _Adopter:
                 else:
                     self.value(prop, item, f"{where}.{key}", depth + 1)
                 continue
-            if announce and (key in self.documented or near_miss(key, unshown)):
-                continue  # documented at another level or spelled so: the example's slip
             if announce and (table := self.titled(key, item)) is not None:
-                properties[key] = table
+                properties[key] = table  # the page's own table outweighs a row elsewhere
                 self.messages.append(
-                    f"the example has {where}.{key}, which no row names; the page's table "
-                    "titled after it is its object"
+                    f"the example has {where}.{key}, which no row here names; the page's table "
+                    "titled after it, that nothing uses, is its object"
                 )
                 continue
+            if announce and (key in self.documented or near_miss(key, unshown)):
+                continue  # documented at another level or spelled so: the example's slip
             made = properties[key] = _value_schema(item) | {"description": SHOWN_ONLY}
             self.added[id(made)] = made
             if announce:
