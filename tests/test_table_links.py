@@ -196,7 +196,7 @@ def test_a_field_only_the_example_shows_takes_the_table_titled_after_it(tmp_path
     assert item["properties"]["id"]["description"] == "Listener ID."
     found = kinds(result)
     assert any(
-        "$.listeners, which no row names" in r for r in found["doc-defect:undocumented-field"]
+        "$.listeners, which no row here names" in r for r in found["doc-defect:undocumented-field"]
     )
     assert "unlinked-table" not in found
 
