@@ -1398,3 +1398,25 @@ def test_an_example_field_documented_deeper_takes_the_unused_table_titled_after_
     assert set(resolve(result.spec, top["members_links"]["items"])["properties"]) == {"href", "rel"}
     assert "unlinked-table" not in kinds(result)
     assert "titled after it" in kinds(result)["doc-defect:undocumented-field"][0]
+
+
+def test_an_example_of_one_list_item_adds_no_fields_to_the_list_body(tmp_path: Path) -> None:
+    """ModelArts list processor tasks: the example shows one task (the show page's body), not
+    `count` and `tasks`; its key no table has is no field of the list's body."""
+    response = table(
+        "Table 1 Response parameters",
+        RESPONSE_HEADER,
+        ("count", "Integer", "Total number."),
+        ("tasks", "Array of objects", "The tasks. For details, see Table 2."),
+    ) + table(
+        "Table 2 tasks field description",
+        RESPONSE_HEADER,
+        ("task_id", "String", "Task ID."),
+        ("name", "String", "Task name."),
+    )
+    example = '.. code-block::\n\n   {"task_id": "t-1", "name": "clean", "ai_project": "p"}\n'
+    result, body = scrape_response(
+        tmp_path, "Listing Tasks", "GET /v2/processor-tasks", response, example
+    )
+    assert set(resolve(result.spec, body)["properties"]) == {"count", "tasks"}
+    assert "ai_project" in kinds(result)["low-example-coverage"][0]

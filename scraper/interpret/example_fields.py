@@ -160,6 +160,7 @@ class _Adopter:
                 f"shows ({', '.join(sorted(map(str, value)))}) are taken from it"
             )
         unshown = [name for name in properties if name not in value]
+        another = announce and self._another_object(properties, value)
         for key, item in value.items():
             prop = properties.get(key)
             if isinstance(prop, dict):
@@ -168,23 +169,45 @@ class _Adopter:
                     self.added[id(properties[key])] = properties[key]
                 else:
                     self.value(prop, item, f"{where}.{key}", depth + 1)
-                continue
-            if announce and (table := self.titled(key, item)) is not None:
-                properties[key] = table  # the page's own table outweighs a row elsewhere
-                self.messages.append(
-                    f"the example has {where}.{key}, which no row here names; the page's table "
-                    "titled after it, that nothing uses, is its object"
-                )
-                continue
-            if announce and (key in self.documented or near_miss(key, unshown)):
-                continue  # documented at another level or spelled so: the example's slip
-            made = properties[key] = _value_schema(item) | {"description": SHOWN_ONLY}
-            self.added[id(made)] = made
-            if announce:
-                self.messages.append(
-                    f"the example has {where}.{key}, which no table mentions; added as "
-                    f"{made.get('type', 'untyped')} from the example"
-                )
+            elif not another:  # else the example shows another object here: no fields of it
+                self.undocumented(properties, (where, key), item, announce, unshown)
+
+    def undocumented(
+        self,
+        properties: dict[str, Schema],
+        at: tuple[str, str],
+        item: Json,
+        announce: bool,
+        unshown: list[str],
+    ) -> None:
+        """A key of the example (`at`: its object's path, the key) that no row of its object
+        names: the page's table titled after it, nothing (a name of another level, or a near
+        miss), or the example's own field."""
+        where, key = at
+        path = f"{where}.{key}"
+        if announce and (table := self.titled(key, item)) is not None:
+            properties[key] = table  # the page's own table outweighs a row elsewhere
+            self.messages.append(
+                f"the example has {path}, which no row here names; the page's table "
+                "titled after it, that nothing uses, is its object"
+            )
+            return
+        if announce and (key in self.documented or near_miss(key, unshown)):
+            return  # documented at another level or spelled so: the example's slip
+        made = properties[key] = _value_schema(item) | {"description": SHOWN_ONLY}
+        self.added[id(made)] = made
+        if announce:
+            self.messages.append(
+                f"the example has {path}, which no table mentions; added as "
+                f"{made.get('type', 'untyped')} from the example"
+            )
+
+    def _another_object(self, properties: dict[str, Schema], value: dict[str, Json]) -> bool:
+        """Whether more of the example object's keys are fields of other levels than of this
+        one (a list page whose example shows one item of the list, not the list's body)."""
+        here = sum(1 for key in value if key in properties)
+        elsewhere = sum(1 for key in value if key not in properties and key in self.documented)
+        return elsewhere > here
 
     def _takes_fields(self, target: Schema, value: dict[str, Json]) -> bool:
         """A documented object takes any key; a fieldless one only keys the page names."""
