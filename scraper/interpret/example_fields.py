@@ -170,20 +170,20 @@ class _Adopter:
                 else:
                     self.value(prop, item, f"{where}.{key}", depth + 1)
             elif not another:  # else the example shows another object here: no fields of it
-                self.undocumented(properties, (where, key), item, announce, unshown)
+                self.undocumented(properties, where, key, item, announce, unshown)
 
     def undocumented(
         self,
         properties: dict[str, Schema],
-        at: tuple[str, str],
+        where: str,
+        key: str,
         item: Json,
         announce: bool,
         unshown: list[str],
     ) -> None:
-        """A key of the example (`at`: its object's path, the key) that no row of its object
-        names: the page's table titled after it, nothing (a name of another level, or a near
-        miss), or the example's own field."""
-        where, key = at
+        """A key of the example object at `where` that no row of the object names: the page's
+        table titled after it, nothing (a name of another level, or a near miss), or the
+        example's own field."""
         path = f"{where}.{key}"
         if announce and (table := self.titled(key, item)) is not None:
             properties[key] = table  # the page's own table outweighs a row elsewhere

@@ -210,12 +210,13 @@ class SchemaBuilder:
         if (found := self._table_ref(name, field, ref)) is not None:
             return found
         if implied and name is not None and (meant := misspelled_primitive(name)) is not None:
+            schema = meant.as_schema()
             self.diagnose(
                 "doc-defect:type",
-                f"field {field.name!r}: type {name!r} is read as {meant.as_schema()['type']}",
+                f"field {field.name!r}: type {name!r} is read as {schema['type']}",
                 ref.table.caption,
             )
-            return meant.as_schema()
+            return schema
         if implied:  # "master_eip | master_eip": a name, and no table has it
             self._unknown_type(field, ref, "names no table of the page nor a type")
             return {}

@@ -203,12 +203,15 @@ def _type_name_words(raw: str) -> bool:
     return _WORDS.match(raw) is not None and not words & (PRIMITIVES.keys() | {"or", "and"})
 
 
+# Type words a misspelling is matched against: a short word's near miss is another word.
+_LONG_PRIMITIVES = [word for word in PRIMITIVES if len(word) >= 5]
+
+
 def misspelled_primitive(name: str) -> Primitive | None:
     """The plain type a one-word type name misspells ("Sting", "Interger", "Boolen"): one of
     five letters or more, close to it; a name that is a table's is asked about before this."""
     low = name.lower()
     if not low.isalpha() or len(low) < 5:
         return None
-    words = [word for word in PRIMITIVES if len(word) >= 5]
-    close = get_close_matches(low, words, n=1, cutoff=0.85)
+    close = get_close_matches(low, _LONG_PRIMITIVES, n=1, cutoff=0.85)
     return Primitive(tuple(PRIMITIVES[close[0]].items())) if close else None
