@@ -129,6 +129,27 @@ def test_constraints_from_prose(kind: str, text: str, expected: dict[str, Any]) 
         ("boolean", "Status. The value can only be true (default).", {"default": True}),
         ("string", "Runs on a dedicated host or in a shared pool (default). The value can be "
          "shared or dedicated.", {"enum": ["shared", "dedicated"]}),
+        ("integer", "Severity, which can be 1, 2 (default), 3 or 4, indicating critical, major, "
+         "minor, and informational, respectively.", {"enum": [1, 2, 3, 4], "default": 2}),
+        ("string", "Policy. Values: tls-1-0, tls-1-1, and tls-1-2 (default).",
+         {"enum": ["tls-1-0", "tls-1-1", "tls-1-2"], "default": "tls-1-2"}),
+        ("boolean", "Whether it is on.\n- true (default) indicates that it is on.\n- false "
+         "indicates that it is off.", {"default": True}),
+        ("boolean", "Reverse matching. The value can be true or false (default).",
+         {"default": False}),
+        # "which can be a or b" said of the field lists its values; what an ID may be, a
+        # bullet on one part of the value and "empty" (no word to send) list none
+        ("string", "Specifies the zone type, which can be public or private.",
+         {"enum": ["public", "private"]}),
+        ("string", "Health check, which can be HTTP or EXEC (commands).",
+         {"enum": ["HTTP", "EXEC"]}),
+        ("string", "Specifies the resource ID, which can be Endpoint Service ID or Endpoint ID.",
+         {}),
+        ("string", "In the format {type}:{spec}.\n- spec: the disk specification, which can be "
+         "large or lvs.", {}),
+        ("string", "Model type, which can be empty or auto.", {}),
+        ("string", "Key pair, which can be created and viewed on the console.", {}),
+        ("string", "If the type is v2, the version, which can be ssh or https.", {}),
         # formats: date-time needs a time zone
         ("string", "Start, in YYYY-MM-DDTHH:MM:SS format.", {}),
         ("string", "Start, in yyyy-MM-ddTHH:mm:ssZ format.", {"format": "date-time"}),

@@ -9,7 +9,11 @@ from typing import Any
 from openapi_schema_validator import OAS30Validator
 
 from doc2openapi.scraper.interpret.constraints import prose
-from doc2openapi.scraper.interpret.constraints.enums import introduced_values, value_list
+from doc2openapi.scraper.interpret.constraints.enums import (
+    introduced_values,
+    marked_member,
+    value_list,
+)
 from doc2openapi.scraper.interpret.constraints.patterns import inline_pattern, read_pattern
 from doc2openapi.scraper.interpret.constraints.structure import Parts, split
 from doc2openapi.scraper.interpret.constraints.values import (
@@ -144,7 +148,7 @@ def _scalar(schema: Schema, parts: Parts, result: Extracted, with_default: bool)
         _string(schema, parts, text, result)
     marked = _enum(schema, parts, text, result)
     if with_default:
-        default = _default(parts, text, kind, marked, "enum" in schema)
+        default = _default(parts, text, kind, marked, schema.get("enum"))
         if default is not None:
             schema["default"] = default
             result.extracted.add("default")
@@ -213,8 +217,9 @@ def _set(schema: Schema, result: Extracted, kind: str, **keywords: Any) -> None:
             result.extracted.add(kind)
 
 
-def _default(parts: Parts, text: str, kind: str, marked: Any, listed: bool) -> Any:
-    """The structured Default Value part decides alone; else a marked list item, else prose."""
+def _default(parts: Parts, text: str, kind: str, marked: Any, listed: list[Any] | None) -> Any:
+    """The structured Default Value part decides alone; else a marked list item, else prose,
+    else a value of the list (true/false for a boolean) marked "(default)" where named."""
     stated = parts.section("default")
     if stated is not None:
         if is_placeholder(stated):
@@ -226,7 +231,10 @@ def _default(parts: Parts, text: str, kind: str, marked: Any, listed: bool) -> A
         return None if is_placeholder(token) else typed(token, kind)
     if marked is not None:
         return marked
-    return prose.default_value(text, kind, listed)
+    found = prose.default_value(text, kind, listed is not None)
+    if found is None:
+        found = marked_member(text, kind, [True, False] if kind == "boolean" else listed or [])
+    return found
 
 
 def _check(schema: Schema, result: Extracted) -> None:

@@ -1,5 +1,6 @@
-"""Value lists: "Options: - a: ... - b: ...", "The value can be a, b, or c.", a Range part of
-"a: ..." lines, "Enumeration values: - a - b". A list stated twice is one list."""
+"""Value lists: "Options: - a: ... - b: ...", "The value can be a, b, or c.", "Specifies the
+type, which can be a or b.", a Range part of "a: ..." lines, "Enumeration values: - a - b". A
+list stated twice is one list."""
 
 from __future__ import annotations
 
@@ -43,6 +44,18 @@ CAN_BE = re.compile(
     rf"[:：]?\s*{WORD_LIST}\s*(?=[.;,(]|$)",
     re.I | re.M,
 )
+# "Specifies the type, which can be public or private.": single-word values only, so "which
+# can be Endpoint Service ID or Endpoint ID" (what an ID may be) and "which can be created and
+# viewed ..." list nothing.
+SINGLE = rf"(?:{NUM}(?![\w.]*\w)|{TOKEN})"
+WHICH_CAN_BE = re.compile(
+    rf"\bwhich\s+can\s+(?:only\s+)?be\s+((?:{SINGLE}\s*,\s*)*{SINGLE},?\s+or\s+{SINGLE})"
+    r"\s*(?=[.;,]|$)",
+    re.I | re.M,
+)
+NO_VALUE = frozenset({"empty", "blank", "null"})  # "which can be empty or auto": "" is no word
+BULLET = re.compile(r"\s*[-•]\s")
+MARKED = re.compile(rf"\**({TOKEN})\**\s*\(default(?:\s+value)?\)", re.I)
 ONLY = re.compile(rf"\bvalue\s+can\s+only\s+be\s+({TOKEN})\s*(?=[.;,(]|$)", re.I | re.M)
 COMMA_LINE = re.compile(rf"^\s*{WORD_LIST}\s*\.?\s*$", re.M)
 BRACED = re.compile(r"\{(\w+)\}")
@@ -173,11 +186,41 @@ def _from_words(text: str, kind: str) -> tuple[list[Any], Any] | None:
         values = _typed_list(_split_words(match.group(1)), kind)
         if values and len(values) >= 2:
             return values, None
+    if kind in ("string", "integer", "number") and (which := _which_can_be(text, kind)):
+        return which, None
     only = next((m for m in ONLY.finditer(text) if not case_specific(text, m.start())), None)
     if only and kind in ("string", "integer") and not is_placeholder(only.group(1)):
         value = typed(only.group(1), kind)
         if value is not None:
             return [value], None
+    return None
+
+
+def _which_can_be(text: str, kind: str) -> list[Any] | None:
+    """ "..., which can be a, b, or c." said of the field itself: not in a bullet line, which
+    describes one part of it ("- spec: ..., which can be large or lvs"), nor in a case."""
+    for match in WHICH_CAN_BE.finditer(text):
+        line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+        if BULLET.match(line) or case_specific(text, match.start()):
+            continue
+        tokens = _split_words(match.group(1))
+        if NO_VALUE.isdisjoint(t.lower() for t in tokens):
+            values = _typed_list(tokens, kind)
+            if values and len(values) >= 2:
+                return values
+    return None
+
+
+def marked_member(text: str, kind: str, members: list[Any]) -> Any:
+    """The value of the field's list the prose marks "(default)" where it names it ("1, 2
+    (default), 3 or 4", "- true (default) indicates ..."); a word that is no member of the
+    list ("in a shared pool (default)") marks nothing."""
+    for match in MARKED.finditer(text):
+        if case_specific(text, match.start()):
+            continue
+        value = typed(match.group(1), kind)
+        if value is not None and any(value == m and type(value) is type(m) for m in members):
+            return value
     return None
 
 
