@@ -150,6 +150,23 @@ def test_constraints_from_prose(kind: str, text: str, expected: dict[str, Any]) 
         ("string", "Model type, which can be empty or auto.", {}),
         ("string", "Key pair, which can be created and viewed on the console.", {}),
         ("string", "If the type is v2, the version, which can be ssh or https.", {}),
+        # bullets right after an introduction, each a value and what it means
+        ("string", "Boot mode. The value can be:\n- bios indicates the BIOS boot mode.\n- uefi "
+         "indicates the UEFI boot mode.\nIf the image is Arm, only UEFI is supported.",
+         {"enum": ["bios", "uefi"]}),
+        ("string", "Sorting order.\nThe value can be:\n- asc (ascending order)\n- desc "
+         "(descending order)", {"enum": ["asc", "desc"]}),
+        ("string", "Quota type.\nEnumerated values:\n- CMK indicates a master key.\n- "
+         "grant_per_CMK indicates the grants of a key.", {"enum": ["CMK", "grant_per_CMK"]}),
+        ("string", "Origin. The default value is kms. The following values are enumerated:\n- "
+         "kms indicates that KMS made it.\n- external indicates that it was imported.",
+         {"enum": ["kms", "external"], "default": "kms"}),
+        ("string", "Whether SSL is on.\nValid value:\n- The value 0 indicates that SSL is off.\n"
+         "- The value 1 indicates that SSL is on.", {}),
+        # a listed value that reads like a placeholder is still a value
+        ("string", "Auth mode.\n- NONE\n- APP\nDefault: NONE\nEnumeration values:\n- NONE\n- APP",
+         {"enum": ["NONE", "APP"], "default": "NONE"}),
+        ("string", "Auth mode.\nDefault: None", {}),
         # formats: date-time needs a time zone
         ("string", "Start, in YYYY-MM-DDTHH:MM:SS format.", {}),
         ("string", "Start, in yyyy-MM-ddTHH:mm:ssZ format.", {"format": "date-time"}),
@@ -222,6 +239,8 @@ def test_audit_drops_what_the_schema_or_location_contradicts() -> None:
             "tag": {"type": "string", "description": "Tag; regular expression: see the console.",
                     "x-doc-source": {"file": "box.html"}},
             "size": {"type": "integer", "enum": [1, "two"], "default": "N/A"},
+            "auth": {"type": "string", "enum": ["NONE", "APP"], "default": "NONE"},
+            "mode": {"type": "string", "default": "NONE"},
         }}}},
     }  # fmt: skip
     found = audit_constraints(spec)
@@ -232,11 +251,13 @@ def test_audit_drops_what_the_schema_or_location_contradicts() -> None:
     props = spec["components"]["schemas"]["Box"]["properties"]
     assert "pattern" not in props["code"]
     assert props["size"] == {"type": "integer"}
+    assert props["auth"]["default"] == "NONE"  # a listed value, not a placeholder
+    assert "default" not in props["mode"]
     reasons = sorted(d.reason for d in found)
     assert len(reasons) == 2 and all(d.kind == "constraint:pattern" for d in found)
     assert "Box.code: pattern dropped" in reasons[0]
     assert "Box.tag: the description states a regular expression" in reasons[1]
-    assert keyword_counts(spec) == {"default": 1, "maxLength": 1, "maximum": 1}
+    assert keyword_counts(spec) == {"default": 2, "enum": 1, "maxLength": 1, "maximum": 1}
 
 
 def test_stated_but_unclear_constraints_are_counted_not_guessed() -> None:

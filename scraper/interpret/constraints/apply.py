@@ -222,13 +222,13 @@ def _default(parts: Parts, text: str, kind: str, marked: Any, listed: list[Any] 
     else a value of the list (true/false for a boolean) marked "(default)" where named."""
     stated = parts.section("default")
     if stated is not None:
-        if is_placeholder(stated):
-            return None
         first = re.match(r"\s*(\"[^\"]*\"|\S+)(?:\s*$|\s*\(|\s*[:,]\s|\s*\.\s*$)", stated)
-        if not first:
+        value = typed(clean_token(first.group(1)), kind) if first else None
+        if listed and value in listed:  # "Default: NONE" where NONE is one of the values
+            return value
+        if not first or is_placeholder(stated) or is_placeholder(clean_token(first.group(1))):
             return None
-        token = clean_token(first.group(1))
-        return None if is_placeholder(token) else typed(token, kind)
+        return value
     if marked is not None:
         return marked
     found = prose.default_value(text, kind, listed is not None)

@@ -111,11 +111,13 @@ def _check_enum(schema: dict[str, Any]) -> None:
 
 
 def _check_default(schema: dict[str, Any]) -> None:
-    """A null or placeholder default goes, and so does one its own keywords reject."""
+    """A null or placeholder default goes (one of the listed values, such as NONE, is no
+    placeholder), and so does one its own keywords reject."""
     if "default" not in schema:
         return
     default = schema["default"]
-    if default is None or (isinstance(default, str) and is_placeholder(default)):
+    placeholder = isinstance(default, str) and is_placeholder(default)
+    if default is None or (placeholder and default not in schema.get("enum", [])):
         del schema["default"]
         return
     rules = {k: v for k, v in schema.items() if k in KEYWORDS and k != "default"}

@@ -16,7 +16,7 @@ ENUM_INTRO = re.compile(
     r"(?:the\s+)?"
     r"(?:(?:value\s+)?options?|values?|enumerated values|possible values|valid values|"
     r"value\s+range|enums)"
-    r"(?:\s+(?:are|is|can be|include|must be))?(?:\s+one\s+of)?"
+    r"(?:\s+(?:are(?:\s+enumerated)?|is|can be|include|must be))?(?:\s+one\s+of)?"
     r"(?:\s+(?:as\s+follows|the\s+following))?"
     r"(?:\s+(?:are\s+)?available)?\s*[:：]|"
     r"\bfollowing\s+(?:options|values)\s+(?:are\s+)?(?:available|supported)\s*[:：]|"
@@ -27,6 +27,10 @@ ITEM = re.compile(
     rf"(?:^|\s)[-•]\s+\*{{0,2}}({TOKEN})\*{{0,2}}(\s*\(default(?:\s+value)?\))?"
     r"(?:\s*[:：]|\s*$|(?=\s+[-•]\s))",
     re.M | re.I,
+)
+# After an introduction only: "- bios indicates the BIOS boot mode.", "- asc (ascending order)"
+DESCRIBED_ITEM = re.compile(
+    rf"^\s*[-•]\s+\**({TOKEN})\**(?:\s+(?:indicates|means)\b|\s*\([^()]*\)\s*\.?\s*$)", re.I
 )
 LINE_ITEM = re.compile(rf"^\s*\*{{0,2}}({TOKEN})\*{{0,2}}\s*[:：]", re.M)
 DEFAULT_MARK = re.compile(
@@ -102,7 +106,8 @@ def value_list(
     if labelled is not None:  # "Enumeration values:" names the list outright
         tokens, default = _items(labelled)
         if not tokens:
-            tokens = _split_words(labelled) if COMMA_LINE.fullmatch(labelled.strip()) else []
+            comma_line = COMMA_LINE.fullmatch(labelled.strip())
+            tokens = _split_words(labelled) if comma_line else _described_items(labelled)
         values = _typed_list(tokens, kind)
         if values:
             marked = _marked_default(text, kind)
@@ -133,6 +138,7 @@ def _from_intro(text: str, kind: str) -> tuple[list[Any], Any] | None:
         if not tokens:
             listed = re.match(rf"\s*{WORD_LIST}\s*(?=[.;](?:\s|$)|$|\n)", PARENTHESES.sub("", tail))
             tokens = _split_words(listed.group(1)) if listed else _leading_lines(tail)
+            tokens = tokens or _described_items(tail)
         if (found := _listed(tokens, default, kind)) is not None:
             return found
     return None
@@ -146,6 +152,20 @@ def _leading_lines(tail: str) -> list[str]:
         if not head:
             break
         tokens.append(head.group(1))
+    return tokens
+
+
+def _described_items(tail: str) -> list[str]:
+    """The values of the bullets right after the introduction when each is one value and
+    what it means ("- bios indicates ...", "- asc (ascending order)"); else none."""
+    tokens = []
+    for line in tail.lstrip("\n").splitlines():
+        if not BULLET.match(line):
+            break
+        item = DESCRIBED_ITEM.match(line)
+        if item is None:
+            return []
+        tokens.append(item.group(1))
     return tokens
 
 
