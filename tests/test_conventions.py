@@ -1137,9 +1137,17 @@ def test_a_type_the_description_states_where_no_type_column_does(tmp_path: Path)
 def test_fields_documented_for_a_204_are_one_status_defect_not_an_unlinked_table(
     tmp_path: Path,
 ) -> None:
-    """ModelArts' tag pages document a body under "Status code: 204"."""
-    response = "**Status code: 204**\n\n" + table(
-        "Table 2 Response body parameters", RESPONSE_HEADER, ("tags", "String", "Tags.")
+    """ModelArts' tag pages document a body under "Status code: 204", and the tag object
+    in a table of its own: one defect, the body's, and no table reported again."""
+    response = (
+        "**Status code: 204**\n\n"
+        + table(
+            "Table 2 Response body parameters",
+            RESPONSE_HEADER,
+            ("tags", ":ref:`Tag <show_tag>` object", "Tags."),
+        )
+        + "\n"
+        + table("Table 3 Tag", RESPONSE_HEADER, ("key", "String", "Tag key."), label="show_tag")
     )
     result = scrape_pages(
         tmp_path,
@@ -1149,6 +1157,7 @@ def test_fields_documented_for_a_204_are_one_status_defect_not_an_unlinked_table
     found = [d for d in result.diagnostics if d.kind == "doc-defect:status"]
     assert [d.table for d in found] == ["Table 2 Response body parameters"]
     assert "unlinked-table" not in kinds(result)
+    assert not result.spec.get("components", {}).get("schemas")  # nothing of it is kept
 
 
 def _listener_pages(create_type: str) -> dict[str, str]:

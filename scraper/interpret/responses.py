@@ -79,7 +79,7 @@ def _add_bodies(
         code = status or success
         if code in NO_BODY_STATUSES:
             responses.setdefault(code, Response(code))  # the status is documented; no body
-            ctx.builder.used.add(ref.key)  # reported here, not again as unlinked
+            ctx.builder.mark_read(ref)  # reported here, not again as unlinked
             ctx.builder.diagnose(
                 "doc-defect:status",
                 f"response fields are documented for status {code}, which has no body "

@@ -93,6 +93,13 @@ class SchemaBuilder:
             self.schemas[name] = self._object(ref)
         return {"$ref": REF_PREFIX + name}
 
+    def mark_read(self, ref: TableRef) -> None:
+        """Count `ref`'s table and every table it links to as read, keeping nothing built: a
+        body left out (a 204's) is reported once, as the body, not again table by table."""
+        scratch = SchemaBuilder(self.index, self.page, self.operation_id)
+        scratch.object_ref(ref, self.operation_id)
+        self.used |= scratch.used
+
     def named_ref(self, key: str, preferred: str, schema: Schema) -> Schema:
         """A $ref to the component holding `schema`, a body no one table describes (`key`
         names it on the page: "request", "200 response"), made on first use, as
