@@ -93,15 +93,21 @@ def _quota(tmp_path: Path, example: str) -> tuple[ScrapeResult, dict[str, object
         RESPONSE_HEADER,
         ("member", "Integer", "Member quota."),
         ("pool", "Integer", "Pool quota."),
+        ("usage", "Object", "What is used. For details, see Table 3."),
     )
-    return _show(tmp_path, body, fields, example=f".. code-block::\n\n   {example}\n")
+    usage = table(
+        "Table 3 usage parameter description", RESPONSE_HEADER, ("used", "Integer", "Used.")
+    )
+    return _show(
+        tmp_path, body, fields + "\n" + usage, example=f".. code-block::\n\n   {example}\n"
+    )
 
 
 def test_a_string_pointing_at_a_table_is_that_object_when_the_example_shows_it(
     tmp_path: Path,
 ) -> None:
     result, body = _quota(tmp_path, '{"quota": {"member": 500, "pool": 50}}')
-    assert _fields(result, body, "quota") == {"member", "pool"}
+    assert _fields(result, body, "quota") == {"member", "pool", "usage"}
     found = kinds(result)
     assert any("'quota' is typed String" in r for r in found["doc-defect:shape"])
     assert "unlinked-table" not in found

@@ -7,7 +7,8 @@ Either the type cell is wrong (ELB `quota | String | ... see Table 3`, while the
 `model_metric_list`, whose example is `"{\\"metric\\": ...}"`). The page's examples decide: an
 object that shares a field with the table makes the field that table's object
 (`doc-defect:shape`); otherwise the field stays a string and the table is reported with the
-reason (`string-with-table`), not as a table nothing points at.
+reason (`string-with-table`), not as a table nothing points at, nor are the tables it links to
+(the JSON's inner objects).
 """
 
 from __future__ import annotations
@@ -108,10 +109,13 @@ def adopt_string_tables(operations: list[Operation], builder: SchemaBuilder) -> 
                 )
             elif isinstance(value, str):
                 shown_as_text.add(key)
-    for key, described in builder.described.items():
-        if key in adopted or described.target.key in builder.used:
-            continue  # adopted, or a table that is some object's: the row only refers to it
-        builder.used.add(described.target.key)
+    kept = [  # not adopted, nor a table that is some object's (the row only refers to it)
+        (key, described)
+        for key, described in builder.described.items()
+        if key not in adopted and described.target.key not in builder.used
+    ]
+    for key, described in kept:
+        builder.mark_read(described.target)  # with the tables it links to: reported here
         why = (
             "the example shows text: the table describes the JSON inside the string"
             if key in shown_as_text
