@@ -24,7 +24,8 @@ SETTINGS: dict[str, Any] = {
     "file_insertion_enabled": False,  # include, csv-table :file:/:url:, raw :file: read nothing
     "raw_enabled": False,
     "_disable_config": True,  # no docutils.conf from the machine or the docs' folder
-    "report_level": 2,  # warnings and errors land in the tree as system_message nodes
+    "report_level": 2,  # warnings and errors become page notes; INFO messages (a list that
+    # starts at 2, a heading repeated) say nothing about the content and are not kept
     "halt_level": 5,  # never raise on bad markup
     "warning_stream": io.StringIO(),
     "doctitle_xform": False,  # keep the title a section like every other heading
@@ -189,7 +190,8 @@ class _Walker:
     def block(self, node: nodes.Node) -> None:
         page = self.builder.page
         if isinstance(node, nodes.system_message):
-            page.notes.append(f"line {node.get('line', '?')}: {squash(node.astext())[:300]}")
+            if node.get("level", SETTINGS["report_level"]) >= SETTINGS["report_level"]:
+                page.notes.append(f"line {node.get('line', '?')}: {squash(node.astext())[:300]}")
         elif isinstance(node, nodes.section):
             self.section(node)
         elif isinstance(node, UNREAD):
