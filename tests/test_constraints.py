@@ -163,6 +163,12 @@ def test_constraints_from_prose(kind: str, text: str, expected: dict[str, Any]) 
          {"enum": ["kms", "external"], "default": "kms"}),
         ("string", "Whether SSL is on.\nValid value:\n- The value 0 indicates that SSL is off.\n"
          "- The value 1 indicates that SSL is on.", {}),
+        # a Range part's first line lists the values; bullets after it are about some of them
+        ("string", "Status.\nRange:\nACTIVE, BUILD, REBOOT, and ERROR\nWhile rebooting:\n- "
+         "ACTIVE: ACTIVE or REBOOT\n- ERROR: ERROR or REBUILD",
+         {"enum": ["ACTIVE", "BUILD", "REBOOT", "ERROR"]}),
+        ("string", "Port.\nValue range:\n2100-9500, 27017, and 27019\nDefault value: 8635",
+         {"default": "8635"}),
         # a listed value that reads like a placeholder is still a value
         ("string", "Auth mode.\n- NONE\n- APP\nDefault: NONE\nEnumeration values:\n- NONE\n- APP",
          {"enum": ["NONE", "APP"], "default": "NONE"}),

@@ -63,6 +63,7 @@ MARKED = re.compile(rf"\**({TOKEN})\**\s*\(default(?:\s+value)?\)", re.I)
 ONLY = re.compile(rf"\bvalue\s+can\s+only\s+be\s+({TOKEN})\s*(?=[.;,(]|$)", re.I | re.M)
 COMMA_LINE = re.compile(rf"^\s*{WORD_LIST}\s*\.?\s*$", re.M)
 BRACED = re.compile(r"\{(\w+)\}")
+SPAN = re.compile(r"\d+\s*-\s*\d+")
 
 
 def _split_words(group: str) -> list[str]:
@@ -170,9 +171,15 @@ def _described_items(tail: str) -> list[str]:
 
 
 def _from_range(range_part: str | None, kind: str) -> tuple[list[Any], Any] | None:
-    """A Range part that lists values: "- a: ..." items, else plain values."""
+    """A Range part that lists values: a first line "a, b, and c" (what follows it, such as
+    "- ACTIVE: ACTIVE, REBOOT, or RESIZE" while rebooting, is about some of them), else
+    "- a: ..." items, else plain values."""
     if not range_part:
         return None
+    first = range_part.strip().split("\n", 1)[0].strip()
+    words = _split_words(first) if COMMA_LINE.fullmatch(first) else []
+    if (listed := _listed(words, None, kind)) is not None:
+        return listed
     tokens, default = _items(range_part)
     return _listed(tokens or _plain_values(range_part), default, kind)
 
@@ -192,7 +199,10 @@ def _plain_values(range_part: str) -> list[str]:
 
 
 def _listed(tokens: list[str], default: str | None, kind: str) -> tuple[list[Any], Any] | None:
-    """The tokens typed (None unless every one is of the type), with the default typed."""
+    """The tokens typed (None unless every one is of the type), with the default typed.
+    "2100-9500, 27017, and 27019" is a range and some ports, not a list of values."""
+    if any(SPAN.fullmatch(token) for token in tokens):
+        return None
     values = _typed_list(tokens, kind)
     return (values, typed(default, kind) if default else None) if values else None
 
