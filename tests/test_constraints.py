@@ -169,10 +169,26 @@ def test_constraints_from_prose(kind: str, text: str, expected: dict[str, Any]) 
          {"enum": ["ACTIVE", "BUILD", "REBOOT", "ERROR"]}),
         ("string", "Port.\nValue range:\n2100-9500, 27017, and 27019\nDefault value: 8635",
          {"default": "8635"}),
+        # what a value may contain, how many, a numeric span, or a clause about something
+        # else is no list of values
+        ("string", "Name.\nRange:\nLetters, digits, or underscores\nIt must start with a "
+         "letter.", {}),
+        ("string", "The name can contain letters, which can be uppercase or lowercase.", {}),
+        ("string", "spec: the disk specification, which can be large or lvs.", {}),
+        ("integer", "Instances, which can be 2 or more.", {}),
+        ("string", "Port. The value can be 2100-9500, 27017, or 27019.", {}),
+        ("string", "Month. Values: 2020-01, 2020-02, or 2020-03.",
+         {"enum": ["2020-01", "2020-02", "2020-03"]}),
+        ("string", "Unit. Options:\n- This indicates the unit.\n- It means the size.", {}),
+        # a long list that ends without "or" is read in linear time (untrusted text)
+        ("integer", "Day, which can be " + ", ".join(map(str, range(1, 31))) + " and so on.",
+         {}),
         # a listed value that reads like a placeholder is still a value
         ("string", "Auth mode.\n- NONE\n- APP\nDefault: NONE\nEnumeration values:\n- NONE\n- APP",
          {"enum": ["NONE", "APP"], "default": "NONE"}),
         ("string", "Auth mode.\nDefault: None", {}),
+        ("string", "Auth. The value can be NONE, APP, or IAM. The default value is NONE.",
+         {"enum": ["NONE", "APP", "IAM"], "default": "NONE"}),
         # formats: date-time needs a time zone
         ("string", "Start, in YYYY-MM-DDTHH:MM:SS format.", {}),
         ("string", "Start, in yyyy-MM-ddTHH:mm:ssZ format.", {"format": "date-time"}),

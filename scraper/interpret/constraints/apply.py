@@ -231,7 +231,7 @@ def _default(parts: Parts, text: str, kind: str, marked: Any, listed: list[Any] 
         return value
     if marked is not None:
         return marked
-    found = prose.default_value(text, kind, listed is not None)
+    found = prose.default_value(text, kind, listed)
     if found is None:
         found = marked_member(text, kind, [True, False] if kind == "boolean" else listed or [])
     return found

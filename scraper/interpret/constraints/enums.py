@@ -39,8 +39,11 @@ DEFAULT_MARK = re.compile(
     re.I,
 )
 # A value of several words is Title Case ("Red Hat"), whatever flags the pattern using it
-# has: under re.I "contain letters" would pass for one value.
-WORD = rf"(?:{NUM}(?![\w.]*\w)|(?-i:[A-Z]\w*(?:\s[A-Z]\w*){{1,2}})(?![\w-])|{TOKEN})"
+# has: under re.I "contain letters" would pass for one value; it ends where the list goes on
+# or ends. Each value is read one way only (an atomic group): a long list that ends without
+# "or" then fails in linear time, not by trying every way to split it.
+TITLE = r"(?-i:[A-Z]\w*(?: [A-Z]\w*){1,2})(?![\w-])(?=\s*(?:,|\s(?:or|and)\s|[.;(]|$))"
+WORD = rf"(?>{NUM}(?![\w.\-]*\w)|{TITLE}|{TOKEN})"
 WORD_LIST = rf"((?:{WORD}\s*,\s*)*{WORD},?\s+(?:or|and)\s+{WORD})"
 PARENTHESES = re.compile(r"\s*\([^()]*\)")
 CAN_BE = re.compile(
@@ -51,7 +54,7 @@ CAN_BE = re.compile(
 # "Specifies the type, which can be public or private.": single-word values only, so "which
 # can be Endpoint Service ID or Endpoint ID" (what an ID may be) and "which can be created and
 # viewed ..." list nothing.
-SINGLE = rf"(?:{NUM}(?![\w.]*\w)|{TOKEN})"
+SINGLE = rf"(?>{NUM}(?![\w.\-]*\w)|{TOKEN})"
 WHICH_CAN_BE = re.compile(
     rf"\bwhich\s+can\s+(?:only\s+)?be\s+((?:{SINGLE}\s*,\s*)*{SINGLE},?\s+or\s+{SINGLE})"
     r"\s*(?=[.;,]|$)",
@@ -59,11 +62,28 @@ WHICH_CAN_BE = re.compile(
 )
 NO_VALUE = frozenset({"empty", "blank", "null"})  # "which can be empty or auto": "" is no word
 BULLET = re.compile(r"\s*[-•]\s")
-MARKED = re.compile(rf"\**({TOKEN})\**\s*\(default(?:\s+value)?\)", re.I)
+MARKED = re.compile(rf"(?<![\w.*-])\**({TOKEN})\**\s*\(default(?:\s+value)?\)", re.I)
 ONLY = re.compile(rf"\bvalue\s+can\s+only\s+be\s+({TOKEN})\s*(?=[.;,(]|$)", re.I | re.M)
 COMMA_LINE = re.compile(rf"^\s*{WORD_LIST}\s*\.?\s*$", re.M)
 BRACED = re.compile(r"\{(\w+)\}")
-SPAN = re.compile(r"\d+\s*-\s*\d+")
+SPAN = re.compile(r"(\d+)\s*-\s*(\d+)")
+# Words that say what a value may contain or how many, not a value: "letters, digits, or
+# underscores", "2 or more". A list with one of them lists no values. (Singular words such
+# as NUMBER or period are values of some fields.)
+NOT_VALUES = frozenset(
+    {
+        "letters", "digits", "underscores", "hyphens", "periods", "spaces", "characters",
+        "uppercase", "lowercase", "more", "less", "fewer",
+    }
+)  # fmt: skip
+# Pronouns and articles head no value bullet ("- It means the size.").
+NOT_HEADS = frozenset({"a", "an", "the", "this", "that", "these", "those", "it", "they", "which"})
+# The clause before "which can be" names the field only when it says nothing of its own
+# ("Specifies the zone type, which ..."), not "The name can contain letters, which ...".
+CLAUSE_VERB = re.compile(
+    r"[:：]|\b(?:can|could|is|are|must|may|should|contains?|consists?|includes?|supports?)\b",
+    re.I,
+)
 
 
 def _split_words(group: str) -> list[str]:
@@ -75,6 +95,10 @@ def _split_words(group: str) -> list[str]:
 
 
 def _typed_list(tokens: list[str], kind: str) -> list[Any] | None:
+    """The tokens as values of the type; None if one is not, or if one says what values may
+    contain ("letters"), or is a numeric span: "2100-9500, 27017, and 27019" are ports."""
+    if any(t.lower() in NOT_VALUES or _is_span(t) for t in tokens):
+        return None
     values: list[Any] = []
     for token in tokens:
         value = typed(token, kind)
@@ -156,6 +180,11 @@ def _leading_lines(tail: str) -> list[str]:
     return tokens
 
 
+def _is_span(token: str) -> bool:
+    span = SPAN.fullmatch(token)
+    return span is not None and int(span.group(1)) < int(span.group(2))
+
+
 def _described_items(tail: str) -> list[str]:
     """The values of the bullets right after the introduction when each is one value and
     what it means ("- bios indicates ...", "- asc (ascending order)"); else none."""
@@ -164,7 +193,7 @@ def _described_items(tail: str) -> list[str]:
         if not BULLET.match(line):
             break
         item = DESCRIBED_ITEM.match(line)
-        if item is None:
+        if item is None or item.group(1).lower() in NOT_HEADS:
             return []
         tokens.append(item.group(1))
     return tokens
@@ -199,10 +228,7 @@ def _plain_values(range_part: str) -> list[str]:
 
 
 def _listed(tokens: list[str], default: str | None, kind: str) -> tuple[list[Any], Any] | None:
-    """The tokens typed (None unless every one is of the type), with the default typed.
-    "2100-9500, 27017, and 27019" is a range and some ports, not a list of values."""
-    if any(SPAN.fullmatch(token) for token in tokens):
-        return None
+    """The tokens typed (None unless every one is of the type), with the default typed."""
     values = _typed_list(tokens, kind)
     return (values, typed(default, kind) if default else None) if values else None
 
@@ -227,11 +253,14 @@ def _from_words(text: str, kind: str) -> tuple[list[Any], Any] | None:
 
 
 def _which_can_be(text: str, kind: str) -> list[Any] | None:
-    """ "..., which can be a, b, or c." said of the field itself: not in a bullet line, which
-    describes one part of it ("- spec: ..., which can be large or lvs"), nor in a case."""
+    """ "..., which can be a, b, or c." said of the field itself: after a clause that only
+    names it ("Specifies the zone type"), not one that says something of its own ("The name
+    can contain letters, which ...", "spec: ..."), not in a bullet line, which describes one
+    part of the value ("- spec: ..., which can be large or lvs"), nor in a case."""
     for match in WHICH_CAN_BE.finditer(text):
         line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
-        if BULLET.match(line) or case_specific(text, match.start()):
+        sentence = re.split(r"[.;]\s", line)[-1]
+        if BULLET.match(line) or CLAUSE_VERB.search(sentence) or case_specific(text, match.start()):
             continue
         tokens = _split_words(match.group(1))
         if NO_VALUE.isdisjoint(t.lower() for t in tokens):

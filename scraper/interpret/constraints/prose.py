@@ -196,9 +196,10 @@ def list_size(text: str) -> tuple[int | None, int | None]:
     return low, int(high.group(1)) if high else None
 
 
-def default_value(text: str, kind: str, listed: bool = False) -> Any:
-    """The value a "default value is X" phrase names, typed; None when there is none."""
-    marked_ok = kind != "string" or listed  # a listed string value must then be in the list
+def default_value(text: str, kind: str, members: list[Any] | None = None) -> Any:
+    """The value a "default value is X" phrase names, typed; None when there is none. A
+    listed value (`members`) counts even where it reads like a placeholder ("NONE")."""
+    marked_ok = kind != "string" or members is not None  # a listed string is then checked
     for pattern in [*DEFAULTS, MARKED_DEFAULT] if marked_ok else DEFAULTS:
         for match in pattern.finditer(text):
             if case_specific(text, match.start()):
@@ -206,9 +207,11 @@ def default_value(text: str, kind: str, listed: bool = False) -> Any:
             raw = match.group(1)
             token = clean_token(raw)
             quoted = raw[:1] in '"“'
+            value = typed(token, kind)
+            if value in (members or []):
+                return value
             if is_placeholder(token) or (not quoted and token.lower() in STOPWORDS):
                 continue
-            value = typed(token, kind)
             if value is not None and value != "":
                 return value
     return None
