@@ -223,12 +223,11 @@ def _default(parts: Parts, text: str, kind: str, marked: Any, listed: list[Any] 
     stated = parts.section("default")
     if stated is not None:
         first = re.match(r"\s*(\"[^\"]*\"|\S+)(?:\s*$|\s*\(|\s*[:,]\s|\s*\.\s*$)", stated)
-        value = typed(clean_token(first.group(1)), kind) if first else None
+        token = clean_token(first.group(1)) if first else ""
+        value = typed(token, kind) if first else None
         if listed and value in listed:  # "Default: NONE" where NONE is one of the values
             return value
-        if not first or is_placeholder(stated) or is_placeholder(clean_token(first.group(1))):
-            return None
-        return value
+        return None if is_placeholder(stated) or is_placeholder(token) else value
     if marked is not None:
         return marked
     found = prose.default_value(text, kind, listed)
