@@ -37,7 +37,7 @@ STATED = {
     ),
     "default": re.compile(
         r"\bdefault\s+value\s*(?:is|:)|\bdefault\s*[:：]|\bdefaults?\s+to\b|"
-        r"\(default(?:\s+value)?\)|\bis\s+\S+\s+by\s+default",
+        rf"{prose.DEFAULT_NOTE}|\bis\s+\S+\s+by\s+default",
         re.I,
     ),
     "enum": re.compile(

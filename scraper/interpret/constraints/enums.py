@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from doc2openapi.scraper.interpret.constraints.prose import case_specific
+from doc2openapi.scraper.interpret.constraints.prose import DEFAULT_NOTE, case_specific
 from doc2openapi.scraper.interpret.constraints.values import NUM, is_placeholder, typed
 
 TOKEN = r"[\w\-]+(?:\.[\w\-]+)*"  # noqa: S105 - a value token, not a secret
@@ -24,7 +24,7 @@ ENUM_INTRO = re.compile(
     re.I,
 )
 ITEM = re.compile(
-    rf"(?:^|\s)[-•]\s+\*{{0,2}}({TOKEN})\*{{0,2}}(\s*\(default(?:\s+value)?\))?"
+    rf"(?:^|\s)[-•]\s+\*{{0,2}}({TOKEN})\*{{0,2}}(\s*{DEFAULT_NOTE})?"
     r"(?:\s*[:：]|\s*$|(?=\s+[-•]\s))",
     re.M | re.I,
 )
@@ -34,7 +34,7 @@ DESCRIBED_ITEM = re.compile(
 )
 LINE_ITEM = re.compile(rf"^\s*\*{{0,2}}({TOKEN})\*{{0,2}}\s*[:：]", re.M)
 DEFAULT_MARK = re.compile(
-    r"^\s*\(default(?:\s+value)?\)|\(default(?:\s+value)?\)\s*\.?\s*$|"
+    rf"^\s*{DEFAULT_NOTE}|{DEFAULT_NOTE}\s*\.?\s*$|"
     r"^\s*default(?:\s+value)?\.|\bthis\s+is\s+the\s+default(?:\s+value)?\b",
     re.I,
 )
@@ -62,7 +62,7 @@ WHICH_CAN_BE = re.compile(
 )
 NO_VALUE = frozenset({"empty", "blank", "null"})  # "which can be empty or auto": "" is no word
 BULLET = re.compile(r"\s*[-•]\s")
-MARKED = re.compile(rf"(?<![\w.*-])\**({TOKEN})\**\s*\(default(?:\s+value)?\)", re.I)
+MARKED = re.compile(rf"(?<![\w.*-])\**({TOKEN})\**\s*{DEFAULT_NOTE}", re.I)
 ONLY = re.compile(rf"\bvalue\s+can\s+only\s+be\s+({TOKEN})\s*(?=[.;,(]|$)", re.I | re.M)
 COMMA_LINE = re.compile(rf"^\s*{WORD_LIST}\s*\.?\s*$", re.M)
 BRACED = re.compile(r"\{(\w+)\}")
@@ -285,7 +285,7 @@ def marked_member(text: str, kind: str, members: list[Any]) -> Any:
 
 def _bare_list(text: str, kind: str) -> tuple[list[Any], Any] | None:
     """A list of "- value: meaning" lines with no introduction, when every item is one."""
-    lines = [line for line in text.splitlines() if re.match(r"^\s*[-•]\s", line)]
+    lines = [line for line in text.splitlines() if BULLET.match(line)]
     if len(lines) < 2:
         return None
     tokens, default = _items("\n".join(lines))

@@ -65,6 +65,8 @@ LENGTH_EXACT = re.compile(
 CASE_RANGE = re.compile(
     rf"^\s*[-•]\s+[^:\n]{{1,40}}:\s*({NUM})\s*(?:-|to|~)\s*({NUM})\s*\.?\s*$", re.M
 )
+# "(default)" or "(default value)" after a value: the mark every reader of value lists knows
+DEFAULT_NOTE = r"\(default(?:\s+value)?\)"
 VALUE = rf"\"[^\"\n]{{1,64}}\"|“[^”\n]{{1,64}}”|{NUM}(?![\w.]*\w)|[\w./:+\-]+"
 DEFAULTS = [
     re.compile(rf"\bdefault(?:\s+value)?\s*[:：]\s*\**({VALUE})", re.I),
@@ -80,7 +82,7 @@ DEFAULTS = [
 # "The value can only be true (default)." For a string only with listed values: a word
 # before "(default)" ("in a shared pool (default)") need be no value, and the enum checks it.
 MARKED_DEFAULT = re.compile(
-    rf"\b(?:be|is|are)\s+(?:only\s+)?\**({VALUE})\**\s*\(default(?:\s+value)?\)", re.I
+    rf"\b(?:be|is|are)\s+(?:only\s+)?\**({VALUE})\**\s*{DEFAULT_NOTE}", re.I
 )
 CASE = re.compile(
     r"^\s*(?:[-•]\s*)?(?:for|if|when|whenever|unless|in\s+case|only\s+when|once)\b", re.I
