@@ -168,6 +168,13 @@ KINDS: dict[str, Kind] = {
         "ECMA-262, or not a string field)",
         "check the expression",
     ),
+    "constraint:conflict": Kind(
+        "warning",
+        "a default or value list read from a description that its own stated bounds, length, "
+        "format or list reject (the page contradicts itself, or a case was read as the rule); "
+        "the default or list is dropped",
+        "check the description",
+    ),
     "low-example-coverage": Kind(
         "warning",
         "an example with over a tenth of its fields outside the schema (the fields are named)",

@@ -107,6 +107,24 @@ def test_constraints_from_prose(kind: str, text: str, expected: dict[str, Any]) 
         ("string", "Text of a note, at most 4 KB. For pager notes, up to 160 characters.", {}),
         ("integer", "Hits. For slow checks, the value ranges from 1 to 30.", {}),
         ("integer", "Pages. The value must be greater than 0.", {"minimum": 1}),
+        # a bullet per case ("- <case>: ...") states that case's bounds and default only
+        ("integer", "Wait time.\n- Fast queues: The value ranges from 5 to 900, and the default"
+         " value is 60.\n- Slow queues: The value ranges from 0 to 900, and the default value"
+         " is 30.", {}),
+        ("string", "Key.\n- plain: The value contains 8 to 32 characters.\n- signed: The value"
+         " contains 4 to 512 characters.", {}),
+        ("integer", "Copies.\n- Gold tier: The value is 3.\n- Silver tier: The value ranges"
+         " from 1 to 2.", {}),
+        ("integer", "Zone size.\n- Public: 1-500\n- Private: 1-500",
+         {"minimum": 1, "maximum": 500}),
+        ("integer", "Copies.\n- Value range: 1 to 10\n- Default value: 3",
+         {"minimum": 1, "maximum": 10, "default": 3}),  # labels, not cases
+        ("string", "Name.\n- Length: 1 to 64 characters\n- Note: letters only",
+         {"minLength": 1, "maxLength": 64}),
+        # ... but a bullet headed by one of the field's own values describes that value
+        ("string", "Match mode:\n- PREFIX: Prefix match\n- EXACT: Exact match Default value:"
+         " EXACT\nEnumeration values:\n- PREFIX\n- EXACT",
+         {"enum": ["PREFIX", "EXACT"], "default": "EXACT"}),
         # lists in words
         ("string", "Speed. The value can be slow, normal, or fast.",
          {"enum": ["slow", "normal", "fast"]}),
@@ -338,6 +356,31 @@ def test_an_example_that_contradicts_a_keyword_removes_it(tmp_path: Path) -> Non
     kinds = [d.kind for d in result.diagnostics]
     assert "doc-defect:constraint" in kinds
     assert result.report.summary.examples == {"valid": 1, "invalid": 0}
+
+
+def test_a_default_its_own_bounds_reject_is_dropped_and_reported(tmp_path: Path) -> None:
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<h1>Get</h1><h4>URI</h4><p>GET /v1/things</p><h4>Response Parameters</h4>"
+        "<table><tr><th>Parameter</th><th>Type</th><th>Description</th></tr>"
+        "<tr><td>keep</td><td>Integer</td><td>Copies kept. -1 keeps all.<br/>Minimum: 1<br/>"
+        "Maximum: 500<br/>Default: -1</td></tr>"
+        "<tr><td>mode</td><td>String</td><td>The value can be fast or slow. Default: medium"
+        "</td></tr></table>"
+    )
+    result = scrape([page])
+    body = resolve(result.spec, result.spec["paths"]["/v1/things"]["get"]["responses"]["200"]
+                   ["content"]["application/json"]["schema"])  # fmt: skip
+    keep = body["properties"]["keep"]
+    assert (keep["minimum"], keep["maximum"], "default" in keep) == (1, 500, False)
+    assert body["properties"]["mode"]["enum"] == ["fast", "slow"]
+    assert "default" not in body["properties"]["mode"]
+    reasons = sorted(d.reason for d in result.diagnostics if d.kind == "constraint:conflict")
+    assert reasons == [
+        "field 'keep': default -1 against format \"int32\", minimum 1, maximum 500; default "
+        "dropped",
+        'field \'mode\': default "medium" against enum ["fast", "slow"]; default dropped',
+    ]
 
 
 def test_a_null_example_value_keeps_the_listed_values(tmp_path: Path) -> None:

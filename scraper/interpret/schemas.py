@@ -171,6 +171,9 @@ class SchemaBuilder:
                 "its description lists",
                 ref.table.caption,
             )
+        for conflict in found.conflicts:
+            self.diagnose("constraint:conflict", f"field {field.name!r}: {conflict}",
+                          ref.table.caption)  # fmt: skip
         self.stated.update(found.stated)
         self.extracted.update(found.extracted & found.stated)
         if "$ref" in schema:  # 3.0 ignores siblings of $ref: wrap to keep description, source

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -68,6 +69,7 @@ class Extracted:
     stated: set[str] = field(default_factory=set)
     extracted: set[str] = field(default_factory=set)
     items_from_list: bool = False  # an untyped "Array" whose values the prose lists
+    conflicts: list[str] = field(default_factory=list)  # what was read, then dropped, and why
 
 
 def apply_constraints(schema: Schema, description: str) -> Extracted:
@@ -238,15 +240,26 @@ def _default(parts: Parts, text: str, kind: str, marked: Any, listed: list[Any] 
 
 def _check(schema: Schema, result: Extracted) -> None:
     """A default or enum its own schema rejects (out of range, too long, not in the enum, not
-    of the format) is dropped; the prose stays in the description."""
+    of the format) is dropped, and said in `result.conflicts`: the page contradicts itself,
+    or a case was read as the rule. The prose stays in the description."""
     rules = {k: v for k, v in schema.items() if k not in ("default", "description", "enum")}
     checker = OAS30Validator(rules, format_checker=OAS30Validator.FORMAT_CHECKER)
     if "enum" in schema and not all(checker.is_valid(v) for v in schema["enum"]):
-        del schema["enum"]
+        result.conflicts.append(f"listed values {_shown(schema.pop('enum'))} against "
+                                f"{_keywords(rules)}; enum dropped")  # fmt: skip
         result.extracted.discard("enum")
     if "default" in schema:
         with_enum = {**rules, **({"enum": schema["enum"]} if "enum" in schema else {})}
         full = OAS30Validator(with_enum, format_checker=OAS30Validator.FORMAT_CHECKER)
         if not full.is_valid(schema["default"]):
-            del schema["default"]
+            result.conflicts.append(f"default {_shown(schema.pop('default'))} against "
+                                    f"{_keywords(with_enum)}; default dropped")  # fmt: skip
             result.extracted.discard("default")
+
+
+def _keywords(rules: Schema) -> str:
+    return ", ".join(f"{k} {_shown(v)}" for k, v in rules.items() if k != "type") or "its type"
+
+
+def _shown(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)[:120]

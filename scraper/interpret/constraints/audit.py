@@ -62,9 +62,7 @@ def audit_constraints(spec: dict[str, Any]) -> list[Diagnostic]:
     for where, location, schema, description, source in _fields(spec):
         file = source.get("file", "") if isinstance(source, dict) else ""
         if location != "body" and schema == {"type": "string"}:
-            # a parameter table without a Type column: a string on the wire, whose
-            # constraints could not be read before its type was known
-            apply_constraints(schema, description)
+            found += _untyped_parameter(schema, description, where, file)
         if location == "path":
             schema.pop("default", None)
         if location == "header" and schema.get("format") == "date-time":
@@ -88,6 +86,15 @@ def audit_constraints(spec: dict[str, Any]) -> list[Diagnostic]:
                 f"{where}: the description states a regular expression; no pattern: {why}",
             ))  # fmt: skip
     return found
+
+
+def _untyped_parameter(
+    schema: dict[str, Any], description: str, where: str, file: str
+) -> list[Diagnostic]:
+    """A parameter table without a Type column: a string on the wire, whose constraints
+    could not be read before its type was known."""
+    conflicts = apply_constraints(schema, description).conflicts
+    return [Diagnostic(file, "constraint:conflict", f"{where}: {c}") for c in conflicts]
 
 
 def _check_values(schema: dict[str, Any]) -> None:

@@ -7,7 +7,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from doc2openapi.scraper.interpret.constraints.prose import DEFAULT_NOTE, case_specific
+from doc2openapi.scraper.interpret.constraints.prose import (
+    DEFAULT_NOTE,
+    case_specific,
+    states_bounds,
+)
 from doc2openapi.scraper.interpret.constraints.values import NUM, is_placeholder, typed
 
 TOKEN = r"[\w\-]+(?:\.[\w\-]+)*"  # noqa: S105 - a value token, not a secret
@@ -284,9 +288,10 @@ def marked_member(text: str, kind: str, members: list[Any]) -> Any:
 
 
 def _bare_list(text: str, kind: str) -> tuple[list[Any], Any] | None:
-    """A list of "- value: meaning" lines with no introduction, when every item is one."""
+    """A list of "- value: meaning" lines with no introduction, when every item is one; a
+    line that states bounds ("- hmac: The value contains 8 to 32 characters") is a case."""
     lines = [line for line in text.splitlines() if BULLET.match(line)]
-    if len(lines) < 2:
+    if len(lines) < 2 or any(states_bounds(line) for line in lines):
         return None
     tokens, default = _items("\n".join(lines))
     if len(tokens) != len(lines) or set(tokens) & set(BRACED.findall(text)):

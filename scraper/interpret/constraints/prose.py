@@ -87,6 +87,13 @@ MARKED_DEFAULT = re.compile(
 CASE = re.compile(
     r"^\s*(?:[-•]\s*)?(?:for|if|when|whenever|unless|in\s+case|only\s+when|once)\b", re.I
 )
+# "- TCP listeners: ...": a bullet that opens with the case it is about; a constraint word
+# ("- Minimum: 1", "- Default value: 10") labels the field's own keyword instead
+CASE_BULLET = re.compile(
+    r"^\s*[-•]\s+\**(?!\s*(?:minimum|maximum|default|(?:value\s+)?range|length|format|unit|"
+    r"note|example|constraints?|definition|type|value|values)\b)([^:：\n*]{1,40}?)\**\s*[:：]\s",
+    re.I | re.M,
+)
 # "If this parameter is not specified, ..." states the default, not a case.
 UNSET = re.compile(
     r"\b(?:not\s+(?:specified|transferred|passed|set|provided|configured|carried|included)|"
@@ -108,11 +115,24 @@ ZONED_EXAMPLE = re.compile(r"\b\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z
 RFC3339 = re.compile(r"\bRFC\s*3339\b", re.I)
 
 
-def case_specific(text: str, start: int) -> bool:
-    """Does the sentence around `start` open with a case ("For SMS", "If ...")?"""
+def case_specific(text: str, start: int, values: Sequence[Any] = ()) -> bool:
+    """Does the sentence around `start` open with a case ("For SMS", "If ...") or sit in one
+    of two or more case bullets ("- hmac: The value contains 8 to 32 characters.")? A bullet
+    headed by one of the field's own `values` ("- SWA: Prefix match") describes that value."""
     begin = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), text.rfind(";", 0, start))
     opening = text[begin + 1 : start]
-    return bool(CASE.match(opening)) and not UNSET.search(opening)
+    if CASE.match(opening) and not UNSET.search(opening):
+        return True
+    bullet = CASE_BULLET.match(text, text.rfind("\n", 0, start) + 1)
+    if bullet is None or bullet.end() > start or len(CASE_BULLET.findall(text)) < 2:
+        return False
+    return bullet.group(1).strip() not in {str(v) for v in values}
+
+
+def states_bounds(text: str) -> bool:
+    """Does the text state a length or a range ("The value contains 8 to 32 characters")?"""
+    bounds = (*RANGE_PATTERNS, MINIMUM, MAXIMUM, LENGTH_RANGE, LENGTH_MAX, LENGTH_EXACT)
+    return any(pattern.search(text) for pattern in bounds)
 
 
 def _first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -204,7 +224,7 @@ def default_value(text: str, kind: str, members: list[Any] | None = None) -> Any
     marked_ok = kind != "string" or members is not None  # a listed string is then checked
     for pattern in [*DEFAULTS, MARKED_DEFAULT] if marked_ok else DEFAULTS:
         for match in pattern.finditer(text):
-            if case_specific(text, match.start()):
+            if case_specific(text, match.start(), members or ()):
                 continue
             raw = match.group(1)
             token = clean_token(raw)
