@@ -125,6 +125,22 @@ def test_constraints_from_prose(kind: str, text: str, expected: dict[str, Any]) 
         ("string", "Match mode:\n- PREFIX: Prefix match\n- EXACT: Exact match Default value:"
          " EXACT\nEnumeration values:\n- PREFIX\n- EXACT",
          {"enum": ["PREFIX", "EXACT"], "default": "EXACT"}),
+        # a list is closed only when every bullet names a value, and its introduction says
+        # neither "not limited to", "such as", nor for which case it is
+        ("string", "Disk group. The options are:\n- vgroot: root disk.\n- vgdata{n}: data disk n,"
+         " for example, vgdata1.\n- default: common data disk, mounted by default.", {}),
+        ("string", "Step. The value can contain but is not limited to the following values:\n"
+         "- COPYING\n- MOVING", {}),
+        ("string", "Size. The options for GPU pools are as follows:\n- pool.x (1 card)\n"
+         "- pool.2x (2 cards)", {}),
+        ("string", "Separator. Value range:\n- Comma (,)\n- Tab (\\t)\n- NULL", {}),
+        ("string", "Layout. Options:\n- Plain\n- Columnar (supported only by tables)\n- Text",
+         {"enum": ["Plain", "Columnar", "Text"]}),
+        ("string", "Codec. (Mandatory only when the source is a queue.)\n- none\n- zip",
+         {"enum": ["none", "zip"]}),
+        ("boolean", "Whether a copy is made when a job starts.\n- true: Default value. A copy"
+         " is made.\n- false: No copy is made.", {"default": True}),
+        ("string", "Owner ID. The value is a UUID (36 characters) or 0.", {}),
         # lists in words
         ("string", "Speed. The value can be slow, normal, or fast.",
          {"enum": ["slow", "normal", "fast"]}),

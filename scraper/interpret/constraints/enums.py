@@ -29,8 +29,16 @@ ENUM_INTRO = re.compile(
 )
 ITEM = re.compile(
     rf"(?:^|\s)[-•]\s+\*{{0,2}}({TOKEN})\*{{0,2}}(\s*{DEFAULT_NOTE})?"
-    r"(?:\s*[:：]|\s*$|(?=\s+[-•]\s))",
+    r"(?:\s*[:：]|\s*$|(?=\s+[-•]\s)|\s*\([^()\n]*[a-z]{2}[^()\n]*\)\s*\.?\s*$)",
     re.M | re.I,
+)
+# "The value can contain but is not limited to the following values:" lists some values;
+# "Values such as:" some, "The options for GPU pools are as follows:" one case's
+NOT_EXHAUSTIVE = re.compile(r"\bnot\s+limited\s+to\b", re.I)
+OPEN_INTRO = re.compile(
+    r"\bfor\s+example\b|\bsuch\s+as\b|"
+    r"\b(?:for|when|if)\s+(?!this\b|the\s+(?:parameter|field|value)\b)\w",
+    re.I,
 )
 # After an introduction only: "- bios indicates the BIOS boot mode.", "- asc (ascending order)"
 DESCRIBED_ITEM = re.compile(
@@ -66,6 +74,7 @@ WHICH_CAN_BE = re.compile(
 )
 NO_VALUE = frozenset({"empty", "blank", "null"})  # "which can be empty or auto": "" is no word
 BULLET = re.compile(r"\s*[-•]\s")
+BULLET_LINE = re.compile(r"^\s*[-•]\s", re.M)
 MARKED = re.compile(rf"(?<![\w.*-])\**({TOKEN})\**\s*{DEFAULT_NOTE}", re.I)
 ONLY = re.compile(rf"\bvalue\s+can\s+only\s+be\s+({TOKEN})\s*(?=[.;,(]|$)", re.I | re.M)
 COMMA_LINE = re.compile(rf"^\s*{WORD_LIST}\s*\.?\s*$", re.M)
@@ -114,8 +123,11 @@ def _typed_list(tokens: list[str], kind: str) -> list[Any] | None:
 
 
 def _items(tail: str) -> tuple[list[str], str | None]:
-    """ "- a: ... - b (default value): ..." -> ([a, b], b)."""
+    """ "- a: ... - b (default value): ..." -> ([a, b], b). A bullet line among them that
+    names no value ("- vguser{num}: ...", a pattern of values) leaves the list open: none."""
     matches = list(ITEM.finditer(tail))
+    if matches and len(BULLET_LINE.findall(tail[: matches[-1].end()])) > len(matches):
+        return [], None
     tokens: list[str] = []
     default = None
     for i, match in enumerate(matches):
@@ -141,6 +153,8 @@ def value_list(
         if values:
             marked = _marked_default(text, kind)
             return values, typed(default, kind) if default else marked
+    if NOT_EXHAUSTIVE.search(text):
+        return None
     found = _from_intro(text, kind) or _from_range(range_part, kind) or _from_words(text, kind)
     if found is None:
         found = _bare_list(text, kind)
@@ -160,7 +174,7 @@ def _marked_default(text: str, kind: str) -> Any:
 
 def _from_intro(text: str, kind: str) -> tuple[list[Any], Any] | None:
     for intro in ENUM_INTRO.finditer(text):
-        if case_specific(text, intro.start()):
+        if case_specific(text, intro.start()) or _open(text, intro.start(), intro.end()):
             continue
         tail = text[intro.end() :]
         tokens, default = _items(tail)
@@ -171,6 +185,15 @@ def _from_intro(text: str, kind: str) -> tuple[list[Any], Any] | None:
         if (found := _listed(tokens, default, kind)) is not None:
             return found
     return None
+
+
+def _open(text: str, start: int, end: int) -> bool:
+    """Does the sentence that introduces a list at `start` (and ends at `end`) say the list
+    is some values or one case's ("such as", "for GPU pools")?"""
+    before = text[:start].rstrip()
+    ended = before.endswith(".")  # the introduction is a sentence of its own
+    begin = len(before) if ended else max(before.rfind("\n"), before.rfind(". ")) + 1
+    return OPEN_INTRO.search(text[begin:end]) is not None
 
 
 def _leading_lines(tail: str) -> list[str]:
@@ -293,6 +316,9 @@ def _bare_list(text: str, kind: str) -> tuple[list[Any], Any] | None:
     lines = [line for line in text.splitlines() if BULLET.match(line)]
     if len(lines) < 2 or any(states_bounds(line) for line in lines):
         return None
+    first = text.index(lines[0])
+    if text[:first].rstrip().endswith((":", "：")) and _open(text, first, first):
+        return None  # "The options for GPU pools are as follows:"
     tokens, default = _items("\n".join(lines))
     if len(tokens) != len(lines) or set(tokens) & set(BRACED.findall(text)):
         return None

@@ -94,6 +94,7 @@ CASE_BULLET = re.compile(
     r"note|example|constraints?|definition|type|value|values)\b)([^:：\n*]{1,40}?)\**\s*[:：]\s",
     re.I | re.M,
 )
+BULLET_HEAD = re.compile(r"\s*[-•]\s+\**")
 # "If this parameter is not specified, ..." states the default, not a case.
 UNSET = re.compile(
     r"\b(?:not\s+(?:specified|transferred|passed|set|provided|configured|carried|included)|"
@@ -102,7 +103,8 @@ UNSET = re.compile(
 )
 UUID = re.compile(
     r"\bin\s+(?:the\s+)?UUID\s+format|\bformat\s+of\s+(?:the\s+)?UUID|\b\d+-digit\s+UUID|"
-    r"\b(?:value|ID)\s+is\s+a\s+UUID\b(?!\s*(?:containing\s+\d+\s+characters\s+)?or\b)",
+    r"\b(?:value|ID)\s+is\s+a\s+UUID\b"
+    r"(?!\s*(?:containing\s+\d+\s+characters\s+|\([^()]{0,40}\)\s*)?or\b)",
     re.I,
 )
 IPV4 = re.compile(r"\b(?:value|it)\s+is\s+an\s+IPv4\s+address\b(?!\s+or\b)", re.I)
@@ -224,7 +226,7 @@ def default_value(text: str, kind: str, members: list[Any] | None = None) -> Any
     marked_ok = kind != "string" or members is not None  # a listed string is then checked
     for pattern in [*DEFAULTS, MARKED_DEFAULT] if marked_ok else DEFAULTS:
         for match in pattern.finditer(text):
-            if case_specific(text, match.start(), members or ()):
+            if case_specific(text, match.start(), members or ()) or _value_head(text, match):
                 continue
             raw = match.group(1)
             token = clean_token(raw)
@@ -237,6 +239,15 @@ def default_value(text: str, kind: str, members: list[Any] | None = None) -> Any
             if value is not None and value != "":
                 return value
     return None
+
+
+def _value_head(text: str, match: re.Match[str]) -> bool:
+    """ "- default: common data disk, ...": a bullet headed by a value named "default", not
+    the label "- Default: 10", which ends its line with the value."""
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line_end = text.find("\n", match.end())
+    rest = text[match.end() : line_end if line_end != -1 else len(text)]
+    return bool(BULLET_HEAD.fullmatch(text[line_start : match.start()]) and rest.strip(" .*"))
 
 
 def string_format(text: str) -> str | None:
