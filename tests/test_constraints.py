@@ -141,6 +141,10 @@ def test_constraints_from_prose(kind: str, text: str, expected: dict[str, Any]) 
         ("boolean", "Whether a copy is made when a job starts.\n- true: Default value. A copy"
          " is made.\n- false: No copy is made.", {"default": True}),
         ("string", "Owner ID. The value is a UUID (36 characters) or 0.", {}),
+        ("integer", "Page size. The value ranges from 0 to 200.\nCommonly used values are 10,"
+         " 20, and 50. The default value is 200.", {"minimum": 0, "maximum": 200, "default": 200}),
+        ("string", "Layout. The options are as follows: - Default : default layout - Wide : wide"
+         " layout", {"enum": ["Default", "Wide"]}),
         # lists in words
         ("string", "Speed. The value can be slow, normal, or fast.",
          {"enum": ["slow", "normal", "fast"]}),
@@ -239,6 +243,17 @@ def test_phrasings(kind: str, text: str, expected: dict[str, Any]) -> None:
     schema: dict[str, Any] = {"type": kind}
     apply_constraints(schema, text)
     assert {k: v for k, v in schema.items() if k != "type"} == expected
+
+
+def test_a_value_named_default_heads_its_bullet_and_is_no_default_label() -> None:
+    schema: dict[str, Any] = {"type": "string"}
+    text = "Layout. The options are as follows: - Default : default layout - Wide : wide layout"
+    found = apply_constraints(schema, text)
+    assert (schema.get("enum"), schema.get("default"), found.conflicts) == (
+        ["Default", "Wide"],
+        None,
+        [],
+    )
 
 
 def test_array_sizes_and_item_keywords() -> None:

@@ -33,10 +33,11 @@ ITEM = re.compile(
     re.M | re.I,
 )
 # "The value can contain but is not limited to the following values:" lists some values;
-# "Values such as:" some, "The options for GPU pools are as follows:" one case's
+# "Values such as:", "Commonly used values are" some, "The options for GPU pools are as
+# follows:" one case's
 NOT_EXHAUSTIVE = re.compile(r"\bnot\s+limited\s+to\b", re.I)
 OPEN_INTRO = re.compile(
-    r"\bfor\s+example\b|\bsuch\s+as\b|"
+    r"\bfor\s+example\b|\bsuch\s+as\b|\bcommon(?:ly)?\b|\brecommended\b|\btypical(?:ly)?\b|"
     r"\b(?:for|when|if)\s+(?!this\b|the\s+(?:parameter|field|value)\b)\w",
     re.I,
 )
@@ -187,6 +188,11 @@ def _from_intro(text: str, kind: str) -> tuple[list[Any], Any] | None:
     return None
 
 
+def _for_the_field(text: str, match: re.Match[str]) -> bool:
+    """A list stated of the field itself: not in a case, not some of its values."""
+    return not case_specific(text, match.start()) and not _open(text, match.start(), match.end())
+
+
 def _open(text: str, start: int, end: int) -> bool:
     """Does the sentence that introduces a list at `start` (and ends at `end`) say the list
     is some values or one case's ("such as", "for GPU pools")?"""
@@ -264,7 +270,7 @@ def _from_words(text: str, kind: str) -> tuple[list[Any], Any] | None:
     """ "The value can be a, b, or c." / "its value can only be ACTIVE." ("can only be null"
     says the field is always empty, not that its one value is the string "null".)"""
     text = PARENTHESES.sub("", text)
-    match = next((m for m in CAN_BE.finditer(text) if not case_specific(text, m.start())), None)
+    match = next((m for m in CAN_BE.finditer(text) if _for_the_field(text, m)), None)
     if match and kind in ("string", "integer", "number"):
         values = _typed_list(_split_words(match.group(1)), kind)
         if values and len(values) >= 2:

@@ -94,7 +94,7 @@ CASE_BULLET = re.compile(
     r"note|example|constraints?|definition|type|value|values)\b)([^:：\n*]{1,40}?)\**\s*[:：]\s",
     re.I | re.M,
 )
-BULLET_HEAD = re.compile(r"\s*[-•]\s+\**")
+BULLET_HEAD = re.compile(r"(?:^|\s)[-•]\s+\**$")  # ends the text before a bullet's head
 # "If this parameter is not specified, ..." states the default, not a case.
 UNSET = re.compile(
     r"\b(?:not\s+(?:specified|transferred|passed|set|provided|configured|carried|included)|"
@@ -242,12 +242,13 @@ def default_value(text: str, kind: str, members: list[Any] | None = None) -> Any
 
 
 def _value_head(text: str, match: re.Match[str]) -> bool:
-    """ "- default: common data disk, ...": a bullet headed by a value named "default", not
-    the label "- Default: 10", which ends its line with the value."""
+    """ "- default: common data disk, ...", "Options: - Default : default format - CSV": a
+    bullet headed by a value named "default", not the label "- Default: 10", which ends its
+    line with the value."""
     line_start = text.rfind("\n", 0, match.start()) + 1
     line_end = text.find("\n", match.end())
     rest = text[match.end() : line_end if line_end != -1 else len(text)]
-    return bool(BULLET_HEAD.fullmatch(text[line_start : match.start()]) and rest.strip(" .*"))
+    return bool(BULLET_HEAD.search(text[line_start : match.start()]) and rest.strip(" .*"))
 
 
 def string_format(text: str) -> str | None:
