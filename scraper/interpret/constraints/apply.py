@@ -59,6 +59,7 @@ APPLIES = {
     "pattern": {"string", "array"},
 }
 SCALARS = ("string", "integer", "number", "boolean")
+TYPE_FORMATS = frozenset({"int32", "int64", "float", "double"})  # the type column's, not stated
 SIZE = re.compile(rf"\**({NUM})\**\s*(?:-|to|~)\s*\**({NUM})\**")
 
 
@@ -232,9 +233,10 @@ def _default(parts: Parts, text: str, kind: str, marked: Any, listed: list[Any] 
         return None if is_placeholder(stated) or is_placeholder(token) else value
     if marked is not None:
         return marked
-    found = prose.default_value(text, kind, listed)
+    members = [True, False] if kind == "boolean" else listed
+    found = prose.default_value(text, kind, members)
     if found is None:
-        found = marked_member(text, kind, [True, False] if kind == "boolean" else listed or [])
+        found = marked_member(text, kind, members or [])
     return found
 
 
@@ -258,7 +260,11 @@ def _check(schema: Schema, result: Extracted) -> None:
 
 
 def _keywords(rules: Schema) -> str:
-    return ", ".join(f"{k} {_shown(v)}" for k, v in rules.items() if k != "type") or "its type"
+    """The keywords read from the description (not the type, nor a format the type gives)."""
+    stated = {
+        k: v for k, v in rules.items() if k != "type" and not (k == "format" and v in TYPE_FORMATS)
+    }
+    return ", ".join(f"{k} {_shown(v)}" for k, v in stated.items()) or "its type"
 
 
 def _shown(value: Any) -> str:

@@ -15,7 +15,11 @@ from typing import Any
 
 from openapi_schema_validator import OAS30Validator
 
-from doc2openapi.scraper.interpret.constraints.apply import STATED, apply_constraints
+from doc2openapi.scraper.interpret.constraints.apply import (
+    STATED,
+    TYPE_FORMATS,
+    apply_constraints,
+)
 from doc2openapi.scraper.interpret.constraints.patterns import regex_problem
 from doc2openapi.scraper.interpret.constraints.values import is_placeholder
 from doc2openapi.scraper.model import SOURCE_KEY, Diagnostic
@@ -25,7 +29,6 @@ KEYWORDS = (
     "enum", "default", "minimum", "maximum", "minLength", "maxLength",
     "pattern", "format", "minItems", "maxItems",
 )  # fmt: skip
-TYPE_FORMATS = frozenset({"int32", "int64", "float", "double"})  # from the type column
 PYTHON_TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,), "integer": (int,), "number": (int, float), "boolean": (bool,),
 }  # fmt: skip

@@ -29,13 +29,13 @@ ENUM_INTRO = re.compile(
 )
 ITEM = re.compile(
     rf"(?:^|\s)[-•]\s+\*{{0,2}}({TOKEN})\*{{0,2}}(\s*{DEFAULT_NOTE})?"
-    r"(?:\s*[:：]|\s*$|(?=\s+[-•]\s)|\s*\([^()\n]*[a-z]{2}[^()\n]*\)\s*\.?\s*$)",
+    r"(?:\s*[:：]|\s*$|(?=\s+[-•]\s)|\s*\((?=[^()\n]*?[a-z]{2})[^()\n]*+\)\s*\.?\s*$)",
     re.M | re.I,
 )
 # "The value can contain but is not limited to the following values:" lists some values;
 # "Values such as:", "Commonly used values are" some, "The options for GPU pools are as
 # follows:" one case's
-NOT_EXHAUSTIVE = re.compile(r"\bnot\s+limited\s+to\b", re.I)
+NOT_EXHAUSTIVE = re.compile(r"\bnot\s+limited\s+to\b[^.:：\n]*[:：]", re.I)
 OPEN_INTRO = re.compile(
     r"\bfor\s+example\b|\bsuch\s+as\b|\bcommon(?:ly)?\b|\brecommended\b|\btypical(?:ly)?\b|"
     r"\b(?:for|when|if)\s+(?!this\b|the\s+(?:parameter|field|value)\b)\w",
@@ -75,7 +75,7 @@ WHICH_CAN_BE = re.compile(
 )
 NO_VALUE = frozenset({"empty", "blank", "null"})  # "which can be empty or auto": "" is no word
 BULLET = re.compile(r"\s*[-•]\s")
-BULLET_LINE = re.compile(r"^\s*[-•]\s", re.M)
+BULLET_LINE = re.compile(r"^[ \t]*[-•][ \t]", re.M)
 MARKED = re.compile(rf"(?<![\w.*-])\**({TOKEN})\**\s*{DEFAULT_NOTE}", re.I)
 ONLY = re.compile(rf"\bvalue\s+can\s+only\s+be\s+({TOKEN})\s*(?=[.;,(]|$)", re.I | re.M)
 COMMA_LINE = re.compile(rf"^\s*{WORD_LIST}\s*\.?\s*$", re.M)
@@ -125,9 +125,12 @@ def _typed_list(tokens: list[str], kind: str) -> list[Any] | None:
 
 def _items(tail: str) -> tuple[list[str], str | None]:
     """ "- a: ... - b (default value): ..." -> ([a, b], b). A bullet line among them that
-    names no value ("- vguser{num}: ...", a pattern of values) leaves the list open: none."""
+    names no value ("- vguser{num}: ...", a pattern of values), or a short one right after
+    them ("- Custom Image"), leaves the list open: none."""
     matches = list(ITEM.finditer(tail))
     if matches and len(BULLET_LINE.findall(tail[: matches[-1].end()])) > len(matches):
+        return [], None
+    if matches and _unread_value_after(tail[matches[-1].end() :]):
         return [], None
     tokens: list[str] = []
     default = None
@@ -139,6 +142,17 @@ def _items(tail: str) -> tuple[list[str], str | None]:
             default = default or token
         tokens.append(token)
     return tokens, default
+
+
+def _unread_value_after(rest: str) -> bool:
+    """Is the bullet line right after a list's last item a value it could not read (a few
+    words, no sentence), not a note that ends the list ("- The default value is ip.")?"""
+    following = rest.split("\n", 2)[1:2]
+    line = following[0].strip() if following else ""
+    if not BULLET_LINE.match(line):
+        return False
+    words = line.lstrip("-• ").split()
+    return len(words) <= 4 and not line.endswith(".") and ". " not in line
 
 
 def value_list(
@@ -175,7 +189,7 @@ def _marked_default(text: str, kind: str) -> Any:
 
 def _from_intro(text: str, kind: str) -> tuple[list[Any], Any] | None:
     for intro in ENUM_INTRO.finditer(text):
-        if case_specific(text, intro.start()) or _open(text, intro.start(), intro.end()):
+        if not _for_the_field(text, intro, intro.end()):
             continue
         tail = text[intro.end() :]
         tokens, default = _items(tail)
@@ -188,17 +202,20 @@ def _from_intro(text: str, kind: str) -> tuple[list[Any], Any] | None:
     return None
 
 
-def _for_the_field(text: str, match: re.Match[str]) -> bool:
-    """A list stated of the field itself: not in a case, not some of its values."""
-    return not case_specific(text, match.start()) and not _open(text, match.start(), match.end())
+def _for_the_field(text: str, intro: re.Match[str], values: int) -> bool:
+    """A list introduced by `intro` (its values begin at `values`) that is stated of the
+    field itself: not in a case, not some of its values."""
+    return not case_specific(text, intro.start()) and not _open(text, intro.start(), values)
 
 
 def _open(text: str, start: int, end: int) -> bool:
-    """Does the sentence that introduces a list at `start` (and ends at `end`) say the list
-    is some values or one case's ("such as", "for GPU pools")?"""
+    """Does the introduction of a list, from its sentence's start to `end` (where the
+    values begin), say the list is some values or one case's ("such as", "for GPU pools")?"""
     before = text[:start].rstrip()
     ended = before.endswith(".")  # the introduction is a sentence of its own
-    begin = len(before) if ended else max(before.rfind("\n"), before.rfind(". ")) + 1
+    begin = (
+        len(before) if ended else max(before.rfind("\n"), before.rfind(". "), before.rfind(";")) + 1
+    )
     return OPEN_INTRO.search(text[begin:end]) is not None
 
 
@@ -270,7 +287,7 @@ def _from_words(text: str, kind: str) -> tuple[list[Any], Any] | None:
     """ "The value can be a, b, or c." / "its value can only be ACTIVE." ("can only be null"
     says the field is always empty, not that its one value is the string "null".)"""
     text = PARENTHESES.sub("", text)
-    match = next((m for m in CAN_BE.finditer(text) if _for_the_field(text, m)), None)
+    match = next((m for m in CAN_BE.finditer(text) if _for_the_field(text, m, m.start(1))), None)
     if match and kind in ("string", "integer", "number"):
         values = _typed_list(_split_words(match.group(1)), kind)
         if values and len(values) >= 2:

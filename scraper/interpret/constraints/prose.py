@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from doc2openapi.scraper.interpret.constraints.values import (
@@ -90,10 +91,17 @@ CASE = re.compile(
 # "- TCP listeners: ...": a bullet that opens with the case it is about; a constraint word
 # ("- Minimum: 1", "- Default value: 10") labels the field's own keyword instead
 CASE_BULLET = re.compile(
-    r"^\s*[-•]\s+\**(?!\s*(?:minimum|maximum|default|(?:value\s+)?range|length|format|unit|"
-    r"note|example|constraints?|definition|type|value|values)\b)([^:：\n*]{1,40}?)\**\s*[:：]\s",
+    r"^[ \t]*[-•][ \t]+\**(?![ \t]*(?:minimum|maximum|default|(?:value\s+)?range|length|format|"
+    r"unit|note|example|constraints?|definition|type|value|values|the|it|this)\b)"
+    r"([^:：\n*.(]{1,40}?)\**[ \t]*[:：]\s",
     re.I | re.M,
 )
+ADVICE = re.compile(r"\b(?:recommended|suggested)\b", re.I)
+VALUE_HEADS = re.compile(r"(?:^|\s)[-•][ \t]+\**([\w.{}-]{1,40})\**[ \t]*[:：]", re.M)
+LABEL_WORDS = frozenset(
+    {"minimum", "maximum", "range", "length", "format", "unit", "note", "example",
+     "constraints", "constraint", "definition", "type", "value"}
+)  # fmt: skip
 BULLET_HEAD = re.compile(r"(?:^|\s)[-•]\s+\**$")  # ends the text before a bullet's head
 # "If this parameter is not specified, ..." states the default, not a case.
 UNSET = re.compile(
@@ -121,14 +129,18 @@ def case_specific(text: str, start: int, values: Sequence[Any] = ()) -> bool:
     """Does the sentence around `start` open with a case ("For SMS", "If ...") or sit in one
     of two or more case bullets ("- hmac: The value contains 8 to 32 characters.")? A bullet
     headed by one of the field's own `values` ("- SWA: Prefix match") describes that value."""
-    begin = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), text.rfind(";", 0, start))
-    opening = text[begin + 1 : start]
+    opening = text[_sentence_start(text, start) : start]
     if CASE.match(opening) and not UNSET.search(opening):
         return True
     bullet = CASE_BULLET.match(text, text.rfind("\n", 0, start) + 1)
-    if bullet is None or bullet.end() > start or len(CASE_BULLET.findall(text)) < 2:
+    if bullet is None or bullet.end() > start or _case_bullets(text) < 2:
         return False
-    return bullet.group(1).strip() not in {str(v) for v in values}
+    return bullet.group(1).strip().lower() not in {str(v).lower() for v in values}
+
+
+@lru_cache(maxsize=256)
+def _case_bullets(text: str) -> int:
+    return len(CASE_BULLET.findall(text))
 
 
 def states_bounds(text: str) -> bool:
@@ -138,10 +150,20 @@ def states_bounds(text: str) -> bool:
 
 
 def _first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match that states a rule of the field: not one case's, not advice ("The
+    recommended value ranges from 10 to 50.")."""
     for match in pattern.finditer(text):
-        if not case_specific(text, match.start()):
+        if not case_specific(text, match.start()) and not _advice(text, match.start()):
             return match
     return None
+
+
+def _advice(text: str, start: int) -> bool:
+    return ADVICE.search(text, _sentence_start(text, start), start) is not None
+
+
+def _sentence_start(text: str, start: int) -> int:
+    return max(text.rfind(".", 0, start), text.rfind("\n", 0, start), text.rfind(";", 0, start)) + 1
 
 
 def numeric_range(text: str, integer: bool) -> tuple[Any, Any]:
@@ -243,12 +265,15 @@ def default_value(text: str, kind: str, members: list[Any] | None = None) -> Any
 
 def _value_head(text: str, match: re.Match[str]) -> bool:
     """ "- default: common data disk, ...", "Options: - Default : default format - CSV": a
-    bullet headed by a value named "default", not the label "- Default: 10", which ends its
-    line with the value."""
+    bullet headed by a value named "default" among other value bullets, not the label
+    "- Default: 30 seconds" (beside "- Minimum: 1") nor "- Default value: ..."."""
+    if not re.match(r"default\W*\s*[:：]", match.group(0), re.I):
+        return False
     line_start = text.rfind("\n", 0, match.start()) + 1
-    line_end = text.find("\n", match.end())
-    rest = text[match.end() : line_end if line_end != -1 else len(text)]
-    return bool(BULLET_HEAD.search(text[line_start : match.start()]) and rest.strip(" .*"))
+    if not BULLET_HEAD.search(text[line_start : match.start()]):
+        return False
+    heads = {h.lower() for h in VALUE_HEADS.findall(text)} - {"default"}
+    return len(heads - LABEL_WORDS) > 0
 
 
 def string_format(text: str) -> str | None:
