@@ -88,20 +88,20 @@ MARKED_DEFAULT = re.compile(
 CASE = re.compile(
     r"^\s*(?:[-•]\s*)?(?:for|if|when|whenever|unless|in\s+case|only\s+when|once)\b", re.I
 )
-# "- TCP listeners: ...": a bullet that opens with the case it is about; a constraint word
-# ("- Minimum: 1", "- Default value: 10") labels the field's own keyword instead
+# Words that head a label of the field's own keyword ("- Minimum: 1", "- Value range: ...")
+LABEL_WORDS = frozenset(
+    {"minimum", "maximum", "range", "length", "format", "unit", "note", "example",
+     "constraints", "constraint", "definition", "type", "value", "values"}
+)  # fmt: skip
+# "- TCP listeners: ...": a bullet that opens with the case it is about, not with a label
+# ("- Default value: 10") nor a sentence ("- The value ranges from 2 to 60. Unit: second.")
+NOT_CASE = "|".join(sorted(LABEL_WORDS | {"default", "the", "it", "this"}))
 CASE_BULLET = re.compile(
-    r"^[ \t]*[-•][ \t]+\**(?![ \t]*(?:minimum|maximum|default|(?:value\s+)?range|length|format|"
-    r"unit|note|example|constraints?|definition|type|value|values|the|it|this)\b)"
-    r"([^:：\n*.(]{1,40}?)\**[ \t]*[:：]\s",
+    rf"^[ \t]*[-•][ \t]+\**(?![ \t]*(?:{NOT_CASE})\b)([^:：\n*.(]{{1,40}}?)\**[ \t]*[:：]\s",
     re.I | re.M,
 )
 ADVICE = re.compile(r"\b(?:recommended|suggested)\b", re.I)
 VALUE_HEADS = re.compile(r"(?:^|\s)[-•][ \t]+\**([\w.{}-]{1,40})\**[ \t]*[:：]", re.M)
-LABEL_WORDS = frozenset(
-    {"minimum", "maximum", "range", "length", "format", "unit", "note", "example",
-     "constraints", "constraint", "definition", "type", "value"}
-)  # fmt: skip
 BULLET_HEAD = re.compile(r"(?:^|\s)[-•]\s+\**$")  # ends the text before a bullet's head
 # "If this parameter is not specified, ..." states the default, not a case.
 UNSET = re.compile(
