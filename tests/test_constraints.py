@@ -391,17 +391,29 @@ def test_corpus_share_of_stated_constraints_turned_into_keywords(
     assert extracted / stated >= 0.88
 
 
-def test_an_example_that_contradicts_a_keyword_removes_it(tmp_path: Path) -> None:
+def _scrape_one_table(
+    tmp_path: Path, rows: str, example: str | None = None
+) -> tuple[dict[str, Any], ScrapeResult]:
+    """A GET page with one response table of `rows` (and an example): its body, its result."""
     page = tmp_path / "p.html"
     page.write_text(
         "<h1>Get</h1><h4>URI</h4><p>GET /v1/things</p><h4>Response Parameters</h4>"
         "<table><tr><th>Parameter</th><th>Type</th><th>Description</th></tr>"
-        "<tr><td>mode</td><td>String</td><td>Options: - a: first - b: second</td></tr></table>"
-        '<h4>Example Responses</h4><pre>{"mode": "c"}</pre>'
+        f"{rows}</table>"
+        + (f"<h4>Example Responses</h4><pre>{example}</pre>" if example is not None else "")
     )
     result = scrape([page])
     body = resolve(result.spec, result.spec["paths"]["/v1/things"]["get"]["responses"]["200"]
                    ["content"]["application/json"]["schema"])  # fmt: skip
+    return body, result
+
+
+def test_an_example_that_contradicts_a_keyword_removes_it(tmp_path: Path) -> None:
+    body, result = _scrape_one_table(
+        tmp_path,
+        "<tr><td>mode</td><td>String</td><td>Options: - a: first - b: second</td></tr>",
+        '{"mode": "c"}',
+    )
     assert "enum" not in body["properties"]["mode"]
     kinds = [d.kind for d in result.diagnostics]
     assert "doc-defect:constraint" in kinds
@@ -409,18 +421,13 @@ def test_an_example_that_contradicts_a_keyword_removes_it(tmp_path: Path) -> Non
 
 
 def test_a_default_its_own_bounds_reject_is_dropped_and_reported(tmp_path: Path) -> None:
-    page = tmp_path / "p.html"
-    page.write_text(
-        "<h1>Get</h1><h4>URI</h4><p>GET /v1/things</p><h4>Response Parameters</h4>"
-        "<table><tr><th>Parameter</th><th>Type</th><th>Description</th></tr>"
+    body, result = _scrape_one_table(
+        tmp_path,
         "<tr><td>keep</td><td>Integer</td><td>Copies kept. -1 keeps all.<br/>Minimum: 1<br/>"
         "Maximum: 500<br/>Default: -1</td></tr>"
         "<tr><td>mode</td><td>String</td><td>The value can be fast or slow. Default: medium"
-        "</td></tr></table>"
+        "</td></tr>",
     )
-    result = scrape([page])
-    body = resolve(result.spec, result.spec["paths"]["/v1/things"]["get"]["responses"]["200"]
-                   ["content"]["application/json"]["schema"])  # fmt: skip
     keep = body["properties"]["keep"]
     assert (keep["minimum"], keep["maximum"], "default" in keep) == (1, 500, False)
     assert body["properties"]["mode"]["enum"] == ["fast", "slow"]
@@ -433,16 +440,11 @@ def test_a_default_its_own_bounds_reject_is_dropped_and_reported(tmp_path: Path)
 
 
 def test_a_null_example_value_keeps_the_listed_values(tmp_path: Path) -> None:
-    page = tmp_path / "p.html"
-    page.write_text(
-        "<h1>Get</h1><h4>URI</h4><p>GET /v1/things</p><h4>Response Parameters</h4>"
-        "<table><tr><th>Parameter</th><th>Type</th><th>Description</th></tr>"
-        "<tr><td>mode</td><td>String</td><td>Options: - a: first - b: second</td></tr></table>"
-        '<h4>Example Responses</h4><pre>{"mode": null}</pre>'
+    body, result = _scrape_one_table(
+        tmp_path,
+        "<tr><td>mode</td><td>String</td><td>Options: - a: first - b: second</td></tr>",
+        '{"mode": null}',
     )
-    result = scrape([page])
-    body = resolve(result.spec, result.spec["paths"]["/v1/things"]["get"]["responses"]["200"]
-                   ["content"]["application/json"]["schema"])  # fmt: skip
     mode = body["properties"]["mode"]
     assert mode["nullable"] is True
     assert mode["enum"] == ["a", "b", None]
