@@ -337,12 +337,14 @@ def _bare_list(text: str, kind: str) -> tuple[list[Any], Any] | None:
     """A list of "- value: meaning" lines with no introduction, when every item is one; a
     line that states bounds ("- hmac: The value contains 8 to 32 characters") is a case."""
     lines = [line for line in text.splitlines() if BULLET.match(line)]
-    if len(lines) < 2 or any(states_bounds(line) for line in lines):
+    if len(lines) < 2:
+        return None
+    tokens, default = _items("\n".join(lines))
+    if len(tokens) != len(lines) or set(tokens) & set(BRACED.findall(text)):
+        return None
+    if any(states_bounds(line) for line in lines):
         return None
     first = text.index(lines[0])
     if text[:first].rstrip().endswith((":", "：")) and _open(text, first, first):
         return None  # "The options for GPU pools are as follows:"
-    tokens, default = _items("\n".join(lines))
-    if len(tokens) != len(lines) or set(tokens) & set(BRACED.findall(text)):
-        return None
     return _listed(tokens, default, kind)
