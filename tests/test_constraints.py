@@ -250,6 +250,16 @@ def test_constraints_from_prose(kind: str, text: str, expected: dict[str, Any]) 
         ("string", "Start, in YYYY-MM-DDTHH:MM:SS format.", {}),
         ("string", "Start, in yyyy-MM-ddTHH:mm:ssZ format.", {"format": "date-time"}),
         ("string", "Start, in %YYYY-%mm-%ddT%HH:%MM:%SSZ format.", {"format": "date-time"}),
+        # ... and every layout the text allows to have one
+        ("string", "Start. The format is yyyy-MM-ddThh:mm:ssZ or yyyy-MM-dd hh:mm:ss.", {}),
+        # words listed for a part of a composed value are none of its values
+        ("string", "Since. The value is in the format of Operator:UTC time. The following "
+         "operators are supported:\n- gt: greater than\n- lt: less than", {}),
+        ("string", "Window. The default value is -1.-1.60. The format is start.end.minutes. "
+         "Parameter description:\n- start: start time\n- end: end time\n- minutes: length",
+         {"default": "-1.-1.60"}),
+        ("string", "Build. The format is name.version. The value can be app.v1 or app.v2.",
+         {"enum": ["app.v1", "app.v2"]}),
         ("string", "Start time in UTC, for example, 2020-01-02T03:04:05Z.",
          {"format": "date-time"}),
         ("string", "Owner. The value is an IPv4 address.", {"format": "ipv4"}),
@@ -420,22 +430,35 @@ def test_an_example_that_contradicts_a_keyword_removes_it(tmp_path: Path) -> Non
     assert result.report.summary.examples == {"valid": 1, "invalid": 0}
 
 
-def test_a_default_its_own_bounds_reject_is_dropped_and_reported(tmp_path: Path) -> None:
+def test_a_default_its_own_bounds_reject_is_dropped_or_widens_them_and_is_reported(
+    tmp_path: Path,
+) -> None:
+    """A default the text names as a special value ("-1 keeps all") widens the bound it
+    breaks; one the text says nothing more of ("Default: 0") is dropped. Both are reported."""
     body, result = _scrape_one_table(
         tmp_path,
         "<tr><td>keep</td><td>Integer</td><td>Copies kept. -1 keeps all.<br/>Minimum: 1<br/>"
         "Maximum: 500<br/>Default: -1</td></tr>"
+        "<tr><td>wait</td><td>Integer</td><td>Wait.<br/>Range: 30 to 1200<br/>"
+        "Default: 0 (no wait)</td></tr>"
+        "<tr><td>size</td><td>Integer</td><td>Size.<br/>Minimum: 1<br/>Default: 0</td></tr>"
         "<tr><td>mode</td><td>String</td><td>The value can be fast or slow. Default: medium"
         "</td></tr>",
     )
-    keep = body["properties"]["keep"]
-    assert (keep["minimum"], keep["maximum"], "default" in keep) == (1, 500, False)
-    assert body["properties"]["mode"]["enum"] == ["fast", "slow"]
-    assert "default" not in body["properties"]["mode"]
+    props = body["properties"]
+    assert [props["keep"].get(k) for k in ("minimum", "maximum", "default")] == [-1, 500, -1]
+    assert [props["wait"].get(k) for k in ("minimum", "maximum", "default")] == [0, 1200, 0]
+    assert [props["size"].get(k) for k in ("minimum", "default")] == [1, None]
+    assert props["mode"]["enum"] == ["fast", "slow"]
+    assert "default" not in props["mode"]
     reasons = sorted(d.reason for d in result.diagnostics if d.kind == "constraint:conflict")
     assert reasons == [
-        "field 'keep': default -1 against minimum 1, maximum 500; default dropped",
+        "field 'keep': default -1 against minimum 1, the text naming it a special value; "
+        "minimum widened to it",
         'field \'mode\': default "medium" against enum ["fast", "slow"]; default dropped',
+        "field 'size': default 0 against minimum 1; default dropped",
+        "field 'wait': default 0 against minimum 30, the text naming it a special value; "
+        "minimum widened to it",
     ]
 
 

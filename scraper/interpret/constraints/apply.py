@@ -155,7 +155,29 @@ def _scalar(schema: Schema, parts: Parts, result: Extracted, with_default: bool)
         if default is not None:
             schema["default"] = default
             result.extracted.add("default")
+            _widen_to_sentinel(schema, f"{text}\n{parts.section('default') or ''}", result)
     _check(schema, result)
+
+
+def _widen_to_sentinel(schema: Schema, text: str, result: Extracted) -> None:
+    """ "The value can be -1 or 1-99999. If set to -1, ... Minimum: 1 Default: -1", "Range: 30
+    to 1200 Default: 0 (not limited)": a numeric default the stated bounds reject, which the
+    text gives a meaning of its own, is a special value the API takes and returns. The bound
+    is widened to it (a schema rejecting the documented default is wrong; one admitting a few
+    more numbers is only loose), and that is reported."""
+    default = schema["default"]
+    if isinstance(default, bool) or not isinstance(default, int | float):
+        return
+    token = rf"(?<![\w.\-]){re.escape(str(default))}(?![\w.\-]*\w)"
+    named = len(re.findall(token, text)) >= 2 or re.search(rf"{token}\s*\([^()]*[a-z]{{2}}", text)
+    for bound, outside in (("minimum", default < schema.get("minimum", default)),
+                           ("maximum", default > schema.get("maximum", default))):  # fmt: skip
+        if outside and named:
+            result.conflicts.append(
+                f"default {_shown(default)} against {bound} {_shown(schema[bound])}, the text "
+                f"naming it a special value; {bound} widened to it"
+            )
+            schema[bound] = default
 
 
 def _numeric(schema: Schema, parts: Parts, text: str, result: Extracted) -> None:

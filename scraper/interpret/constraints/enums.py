@@ -12,7 +12,15 @@ from doc2openapi.scraper.interpret.constraints.prose import (
     case_specific,
     states_bounds,
 )
-from doc2openapi.scraper.interpret.constraints.values import NUM, is_placeholder, typed
+from doc2openapi.scraper.interpret.constraints.values import (
+    NO_VALUE,
+    NOT_HEADS,
+    NOT_VALUES,
+    NUM,
+    composed_parts,
+    is_placeholder,
+    typed,
+)
 
 TOKEN = r"[\w\-]+(?:\.[\w\-]+)*"  # noqa: S105 - a value token, not a secret
 ENUM_INTRO = re.compile(
@@ -73,7 +81,6 @@ WHICH_CAN_BE = re.compile(
     r"\s*(?=[.;,]|$)",
     re.I | re.M,
 )
-NO_VALUE = frozenset({"empty", "blank", "null"})  # "which can be empty or auto": "" is no word
 BULLET = re.compile(r"\s*[-•]\s")
 BULLET_LINE = re.compile(r"^[ \t]*[-•][ \t]", re.M)
 MARKED = re.compile(rf"(?<![\w.*-])\**({TOKEN})\**\s*{DEFAULT_NOTE}", re.I)
@@ -81,17 +88,6 @@ ONLY = re.compile(rf"\bvalue\s+can\s+only\s+be\s+({TOKEN})\s*(?=[.;,(]|$)", re.I
 COMMA_LINE = re.compile(rf"^\s*{WORD_LIST}\s*\.?\s*$", re.M)
 BRACED = re.compile(r"\{(\w+)\}")
 SPAN = re.compile(r"(\d+)\s*-\s*(\d+)")
-# Words that say what a value may contain or how many, not a value: "letters, digits, or
-# underscores", "2 or more". A list with one of them lists no values. (Singular words such
-# as NUMBER or period are values of some fields.)
-NOT_VALUES = frozenset(
-    {
-        "letters", "digits", "underscores", "hyphens", "periods", "spaces", "characters",
-        "uppercase", "lowercase", "more", "less", "fewer",
-    }
-)  # fmt: skip
-# Pronouns and articles head no value bullet ("- It means the size.").
-NOT_HEADS = frozenset({"a", "an", "the", "this", "that", "these", "those", "it", "they", "which"})
 # The clause before "which can be" names the field only when it says nothing of its own
 # ("Specifies the zone type, which ..."), not "The name can contain letters, which ...".
 CLAUSE_VERB = re.compile(
@@ -173,7 +169,7 @@ def value_list(
     found = _from_intro(text, kind) or _from_range(range_part, kind) or _from_words(text, kind)
     if found is None:
         found = _bare_list(text, kind)
-    return found
+    return None if found is None or composed_parts(text, found[0]) else found
 
 
 def introduced_values(text: str) -> bool:

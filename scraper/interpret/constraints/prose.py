@@ -68,7 +68,7 @@ CASE_RANGE = re.compile(
 )
 # "(default)" or "(default value)" after a value: the mark every reader of value lists knows
 DEFAULT_NOTE = r"\(default(?:\s+value)?\)"
-VALUE = rf"\"[^\"\n]{{1,64}}\"|“[^”\n]{{1,64}}”|{NUM}(?![\w.]*\w)|[\w./:+\-]+"
+VALUE = rf"\"[^\"\n]{{1,64}}\"|“[^”\n]{{1,64}}”|{NUM}(?![\w.\-]*\w)|[\w./:+\-]+"
 DEFAULTS = [
     re.compile(rf"\bdefault(?:\s+value)?\s*[:：]\s*\**({VALUE})", re.I),
     re.compile(
@@ -281,8 +281,17 @@ def string_format(text: str) -> str | None:
         return "uuid"
     if _first(IPV4, text):
         return "ipv4"
-    if ZONED_LAYOUT.search(text) or RFC3339.search(text):
+    if RFC3339.search(text) or (ZONED_LAYOUT.search(text) and not _unzoned_layout(text)):
         return "date-time"
     if ZONED_EXAMPLE.search(text) and not ANY_LAYOUT.search(text):
         return "date-time"
     return None
+
+
+def _unzoned_layout(text: str) -> bool:
+    """Does the text also allow a date layout without a zone ("yyyy-MM-ddThh:mm:ssZ or
+    yyyy-MM-dd hh:mm:ss")? Then some of the field's values are no RFC 3339 date-time."""
+    zoned = [m.span() for m in ZONED_LAYOUT.finditer(text)]
+    return any(
+        not any(start <= m.start() < end for start, end in zoned) for m in ANY_LAYOUT.finditer(text)
+    )

@@ -1,4 +1,5 @@
-"""Values in prose: numbers with thousands separators, typed tokens, placeholders for "none"."""
+"""Values in prose: numbers with thousands separators, typed tokens, placeholders for "none",
+words that are no values, and the parts of a value composed of several."""
 
 from __future__ import annotations
 
@@ -18,6 +19,24 @@ STOPWORDS = frozenset({
     "returned", "generated", "configured", "dynamically", "automatically", "displayed",
     "applied", "enabled", "disabled", "when", "if", "which", "current", "original", "all",
 })  # fmt: skip
+
+NO_VALUE = frozenset({"empty", "blank", "null"})  # "which can be empty or auto": "" is no word
+# Words that say what a value may contain or how many, not a value: "letters, digits, or
+# underscores", "2 or more". A list with one of them lists no values. (Singular words such
+# as NUMBER or period are values of some fields.)
+NOT_VALUES = frozenset(
+    {
+        "letters", "digits", "underscores", "hyphens", "periods", "spaces", "characters",
+        "uppercase", "lowercase", "more", "less", "fewer",
+    }
+)  # fmt: skip
+# Pronouns and articles head no value bullet ("- It means the size.").
+NOT_HEADS = frozenset({"a", "an", "the", "this", "that", "these", "those", "it", "they", "which"})
+# "The value is in the format of Operator:UTC time.", "The format is start.end.duration": a
+# value made of parts joined by a separator, which every whole value then contains.
+COMPOSED = re.compile(
+    r"\bformat\s+(?:is|of)\s+\**[A-Za-z]\w+(?: \w+)?\**([:.|])\**[A-Za-z]\w", re.I
+)
 
 
 def is_placeholder(text: str) -> bool:
@@ -57,3 +76,10 @@ def clean_token(token: str) -> str:
     if len(token) >= 2 and token[0] in "\"'“‘" and token[-1] in "\"'”’":
         return token[1:-1]
     return token.rstrip(".,;:").strip("\"'“”‘’")
+
+
+def composed_parts(text: str, values: list[Any]) -> bool:
+    """Are the listed words parts of a composed value ("- gt: greater than" under "in the
+    format of Operator:UTC time"), not values: one lacks the separator every value has?"""
+    composed = COMPOSED.search(text)
+    return composed is not None and any(composed.group(1) not in str(v) for v in values)
