@@ -33,9 +33,11 @@ def identifier(name: str, reserved: set[str] = RESERVED) -> str:
     return text
 
 
-def unique(name: str, taken: set[str]) -> str:
+def unique(name: str, taken: set[str], separator: str = "_") -> str:
+    """`name`, or `name` numbered past the taken ones ("list_2"; "Response3" with separator
+    "" for a model: the model generator would turn "Response_2" into another class name)."""
     candidate, n = name, 2
     while candidate in taken:
-        candidate, n = f"{name}_{n}", n + 1
+        candidate, n = f"{name}{separator}{n}", n + 1
     taken.add(candidate)
     return candidate

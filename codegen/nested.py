@@ -58,7 +58,7 @@ def lift_nested_objects(schemas: dict[str, Any]) -> None:
                 if not isinstance(child, dict) or depth > 32:
                     continue
                 if _inline_object(child):
-                    name = unique(qualified(owner, child_stem), taken)
+                    name = unique(qualified(owner, child_stem), taken, separator="")
                     schemas[name] = child
                     holder[key] = {"$ref": REF_PREFIX + name}
                     todo.append((name, child))

@@ -152,14 +152,16 @@ def _lift(spec: dict[str, Any]) -> None:
             for action in actions(op):  # the holder of an action body is made up: write back
                 body = action.get("requestBody")
                 if body and "$ref" not in body:
-                    name = unique(str(action["operationId"]) + "Request", set(schemas))
+                    name = unique(
+                        str(action["operationId"]) + "Request", set(schemas), separator=""
+                    )
                     schemas[name] = body
                     action["requestBody"] = {"$ref": REF_PREFIX + name}
             for base, suffix, holder in _holders(op):
                 media = modelled_media(holder)
                 if media is None or "$ref" in media.get("schema", {"$ref": ""}):
                     continue
-                name = unique(base + suffix, set(schemas))
+                name = unique(base + suffix, set(schemas), separator="")
                 schemas[name] = media["schema"]
                 media["schema"] = {"$ref": REF_PREFIX + name}
 

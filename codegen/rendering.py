@@ -38,6 +38,7 @@ def render_files(
     schemas = spec.get("components", {}).get("schemas", {})
     return {
         "pyproject.toml": render("pyproject.toml.j2"),
+        "README.md": render("README.md.j2"),
         f"{package}/__init__.py": render("__init__.py.j2"),
         f"{package}/_about.py": render("_about.py.j2"),
         **{f"{package}/{name}": (RUNTIME / name).read_text("utf-8") for name in RUNTIME_MODULES},
@@ -64,8 +65,23 @@ def _context(spec: dict[str, Any], package: str, operations: list[OperationView]
         "endpoint_argument": _endpoint_argument(server),
         **_auth(spec),
         "operations": operations,
+        "first_call": _first_call(operations),
         **_features(operations),
     }
+
+
+def _first_call(operations: list[OperationView]) -> OperationView | None:
+    """The README's example call: a GET that needs no argument of its own, one that pages
+    if there is one."""
+    callable_alone = [
+        op
+        for op in operations
+        if op.http_method == "GET"
+        and op.body is None
+        and not any(p.required and not p.from_client for p in _parameters(op))
+    ]
+    paged = [op for op in callable_alone if op.pagination]
+    return next(iter(paged or callable_alone), None)
 
 
 def _auth(spec: dict[str, Any]) -> dict[str, Any]:
@@ -134,7 +150,16 @@ def _environment() -> jinja2.Environment:
     env.filters["pyrepr"] = repr
     env.filters["docstring"] = _docstring_filter
     env.filters["tomlstr"] = lambda value: json.dumps(str(value))
+    env.filters["markdown"] = _markdown_filter
+    env.filters["codespan"] = lambda text: str(text).replace("`", "%60").replace("|", "%7C")
+    env.filters["summary"] = lambda docstring: str(docstring).strip().split("\n", 1)[0]
     return env
+
+
+def _markdown_filter(text: str) -> str:
+    """Doc text as one line of Markdown that stays text: no markup, HTML or table cell ends."""
+    line = " ".join("".join(ch if ch.isprintable() else " " for ch in str(text)).split())
+    return re.sub(r"([\\`*_\[\]<>|&~])", r"\\\1", line)
 
 
 def _version(spec: dict[str, Any]) -> str:

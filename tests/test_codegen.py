@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import importlib
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Callable, Iterator, Mapping
@@ -55,7 +56,7 @@ def test_generated_package_is_deterministic(tmp_path: Path) -> None:
     first = render_package(spec, "otc_widget").files
     assert first == render_package(spec, "otc_widget").files
     assert set(first) == {
-        "pyproject.toml", "otc_widget/__init__.py", "otc_widget/_about.py",
+        "pyproject.toml", "README.md", "otc_widget/__init__.py", "otc_widget/_about.py",
         "otc_widget/_auth.py", "otc_widget/_errors.py",
         "otc_widget/_paging.py", "otc_widget/_parse.py", "otc_widget/_runtime.py",
         "otc_widget/_shapes.py", "otc_widget/_xml.py",
@@ -171,7 +172,7 @@ HOSTILE = {
         "/things/{class}": {
             "get": {
                 "operationId": "import",
-                "summary": 'x"""; import os; os.system("echo pwned") #',
+                "summary": 'x"""; import os; os.system("echo pwned") # | `[a](javascript:x)`',
                 "description": "{{ config }} \\x00 </script> ''' \\",
                 "parameters": [
                     {"name": "class", "in": "path", "required": True, "schema": {"type": "string"}},
@@ -224,6 +225,10 @@ def test_hostile_spec_gives_valid_inert_code(tmp_path: Path) -> None:
     with module.Client("https://h.test", transport=httpx.MockTransport(answer)) as client:
         result = client.import_("a/../b", from_=3, x_y_z="h")
     assert result.def_ == "d"
+    readme = (project / "README.md").read_text()
+    assert "</script>" not in readme and "\\[a\\](javascript" in readme  # text, no markup
+    row = next(line for line in readme.splitlines() if line.startswith("| `import_`"))
+    assert len(re.findall(r"(?<!\\)\|", row)) == 4  # one row of three cells
 
 
 def _services(html_services: dict[str, ScrapeResult]) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -251,8 +256,9 @@ def test_corpus_clients_typecheck_lint_and_round_trip_examples(
             op = prepared["paths"][view.path][view.http_method.lower()]
             for status, response in op["responses"].items():
                 media = response.get("content", {}).get("application/json", {})
-                if not status.startswith("2") or not view.returns:
+                if not status.startswith("2") or "schema" not in media:
                     continue
+                assert view.returns, (name, view.name, status)  # a documented body is read
                 model = getattr(module.models, view.returns)
                 for example in media.get("examples", {}).values():
                     parsed = model.model_validate(example["value"])
