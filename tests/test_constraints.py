@@ -250,7 +250,11 @@ def test_constraints_from_prose(kind: str, text: str, expected: dict[str, Any]) 
         ("string", "Start, in YYYY-MM-DDTHH:MM:SS format.", {}),
         ("string", "Start, in yyyy-MM-ddTHH:mm:ssZ format.", {"format": "date-time"}),
         ("string", "Start, in %YYYY-%mm-%ddT%HH:%MM:%SSZ format.", {"format": "date-time"}),
-        # ... and every layout the text allows to have one
+        # the value named as the parameter's
+        ("integer", "IP version. The value of this parameter can be 4 or 6.", {"enum": [4, 6]}),
+        ("string", "Host. The value of this field can only be dedicated or shared.",
+         {"enum": ["dedicated", "shared"]}),
+        # date-time: every layout the text allows has a zone
         ("string", "Start. The format is yyyy-MM-ddThh:mm:ssZ or yyyy-MM-dd hh:mm:ss.", {}),
         # words listed for a part of a composed value are none of its values
         ("string", "Since. The value is in the format of Operator:UTC time. The following "

@@ -68,7 +68,8 @@ WORD = rf"(?>{NUM}(?![\w.\-]*\w)|{TITLE}|{TOKEN})"
 WORD_LIST = rf"((?:{WORD}\s*,\s*)*{WORD},?\s+(?:or|and)\s+{WORD})"
 PARENTHESES = re.compile(r"\s*\([^()]*\)")
 CAN_BE = re.compile(
-    rf"\b(?:value|values|options)\s+(?:can|must|are|is)\s+(?:only\s+)?(?:be\s+)?(?:one\s+of\s+)?"
+    r"\b(?:value|values|options)(?:\s+of\s+(?:this|the)\s+(?:parameter|field))?"
+    rf"\s+(?:can|must|are|is)\s+(?:only\s+)?(?:be\s+)?(?:one\s+of\s+)?"
     rf"[:：]?\s*{WORD_LIST}\s*(?=[.;,(]|$)",
     re.I | re.M,
 )
