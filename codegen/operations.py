@@ -126,6 +126,7 @@ def _view(
         response_kind=kind,
     )
     view.docstring = docstring(doc, view, responses, body_description)
+    view.summary = " ".join(str(doc.get("summary") or "").split())
     return view
 
 

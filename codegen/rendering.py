@@ -66,18 +66,20 @@ def _context(spec: dict[str, Any], package: str, operations: list[OperationView]
         **_auth(spec),
         "operations": operations,
         "first_call": _first_call(operations),
+        "project_scoped": any(p.from_client for op in operations for p in _parameters(op)),
         **_features(operations),
     }
 
 
 def _first_call(operations: list[OperationView]) -> OperationView | None:
-    """The README's example call: a GET that needs no argument of its own, one that pages
-    if there is one."""
+    """The README's example call: a GET that needs no argument of its own and is not
+    deprecated, one that pages if there is one."""
     callable_alone = [
         op
         for op in operations
         if op.http_method == "GET"
         and op.body is None
+        and not op.deprecated
         and not any(p.required and not p.from_client for p in _parameters(op))
     ]
     paged = [op for op in callable_alone if op.pagination]
@@ -151,15 +153,24 @@ def _environment() -> jinja2.Environment:
     env.filters["docstring"] = _docstring_filter
     env.filters["tomlstr"] = lambda value: json.dumps(str(value))
     env.filters["markdown"] = _markdown_filter
-    env.filters["codespan"] = lambda text: str(text).replace("`", "%60").replace("|", "%7C")
-    env.filters["summary"] = lambda docstring: str(docstring).strip().split("\n", 1)[0]
+    env.filters["codespan"] = _codespan_filter
     return env
 
 
+def _one_line(text: str) -> str:
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in str(text)).split())
+
+
 def _markdown_filter(text: str) -> str:
-    """Doc text as one line of Markdown that stays text: no markup, HTML or table cell ends."""
-    line = " ".join("".join(ch if ch.isprintable() else " " for ch in str(text)).split())
-    return re.sub(r"([\\`*_\[\]<>|&~])", r"\\\1", line)
+    """Doc text as one line of Markdown that stays text: no markup, HTML, table cell end or
+    link (GitHub and PyPI also link bare "https://...", "www." and e-mail addresses)."""
+    line = re.sub(r"([\\`*_\[\]<>|&~@])", r"\\\1", _one_line(text))
+    return re.sub(r"(?i)(?<=www)\.|(?<=\w):(?=//)", r"\\\g<0>", line)
+
+
+def _codespan_filter(text: str) -> str:
+    """Text for inside a one-line `code span` in a table cell: no backtick, `|` or newline."""
+    return _one_line(text).replace("`", "%60").replace("|", "%7C")
 
 
 def _version(spec: dict[str, Any]) -> str:

@@ -172,8 +172,8 @@ KINDS: dict[str, Kind] = {
         "warning",
         "a default or value list read from a description that its own stated bounds, length, "
         "format or list reject (the page contradicts itself, or a case was read as the rule); "
-        "the default or list is dropped, or, for a numeric default the text names as a special "
-        'value ("-1 means no limit"), the bound is widened to it',
+        "the default or list is dropped, or, for a numeric default whose meaning the text "
+        'gives ("-1 indicates no limit"), the bound is widened to it',
         "check the description",
     ),
     "low-example-coverage": Kind(

@@ -172,7 +172,8 @@ HOSTILE = {
         "/things/{class}": {
             "get": {
                 "operationId": "import",
-                "summary": 'x"""; import os; os.system("echo pwned") # | `[a](javascript:x)`',
+                "summary": 'x"""; import os; os.system("echo pwned") # | `[a](javascript:x)` '
+                           "https://evil.example www.evil.example me@evil.example",
                 "description": "{{ config }} \\x00 </script> ''' \\",
                 "parameters": [
                     {"name": "class", "in": "path", "required": True, "schema": {"type": "string"}},
@@ -227,8 +228,30 @@ def test_hostile_spec_gives_valid_inert_code(tmp_path: Path) -> None:
     assert result.def_ == "d"
     readme = (project / "README.md").read_text()
     assert "</script>" not in readme and "\\[a\\](javascript" in readme  # text, no markup
+    for link in ("https://evil", "www.evil", "me@evil"):  # what GitHub and PyPI would link
+        assert link not in readme
     row = next(line for line in readme.splitlines() if line.startswith("| `import_`"))
     assert len(re.findall(r"(?<!\\)\|", row)) == 4  # one row of three cells
+
+
+def test_the_package_readme_table_keeps_one_row_per_method() -> None:
+    """A path with a newline or `|` and an operation without a summary stay one row each."""
+    spec = {
+        "openapi": "3.0.3",
+        "info": {"title": "T", "version": "1"},
+        "paths": {
+            "/a/{x}\n| y | z |": {"get": {"operationId": "odd", "responses": {"204": {
+                "description": "none"}}, "parameters": [{"name": "x", "in": "path",
+                "required": True, "schema": {"type": "string"}}]}},
+            "/b": {"get": {"operationId": "bare", "description": "Line one.\nLine two.",
+                           "responses": {"204": {"description": "none"}}}},
+        },
+    }  # fmt: skip
+    readme = render_package(spec, "otc_t").files["README.md"]
+    table = readme[readme.index("| method |") :].strip().splitlines()
+    assert [line.split(" | ")[0] for line in table[2:]] == ["| `odd`", "| `bare`"]
+    assert table[3].endswith("|  |")  # no summary: an empty cell, not the docstring's "Args:"
+    assert "client.bare()" in readme  # the first call needs no argument
 
 
 def _services(html_services: dict[str, ScrapeResult]) -> Iterator[tuple[str, dict[str, Any]]]:

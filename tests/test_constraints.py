@@ -250,6 +250,21 @@ def test_constraints_from_prose(kind: str, text: str, expected: dict[str, Any]) 
         ("string", "Start, in YYYY-MM-DDTHH:MM:SS format.", {}),
         ("string", "Start, in yyyy-MM-ddTHH:mm:ssZ format.", {"format": "date-time"}),
         ("string", "Start, in %YYYY-%mm-%ddT%HH:%MM:%SSZ format.", {"format": "date-time"}),
+        # a default out of the stated bounds: widens them only where the text says what it means
+        ("integer", "Limit. The value ranges from 1 to 1000. The default value is 0, which "
+         "means no limit.", {"minimum": 0, "maximum": 1000, "default": 0}),
+        ("integer", "Timeout.\nValue range: 1-300.\nDefault: 600 (10 minutes)",
+         {"minimum": 1, "maximum": 300}),
+        ("integer", "Port. The value must be greater than 0. Default: 0", {"minimum": 1}),
+        ("integer", "Count. The value can be 1, 2, or 3. Default: 0 (no limit)",
+         {"enum": [1, 2, 3]}),
+        # "." before a capital ends a sentence, it joins no parts; a label before a layout
+        ("string", "Updated. The format is ISO8601:YYYY-MM-DDThh:mm:ssZ.",
+         {"format": "date-time"}),
+        ("string", "Log format. The format is JSON.The value can be json or xml.",
+         {"enum": ["json", "xml"]}),
+        ("string", "Since. The value is in the format of Operator:UTC time. The UTC time is in "
+         "the yyyy-MM-ddThh:mm:ssZ format.", {}),
         # the value named as the parameter's
         ("integer", "IP version. The value of this parameter can be 4 or 6.", {"enum": [4, 6]}),
         ("string", "Host. The value of this field can only be dedicated or shared.",
@@ -437,15 +452,17 @@ def test_an_example_that_contradicts_a_keyword_removes_it(tmp_path: Path) -> Non
 def test_a_default_its_own_bounds_reject_is_dropped_or_widens_them_and_is_reported(
     tmp_path: Path,
 ) -> None:
-    """A default the text names as a special value ("-1 keeps all") widens the bound it
-    breaks; one the text says nothing more of ("Default: 0") is dropped. Both are reported."""
+    """A default whose meaning the text gives ("-1 indicates that all are kept", "0 (no
+    wait)") widens the bound it breaks; one without ("The value 0 is invalid.") is dropped.
+    Both are reported."""
     body, result = _scrape_one_table(
         tmp_path,
-        "<tr><td>keep</td><td>Integer</td><td>Copies kept. -1 keeps all.<br/>Minimum: 1<br/>"
-        "Maximum: 500<br/>Default: -1</td></tr>"
+        "<tr><td>keep</td><td>Integer</td><td>Copies kept. -1 indicates that all are kept.<br/>"
+        "Minimum: 1<br/>Maximum: 500<br/>Default: -1</td></tr>"
         "<tr><td>wait</td><td>Integer</td><td>Wait.<br/>Range: 30 to 1200<br/>"
         "Default: 0 (no wait)</td></tr>"
-        "<tr><td>size</td><td>Integer</td><td>Size.<br/>Minimum: 1<br/>Default: 0</td></tr>"
+        "<tr><td>size</td><td>Integer</td><td>Size. The value 0 is invalid.<br/>Minimum: 1<br/>"
+        "Default: 0</td></tr>"
         "<tr><td>mode</td><td>String</td><td>The value can be fast or slow. Default: medium"
         "</td></tr>",
     )
@@ -457,12 +474,12 @@ def test_a_default_its_own_bounds_reject_is_dropped_or_widens_them_and_is_report
     assert "default" not in props["mode"]
     reasons = sorted(d.reason for d in result.diagnostics if d.kind == "constraint:conflict")
     assert reasons == [
-        "field 'keep': default -1 against minimum 1, the text naming it a special value; "
-        "minimum widened to it",
+        "field 'keep': default -1 against minimum 1, the text giving it a meaning of "
+        "its own; minimum widened to it",
         'field \'mode\': default "medium" against enum ["fast", "slow"]; default dropped',
         "field 'size': default 0 against minimum 1; default dropped",
-        "field 'wait': default 0 against minimum 30, the text naming it a special value; "
-        "minimum widened to it",
+        "field 'wait': default 0 against minimum 30, the text giving it a meaning of "
+        "its own; minimum widened to it",
     ]
 
 

@@ -60,6 +60,13 @@ APPLIES = {
 }
 SCALARS = ("string", "integer", "number", "boolean")
 TYPE_FORMATS = frozenset({"int32", "int64", "float", "double"})  # the type column's, not stated
+# Where a text gives a value (N) a meaning: "-1 indicates ...", "0, which means no limit",
+# "If the value is set to -1, ...", "The value can be -1 or ...", "0 (not limited)".
+SPECIAL_VALUE = (
+    r"N\s*,?\s*(?:which\s+)?(?:means|indicates|indicating|specifies|represents)\b|"
+    r"\b(?:set\s+to|can\s+be|value\s+of)\s+N|"
+    r"N\s*\(\s*(?:no|not|un\w+|disabl\w+|infinite|permanent\w*|all|none)\b"
+)
 SIZE = re.compile(rf"\**({NUM})\**\s*(?:-|to|~)\s*\**({NUM})\**")
 
 
@@ -160,22 +167,26 @@ def _scalar(schema: Schema, parts: Parts, result: Extracted, with_default: bool)
 
 
 def _widen_to_sentinel(schema: Schema, text: str, result: Extracted) -> None:
-    """ "The value can be -1 or 1-99999. If set to -1, ... Minimum: 1 Default: -1", "Range: 30
-    to 1200 Default: 0 (not limited)": a numeric default the stated bounds reject, which the
-    text gives a meaning of its own, is a special value the API takes and returns. The bound
-    is widened to it (a schema rejecting the documented default is wrong; one admitting a few
-    more numbers is only loose), and that is reported."""
+    """ "The value can be -1 or 1-99999. If the value is set to -1, ... Minimum: 1 Default: -1",
+    "Range: 30 to 1200 Default: 0 (not limited)": a numeric default the stated bounds reject,
+    whose meaning the text gives beside it, is a special value the API takes and returns. The
+    bound is widened to it (a schema rejecting the documented default is wrong; one admitting
+    a few more numbers is only loose), and that is reported. A default with no meaning
+    ("Default: 0" beside "greater than 0", "Default: 600 (10 minutes)") is left to `_check`."""
     default = schema["default"]
     if isinstance(default, bool) or not isinstance(default, int | float):
         return
+    if "enum" in schema and default not in schema["enum"]:
+        return  # the list rejects it too: widening the bounds would not make it valid
     token = rf"(?<![\w.\-]){re.escape(str(default))}(?![\w.\-]*\w)"
-    named = len(re.findall(token, text)) >= 2 or re.search(rf"{token}\s*\([^()]*[a-z]{{2}}", text)
+    if not re.search(SPECIAL_VALUE.replace("N", token), text, re.I):
+        return
     for bound, outside in (("minimum", default < schema.get("minimum", default)),
                            ("maximum", default > schema.get("maximum", default))):  # fmt: skip
-        if outside and named:
+        if outside:
             result.conflicts.append(
                 f"default {_shown(default)} against {bound} {_shown(schema[bound])}, the text "
-                f"naming it a special value; {bound} widened to it"
+                f"giving it a meaning of its own; {bound} widened to it"
             )
             schema[bound] = default
 

@@ -16,6 +16,7 @@ from doc2openapi.scraper.interpret.constraints.values import (
     NUM,
     STOPWORDS,
     clean_token,
+    composed,
     is_placeholder,
     number,
     typed,
@@ -281,6 +282,8 @@ def string_format(text: str) -> str | None:
         return "uuid"
     if _first(IPV4, text):
         return "ipv4"
+    if composed(text):  # "Operator:UTC time": the date is one part of the value
+        return None
     if RFC3339.search(text) or (ZONED_LAYOUT.search(text) and not _unzoned_layout(text)):
         return "date-time"
     if ZONED_EXAMPLE.search(text) and not ANY_LAYOUT.search(text):
@@ -290,8 +293,7 @@ def string_format(text: str) -> str | None:
 
 def _unzoned_layout(text: str) -> bool:
     """Does the text also allow a date layout without a zone ("yyyy-MM-ddThh:mm:ssZ or
-    yyyy-MM-dd hh:mm:ss")? Then some of the field's values are no RFC 3339 date-time."""
-    zoned = [m.span() for m in ZONED_LAYOUT.finditer(text)]
-    return any(
-        not any(start <= m.start() < end for start, end in zoned) for m in ANY_LAYOUT.finditer(text)
-    )
+    yyyy-MM-dd hh:mm:ss")? Then some of the field's values are no RFC 3339 date-time. (A
+    zoned layout starts where its date does.)"""
+    zoned = {m.start() for m in ZONED_LAYOUT.finditer(text)}
+    return any(m.start() not in zoned for m in ANY_LAYOUT.finditer(text))

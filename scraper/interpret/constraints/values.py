@@ -33,9 +33,13 @@ NOT_VALUES = frozenset(
 # Pronouns and articles head no value bullet ("- It means the size.").
 NOT_HEADS = frozenset({"a", "an", "the", "this", "that", "these", "those", "it", "they", "which"})
 # "The value is in the format of Operator:UTC time.", "The format is start.end.duration": a
-# value made of parts joined by a separator, which every whole value then contains.
+# value made of parts joined by a separator, which every whole value then contains (a "."
+# before a capital ends a sentence: "The format is JSON.The value ..."; a label names no part:
+# "The format is ISO8601:YYYY-MM-DDThh:mm:ssZ").
 COMPOSED = re.compile(
-    r"\bformat\s+(?:is|of)\s+\**[A-Za-z]\w+(?: \w+)?\**([:.|])\**[A-Za-z]\w", re.I
+    r"\bformat\s+(?:is|of)\s+\**[A-Za-z]\w+(?: \w+)?\**"
+    r"(:(?=\**[A-Za-z]\w*(?![\w-]))|\.(?=(?-i:[a-z])\w*(?![\w-])))",
+    re.I,
 )
 
 
@@ -76,6 +80,11 @@ def clean_token(token: str) -> str:
     if len(token) >= 2 and token[0] in "\"'“‘" and token[-1] in "\"'”’":
         return token[1:-1]
     return token.rstrip(".,;:").strip("\"'“”‘’")
+
+
+def composed(text: str) -> bool:
+    """Does the text say the value is made of parts ("in the format of Operator:UTC time")?"""
+    return COMPOSED.search(text) is not None
 
 
 def composed_parts(text: str, values: list[Any]) -> bool:
