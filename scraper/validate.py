@@ -168,35 +168,52 @@ def _path(error: ValidationError) -> str:
     return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
 
 
-def _closest_alternative(error: ValidationError) -> tuple[int, list[ValidationError]] | None:
+def _closest_alternative(
+    error: ValidationError, page: str = ""
+) -> tuple[int, list[ValidationError]] | None:
     """For an example that fits none of several alternatives (pages merged into one method
-    and path), the one it comes closest to (the fewest errors: most likely its own page's)
-    and its errors; None for any other error."""
+    and path), its own page's alternative (`page`: the example's file) and its errors, else
+    the one it comes closest to (the fewest errors); None for any other error."""
     branches: dict[int, list[ValidationError]] = {}
     if error.validator in ("anyOf", "oneOf"):
         for inner in error.context or []:
             branches.setdefault(int(inner.relative_schema_path[0]), []).append(inner)
     if not branches:
         return None
-    return min(branches.items(), key=lambda item: (len(item[1]), item[0]))
+    own = {i: errors for i, errors in branches.items() if _from_page(errors, page)}
+    return min((own or branches).items(), key=lambda item: (len(item[1]), item[0]))
 
 
-def _own_errors(errors: Iterable[ValidationError]) -> Iterator[ValidationError]:
+def _from_page(errors: list[ValidationError], page: str) -> bool:
+    """Do the errors lie in schemas documented on `page` (their fields' provenance)?"""
+    for error in errors if page else []:
+        schema = error.schema if isinstance(error.schema, dict) else {}
+        fields = [
+            schema,
+            *(v for v in schema.get("properties", {}).values() if isinstance(v, dict)),
+        ]
+        if any((f.get(SOURCE_KEY) or {}).get("file") == page for f in fields):
+            return True
+    return False
+
+
+def _own_errors(errors: Iterable[ValidationError], page: str = "") -> Iterator[ValidationError]:
     """The errors, a failed choice among the body's alternatives (merged pages: an example
-    comes from one of them) replaced by the errors of the one the example comes closest to.
-    A field's alternatives (an object or null) are no one page's: left whole."""
+    comes from one of them) replaced by the errors of the example's own page's alternative,
+    or the one it comes closest to. A field's alternatives (an object or null) are no one
+    page's: left whole."""
     for error in errors:
-        closest = _closest_alternative(error) if not error.absolute_path else None
+        closest = _closest_alternative(error, page) if not error.absolute_path else None
         if closest is None:
             yield error
         else:
-            yield from _own_errors(closest[1])
+            yield from _own_errors(closest[1], page)
 
 
-def _explain(error: ValidationError) -> str:
+def _explain(error: ValidationError, page: str = "") -> str:
     """Where and why an example fails; for a failed choice among alternatives, why it
-    fails the closest."""
-    found = _closest_alternative(error)
+    fails its own page's, or the closest."""
+    found = _closest_alternative(error, page)
     if found is None:
         return f"{_path(error)}: {error.message[:300]}"
     closest, errors = found
@@ -204,7 +221,7 @@ def _explain(error: ValidationError) -> str:
     count = len(error.validator_value) if isinstance(error.validator_value, list) else "its"
     return (
         f"{_path(error)} fits none of {count} alternatives; "
-        f"the closest (#{closest + 1}): {_explain(first)}"
+        f"against #{closest + 1} (its page's, else the closest): {_explain(first, page)}"
     )
 
 
@@ -231,7 +248,7 @@ def _drop_contradicted_constraints(
     for _ in range(50):
         validator = validator_cls(root, format_checker=validator_cls.FORMAT_CHECKER)
         errors = [
-            e for e in _own_errors(validator.iter_errors(value))
+            e for e in _own_errors(validator.iter_errors(value), source)
             if e.validator in CONSTRAINT_KEYWORDS and isinstance(e.schema, dict)
             and e.validator in e.schema
         ]  # fmt: skip
@@ -290,7 +307,7 @@ def drop_rejected_examples(
             verdicts[identity] = verdicts.get(identity, True) and error is None
             if error is not None:
                 diagnostics.append(
-                    Diagnostic(source, "doc-defect:example", f"{label}: {_explain(error)}")
+                    Diagnostic(source, "doc-defect:example", f"{label}: {_explain(error, source)}")
                 )
                 del examples[key]
                 continue

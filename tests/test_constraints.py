@@ -526,8 +526,41 @@ def test_merged_pages_examples_are_checked_against_their_closest_alternative(
     reasons = {d.kind: d.reason for d in result.diagnostics}
     assert 'contradicts format "date-time"' in reasons["doc-defect:constraint"]
     assert reasons["doc-defect:example"].endswith(
-        "$ fits none of 2 alternatives; the closest (#1): $.created_at: 5 is not of type 'string'"
+        "$ fits none of 2 alternatives; against #1 (its page's, else the closest): "
+        "$.created_at: 5 is not of type 'string'"
     )
+
+
+def test_a_merged_pages_example_is_checked_against_its_own_pages_alternative(
+    tmp_path: Path,
+) -> None:
+    """SMN: three pages document `POST .../publish`, each with its own required field. The
+    example of the page whose list its own example contradicts fails the other pages'
+    alternatives as much (a required field missing): it is its own page's evidence, so the
+    list goes and the example stays."""
+
+    def publish_page(field: str, description: str, example: str) -> str:
+        return (
+            f"<h1>Publishing by {field}</h1><h4>URI</h4><p>POST /v1/publish</p>"
+            "<h4>Request Parameters</h4><table><tr><th>Parameter</th><th>Mandatory</th>"
+            f"<th>Type</th><th>Description</th></tr><tr><td>{field}</td><td>Yes</td>"
+            f"<td>String</td><td>{description}</td></tr></table>"
+            f"<h4>Example Request</h4><pre>{example}</pre>"
+        )
+
+    text, structure = tmp_path / "a.html", tmp_path / "b.html"
+    text.write_text(publish_page("message", "Text.", '{"message": "hi"}'))
+    structure.write_text(publish_page(
+        "message_structure", "JSON. Formats supported:<br/>- message<br/>- message_structure",
+        '{"message_structure": "{\\"default\\": \\"hi\\"}"}',
+    ))  # fmt: skip
+    result = scrape([text, structure])
+    body = result.spec["paths"]["/v1/publish"]["post"]["requestBody"]["content"]
+    branches = [resolve(result.spec, b) for b in body["application/json"]["schema"]["anyOf"]]
+    assert "enum" not in branches[1]["properties"]["message_structure"]
+    assert len(body["application/json"]["examples"]) == 2
+    kinds = [d.kind for d in result.diagnostics]
+    assert "doc-defect:constraint" in kinds and "doc-defect:example" not in kinds
 
 
 # -- the whole corpus, and the judged sample --------------------------------------------------
