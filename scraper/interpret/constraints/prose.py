@@ -70,10 +70,12 @@ CASE_RANGE = re.compile(
 # "(default)" or "(default value)" after a value: the mark every reader of value lists knows
 DEFAULT_NOTE = r"\(default(?:\s+value)?\)"
 VALUE = rf"\"[^\"\n]{{1,64}}\"|“[^”\n]{{1,64}}”|{NUM}(?![\w.\-]*\w)|[\w./:+\-]+"
+# ("The value of Default is ECDHE-...": what the listed value Default stands for.)
 DEFAULTS = [
     re.compile(rf"\bdefault(?:\s+value)?\s*[:：]\s*\**({VALUE})", re.I),
     re.compile(
-        rf"\b(?:the\s+|its\s+)?default(?:\s+value|\s+\w+)?\s+(?:is|will\s+be)\s+(?:set\s+to\s+)?"
+        rf"\b(?:the\s+|its\s+)?(?<!of )default(?:\s+value|\s+\w+)?\s+(?:is|will\s+be)\s+"
+        rf"(?:set\s+to\s+)?"
         rf"\**({VALUE})\**(?=\s*(?:[.,;)(]|$))",
         re.I | re.M,
     ),
