@@ -268,6 +268,9 @@ def test_constraints_from_prose(kind: str, text: str, expected: dict[str, Any]) 
         # "The value of Default is ..." says what the listed value Default stands for
         ("string", "Ciphers. The value is Default or Strict.\nThe value of Default is AES-GCM."
          "\nThe default value is Default.", {"enum": ["Default", "Strict"], "default": "Default"}),
+        # "X is selected by default": a verb, no value
+        ("string", "Mode. If this parameter is not specified, flavor is selected by default.",
+         {}),
         # the value named as the parameter's
         ("integer", "IP version. The value of this parameter can be 4 or 6.", {"enum": [4, 6]}),
         ("string", "Host. The value of this field can only be dedicated or shared.",

@@ -18,6 +18,7 @@ STOPWORDS = frozenset({
     "this", "it", "its", "value", "used", "same", "set", "specified", "determined",
     "returned", "generated", "configured", "dynamically", "automatically", "displayed",
     "applied", "enabled", "disabled", "when", "if", "which", "current", "original", "all",
+    "selected", "chosen", "assigned", "allocated", "adopted",
 })  # fmt: skip
 
 NO_VALUE = frozenset({"empty", "blank", "null"})  # "which can be empty or auto": "" is no word
