@@ -256,6 +256,7 @@ def test_constraints_from_prose(kind: str, text: str, expected: dict[str, Any]) 
         ("integer", "Timeout.\nValue range: 1-300.\nDefault: 600 (10 minutes)",
          {"minimum": 1, "maximum": 300}),
         ("integer", "Port. The value must be greater than 0. Default: 0", {"minimum": 1}),
+        ("integer", "Size.\nMinimum: 1\nDefault: 0\nThe value of 0 is invalid.", {"minimum": 1}),
         ("integer", "Count. The value can be 1, 2, or 3. Default: 0 (no limit)",
          {"enum": [1, 2, 3]}),
         # "." before a capital ends a sentence, it joins no parts; a label before a layout

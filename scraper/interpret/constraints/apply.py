@@ -60,13 +60,6 @@ APPLIES = {
 }
 SCALARS = ("string", "integer", "number", "boolean")
 TYPE_FORMATS = frozenset({"int32", "int64", "float", "double"})  # the type column's, not stated
-# Where a text gives a value (N) a meaning: "-1 indicates ...", "0, which means no limit",
-# "If the value is set to -1, ...", "The value can be -1 or ...", "0 (not limited)".
-SPECIAL_VALUE = (
-    r"N\s*,?\s*(?:which\s+)?(?:means|indicates|indicating|specifies|represents)\b|"
-    r"\b(?:set\s+to|can\s+be|value\s+of)\s+N|"
-    r"N\s*\(\s*(?:no|not|un\w+|disabl\w+|infinite|permanent\w*|all|none)\b"
-)
 SIZE = re.compile(rf"\**({NUM})\**\s*(?:-|to|~)\s*\**({NUM})\**")
 
 
@@ -178,8 +171,7 @@ def _widen_to_sentinel(schema: Schema, text: str, result: Extracted) -> None:
         return
     if "enum" in schema and default not in schema["enum"]:
         return  # the list rejects it too: widening the bounds would not make it valid
-    token = rf"(?<![\w.\-]){re.escape(str(default))}(?![\w.\-]*\w)"
-    if not re.search(SPECIAL_VALUE.replace("N", token), text, re.I):
+    if not _given_a_meaning(str(default), text):
         return
     for bound, outside in (("minimum", default < schema.get("minimum", default)),
                            ("maximum", default > schema.get("maximum", default))):  # fmt: skip
@@ -189,6 +181,18 @@ def _widen_to_sentinel(schema: Schema, text: str, result: Extracted) -> None:
                 f"giving it a meaning of its own; {bound} widened to it"
             )
             schema[bound] = default
+
+
+def _given_a_meaning(value: str, text: str) -> bool:
+    """Does the text say what `value` means: "-1 indicates ...", "0, which means no limit",
+    "If the value is set to -1, ...", "The value can be -1 or ...", "0 (not limited)"?"""
+    n = rf"(?<![\w.\-]){re.escape(value)}(?![\w.\-]*\w)"
+    meaning = (
+        rf"{n}\s*,?\s*(?:which\s+)?(?:means|indicates|indicating|specifies|represents)\b|"
+        rf"\b(?:set\s+to|can\s+be)\s+{n}|"
+        rf"{n}\s*\(\s*(?:no|not|un\w+|disabl\w+|infinite|permanent\w*|all|none)\b"
+    )
+    return re.search(meaning, text, re.I) is not None
 
 
 def _numeric(schema: Schema, parts: Parts, text: str, result: Extracted) -> None:

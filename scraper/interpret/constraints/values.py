@@ -91,5 +91,5 @@ def composed(text: str) -> bool:
 def composed_parts(text: str, values: list[Any]) -> bool:
     """Are the listed words parts of a composed value ("- gt: greater than" under "in the
     format of Operator:UTC time"), not values: one lacks the separator every value has?"""
-    composed = COMPOSED.search(text)
-    return composed is not None and any(composed.group(1) not in str(v) for v in values)
+    match = COMPOSED.search(text)
+    return match is not None and any(match.group(1) not in str(v) for v in values)
