@@ -126,7 +126,7 @@ def _view(
         response_kind=kind,
     )
     view.docstring = docstring(doc, view, responses, body_description)
-    view.summary = " ".join(str(doc.get("summary") or "").split())
+    view.summary = str(doc.get("summary") or "")  # the README's filter makes it one line
     return view
 
 

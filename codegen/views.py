@@ -46,7 +46,7 @@ class OperationView:
     operation_id: str = ""  # the spec's operationId (an action's own)
     response_kind: str = "json"  # "json", "xml" or "binary" (bytes returned as they came)
     constants: list[tuple[str, str]] = field(default_factory=list)  # a sub-resource's ?acl=
-    summary: str = ""  # the doc's one-line summary (the package README's table)
+    summary: str = ""  # the doc's summary, as given (the package README's table)
 
     @property
     def path_params(self) -> list[ParamView]:
