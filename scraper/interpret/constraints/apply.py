@@ -47,7 +47,15 @@ STATED = {
         r"\bvalues?\s+(?:can|must)\s+be\s+(?:one\s+of\s+)?[\w.\-]+,?\s+(?:or|and)\s+[\w.\-]+",
         re.I,
     ),
-    "pattern": re.compile(r"\bregular\s+expression\b", re.I),
+    # a value must conform to a regular expression, or one is labelled; not a mention
+    # ("REGEX: regular expression match", "Regular expression of the topic")
+    "pattern": re.compile(
+        r"\b(?:match(?:es)?|meets?|meeting|compl(?:y|ies|ying)|conform(?:s|ing)?|"
+        r"satisf(?:y|ies|ying)|follow(?:s|ing)?|verified\s+(?:against|by))\b[^.:;()]{0,40}?"
+        r"\bregular\s+expression|\bregular\s+expression(?:\s+matching)?\s*[:：]|"
+        r"\^\S*\$\s+regular\s+expression",
+        re.I,
+    ),
     "items": re.compile(
         rf"\barray\s+length\b|{prose.LIST_MAX.pattern}|{prose.LIST_NOT_EMPTY.pattern}", re.I
     ),
