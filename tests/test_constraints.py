@@ -83,6 +83,9 @@ def test_constraints_from_prose(kind: str, text: str, expected: dict[str, Any]) 
         ("string", "Box code.\nRegular expression matching: ^bx[0-9]{6}$",
          {"pattern": "^bx[0-9]{6}$"}),
         ("string", "Box code.\nRegular expression matching: ^bx[0-9{6}$", {}),  # no regex
+        ("string", "Box code.\nMinimum: 8\nRegular expression matching:\n^bx[0-9]{6}$",
+         {"minLength": 8, "pattern": "^bx[0-9]{6}$"}),  # the value on the line after
+        ("string", "Box code.\nRegular expression matching:\nMaximum: 8", {"maxLength": 8}),
         ("integer", "Wait time.\nValue range: 2s-90s", {"minimum": 2, "maximum": 90}),
         ("integer", "Page size.\nValue range: 1-50\nCommon values: 5, 10, and 20\n"
          "Default value: 50", {"minimum": 1, "maximum": 50, "default": 50}),

@@ -51,3 +51,33 @@ def test_an_array_without_item_type_takes_the_examples_scalar_type(tmp_path: Pat
     body = response_schema(result.spec, operation(result.spec, "get", "/v1/hosts"), "200")
     assert body["properties"]["hosts"]["items"] == {"type": "string"}
     assert any("string items from the example" in r for r in kinds(result)["inferred:type"])
+
+
+def test_a_field_typed_by_its_example_gets_its_descriptions_constraints(tmp_path: Path) -> None:
+    """A table without a Type column: a length and a regular expression can only be read
+    once the example gives the type; then they are, and the diagnostic says so."""
+    response = table(
+        "Table 1 Response body",
+        ("Parameter", "Description"),
+        ("name", "Dimension name of 1 to 32 characters matching the regular expression ^[a-z]+$"),
+    )
+    example = '.. code-block::\n\n   {"name": "disk"}\n'
+    result = scrape_pages(
+        tmp_path,
+        {
+            "show.rst": page(
+                "Showing a Dimension",
+                ("URI", "GET /v1/dimension"),
+                ("Response", response),
+                ("Example Response", example),
+            )
+        },
+    )
+    body = response_schema(result.spec, operation(result.spec, "get", "/v1/dimension"), "200")
+    name = {k: v for k, v in body["properties"]["name"].items() if not k.startswith(("x-", "d"))}
+    assert name == {"type": "string", "minLength": 1, "maxLength": 32, "pattern": "^[a-z]+$"}
+    assert any(
+        "string from the example; then its description's length, pattern" in r
+        for r in kinds(result)["inferred:type"]
+    )
+    assert "constraint:pattern" not in kinds(result)

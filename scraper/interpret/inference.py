@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
+from doc2openapi.scraper.interpret.constraints import apply_constraints
 from doc2openapi.scraper.interpret.example_fields import (
     TitledTable,
     adopt_example_fields,
@@ -242,8 +243,19 @@ def _learn_field(prop: Schema, value: Json, schemas: dict[str, Schema]) -> tuple
         )
     if _untyped(prop) and (guess := json_type(value)) is not None:
         prop.update(guess)
-        return "inferred:type", f" has no documented type; {guess['type']} from the example"
+        return "inferred:type", f" has no documented type; {guess['type']} from the example" + (
+            _typed_constraints(prop)
+        )
     return None
+
+
+def _typed_constraints(prop: Schema) -> str:
+    """A table without a Type column: what its description states ("Minimum: 1", a regular
+    expression) could only be read once the example gave the type; read it now (the
+    examples are checked against it later, like any other keyword), and say so."""
+    found = apply_constraints(prop, str(prop.get("description", "")))
+    read = f"; then its description's {', '.join(sorted(found.extracted))}" * bool(found.extracted)
+    return read + "".join(f"; {conflict}" for conflict in found.conflicts)
 
 
 def refine_with_examples(

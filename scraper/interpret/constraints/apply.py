@@ -53,7 +53,7 @@ STATED = {
         r"\b(?:match(?:es)?|meets?|meeting|compl(?:y|ies|ying)|conform(?:s|ing)?|"
         r"satisf(?:y|ies|ying)|follow(?:s|ing)?|verified\s+(?:against|by))\b[^.:;()]{0,40}?"
         r"\bregular\s+expression|\bregular\s+expression(?:\s+matching)?\s*[:：]|"
-        r"\^\S*\$\s+regular\s+expression",
+        r"\^\S*\$\s+regular\s+expression|\bmatching\s+(?:the\s+)?regular\s+expression\s+\S",
         re.I,
     ),
     "items": re.compile(

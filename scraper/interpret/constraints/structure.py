@@ -57,6 +57,14 @@ def _value_then_sentence(text: str) -> tuple[str, str]:
     return (match.group(1), match.group(2)) if match else (text, "")
 
 
+def _value_line(line: str) -> bool:
+    """Can this line be the value of the label on the line before (not a label, heading or
+    list item of its own)?"""
+    return bool(line.strip()) and not (
+        LABEL.match(line) or HEADING.match(line) or re.match(r"^\s*[-•*]\s", line)
+    )
+
+
 def split(description: str) -> Parts:
     """Lines under a heading go to its section until the next heading; labelled lines
     ("Minimum: 1") are taken alone; an enumeration label takes the "- x" lines after it."""
@@ -75,6 +83,8 @@ def split(description: str) -> Parts:
         if label:
             name = _label_name(label.group(1))
             value = label.group(2).strip()
+            if not value and name != "enum" and lines and _value_line(lines[-1]):
+                value = lines.pop().strip()  # "Regular expression matching:" then "^...$"
             if name == "enum":
                 parts.labels["enum"] = value
                 in_enum = True
