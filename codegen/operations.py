@@ -17,7 +17,7 @@ from doc2openapi.codegen.prepare import (
 from doc2openapi.codegen.types import ModelInfo, Types
 from doc2openapi.codegen.views import BodyView, OperationView, ParamView
 from doc2openapi.codegen.xml_shapes import is_xml
-from doc2openapi.scraper.model import GREEDY_KEY
+from doc2openapi.scraper.model import GREEDY_KEY, REF_PREFIX
 from doc2openapi.scraper.tree import HTTP_METHODS
 
 CLIENT_METHODS = {"close", "aclose", "raw", "with_options", "options"}
@@ -87,13 +87,23 @@ def _request(holder: Any, types: Types) -> tuple[BodyView, str] | None:
     description = str(types.resolve(schema).get("description", ""))
     if kind == "binary":
         return BodyView("bytes", required, kind, media_type), description
-    body_type = types.python(schema)
+    members = types.members(schema)
+    body_type = " | ".join(f"models.{m}" for m in members) if members else types.python(schema)
     py_type = "dict[str, Any]" if body_type == "Any" else f"{body_type} | dict[str, Any]"
     model = types.ref_class(schema) if kind == "xml" else None
     if kind == "xml" and model is None:
         kind = "binary"  # an XML body with no model: the caller gives the document's bytes
         return BodyView("bytes", required, kind, media_type), description
     return BodyView(py_type, required, kind, media_type, model), description
+
+
+def _return_type(returns: str | None, kind: str, types: Types) -> tuple[str, bool]:
+    """The annotation of what a method returns, and whether it unwraps a RootModel of
+    alternatives (the caller gets the member, not the wrapper)."""
+    members = types.members({"$ref": REF_PREFIX + returns}) if returns and kind == "json" else None
+    if members:
+        return " | ".join(f"models.{m}" for m in members), True
+    return (f"models.{returns}" if returns and returns != "bytes" else returns or "None"), False
 
 
 def _view(
@@ -108,7 +118,7 @@ def _view(
 ) -> OperationView:
     body, body_description = request if request is not None else (None, "")
     returns, empty, kind = _returns(responses, types)
-    return_type = f"models.{returns}" if returns and returns != "bytes" else returns or "None"
+    return_type, unwrap = _return_type(returns, kind, types)
     view = OperationView(
         name=name,
         http_method=method.upper(),
@@ -124,6 +134,7 @@ def _view(
         body=body,
         deprecated=bool(doc.get("deprecated")),
         response_kind=kind,
+        unwrap=unwrap,
     )
     view.docstring = docstring(doc, view, responses, body_description)
     view.summary = str(doc.get("summary") or "")  # the README's filter makes it one line

@@ -32,6 +32,17 @@ class Types:
         name = ref[len(REF_PREFIX) :] if ref.startswith(REF_PREFIX) else None
         return name if name in self.models.classes else None
 
+    def members(self, schema: dict[str, Any]) -> list[str] | None:
+        """The model classes of a body that is one of several documented objects (pages merged
+        into one method and path): its RootModel's members, the classes callers hold."""
+        name = self.ref_class(schema)
+        component = self.schemas.get(name or "", {})
+        alternatives = component.get("anyOf") or component.get("oneOf")
+        if not alternatives or "properties" in component:
+            return None
+        names = [self.ref_class(a) for a in alternatives]
+        return [n for n in names if n] if len(names) > 1 and all(names) else None
+
     def resolve(self, schema: dict[str, Any]) -> dict[str, Any]:
         return resolve(schema, self.schemas)
 

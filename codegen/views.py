@@ -47,6 +47,7 @@ class OperationView:
     response_kind: str = "json"  # "json", "xml" or "binary" (bytes returned as they came)
     constants: list[tuple[str, str]] = field(default_factory=list)  # a sub-resource's ?acl=
     summary: str = ""  # the doc's summary, as given (the package README's table)
+    unwrap: bool = False  # the response model is a RootModel of alternatives: return .root
 
     @property
     def path_params(self) -> list[ParamView]:

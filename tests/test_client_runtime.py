@@ -123,6 +123,9 @@ def test_connection_refused_is_an_api_connection_error(ecs: ModuleType) -> None:
         client.show_server("server-1")
     assert not isinstance(refused.value, ecs.APITimeoutError)
     assert refused.value.request.url.port == port
+    message = str(refused.value)  # what failed, and where: host, port and path
+    assert message.startswith("Connection error: ")
+    assert f"(GET http://127.0.0.1:{port}/v2.1/p/servers/server-1)" in message
     assert isinstance(refused.value, ecs.APIError)
 
 
@@ -146,6 +149,48 @@ def test_request_models_refuse_unknown_keys_and_extra_body_adds_them(ecs: Module
     with _client(ecs, handle) as client:
         client.stop_server("server-1", body=body, extra_body={"new-field": 1})
     assert json.loads(seen[0].content) == {"os-stop": {"type": "HARD"}, "new-field": 1}
+
+
+def test_a_request_model_sends_what_the_caller_set_not_its_defaults(ecs: ModuleType) -> None:
+    """A documented default is the server's to apply: sending it unasked would, in a PATCH,
+    reset what the caller left alone."""
+    seen, handle = _recorder(httpx.Response(202))
+    body = ecs.models.StopServerRequest.model_validate({"os-stop": {}})
+    assert body.os_stop.type == "SOFT"  # readable on the model
+    with _client(ecs, handle) as client:
+        client.stop_server("server-1", body=body)
+    assert json.loads(seen[0].content) == {"os-stop": {}}
+
+
+def test_an_error_code_wrapped_in_error_is_read(ecs: ModuleType) -> None:
+    error = {"error": {"error_code": "KMS.0205", "error_msg": "Invalid key_id."}}
+    _, handle = _recorder(httpx.Response(400, json=error))
+    with _client(ecs, handle) as client, pytest.raises(ecs.BadRequestError) as bad:
+        client.show_server("server-1")
+    assert (bad.value.error_code, bad.value.error_msg) == ("KMS.0205", "Invalid key_id.")
+
+
+def test_closing_a_copy_leaves_the_clients_connections_open(ecs: ModuleType) -> None:
+    seen: list[httpx.Request] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={"servers": []})
+
+    with _client(ecs, handle) as client:
+        with client.with_options(timeout=1.0) as shorter:
+            shorter.list_servers()
+        client.list_servers()
+
+    async def run() -> None:
+        transport = httpx.MockTransport(handle)
+        async with ecs.AsyncClient(BASE, project_id="p", transport=transport) as client:
+            async with client.with_options(timeout=1.0) as shorter:
+                await shorter.list_servers()
+            await client.list_servers()
+
+    asyncio.run(run())
+    assert len(seen) == 4
 
 
 def test_client_and_call_options(ecs: ModuleType) -> None:
@@ -330,6 +375,16 @@ def test_iter_pages_through_three_pages_sync_and_async(ecs: ModuleType, style: s
         assert asyncio.run(run()) == ids
 
 
+def test_iter_stops_when_the_server_ignores_the_cursor(ecs: ModuleType) -> None:
+    """A server (or a mock) that answers every page with the first one ends the loop after
+    one repeat, instead of paging forever."""
+    seen, handle = _recorder(httpx.Response(200, json={"flavors": [{"id": "a"}, {"id": "b"}]}))
+    with _client(ecs, handle) as client, pytest.MonkeyPatch.context() as patch:
+        patch.setattr("warnings.warn", lambda *a, **k: None)  # list_flavors is deprecated
+        ids = [item.id for item in client.iter_list_flavors(limit=2)]
+    assert ids == ["a", "b"] and len(seen) == 2
+
+
 def test_generated_fixture_client_is_lint_and_type_clean(tmp_path: Path) -> None:
     import subprocess
 
@@ -370,3 +425,76 @@ def test_the_ecs_client_has_a_method_per_documented_action(
             for name, key in (("start_server", "os-start"), ("stop_server", "os-stop")):
                 assert getattr(client, name)("server-1", body={key: {}}) is None
             assert client.reboot_server("server-1", body={"reboot": {"type": "SOFT"}}) is None
+
+
+ALTERNATIVES = {
+    "openapi": "3.0.3",
+    "info": {"title": "zones", "version": "1"},
+    "servers": [{"url": "https://dns.test"}],
+    "paths": {"/v2/zones": {
+        "get": {"operationId": "ListZones", "responses": {"200": {
+            "description": "OK", "content": {"application/json": {
+                "schema": {"$ref": "#/components/schemas/ListZonesResponse"}}}}}},
+        "post": {
+            "operationId": "CreateZone",
+            "requestBody": {"required": True, "content": {"application/json": {
+                "schema": {"$ref": "#/components/schemas/CreateZoneRequest"}}}},
+            "responses": {"202": {"description": "OK"}},
+        },
+    }},
+    "components": {"schemas": {
+        "ListZonesResponse": {"anyOf": [{"$ref": "#/components/schemas/PublicZones"},
+                                        {"$ref": "#/components/schemas/PrivateZones"}]},
+        "CreateZoneRequest": {"anyOf": [{"$ref": "#/components/schemas/PublicZone"},
+                                        {"$ref": "#/components/schemas/PrivateZone"}]},
+        "PublicZones": {"type": "object", "properties": {
+            "zones": {"type": "array", "items": {"$ref": "#/components/schemas/PublicZone"}}}},
+        "PrivateZones": {"type": "object", "properties": {
+            "zones": {"type": "array", "items": {"$ref": "#/components/schemas/PrivateZone"}},
+            "router": {"type": "string"}}},
+        "PublicZone": {"type": "object", "required": ["name"], "properties": {
+            "name": {"type": "string"}}},
+        "PrivateZone": {"type": "object", "required": ["name", "router"], "properties": {
+            "name": {"type": "string"}, "router": {"type": "string"}}},
+    }},
+}  # fmt: skip
+
+
+def test_a_body_of_alternatives_is_typed_and_returned_as_its_members(tmp_path: Path) -> None:
+    """Pages merged into one method and path give a RootModel of alternatives: callers pass
+    and receive the members (`client.list_zones().zones`), never the wrapper's `.root`."""
+    import subprocess
+
+    from tests.test_codegen import BIN
+
+    project = tmp_path / "otc_zones"
+    generate_client(ALTERNATIVES, project)
+    zones = _import(project, "otc_zones")
+    list_zones = inspect.signature(zones.Client.list_zones)
+    assert list_zones.return_annotation == "models.PublicZones | models.PrivateZones"
+    body = inspect.signature(zones.Client.create_zone).parameters["body"].annotation
+    assert body == "models.PublicZone | models.PrivateZone | dict[str, Any]"
+    seen, handle = _recorder()
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        handle(request)
+        return httpx.Response(200, json={"zones": [{"name": "a."}]})
+
+    with zones.Client(BASE, transport=httpx.MockTransport(answer)) as client:
+        listed = client.list_zones()
+        client.create_zone(body=zones.models.PrivateZone(name="b.", router="r"))
+    assert isinstance(listed, zones.models.PublicZones) and listed.zones[0].name == "a."
+    assert json.loads(seen[1].content) == {"name": "b.", "router": "r"}
+    user = tmp_path / "user.py"
+    user.write_text(
+        "from otc_zones import Client, models\n\n\n"
+        "def names(client: Client) -> list[str]:\n"
+        "    client.create_zone(body=models.PublicZone(name='a.'))\n"
+        "    return [zone.name for zone in client.list_zones().zones or []]\n"
+    )
+    typed = subprocess.run(
+        [str(BIN / "mypy"), "--strict", "--config-file", str(project / "pyproject.toml"),
+         str(project / "otc_zones"), str(user)],
+        capture_output=True, text=True, check=False, cwd=project,
+    )  # fmt: skip
+    assert typed.returncode == 0, typed.stdout[-3000:]

@@ -166,9 +166,11 @@ def merge_body(body: Any, extra: Mapping[str, Any] | None) -> Any:
 
 
 def dump(body: Any) -> Any:
-    """A request model as JSON-ready data, by wire names (aliases)."""
+    """A request model as JSON-ready data, by wire names (aliases): only the fields the caller
+    set, so a documented default is the server's to apply, never sent unasked (a PATCH
+    would reset what the caller left alone)."""
     if hasattr(body, "model_dump"):
-        return body.model_dump(mode="json", by_alias=True, exclude_none=True)
+        return body.model_dump(mode="json", by_alias=True, exclude_none=True, exclude_unset=True)
     return body
 
 
@@ -277,7 +279,7 @@ class SyncTransport(_Base):
                 continue
             except httpx.RequestError as exc:
                 if last:
-                    raise APIConnectionError(request) from exc
+                    raise APIConnectionError(request, cause=exc) from exc
                 log.info("retrying %s %s after a connection error", method, request.url)
                 time.sleep(self.options.retry.delay(attempt, None))
                 continue
@@ -331,7 +333,7 @@ class AsyncTransport(_Base):
                 continue
             except httpx.RequestError as exc:
                 if last:
-                    raise APIConnectionError(request) from exc
+                    raise APIConnectionError(request, cause=exc) from exc
                 log.info("retrying %s %s after a connection error", method, request.url)
                 await asyncio.sleep(self.options.retry.delay(attempt, None))
                 continue

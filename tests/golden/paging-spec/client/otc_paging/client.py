@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from dataclasses import replace
 from types import TracebackType
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, ParamSpec, Self, TypeVar
 
 import httpx
 
@@ -73,6 +73,7 @@ class Client:
             retry=retry or RetryPolicy(),
         )
         self._http = httpx.Client(transport=transport)
+        self._owns_http = True
         self._configure(options)
 
     def _configure(self, options: ClientOptions) -> None:
@@ -91,7 +92,8 @@ class Client:
         default_headers: Mapping[str, str] | None = None,
         strict_responses: bool | None = None,
     ) -> Client:
-        """A copy with some options changed, sharing this client's connections."""
+        """A copy with some options changed, sharing this client's connections: closing
+        the copy leaves them open; closing this client closes them."""
         options = self.options
         changes: dict[str, Any] = {
             "project_id": project_id,
@@ -106,6 +108,7 @@ class Client:
             changes["default_headers"] = {**options.default_headers, **default_headers}
         copy = object.__new__(type(self))
         copy._http = self._http
+        copy._owns_http = False
         copy._configure(replace(options, **{k: v for k, v in changes.items() if v is not None}))
         return copy
 
@@ -114,9 +117,10 @@ class Client:
         return _p.raw(lambda: method(*args, **kwargs))
 
     def close(self) -> None:
-        self._http.close()
+        if self._owns_http:
+            self._http.close()
 
-    def __enter__(self) -> Client:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(
@@ -184,6 +188,7 @@ class Client:
         """Every item of every page of list_associations(), following its page pagination."""
         _size = size_of(size, None)
         _query = seed(_PAGING_LIST_ASSOCIATIONS, page, _size)
+        _last: list[Any] = []
         while True:
             _page = self.list_associations(
                 project_id=project_id,
@@ -195,6 +200,9 @@ class Client:
                 timeout=timeout,
             )
             _items = list(_page.associations or [])
+            if _items == _last:  # the same page again: the server ignored the cursor
+                return
+            _last = _items
             yield from _items
             _next = next_query(_PAGING_LIST_ASSOCIATIONS, _page, _items, _query, _size)
             if _next is None:
@@ -262,6 +270,7 @@ class Client:
         """Every item of every page of list_actions(), following its marker pagination."""
         _size = size_of(limit, None)
         _query = seed(_PAGING_LIST_ACTIONS, marker, _size)
+        _last: list[Any] = []
         while True:
             _page = self.list_actions(
                 server_id,
@@ -274,6 +283,9 @@ class Client:
                 timeout=timeout,
             )
             _items = list(_page.actions or [])
+            if _items == _last:  # the same page again: the server ignored the cursor
+                return
+            _last = _items
             yield from _items
             _next = next_query(_PAGING_LIST_ACTIONS, _page, _items, _query, _size)
             if _next is None:
@@ -337,6 +349,7 @@ class Client:
         """Every item of every page of list_routes(), following its next_marker pagination."""
         _size = size_of(limit, 2000)
         _query = seed(_PAGING_LIST_ROUTES, marker, _size)
+        _last: list[Any] = []
         while True:
             _page = self.list_routes(
                 project_id=project_id,
@@ -348,6 +361,9 @@ class Client:
                 timeout=timeout,
             )
             _items = list(_page.routes or [])
+            if _items == _last:  # the same page again: the server ignored the cursor
+                return
+            _last = _items
             yield from _items
             _next = next_query(_PAGING_LIST_ROUTES, _page, _items, _query, _size)
             if _next is None:
@@ -411,6 +427,7 @@ class Client:
         """Every item of every page of list_networks(), following its next_marker pagination."""
         _size = size_of(limit, None)
         _query = seed(_PAGING_LIST_NETWORKS, continue_, _size)
+        _last: list[Any] = []
         while True:
             _page = self.list_networks(
                 project_id=project_id,
@@ -422,6 +439,9 @@ class Client:
                 timeout=timeout,
             )
             _items = list(_page.items or [])
+            if _items == _last:  # the same page again: the server ignored the cursor
+                return
+            _last = _items
             yield from _items
             _next = next_query(_PAGING_LIST_NETWORKS, _page, _items, _query, _size)
             if _next is None:
@@ -479,6 +499,7 @@ class Client:
         """Every item of every page of query_resource_instances(), following its offset pagination."""
         _size = size_of(field_of(body, ('limit', 'limit')), None)
         _query = seed(_PAGING_QUERY_RESOURCE_INSTANCES, field_of(body, ('offset', 'offset')), _size)
+        _last: list[Any] = []
         while True:
             _page = self.query_resource_instances(
                 body=body,
@@ -489,6 +510,9 @@ class Client:
                 timeout=timeout,
             )
             _items = list(_page.resources or [])
+            if _items == _last:  # the same page again: the server ignored the cursor
+                return
+            _last = _items
             yield from _items
             _next = next_query(_PAGING_QUERY_RESOURCE_INSTANCES, _page, _items, _query, _size)
             if _next is None:
@@ -546,6 +570,7 @@ class Client:
         """Every item of every page of list_keys(), following its next_marker pagination."""
         _size = size_of(field_of(body, ('limit', 'limit')), None)
         _query = seed(_PAGING_LIST_KEYS, field_of(body, ('marker', 'marker')), _size)
+        _last: list[Any] = []
         while True:
             _page = self.list_keys(
                 body=body,
@@ -556,6 +581,9 @@ class Client:
                 timeout=timeout,
             )
             _items = list(_page.key_details or [])
+            if _items == _last:  # the same page again: the server ignored the cursor
+                return
+            _last = _items
             yield from _items
             _next = next_query(_PAGING_LIST_KEYS, _page, _items, _query, _size)
             if _next is None:
@@ -619,6 +647,7 @@ class Client:
         """Every item of every page of list_alarms(), following its offset pagination."""
         _size = size_of(limit, None)
         _query = seed(_PAGING_LIST_ALARMS, offset, _size)
+        _last: list[Any] = []
         while True:
             _page = self.list_alarms(
                 offset=offset,
@@ -630,6 +659,9 @@ class Client:
                 timeout=timeout,
             )
             _items = list(_page.alarms or [])
+            if _items == _last:  # the same page again: the server ignored the cursor
+                return
+            _last = _items
             yield from _items
             _next = next_query(_PAGING_LIST_ALARMS, _page, _items, _query, _size)
             if _next is None:
@@ -670,6 +702,7 @@ class AsyncClient:
             retry=retry or RetryPolicy(),
         )
         self._http = httpx.AsyncClient(transport=transport)
+        self._owns_http = True
         self._configure(options)
 
     def _configure(self, options: ClientOptions) -> None:
@@ -688,7 +721,8 @@ class AsyncClient:
         default_headers: Mapping[str, str] | None = None,
         strict_responses: bool | None = None,
     ) -> AsyncClient:
-        """A copy with some options changed, sharing this client's connections."""
+        """A copy with some options changed, sharing this client's connections: closing
+        the copy leaves them open; closing this client closes them."""
         options = self.options
         changes: dict[str, Any] = {
             "project_id": project_id,
@@ -703,6 +737,7 @@ class AsyncClient:
             changes["default_headers"] = {**options.default_headers, **default_headers}
         copy = object.__new__(type(self))
         copy._http = self._http
+        copy._owns_http = False
         copy._configure(replace(options, **{k: v for k, v in changes.items() if v is not None}))
         return copy
 
@@ -713,9 +748,10 @@ class AsyncClient:
         return await _p.raw_async(lambda: method(*args, **kwargs))
 
     async def aclose(self) -> None:
-        await self._http.aclose()
+        if self._owns_http:
+            await self._http.aclose()
 
-    async def __aenter__(self) -> AsyncClient:
+    async def __aenter__(self) -> Self:
         return self
 
     async def __aexit__(
@@ -783,6 +819,7 @@ class AsyncClient:
         """Every item of every page of list_associations(), following its page pagination."""
         _size = size_of(size, None)
         _query = seed(_PAGING_LIST_ASSOCIATIONS, page, _size)
+        _last: list[Any] = []
         while True:
             _page = await self.list_associations(
                 project_id=project_id,
@@ -794,6 +831,9 @@ class AsyncClient:
                 timeout=timeout,
             )
             _items = list(_page.associations or [])
+            if _items == _last:  # the same page again: the server ignored the cursor
+                return
+            _last = _items
             for _item in _items:
                 yield _item
             _next = next_query(_PAGING_LIST_ASSOCIATIONS, _page, _items, _query, _size)
@@ -862,6 +902,7 @@ class AsyncClient:
         """Every item of every page of list_actions(), following its marker pagination."""
         _size = size_of(limit, None)
         _query = seed(_PAGING_LIST_ACTIONS, marker, _size)
+        _last: list[Any] = []
         while True:
             _page = await self.list_actions(
                 server_id,
@@ -874,6 +915,9 @@ class AsyncClient:
                 timeout=timeout,
             )
             _items = list(_page.actions or [])
+            if _items == _last:  # the same page again: the server ignored the cursor
+                return
+            _last = _items
             for _item in _items:
                 yield _item
             _next = next_query(_PAGING_LIST_ACTIONS, _page, _items, _query, _size)
@@ -938,6 +982,7 @@ class AsyncClient:
         """Every item of every page of list_routes(), following its next_marker pagination."""
         _size = size_of(limit, 2000)
         _query = seed(_PAGING_LIST_ROUTES, marker, _size)
+        _last: list[Any] = []
         while True:
             _page = await self.list_routes(
                 project_id=project_id,
@@ -949,6 +994,9 @@ class AsyncClient:
                 timeout=timeout,
             )
             _items = list(_page.routes or [])
+            if _items == _last:  # the same page again: the server ignored the cursor
+                return
+            _last = _items
             for _item in _items:
                 yield _item
             _next = next_query(_PAGING_LIST_ROUTES, _page, _items, _query, _size)
@@ -1013,6 +1061,7 @@ class AsyncClient:
         """Every item of every page of list_networks(), following its next_marker pagination."""
         _size = size_of(limit, None)
         _query = seed(_PAGING_LIST_NETWORKS, continue_, _size)
+        _last: list[Any] = []
         while True:
             _page = await self.list_networks(
                 project_id=project_id,
@@ -1024,6 +1073,9 @@ class AsyncClient:
                 timeout=timeout,
             )
             _items = list(_page.items or [])
+            if _items == _last:  # the same page again: the server ignored the cursor
+                return
+            _last = _items
             for _item in _items:
                 yield _item
             _next = next_query(_PAGING_LIST_NETWORKS, _page, _items, _query, _size)
@@ -1082,6 +1134,7 @@ class AsyncClient:
         """Every item of every page of query_resource_instances(), following its offset pagination."""
         _size = size_of(field_of(body, ('limit', 'limit')), None)
         _query = seed(_PAGING_QUERY_RESOURCE_INSTANCES, field_of(body, ('offset', 'offset')), _size)
+        _last: list[Any] = []
         while True:
             _page = await self.query_resource_instances(
                 body=body,
@@ -1092,6 +1145,9 @@ class AsyncClient:
                 timeout=timeout,
             )
             _items = list(_page.resources or [])
+            if _items == _last:  # the same page again: the server ignored the cursor
+                return
+            _last = _items
             for _item in _items:
                 yield _item
             _next = next_query(_PAGING_QUERY_RESOURCE_INSTANCES, _page, _items, _query, _size)
@@ -1150,6 +1206,7 @@ class AsyncClient:
         """Every item of every page of list_keys(), following its next_marker pagination."""
         _size = size_of(field_of(body, ('limit', 'limit')), None)
         _query = seed(_PAGING_LIST_KEYS, field_of(body, ('marker', 'marker')), _size)
+        _last: list[Any] = []
         while True:
             _page = await self.list_keys(
                 body=body,
@@ -1160,6 +1217,9 @@ class AsyncClient:
                 timeout=timeout,
             )
             _items = list(_page.key_details or [])
+            if _items == _last:  # the same page again: the server ignored the cursor
+                return
+            _last = _items
             for _item in _items:
                 yield _item
             _next = next_query(_PAGING_LIST_KEYS, _page, _items, _query, _size)
@@ -1224,6 +1284,7 @@ class AsyncClient:
         """Every item of every page of list_alarms(), following its offset pagination."""
         _size = size_of(limit, None)
         _query = seed(_PAGING_LIST_ALARMS, offset, _size)
+        _last: list[Any] = []
         while True:
             _page = await self.list_alarms(
                 offset=offset,
@@ -1235,6 +1296,9 @@ class AsyncClient:
                 timeout=timeout,
             )
             _items = list(_page.alarms or [])
+            if _items == _last:  # the same page again: the server ignored the cursor
+                return
+            _last = _items
             for _item in _items:
                 yield _item
             _next = next_query(_PAGING_LIST_ALARMS, _page, _items, _query, _size)

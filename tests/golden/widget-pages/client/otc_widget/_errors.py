@@ -42,8 +42,19 @@ class APIError(Exception):
 class APIConnectionError(APIError):
     """No response: the connection failed (refused, reset, DNS, TLS)."""
 
-    def __init__(self, request: httpx.Request, message: str = "Connection error.") -> None:
-        super().__init__(f"{message} ({request.method} {request.url.host})", request=request)
+    def __init__(
+        self,
+        request: httpx.Request,
+        message: str = "Connection error.",
+        *,
+        cause: BaseException | None = None,
+    ) -> None:
+        detail = " ".join(str(cause or "").split())[:200]  # "[Errno 111] Connection refused"
+        if detail:
+            message = f"{message.rstrip('.')}: {detail}"
+        url = request.url  # no user info, no query: they may hold secrets
+        where = f"{url.scheme}://{url.netloc.decode('ascii', 'replace')}{url.path}"
+        super().__init__(f"{message} ({request.method} {where})", request=request)
 
 
 class APITimeoutError(APIConnectionError):
@@ -130,7 +141,8 @@ _MAX_TEXT = 500
 
 
 def _error_fields(body: Any) -> tuple[str | None, str | None]:
-    """error_code/error_msg, OpenStack's {"error": {"code", "message"}}, or {"code", "message"}."""
+    """error_code/error_msg, bare or wrapped in "error" (KMS), OpenStack's {"error": {"code",
+    "message"}}, or {"code", "message"}."""
     if isinstance(body, str):
         return None, body.strip()[:_MAX_TEXT] or None
     if isinstance(body, Mapping):
@@ -138,6 +150,8 @@ def _error_fields(body: Any) -> tuple[str | None, str | None]:
             return _text(body.get("error_code")), _text(body.get("error_msg"))
         inner = body.get("error")
         if isinstance(inner, Mapping):
+            if "error_code" in inner or "error_msg" in inner:
+                return _text(inner.get("error_code")), _text(inner.get("error_msg"))
             return _text(inner.get("code")), _text(inner.get("message"))
         if len(body) == 1:
             only = next(iter(body.values()))

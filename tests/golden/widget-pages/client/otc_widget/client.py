@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from dataclasses import replace
 from types import TracebackType
-from typing import Any, Literal, ParamSpec, TypeVar
+from typing import Any, Literal, ParamSpec, Self, TypeVar
 
 import httpx
 
@@ -67,6 +67,7 @@ class Client:
             retry=retry or RetryPolicy(),
         )
         self._http = httpx.Client(transport=transport)
+        self._owns_http = True
         self._configure(options)
 
     def _configure(self, options: ClientOptions) -> None:
@@ -85,7 +86,8 @@ class Client:
         default_headers: Mapping[str, str] | None = None,
         strict_responses: bool | None = None,
     ) -> Client:
-        """A copy with some options changed, sharing this client's connections."""
+        """A copy with some options changed, sharing this client's connections: closing
+        the copy leaves them open; closing this client closes them."""
         options = self.options
         changes: dict[str, Any] = {
             "project_id": project_id,
@@ -100,6 +102,7 @@ class Client:
             changes["default_headers"] = {**options.default_headers, **default_headers}
         copy = object.__new__(type(self))
         copy._http = self._http
+        copy._owns_http = False
         copy._configure(replace(options, **{k: v for k, v in changes.items() if v is not None}))
         return copy
 
@@ -108,9 +111,10 @@ class Client:
         return _p.raw(lambda: method(*args, **kwargs))
 
     def close(self) -> None:
-        self._http.close()
+        if self._owns_http:
+            self._http.close()
 
-    def __enter__(self) -> Client:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(
@@ -185,6 +189,7 @@ class Client:
         """Every item of every page of list_widgets(), following its offset pagination."""
         _size = size_of(limit, 20)
         _query = seed(_PAGING_LIST_WIDGETS, offset, _size)
+        _last: list[Any] = []
         while True:
             _page = self.list_widgets(
                 project_id=project_id,
@@ -197,6 +202,9 @@ class Client:
                 timeout=timeout,
             )
             _items = list(_page.widgets or [])
+            if _items == _last:  # the same page again: the server ignored the cursor
+                return
+            _last = _items
             yield from _items
             _next = next_query(_PAGING_LIST_WIDGETS, _page, _items, _query, _size)
             if _next is None:
@@ -282,6 +290,7 @@ class AsyncClient:
             retry=retry or RetryPolicy(),
         )
         self._http = httpx.AsyncClient(transport=transport)
+        self._owns_http = True
         self._configure(options)
 
     def _configure(self, options: ClientOptions) -> None:
@@ -300,7 +309,8 @@ class AsyncClient:
         default_headers: Mapping[str, str] | None = None,
         strict_responses: bool | None = None,
     ) -> AsyncClient:
-        """A copy with some options changed, sharing this client's connections."""
+        """A copy with some options changed, sharing this client's connections: closing
+        the copy leaves them open; closing this client closes them."""
         options = self.options
         changes: dict[str, Any] = {
             "project_id": project_id,
@@ -315,6 +325,7 @@ class AsyncClient:
             changes["default_headers"] = {**options.default_headers, **default_headers}
         copy = object.__new__(type(self))
         copy._http = self._http
+        copy._owns_http = False
         copy._configure(replace(options, **{k: v for k, v in changes.items() if v is not None}))
         return copy
 
@@ -325,9 +336,10 @@ class AsyncClient:
         return await _p.raw_async(lambda: method(*args, **kwargs))
 
     async def aclose(self) -> None:
-        await self._http.aclose()
+        if self._owns_http:
+            await self._http.aclose()
 
-    async def __aenter__(self) -> AsyncClient:
+    async def __aenter__(self) -> Self:
         return self
 
     async def __aexit__(
@@ -402,6 +414,7 @@ class AsyncClient:
         """Every item of every page of list_widgets(), following its offset pagination."""
         _size = size_of(limit, 20)
         _query = seed(_PAGING_LIST_WIDGETS, offset, _size)
+        _last: list[Any] = []
         while True:
             _page = await self.list_widgets(
                 project_id=project_id,
@@ -414,6 +427,9 @@ class AsyncClient:
                 timeout=timeout,
             )
             _items = list(_page.widgets or [])
+            if _items == _last:  # the same page again: the server ignored the cursor
+                return
+            _last = _items
             for _item in _items:
                 yield _item
             _next = next_query(_PAGING_LIST_WIDGETS, _page, _items, _query, _size)
