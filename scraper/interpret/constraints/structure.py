@@ -65,6 +65,24 @@ def _value_line(line: str) -> bool:
     )
 
 
+def _take_label(parts: Parts, label: re.Match[str], lines: list[str]) -> bool:
+    """Record one labelled line (`lines`: the rest, last first); True for an enumeration
+    label, whose "- x" lines follow."""
+    name = _label_name(label.group(1))
+    value = label.group(2).strip()
+    if not value and name != "enum" and lines and _value_line(lines[-1]):
+        value = lines.pop().strip()  # "Regular expression matching:" then "^...$"
+    if name == "enum":
+        parts.labels["enum"] = value
+        return True
+    if name in ("minimum", "maximum") and (both := ONE_LINE.match(value)):
+        parts.labels.setdefault(name, both.group(1))  # "Minimum: 1 Maximum: 64"
+        lines.append(both.group(2))
+    elif name not in parts.labels:
+        parts.labels[name] = value
+    return False
+
+
 def split(description: str) -> Parts:
     """Lines under a heading go to its section until the next heading; labelled lines
     ("Minimum: 1") are taken alone; an enumeration label takes the "- x" lines after it."""
@@ -81,18 +99,7 @@ def split(description: str) -> Parts:
             in_enum = False
         label = LABEL.match(line)
         if label:
-            name = _label_name(label.group(1))
-            value = label.group(2).strip()
-            if not value and name != "enum" and lines and _value_line(lines[-1]):
-                value = lines.pop().strip()  # "Regular expression matching:" then "^...$"
-            if name == "enum":
-                parts.labels["enum"] = value
-                in_enum = True
-            elif name in ("minimum", "maximum") and (both := ONE_LINE.match(value)):
-                parts.labels.setdefault(name, both.group(1))  # "Minimum: 1 Maximum: 64"
-                lines.append(both.group(2))
-            elif name not in parts.labels:
-                parts.labels[name] = value
+            in_enum = _take_label(parts, label, lines)
             continue
         heading = HEADING.match(line)
         if heading:
