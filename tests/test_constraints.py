@@ -176,6 +176,11 @@ def test_constraints_from_prose(kind: str, text: str, expected: dict[str, Any]) 
         ("integer", "Memory in MB. Options: 512, 1,024, and 2,048.", {"enum": [512, 1024, 2048]}),
         ("string", "State. This field is reserved, and its value can only be READY.",
          {"enum": ["READY"]}),
+        ("string", "Shelf kind. The value is fixed to shelf_items.", {"enum": ["shelf_items"]}),
+        ("string", "API version. The value is fixed at v2 and cannot be changed.",
+         {"enum": ["v2"]}),
+        ("string", "IP version.\n- Small boxes: The value is fixed at v4.\n- Big boxes: The "
+         "value can be dualstack or v4.", {}),  # one case's value is not the field's only one
         ("string", "Vendor. The value can be Red Box, Blue Sky, or Other.",
          {"enum": ["Red Box", "Blue Sky", "Other"]}),
         ("string", "Layout {kind}:{size}:\n- kind: the disk kind\n- size: the disk size", {}),
