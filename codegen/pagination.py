@@ -4,7 +4,7 @@ the generated models and method, and the runtime Paging(...) it hands to next_qu
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from doc2openapi.codegen.page_plan import PagePlan, plan
@@ -72,9 +72,25 @@ def _value(p: PagePlan, wire: str, params: list[Any], body: str | None, types: T
 def detect(
     returns: str | None, params: list[Any], op: dict[str, Any], types: Types
 ) -> PaginationView | None:
-    """The pagination of an operation whose response holds the list to page over, or None."""
+    """The pagination of an operation whose response holds the list to page over, or None;
+    for a response of alternatives (its members returned), the one every member pages by."""
     if returns is None:
         return None
+    members = types.members({"$ref": REF_PREFIX + returns})
+    if not members:
+        return _detect(returns, params, op, types)
+    views = [_detect(member, params, op, types) for member in members]
+    first = views[0]
+    if first is None or any(v is None or replace(v, item_type="") != replace(first, item_type="")
+                            for v in views):  # fmt: skip
+        return None
+    item_types = (v.item_type for v in views if v is not None)
+    return replace(first, item_type=" | ".join(dict.fromkeys(item_types)))
+
+
+def _detect(
+    returns: str, params: list[Any], op: dict[str, Any], types: Types
+) -> PaginationView | None:
     found = plan(op, types.resolve({"$ref": REF_PREFIX + returns}), types)
     fields = types.models.fields.get(returns, {})
     if found is None or found.items not in fields or (found.links and found.links not in fields):

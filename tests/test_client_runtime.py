@@ -432,7 +432,10 @@ ALTERNATIVES = {
     "info": {"title": "zones", "version": "1"},
     "servers": [{"url": "https://dns.test"}],
     "paths": {"/v2/zones": {
-        "get": {"operationId": "ListZones", "responses": {"200": {
+        "get": {"operationId": "ListZones", "parameters": [
+            {"name": "limit", "in": "query", "schema": {"type": "integer", "default": 2}},
+            {"name": "marker", "in": "query", "schema": {"type": "string"}}],
+            "responses": {"200": {
             "description": "OK", "content": {"application/json": {
                 "schema": {"$ref": "#/components/schemas/ListZonesResponse"}}}}}},
         "post": {
@@ -453,9 +456,9 @@ ALTERNATIVES = {
             "zones": {"type": "array", "items": {"$ref": "#/components/schemas/PrivateZone"}},
             "router": {"type": "string"}}},
         "PublicZone": {"type": "object", "required": ["name"], "properties": {
-            "name": {"type": "string"}}},
+            "id": {"type": "string"}, "name": {"type": "string"}}},
         "PrivateZone": {"type": "object", "required": ["name", "router"], "properties": {
-            "name": {"type": "string"}, "router": {"type": "string"}}},
+            "id": {"type": "string"}, "name": {"type": "string"}, "router": {"type": "string"}}},
     }},
 }  # fmt: skip
 
@@ -485,12 +488,15 @@ def test_a_body_of_alternatives_is_typed_and_returned_as_its_members(tmp_path: P
         client.create_zone(body=zones.models.PrivateZone(name="b.", router="r"))
     assert isinstance(listed, zones.models.PublicZones) and listed.zones[0].name == "a."
     assert json.loads(seen[1].content) == {"name": "b.", "router": "r"}
+    iterate = inspect.signature(zones.Client.iter_list_zones).return_annotation
+    assert iterate == "Iterator[models.PublicZone | models.PrivateZone]"  # either list pages
     user = tmp_path / "user.py"
     user.write_text(
         "from otc_zones import Client, models\n\n\n"
         "def names(client: Client) -> list[str]:\n"
         "    client.create_zone(body=models.PublicZone(name='a.'))\n"
-        "    return [zone.name for zone in client.list_zones().zones or []]\n"
+        "    listed = [zone.name for zone in client.list_zones().zones or []]\n"
+        "    return listed + [zone.name for zone in client.iter_list_zones(limit=2)]\n"
     )
     typed = subprocess.run(
         [str(BIN / "mypy"), "--strict", "--config-file", str(project / "pyproject.toml"),

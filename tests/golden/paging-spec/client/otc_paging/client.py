@@ -199,7 +199,7 @@ class Client:
                 extra_body=extra_body,
                 timeout=timeout,
             )
-            _items = list(_page.associations or [])
+            _items: list[models.Association] = list(_page.associations or [])
             if _items == _last:  # the same page again: the server ignored the cursor
                 return
             _last = _items
@@ -282,7 +282,7 @@ class Client:
                 extra_body=extra_body,
                 timeout=timeout,
             )
-            _items = list(_page.actions or [])
+            _items: list[models.Action] = list(_page.actions or [])
             if _items == _last:  # the same page again: the server ignored the cursor
                 return
             _last = _items
@@ -360,7 +360,7 @@ class Client:
                 extra_body=extra_body,
                 timeout=timeout,
             )
-            _items = list(_page.routes or [])
+            _items: list[models.Route] = list(_page.routes or [])
             if _items == _last:  # the same page again: the server ignored the cursor
                 return
             _last = _items
@@ -438,7 +438,7 @@ class Client:
                 extra_body=extra_body,
                 timeout=timeout,
             )
-            _items = list(_page.items or [])
+            _items: list[models.Network] = list(_page.items or [])
             if _items == _last:  # the same page again: the server ignored the cursor
                 return
             _last = _items
@@ -509,7 +509,7 @@ class Client:
                 extra_body={**(extra_body or {}), **_query},
                 timeout=timeout,
             )
-            _items = list(_page.resources or [])
+            _items: list[models.Resource] = list(_page.resources or [])
             if _items == _last:  # the same page again: the server ignored the cursor
                 return
             _last = _items
@@ -580,7 +580,7 @@ class Client:
                 extra_body={**(extra_body or {}), **_query},
                 timeout=timeout,
             )
-            _items = list(_page.key_details or [])
+            _items: list[models.Key] = list(_page.key_details or [])
             if _items == _last:  # the same page again: the server ignored the cursor
                 return
             _last = _items
@@ -658,7 +658,7 @@ class Client:
                 extra_body=extra_body,
                 timeout=timeout,
             )
-            _items = list(_page.alarms or [])
+            _items: list[models.Alarm] = list(_page.alarms or [])
             if _items == _last:  # the same page again: the server ignored the cursor
                 return
             _last = _items
@@ -830,7 +830,7 @@ class AsyncClient:
                 extra_body=extra_body,
                 timeout=timeout,
             )
-            _items = list(_page.associations or [])
+            _items: list[models.Association] = list(_page.associations or [])
             if _items == _last:  # the same page again: the server ignored the cursor
                 return
             _last = _items
@@ -914,7 +914,7 @@ class AsyncClient:
                 extra_body=extra_body,
                 timeout=timeout,
             )
-            _items = list(_page.actions or [])
+            _items: list[models.Action] = list(_page.actions or [])
             if _items == _last:  # the same page again: the server ignored the cursor
                 return
             _last = _items
@@ -993,7 +993,7 @@ class AsyncClient:
                 extra_body=extra_body,
                 timeout=timeout,
             )
-            _items = list(_page.routes or [])
+            _items: list[models.Route] = list(_page.routes or [])
             if _items == _last:  # the same page again: the server ignored the cursor
                 return
             _last = _items
@@ -1072,7 +1072,7 @@ class AsyncClient:
                 extra_body=extra_body,
                 timeout=timeout,
             )
-            _items = list(_page.items or [])
+            _items: list[models.Network] = list(_page.items or [])
             if _items == _last:  # the same page again: the server ignored the cursor
                 return
             _last = _items
@@ -1144,7 +1144,7 @@ class AsyncClient:
                 extra_body={**(extra_body or {}), **_query},
                 timeout=timeout,
             )
-            _items = list(_page.resources or [])
+            _items: list[models.Resource] = list(_page.resources or [])
             if _items == _last:  # the same page again: the server ignored the cursor
                 return
             _last = _items
@@ -1216,7 +1216,7 @@ class AsyncClient:
                 extra_body={**(extra_body or {}), **_query},
                 timeout=timeout,
             )
-            _items = list(_page.key_details or [])
+            _items: list[models.Key] = list(_page.key_details or [])
             if _items == _last:  # the same page again: the server ignored the cursor
                 return
             _last = _items
@@ -1295,7 +1295,7 @@ class AsyncClient:
                 extra_body=extra_body,
                 timeout=timeout,
             )
-            _items = list(_page.alarms or [])
+            _items: list[models.Alarm] = list(_page.alarms or [])
             if _items == _last:  # the same page again: the server ignored the cursor
                 return
             _last = _items

@@ -201,7 +201,7 @@ class Client:
                 extra_body=extra_body,
                 timeout=timeout,
             )
-            _items = list(_page.widgets or [])
+            _items: list[models.Widget] = list(_page.widgets or [])
             if _items == _last:  # the same page again: the server ignored the cursor
                 return
             _last = _items
@@ -426,7 +426,7 @@ class AsyncClient:
                 extra_body=extra_body,
                 timeout=timeout,
             )
-            _items = list(_page.widgets or [])
+            _items: list[models.Widget] = list(_page.widgets or [])
             if _items == _last:  # the same page again: the server ignored the cursor
                 return
             _last = _items
