@@ -129,6 +129,16 @@ def test_connection_refused_is_an_api_connection_error(ecs: ModuleType) -> None:
     assert isinstance(refused.value, ecs.APIError)
 
 
+def test_a_connection_error_never_quotes_what_another_error_may_hold(ecs: ModuleType) -> None:
+    """httpx's LocalProtocolError quotes an illegal header value: a token read from a file
+    with its newline. Only a connect error's own text is shown."""
+    request = httpx.Request("GET", "https://user:pw@ecs.test/v1/servers?token=abc")
+    leaked = httpx.LocalProtocolError("Illegal header value b'SECRET-TOKEN\\n'")
+    message = str(ecs.APIConnectionError(request, cause=leaked))
+    assert message == "Connection error: LocalProtocolError (GET https://ecs.test/v1/servers)"
+    assert "SECRET" not in message and "pw" not in message and "abc" not in message
+
+
 def test_responses_tolerate_null_and_keep_unknown_fields_unless_strict(ecs: ModuleType) -> None:
     body = {"server": {"id": None, "name": "web", "status": "ACTIVE", "locked": True}}
     _, handle = _recorder(httpx.Response(200, json=body))
@@ -488,6 +498,14 @@ def test_a_body_of_alternatives_is_typed_and_returned_as_its_members(tmp_path: P
         client.create_zone(body=zones.models.PrivateZone(name="b.", router="r"))
     assert isinstance(listed, zones.models.PublicZones) and listed.zones[0].name == "a."
     assert json.loads(seen[1].content) == {"name": "b.", "router": "r"}
+    loose = {"zones": [{"name": None, "id": "z"}]}  # a null the docs do not allow: kept, typed
+    with zones.Client(
+        BASE, transport=httpx.MockTransport(lambda r: httpx.Response(200, json=loose))
+    ) as client:
+        tolerated = client.list_zones()
+    assert isinstance(tolerated, zones.models.PublicZones) and tolerated.zones[0].id == "z"
+    with zones.Client(BASE, transport=httpx.MockTransport(lambda r: httpx.Response(200))) as client:
+        assert isinstance(client.list_zones(), zones.models.PublicZones)  # an empty body
     iterate = inspect.signature(zones.Client.iter_list_zones).return_annotation
     assert iterate == "Iterator[models.PublicZone | models.PrivateZone]"  # either list pages
     user = tmp_path / "user.py"

@@ -31,7 +31,7 @@ def parse(response: httpx.Response, model: type[M], *, strict: bool) -> M:
     if not response.content.strip():
         if strict:
             raise APIResponseValidationError(response, "empty body, expected JSON")
-        return model.model_construct()
+        return _loose_model(model, {}, 0)
     try:
         data = response.json()
     except ValueError as exc:
@@ -46,7 +46,7 @@ def parse_xml(
     if not response.content.strip():
         if strict:
             raise APIResponseValidationError(response, "empty body, expected XML")
-        return model.model_construct()
+        return _loose_model(model, {}, 0)
     try:
         data = _xml.loads(response.content, root)
     except (_xml.NotXml, UnicodeDecodeError) as exc:
@@ -71,7 +71,11 @@ def _validated(response: httpx.Response, model: type[M], data: Any, *, strict: b
 
 
 def _loose_model(model: type[M], data: dict[str, Any], depth: int) -> M:
-    """Validate field by field: what fits is typed, what does not is kept as sent (even null)."""
+    """Validate field by field: what fits is typed, what does not is kept as sent (even null);
+    a RootModel of alternatives holds the first alternative, read so."""
+    if issubclass(model, pydantic.RootModel):
+        root = _loose(model.model_fields["root"].annotation, data, depth + 1)
+        return typing.cast(M, model.model_construct(root))  # RootModel narrows M away
     values: dict[str, Any] = {}
     known: set[str] = set()
     for name, info in model.model_fields.items():
@@ -103,12 +107,19 @@ def _loose_parts(annotation: Any, value: Any, depth: int) -> Any:
     if origin is typing.Annotated:
         return _loose(args[0], value, depth + 1)
     if origin in (typing.Union, types.UnionType):
-        return _as_model(next((option for option in args if _is_model(option)), None), value, depth)
+        return _loose_union([option for option in args if option is not type(None)], value, depth)
     if origin is list and isinstance(value, list) and args:
         return [_loose(args[0], item, depth + 1) for item in value]
     if origin is dict and isinstance(value, dict) and len(args) == 2:
         return {k: _loose(args[1], v, depth + 1) for k, v in value.items()}
     return _as_model(annotation, value, depth)
+
+
+def _loose_union(options: list[Any], value: Any, depth: int) -> Any:
+    """X | None as X ("list[Zone] | None" item by item); of several, the first model."""
+    if len(options) == 1:
+        return _loose_parts(options[0], value, depth + 1)
+    return _as_model(next((option for option in options if _is_model(option)), None), value, depth)
 
 
 def _as_model(annotation: Any, value: Any, depth: int) -> Any:

@@ -49,7 +49,9 @@ class APIConnectionError(APIError):
         *,
         cause: BaseException | None = None,
     ) -> None:
-        detail = " ".join(str(cause or "").split())[:200]  # "[Errno 111] Connection refused"
+        # "[Errno 111] Connection refused"; another error's text may quote a header's value
+        detail = " ".join(str(cause).split())[:200] if isinstance(cause, httpx.ConnectError) else ""
+        detail = detail or (type(cause).__name__ if cause is not None else "")
         if detail:
             message = f"{message.rstrip('.')}: {detail}"
         url = request.url  # no user info, no query: they may hold secrets
