@@ -35,9 +35,9 @@ VERBS = frozenset(
     """accept add apply approve associate attach batch bind cancel change check confirm
     copy count create decrypt delete describe detach disable disassociate enable encrypt
     execute expand export extend gen generate get import install list lock migrate move
-    publish query reboot rebuild register reinstall reject remove rename reset resize
-    restart restore retire retry revert revoke run schedule search send set show sign start
-    stop subscribe switch sync trigger unbind uninstall unlock unregister unset unsubscribe
+    publish reboot rebuild register reinstall reject remove rename reset resize restart
+    restore retire retry revert revoke run schedule search send set sign start stop
+    subscribe switch sync trigger unbind uninstall unlock unregister unset unsubscribe
     update upgrade validate verify""".split()  # noqa: SIM905
 )
 ITEM_VERBS = {"get": "Show", "head": "Check", "put": "Update", "patch": "Update"}
@@ -69,10 +69,9 @@ def cap(words: list[str] | tuple[str, ...]) -> str:
 
 
 def singular(word: str) -> str:
-    """English singular of a path word, for an item of a collection ("policies"); a word
-    with no vowel before its "s" is an abbreviation ("kms", "dns"), no plural."""
+    """English singular of a path word, for an item of a collection ("policies")."""
     low = word.lower()
-    if low.endswith(("ss", "us", "is")) or len(low) < 3 or not re.search("[aeiouy]", low[:-1]):
+    if low.endswith(("ss", "us", "is")) or len(low) < 3:
         return word
     if low.endswith("ies"):
         return word[:-3] + "y"

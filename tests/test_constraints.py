@@ -86,6 +86,8 @@ def test_constraints_from_prose(kind: str, text: str, expected: dict[str, Any]) 
         ("string", "Box code.\nMinimum: 8\nRegular expression matching:\n^bx[0-9]{6}$",
          {"minLength": 8, "pattern": "^bx[0-9]{6}$"}),  # the value on the line after
         ("string", "Box code.\nRegular expression matching:\nMaximum: 8", {"maxLength": 8}),
+        ("string", "Box code.\nRegular expression:\nThe value can contain 1 to 64 characters.",
+         {"minLength": 1, "maxLength": 64}),  # a sentence is no label's value
         ("integer", "Wait time.\nValue range: 2s-90s", {"minimum": 2, "maximum": 90}),
         ("integer", "Page size.\nValue range: 1-50\nCommon values: 5, 10, and 20\n"
          "Default value: 50", {"minimum": 1, "maximum": 50, "default": 50}),
@@ -177,6 +179,8 @@ def test_constraints_from_prose(kind: str, text: str, expected: dict[str, Any]) 
         ("string", "State. This field is reserved, and its value can only be READY.",
          {"enum": ["READY"]}),
         ("string", "Shelf kind. The value is fixed to shelf_items.", {"enum": ["shelf_items"]}),
+        ("integer", "Page size. The default value is 10. The maximum value is fixed at 1000.",
+         {"default": 10}),  # a bound, not the only value
         ("string", "API version. The value is fixed at v2 and cannot be changed.",
          {"enum": ["v2"]}),
         ("string", "IP version.\n- Small boxes: The value is fixed at v4.\n- Big boxes: The "
@@ -409,6 +413,9 @@ def test_stated_but_unclear_constraints_are_counted_not_guessed() -> None:
         ("The string must comply with UUID regular expression rules.", True),
         ("A string that matches the ^[a-z]{2,64}$ regular expression, for example, ab", True),
         ("Name. Regular expression matching: ^[a-z]+$", True),
+        ("Name. It must be matched against the regular expression ^[a-z]+$.", True),
+        ("Name, in compliance with the regular expression ^[a-z]+$.", True),
+        ("Value restriction: regular expression ^[a-z]{1,64}$", True),
         ("Match mode. - EQUAL_TO: exact match. - REGEX: regular expression match", False),
         ("Set to EQUAL_TO (exact match) or REGEX (regular expression match).", False),
         ("Regular expression of the topic of a task.", False),

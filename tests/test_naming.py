@@ -261,16 +261,15 @@ def test_path_words_glued_to_a_verb_are_split() -> None:
     assert derived_name("put", "/v1/{p}/servers/{id}/settings") == "UpdateServerSettings"
 
 
-def test_a_verb_path_segment_names_a_post_that_reads_and_an_abbreviation_stays_whole() -> None:
-    """POST .../list-keys lists (a read sent as POST, the KMS style), never CreateListKey;
-    "kms" and "dns" have no vowel before their "s": no plural, so no "Km"."""
+def test_a_verb_path_segment_names_a_post_that_reads() -> None:
+    """POST .../list-keys lists (a read sent as POST, the KMS style), never CreateListKey."""
     title = "Querying the List of Keys"
     assert derived_name("post", "/v1.0/{p}/kms/list-keys", title) == "ListKeys"
     assert derived_name("post", "/v1.0/{p}/kms/get-key-rotation-status") == "GetKeyRotationStatus"
     assert derived_name("post", "/v1.0/{p}/kms/revoke-grant") == "RevokeGrant"
-    assert derived_name("get", "/v1.0/{p}/kms/{key_id}/tags") == "ListKmsTags"
-    assert derived_name("get", "/v1/{p}/servers/{id}/ids") == "ListServerIds"
-    assert derived_name("post", "/v1/{p}/listeners") == "CreateListener"  # a noun, not "list"
+    assert derived_name("post", "/v1/{p}/lbs/{id}/listeners") == "CreateLbListener"  # a noun
+    assert derived_name("post", "/v1/{p}/queues/{id}/query-results") == "CreateQueueQueryResult"
+    assert derived_name("get", "/v1/{p}/vpcs") == "ListVpcs"
 
 
 # -- the corpus: the targets the names bench measures, on the ECS docs in both renderings --

@@ -50,10 +50,12 @@ STATED = {
     # a value must conform to a regular expression, or one is labelled; not a mention
     # ("REGEX: regular expression match", "Regular expression of the topic")
     "pattern": re.compile(
-        r"\b(?:match(?:es)?|meets?|meeting|compl(?:y|ies|ying)|conform(?:s|ing)?|"
-        r"satisf(?:y|ies|ying)|follow(?:s|ing)?|verified\s+(?:against|by))\b[^.:;()]{0,40}?"
+        r"\b(?:match(?:es|ed)?|meets?|meeting|compl(?:y|ies|ying|iance|iant)|conform(?:s|ing)?|"
+        r"satisf(?:y|ies|ying)|follow(?:s|ing)?|consistent\s+with|"
+        r"(?:verified|validated|checked)\s+(?:against|by))\b[^.:;()]{0,40}?"
         r"\bregular\s+expression|\bregular\s+expression(?:\s+matching)?\s*[:：]|"
-        r"\^\S*\$\s+regular\s+expression|\bmatching\s+(?:the\s+)?regular\s+expression\s+\S",
+        r"\^\S*\$\s+regular\s+expression|\bmatching\s+(?:the\s+)?regular\s+expression\s+\S|"
+        r"\bregular\s+expression\s+\^",
         re.I,
     ),
     "items": re.compile(

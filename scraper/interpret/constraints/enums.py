@@ -86,7 +86,7 @@ BULLET = re.compile(r"\s*[-•]\s")
 BULLET_LINE = re.compile(r"^[ \t]*[-•][ \t]", re.M)
 MARKED = re.compile(rf"(?<![\w.*-])\**({TOKEN})\**\s*{DEFAULT_NOTE}", re.I)
 ONLY = re.compile(  # "The value can only be ACTIVE.", "The value is fixed at v2 and cannot ..."
-    rf"\bvalue\s+(?:can\s+only\s+be|is\s+fixed\s+(?:to|at|as))\s+({TOKEN})\s*"
+    rf"\b(?:the|its)\s+value\s+(?:can\s+only\s+be|is\s+fixed\s+(?:to|at|as))\s+({TOKEN})\s*"
     r"(?=[.;,(]|$|\s+and\s+cannot\b)", re.I | re.M)  # fmt: skip
 COMMA_LINE = re.compile(rf"^\s*{WORD_LIST}\s*\.?\s*$", re.M)
 BRACED = re.compile(r"\{(\w+)\}")

@@ -18,8 +18,8 @@ HEADING = re.compile(
     re.I,
 )
 LABEL = re.compile(
-    r"^\s*\**\s*(minimum|maximum|array\s+length|regular\s+expression(?:\s+matching)?|"
-    r"enumeration\s+values|enumerated\s+values|enums)\s*\**\s*[:：]\s*\**\s*(.*)$",
+    r"^\s*\**\s*(minimum|maximum|array\s+length|regular\s+expression(?:\s+matching)?|pattern|"
+    r"enumeration\s+values|enumerated\s+values|enums?)\s*\**\s*[:：]\s*\**\s*(.*)$",
     re.I,
 )
 ONE_LINE = re.compile(r"^(\S+)\s+(\**\s*(?:minimum|maximum)\s*\**\s*[:：].*)$", re.I)
@@ -44,9 +44,9 @@ class Parts:
 
 def _label_name(raw: str) -> str:
     raw = " ".join(raw.lower().split())
-    if raw.startswith("regular"):
+    if raw.startswith("regular") or raw == "pattern":  # readable() writes "Pattern:"
         return "pattern"
-    if raw in ("enumeration values", "enumerated values", "enums"):
+    if raw in ("enumeration values", "enumerated values", "enums", "enum"):
         return "enum"
     return raw
 
@@ -58,9 +58,9 @@ def _value_then_sentence(text: str) -> tuple[str, str]:
 
 
 def _value_line(line: str) -> bool:
-    """Can this line be the value of the label on the line before (not a label, heading or
-    list item of its own)?"""
-    return bool(line.strip()) and not (
+    """Can this line be the value of the label on the line before: one token (a regular
+    expression, a number), not a sentence, a label, a heading or a list item of its own?"""
+    return len(line.split()) == 1 and not (
         LABEL.match(line) or HEADING.match(line) or re.match(r"^\s*[-•*]\s", line)
     )
 
