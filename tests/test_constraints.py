@@ -706,3 +706,18 @@ def test_structured_descriptions_read_as_their_definition_and_what_is_said() -> 
     text = "Definition\nCluster ID.\nConstraints\nN/A\nRange\n1 to 64\nDefault Value\nN/A"
     assert readable(text) == "Cluster ID.\nRange: 1 to 64"
     assert readable("The value ranges from 1 to 10.") == "The value ranges from 1 to 10."
+
+
+def test_a_readable_description_keeps_its_constraints_readable() -> None:
+    """readable() writes labels as "Pattern:" / "Minimum:"; a field typed later (by its
+    example) has its constraints read from that text, so it must read the same."""
+    from doc2openapi.scraper.interpret.constraints.structure import readable
+
+    text = (
+        "Definition\nShelf code.\nRange\nN/A\nRegular expression matching: ^s[0-9]{4}$\nMinimum: 5"
+    )
+    first: dict[str, Any] = {"type": "string"}
+    again: dict[str, Any] = {"type": "string"}
+    apply_constraints(first, text)
+    apply_constraints(again, readable(text))
+    assert first == again == {"type": "string", "pattern": "^s[0-9]{4}$", "minLength": 5}
