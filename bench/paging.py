@@ -97,7 +97,11 @@ def _response(op: dict[str, Any], schemas: dict[str, Any]) -> dict[str, Any] | N
     for status, response in sorted(op.get("responses", {}).items()):
         media = json_media(response) if status[:1] == "2" else None
         if media is not None:
-            return resolve(media.get("schema", {}), schemas)
+            schema = resolve(media.get("schema", {}), schemas)
+            alternatives = schema.get("anyOf") or schema.get("oneOf")
+            if alternatives and "properties" not in schema:  # merged pages: the first's body
+                return resolve(alternatives[0], schemas)
+            return schema
     return None
 
 
