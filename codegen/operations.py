@@ -87,8 +87,7 @@ def _request(holder: Any, types: Types) -> tuple[BodyView, str] | None:
     description = str(types.resolve(schema).get("description", ""))
     if kind == "binary":
         return BodyView("bytes", required, kind, media_type), description
-    members = types.members(schema)
-    body_type = " | ".join(f"models.{m}" for m in members) if members else types.python(schema)
+    body_type = types.member_union(schema) or types.python(schema)
     py_type = "dict[str, Any]" if body_type == "Any" else f"{body_type} | dict[str, Any]"
     model = types.ref_class(schema) if kind == "xml" else None
     if kind == "xml" and model is None:
@@ -100,9 +99,11 @@ def _request(holder: Any, types: Types) -> tuple[BodyView, str] | None:
 def _return_type(returns: str | None, kind: str, types: Types) -> tuple[str, bool]:
     """The annotation of what a method returns, and whether it unwraps a RootModel of
     alternatives (the caller gets the member, not the wrapper)."""
-    members = types.members({"$ref": REF_PREFIX + returns}) if returns and kind == "json" else None
-    if members:
-        return " | ".join(f"models.{m}" for m in members), True
+    union = (
+        types.member_union({"$ref": REF_PREFIX + returns}) if returns and kind == "json" else None
+    )
+    if union:
+        return union, True
     return (f"models.{returns}" if returns and returns != "bytes" else returns or "None"), False
 
 

@@ -43,6 +43,11 @@ class Types:
         names = [self.ref_class(a) for a in alternatives]
         return [n for n in names if n] if len(names) > 1 and all(names) else None
 
+    def member_union(self, schema: dict[str, Any]) -> str | None:
+        """`models.A | models.B` for a body of alternatives (see members), else None."""
+        members = self.members(schema)
+        return " | ".join(f"models.{m}" for m in members) if members else None
+
     def resolve(self, schema: dict[str, Any]) -> dict[str, Any]:
         return resolve(schema, self.schemas)
 
