@@ -110,7 +110,10 @@ KINDS: dict[str, Kind] = {
         "fix the example",
     ),
     "no-responses": Kind(
-        "warning", "no status code documented: a `default` response says so", "list the codes"
+        "warning",
+        "no status code documented, on the page or per method on a common page it links to: a "
+        "`default` response says so",
+        "list the codes",
     ),
     "doc-defect:example": Kind(
         "warning", "an example its own schema rejects (left out of the spec)", "fix either one"
@@ -190,6 +193,12 @@ KINDS: dict[str, Kind] = {
         "warning", "markup the reader could not follow (e.g. an RST error)", "fix the markup"
     ),
     # Done in the open: the spec says what the docs mean, and the report says how.
+    "inferred:status": Kind(
+        "info",
+        "a page with no status code, whose status section links to a common page that gives "
+        'the code per method ("204: Normal response to DELETE requests"): that code',
+        "list the codes on the page",
+    ),
     "inferred:adjacent-table": Kind(
         "info",
         "an Object row that points at no table takes the table right after its own, which "

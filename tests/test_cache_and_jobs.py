@@ -129,6 +129,35 @@ def test_a_new_page_that_resolves_a_link_reinterprets_the_linking_page(tmp_path:
     assert _part_properties(with_parts) == ["name"]
 
 
+DELETING = """<h1>Deleting a Gadget</h1>
+<h4>URI</h4><p>DELETE /v1/gadgets/{gadget_id}</p>
+<h4>Status Code</h4><p>For details, see <a href="codes.html">Status Codes</a>.</p>
+"""
+CODES = """<h1>Status Codes</h1>
+<table><tr><th>Status Code</th><th>Description</th></tr>
+<tr><td>{code}</td><td>Normal response to DELETE requests.</td></tr></table>
+"""
+
+
+def test_a_linked_status_page_that_changes_or_appears_reinterprets_the_linking_page(
+    tmp_path: Path,
+) -> None:
+    settings = Settings(cache=Cache(tmp_path / "cache"))
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "DeleteGadget.html").write_text(DELETING)
+
+    def statuses() -> list[str]:
+        result = scrape([docs], settings=settings)
+        return list(result.spec["paths"]["/v1/gadgets/{gadget_id}"]["delete"]["responses"])
+
+    assert statuses() == ["default"]
+    (docs / "codes.html").write_text(CODES.format(code=204))
+    assert statuses() == ["204"]
+    (docs / "codes.html").write_text(CODES.format(code=202))
+    assert statuses() == ["202"]
+
+
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "foreign"])
 def test_corrupt_or_foreign_cache_entries_are_discarded(tmp_path: Path, damage: str) -> None:
     cache_dir = tmp_path / "cache"

@@ -537,6 +537,81 @@ def test_a_status_code_stated_in_a_sentence(tmp_path: Path) -> None:
     assert "no-responses" not in kinds(result)
 
 
+def test_a_status_section_linking_to_a_common_page_takes_the_code_it_gives_the_method(
+    tmp_path: Path,
+) -> None:
+    """ELB, VPN, VPCEP: "For details, see Status Codes", a page whose normal codes say which
+    method gets which ("204: Normal response to DELETE requests"). ECS, DNS, SMN: a list of
+    codes that does not say which one applies is reported, not guessed from."""
+    mapped = table(
+        "Table 1 Normal response codes",
+        ("Status Code", "Type", "Description"),
+        ("200", "OK", "Normal response to GET and PUT requests."),
+        ("201", "Created", "Normal response to POST requests."),
+        ("204", "No Content", "Normal response to DELETE requests."),
+    )
+    unmapped = "-  Normal\n\n" + table(
+        "Table 1 Normal",
+        ("Returned Value", "Description"),
+        ("200", "Request succeeded."),
+        ("202", "Request accepted."),
+        ("206", "Part of a GET request was processed."),  # names a method; maps none
+    )
+    pages = {
+        "codes.rst": ".. _codes_page:\n\n" + page("Status Codes", ("Normal", mapped)),
+        "general.rst": ".. _general_page:\n\n" + page("Returned Values", ("Codes", unmapped)),
+        "del.rst": page(
+            "Deleting a Listener",
+            ("URI", "DELETE /v2/listeners/{id}"),
+            ("Response", "None"),
+            ("Status Code", "For details, see :ref:`Status Codes <codes_page>`."),
+        ),
+        "create.rst": page(
+            "Creating a Listener",
+            ("URI", "POST /v2/listeners"),
+            ("Response", table("Table 1 Response", RESPONSE_HEADER, ("id", "String", "ID."))),
+            ("Status Code", "For details, see :ref:`Status Codes <codes_page>`."),
+        ),
+        "patch.rst": page(
+            "Updating a Listener",
+            ("URI", "PATCH /v2/listeners/{id}"),
+            ("Status Code", "For details, see :ref:`Status Codes <codes_page>`."),
+        ),
+        "lock.rst": page(
+            "Locking a Server",
+            ("URI", "POST /v2/servers/{id}/lock"),
+            ("Returned Values", "See :ref:`Returned Values <general_page>`."),
+        ),
+        "show.rst": page(
+            "Querying a Server",
+            ("URI", "GET /v2/servers/{id}"),
+            ("Returned Values", "See :ref:`Returned Values <general_page>`."),
+        ),
+    }
+    result = scrape_pages(tmp_path, pages)
+    deleting = operation(result.spec, "delete", "/v2/listeners/{id}")
+    assert list(deleting["responses"]) == ["204"]
+    assert deleting["responses"]["204"]["description"] == "Normal response to DELETE requests."
+    creating = operation(result.spec, "post", "/v2/listeners")
+    assert list(creating["responses"]) == ["201"]  # the body is the 201 response's
+    assert "id" in response_schema(result.spec, creating, "201")["properties"]
+    assert sorted(kinds(result)["inferred:status"]) == [
+        "no status code on the page; its linked page 'Status Codes' gives 201 for POST",
+        "no status code on the page; its linked page 'Status Codes' gives 204 for DELETE",
+    ]
+    assert list(operation(result.spec, "patch", "/v2/listeners/{id}")["responses"]) == ["default"]
+    assert list(operation(result.spec, "post", "/v2/servers/{id}/lock")["responses"]) == ["default"]
+    assert list(operation(result.spec, "get", "/v2/servers/{id}")["responses"]) == ["default"]
+    assert sorted(kinds(result)["no-responses"]) == [
+        "no status code on the page; its linked page 'Returned Values' lists 200, 202, 206 but "
+        "not which one a GET request gets",
+        "no status code on the page; its linked page 'Returned Values' lists 200, 202, 206 but "
+        "not which one a POST request gets",
+        "no status code on the page; its linked page 'Status Codes' lists 200, 201, 204 but not "
+        "which one a PATCH request gets",
+    ]
+
+
 def test_the_example_decides_the_nesting_around_a_documented_object(tmp_path: Path) -> None:
     response = (
         table(

@@ -23,6 +23,7 @@ GENERIC_TITLE_WORDS = re.compile(
 )
 TABLE_MENTION = re.compile(r"\bTable\s+(\d+)\b", re.I)
 PAGE_LOOKUP = "@page:"  # marks a recorded page lookup (by_page_link) among anchor lookups
+WHOLE_PAGE = "@whole:"  # marks a recorded lookup of a linked page itself (linked_page)
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,11 @@ class TableIndex:
             here_page = self._by_source.get(here)
             if here_page is None:
                 return False
+            if anchor.startswith(WHOLE_PAGE):
+                whole = self._whole_page(Link("", page, anchor[len(WHOLE_PAGE) :] or None))
+                if (whole.source if whole else None) != (target[0] if target else None):
+                    return False
+                continue
             if anchor.startswith(PAGE_LOOKUP):
                 found = self._by_page(Link("", page, anchor[len(PAGE_LOOKUP) :] or None))
             else:
@@ -178,15 +184,35 @@ class TableIndex:
                 self._lookups.pages.add(found.page.source)
         return found
 
+    def linked_page(self, link: Link, here: Page) -> Page | None:
+        """The page a link names (by file, or by the label at its top), for what a page keeps
+        elsewhere than in field tables: "For details, see Status Codes"."""
+        found = self._whole_page(link)
+        if self._lookups is not None:
+            key = (link.page, WHOLE_PAGE + (link.anchor or ""), here.source)
+            self._lookups.links[key] = (found.source, -1) if found else None
+            if found is not None:
+                self._lookups.pages.add(found.source)
+        return found
+
     def _by_page(self, link: Link) -> TableRef | None:
         """A link to a page (by file, or by the label at its top): its first field table."""
-        if link.anchor:
-            target = self._page_labels.get(link.anchor.lower())
-        else:
-            target = self._pages.get(page_key(link.page)) if link.page else None
+        target = self._target_page(link)
         if target is None:
             return None
         return next((r for r in self._refs[target.source] if _fields(r.table)), None)
+
+    def _target_page(self, link: Link) -> Page | None:
+        if link.anchor:
+            return self._page_labels.get(link.anchor.lower())
+        return self._pages.get(page_key(link.page)) if link.page else None
+
+    def _whole_page(self, link: Link) -> Page | None:
+        """The page a link lands on: by label, else by file (an HTML anchor inside it)."""
+        found = self._target_page(link)
+        if found is None and link.page:
+            found = self._pages.get(page_key(link.page))
+        return found
 
     def _by_link(self, link: Link, here: Page) -> TableRef | None:
         if not link.anchor:

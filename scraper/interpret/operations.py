@@ -144,7 +144,7 @@ def _operation(ctx: PageContext, endpoint: Endpoint, operation_id: str, base_id:
     )
     op.parameters = operation_parameters(ctx, endpoint)
     op.request_body = request_body(ctx, base_id, carries_body=not bodyless([endpoint]))
-    op.responses = build_responses(ctx, base_id)
+    op.responses = build_responses(ctx, base_id, endpoint.method)
     op.schemas = ctx.builder.schemas
     type_list_parameters(op, ctx.builder)
     return op

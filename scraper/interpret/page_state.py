@@ -9,7 +9,7 @@ from doc2openapi.scraper.interpret.linker import TableIndex, TableRef
 from doc2openapi.scraper.interpret.schemas import SchemaBuilder
 from doc2openapi.scraper.interpret.sections import RoledSection
 from doc2openapi.scraper.model import Example, Parameter, Schema
-from doc2openapi.scraper.page import Page, Table
+from doc2openapi.scraper.page import Link, Page, Table
 
 
 @dataclass
@@ -30,6 +30,7 @@ class Draft:
     uri_body: Schema | None = None  # the body those rows form when the example shows them so
     alternatives: list[TableRef] = field(default_factory=list)  # other forms of the request
     status_note: str = ""  # "See Returned Values for General Requests."
+    status_links: list[Link] = field(default_factory=list)  # the pages that note links to
     query_examples: dict[str, str] = field(default_factory=dict)
     repeats: dict[str, str] = field(default_factory=dict)  # renamed repeat -> the name it repeats
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from doc2openapi.scraper.interpret.columns import is_status_table
 from doc2openapi.scraper.interpret.example_fields import example_schema
@@ -11,11 +12,12 @@ from doc2openapi.scraper.interpret.http_message import reason_phrase
 from doc2openapi.scraper.interpret.page_state import Draft, PageContext, section_tables
 from doc2openapi.scraper.interpret.sections import RoledSection
 from doc2openapi.scraper.model import Body, Response
-from doc2openapi.scraper.page import Paragraph
+from doc2openapi.scraper.page import Page, Paragraph
 
 NO_BODY_STATUSES = frozenset({"204", "205", "304"})  # RFC 9110: these responses have no body
 STATUS_MARKER = re.compile(r"\bstatus\s+codes?\s*[:：]?\s*(\d{3})\b", re.I)
 STATUS_LINE = re.compile(r"^\s*([1-5]\d\d)\b(?![.,]\d)\s*[:：-]?\s*(.{0,80})$", re.S)
+METHOD_WORD = re.compile(r"\b(GET|PUT|POST|DELETE|PATCH|HEAD|OPTIONS)\b")
 STATUS_RETURNED = re.compile(r"\b([1-5]\d\d) ([A-Z][A-Za-z -]{1,40}?) (?:is|will be) returned\b")
 
 
@@ -37,13 +39,14 @@ def read_prose_statuses(roled: RoledSection, draft: Draft) -> None:
 
 def read_status_section(roled: RoledSection, draft: Draft) -> None:
     """The codes a status section lists: in its paragraphs' lines, then in its status tables."""
-    notes = [b.body.text for b in roled.section.blocks if isinstance(b, Paragraph)]
+    paragraphs = [b.body for b in roled.section.blocks if isinstance(b, Paragraph)]
+    notes = [body.text for body in paragraphs]
     draft.status_note = draft.status_note or " ".join(notes)
-    for note in notes:  # "- Normal" then "204" on a line of its own
-        for line in note.splitlines():
-            if (status := STATUS_LINE.match(line)) is not None:
-                code, words = status.groups()
-                draft.statuses.setdefault(code, " ".join(words.split()))
+    draft.status_links += [link for body in paragraphs for link in body.links]
+    for line in "\n".join(notes).splitlines():  # "- Normal" then "204" on a line of its own
+        if (status := STATUS_LINE.match(line)) is not None:
+            code, words = status.groups()
+            draft.statuses.setdefault(code, " ".join(words.split()))
     for table in section_tables(roled):
         if not is_status_table(table):
             continue
@@ -54,18 +57,19 @@ def read_status_section(roled: RoledSection, draft: Draft) -> None:
                 draft.statuses[code] = " ".join(description.split())
 
 
-def build_responses(ctx: PageContext, base_id: str) -> dict[str, Response]:
+def build_responses(ctx: PageContext, base_id: str, method: str) -> dict[str, Response]:
     """One Response per documented status, with its body and examples, in code order."""
     responses = {code: Response(code, desc) for code, desc in ctx.draft.statuses.items()}
+    common = None if responses or ctx.draft.prose_statuses else _common_statuses(ctx)
+    linked = dict(common.of(method)) if common else {}
     # a body or example with no status stated is the success response's
-    success = next((c for c in responses if c.startswith("2")), "200")
+    success = next((c for c in responses if c.startswith("2")), _one_code(linked))
     _add_bodies(ctx, responses, success, base_id)
     _add_examples(ctx, responses, success, base_id)
-    if not responses:  # no list, table or marker: the statuses a sentence states, if any
-        responses = {code: Response(code, d) for code, d in ctx.draft.prose_statuses.items()}
-    if not responses:
-        ctx.builder.diagnose("no-responses", "no status codes or response tables documented")
-        responses["default"] = Response("default", ctx.draft.status_note or "Not documented")
+    if not responses:  # no list, table, marker or body: the codes a sentence states, or
+        stated = ctx.draft.prose_statuses or linked  # a linked page gives the method
+        responses = {code: Response(code, words) for code, words in stated.items()}
+    _say_where_the_codes_came_from(ctx, responses, common, method)
     for response in responses.values():
         if not response.description:
             response.description = reason_phrase(response.status)
@@ -122,6 +126,80 @@ def _add_examples(
         documented.body.examples.extend(examples)
 
 
+def _one_code(linked: dict[str, str]) -> str:
+    """The success code of a body no status names: the linked page's one code for the
+    method when a response of it has a body, else 200."""
+    codes = [code for code in linked if code not in NO_BODY_STATUSES]
+    return codes[0] if len(linked) == 1 and codes else "200"
+
+
 def _suffix(code: str, success: str) -> str:
     """What a response body's component name ends in: "Response", "Response400"."""
     return "Response" if code == success else f"Response{code}"
+
+
+@dataclass(frozen=True)
+class CommonStatuses:
+    """The success codes of a common page a status section links to ("For details, see
+    HTTP Status Codes"): 2xx rows (code, description), some saying which method gets them
+    ("204: Normal response to DELETE requests")."""
+
+    title: str
+    rows: list[tuple[str, str]]
+
+    def of(self, method: str) -> list[tuple[str, str]]:
+        """The rows for `method`, when every row names the methods it is for (a single "206:
+        part of a GET request" among unmapped codes is no mapping)."""
+        if not all(METHOD_WORD.search(description) for _, description in self.rows):
+            return []
+        return [(c, d) for c, d in self.rows if method.upper() in METHOD_WORD.findall(d)]
+
+    def says(self, method: str) -> str:
+        codes = ", ".join(code for code, _ in self.of(method))
+        verb = method.upper()
+        return (
+            f"no status code on the page; its linked page {self.title!r} gives {codes} for {verb}"
+        )
+
+
+def _common_statuses(ctx: PageContext) -> CommonStatuses | None:
+    """The first page the status section links to that lists success codes."""
+    for link in ctx.draft.status_links:
+        page = ctx.index.linked_page(link, ctx.page)
+        rows = _success_rows(page) if page is not None else []
+        if page is not None and rows:
+            return CommonStatuses(page.title, rows)
+    return None
+
+
+def _say_where_the_codes_came_from(
+    ctx: PageContext, responses: dict[str, Response], common: CommonStatuses | None, method: str
+) -> None:
+    """Report codes taken from a linked common page; with none at all, add `default` and say
+    why: the common page's list does not say which code the method gets, or nothing does."""
+    if common is not None and dict(common.of(method)).keys() & responses.keys():
+        ctx.builder.diagnose("inferred:status", common.says(method))
+    if responses:
+        return
+    reason = "no status codes or response tables documented"
+    if common is not None:
+        codes = ", ".join(code for code, _ in common.rows)
+        reason = (
+            f"no status code on the page; its linked page {common.title!r} lists {codes} but "
+            f"not which one a {method.upper()} request gets"
+        )
+    ctx.builder.diagnose("no-responses", reason)
+    responses["default"] = Response("default", ctx.draft.status_note or "Not documented")
+
+
+def _success_rows(page: Page) -> list[tuple[str, str]]:
+    """The 2xx rows of a page's status tables: (code, description)."""
+    rows: list[tuple[str, str]] = []
+    for table in page.tables():
+        if not is_status_table(table):
+            continue
+        for row in table.rows:
+            code = row[0].text.strip()[:3]
+            if code.startswith("2") and code.isdigit() and code not in dict(rows):
+                rows.append((code, " ".join(row[-1].text.split())))
+    return rows
