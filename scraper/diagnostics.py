@@ -67,7 +67,10 @@ KINDS: dict[str, Kind] = {
         "warning", "a table whose headers are not understood; skipped", "check its columns"
     ),
     "unknown-type": Kind(
-        "warning", "a type cell not understood; the field is left unconstrained", "check the type"
+        "warning",
+        "a type cell not understood; what it leaves open is typed only by an example or the "
+        "description, reported so",
+        "check the type",
     ),
     "untyped-items": Kind(
         "warning",

@@ -1408,19 +1408,27 @@ def test_an_example_teaches_the_object_of_a_field_an_earlier_value_made_a_union(
 def test_a_type_that_names_no_table_is_reported_apart_from_one_not_understood(
     tmp_path: Path,
 ) -> None:
-    """VPN "master_eip | master_eip" (no table has that title); ELB "Integer/Boolean"."""
+    """VPN "master_eip | master_eip" (no table has that title); OBS "HTTP time string
+    complying with ..."; ELB "Integer/Boolean" is a choice of two types."""
     response = table(
         "Table 1 Response parameters",
         RESPONSE_HEADER,
         ("master_eip", "master_eip", "The first EIP."),
+        ("since", "HTTP time string complying with RFC 2616.", "A time."),
         ("admin_state_up", "Integer/Boolean", "The administrative state."),
     )
     example = '.. code-block::\n\n   {"admin_state_up": true}\n'
     result, body = scrape_response(tmp_path, "Showing a Gateway", "GET /v1/gw", response, example)
     reasons = kinds(result)["unknown-type"]
     assert any("'master_eip' names no table of the page" in r for r in reasons)
-    assert any("'Integer/Boolean' not understood" in r for r in reasons)
-    assert resolve(result.spec, body)["properties"]["master_eip"].get("type") is None
+    assert any("'HTTP time string complying with RFC 2616.' not understood" in r for r in reasons)
+    assert not any("Integer/Boolean" in r for r in reasons)
+    properties = resolve(result.spec, body)["properties"]
+    assert properties["master_eip"].get("type") is None
+    assert properties["admin_state_up"]["anyOf"] == [
+        {"type": "integer", "format": "int32"},
+        {"type": "boolean"},
+    ]
 
 
 def test_a_misspelled_plain_type_is_read_as_that_type(tmp_path: Path) -> None:

@@ -7,12 +7,17 @@ import pytest
 from doc2openapi.scraper.interpret.types import (
     AnyType,
     ArrayType,
+    ChoiceType,
     MapType,
     ObjectType,
     Primitive,
     UnknownType,
     parse_type,
 )
+
+STRING = Primitive((("type", "string"),))
+INT32 = Primitive((("type", "integer"), ("format", "int32")))
+BOOLEAN = Primitive((("type", "boolean"),))
 
 
 @pytest.mark.parametrize(
@@ -38,7 +43,12 @@ from doc2openapi.scraper.interpret.types import (
         ("List(Dict)", ArrayType(ObjectType(None))),
         ("int[]", ArrayType(Primitive((("type", "integer"), ("format", "int32"))))),
         ("", AnyType()),
-        ("String or Integer", UnknownType("String or Integer")),
+        ("String or Integer", ChoiceType((STRING, INT32))),
+        ("Integer/Boolean", ChoiceType((INT32, BOOLEAN))),  # ELB classic admin_state_up
+        ("String or Null", Primitive((("type", "string"), ("nullable", True)))),
+        ("Int/Integer", INT32),  # one type, twice
+        ("input/output", UnknownType("input/output")),  # no type words: not a choice
+        ("String or ExportParams", UnknownType("String or ExportParams")),
     ],
 )
 def test_parse_type(text: str, expected: object) -> None:

@@ -21,6 +21,7 @@ from doc2openapi.scraper.interpret.string_tables import Described, SourceKey, de
 from doc2openapi.scraper.interpret.types import (
     AnyType,
     ArrayType,
+    ChoiceType,
     MapType,
     ObjectType,
     Primitive,
@@ -165,12 +166,8 @@ class SchemaBuilder:
         description = field.description.text.strip()
         found = apply_constraints(schema, description)
         if found.items_from_list:
-            self.diagnose(
-                "inferred:items",
-                f"field {field.name!r}: array with no item type; string items, the values "
-                "its description lists",
-                ref.table.caption,
-            )
+            why = "array with no item type; string items, the values its description lists"
+            self.diagnose("inferred:items", f"field {field.name!r}: {why}", ref.table.caption)
         for conflict in found.conflicts:
             self.diagnose("constraint:conflict", f"field {field.name!r}: {conflict}",
                           ref.table.caption)  # fmt: skip
@@ -193,7 +190,7 @@ class SchemaBuilder:
 
     def _expr(self, expr: TypeExpr, field: Field, ref: TableRef) -> Schema:
         match expr:
-            case Primitive():
+            case Primitive() | ChoiceType():
                 return expr.as_schema()
             case ArrayType(items=items):
                 return {"type": "array", "items": self._expr(items, field, ref)}
@@ -249,7 +246,7 @@ class SchemaBuilder:
         assert field.type is not None
         self.diagnose(
             "unknown-type",
-            f"field {field.name!r}: type {squash(field.type.text)!r} {why}; left unconstrained",
+            f"field {field.name!r}: type {squash(field.type.text)!r} {why}; left to examples",
             ref.table.caption,
         )
 

@@ -83,7 +83,17 @@ class UnknownType:
     text: str
 
 
-TypeExpr = Primitive | ObjectType | ArrayType | MapType | AnyType | UnknownType
+@dataclass(frozen=True)
+class ChoiceType:
+    """ "Integer/Boolean", "String or Integer": a value of any one of these plain types."""
+
+    options: tuple[Primitive, ...]
+
+    def as_schema(self) -> Schema:
+        return {"anyOf": [option.as_schema() for option in self.options]}
+
+
+TypeExpr = Primitive | ObjectType | ArrayType | MapType | AnyType | UnknownType | ChoiceType
 
 _GENERIC = re.compile(r"^(?P<outer>\w+)\s*(?:<\s*(?P<args>.+)>|\(\s*(?P<paren>.+)\))$")
 _ARRAY_OF = re.compile(r"^(?:arrays?|lists?)\s+of\s+(?P<item>.+)$", re.IGNORECASE)
@@ -130,7 +140,7 @@ def parse_type(text: str) -> TypeExpr:
     raw = _tidy(text)
     if not raw:
         return AnyType()
-    for reader in (_keyword, _generic, _array, _named_object):
+    for reader in (_keyword, _choice, _generic, _array, _named_object):
         if (expr := reader(raw)) is not None:
             return expr
     if _IDENT.match(raw) or _type_name_words(raw):
@@ -159,6 +169,27 @@ def _keyword(raw: str) -> TypeExpr | None:
     if low in MAP_WORDS:
         return MapType(AnyType())
     return None
+
+
+_CHOICE = re.compile(r"\s*(?:/|,|\bor\b)\s*", re.I)
+
+
+def _choice(raw: str) -> TypeExpr | None:
+    """ "Integer/Boolean", "String or Integer": two or more plain type words."""
+    parts = [part for part in _CHOICE.split(raw) if part]
+    if len(parts) < 2:
+        return None
+    options = [_keyword(part) for part in parts]
+    plain = [option for option in options if isinstance(option, Primitive)]
+    if len(plain) < len(parts):
+        return None
+    null = Primitive(tuple(PRIMITIVES["null"].items()))
+    unique = tuple(dict.fromkeys(option for option in plain if option != null))
+    if null in plain:  # "String or Null": a string that may be null
+        unique = tuple(Primitive((*option.schema, ("nullable", True))) for option in unique)
+    if len(unique) < 2:
+        return unique[0] if unique else null
+    return ChoiceType(unique)
 
 
 def _generic(raw: str) -> TypeExpr | None:
