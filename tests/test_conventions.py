@@ -612,6 +612,49 @@ def test_a_status_section_linking_to_a_common_page_takes_the_code_it_gives_the_m
     ]
 
 
+def test_common_status_pages_in_other_layouts(tmp_path: Path) -> None:
+    """A row continued on a row with no code; two codes for one method with a body (the
+    first with a body takes it, and the report says so); a section of a page, reached by
+    its label; a second link that maps where the first one lists only."""
+    status = ("Status Code", "Description")
+    codes = table(
+        "Table 1 Normal",
+        status,
+        ("200", "Normal response to GET, PUT and POST requests."),
+        ("201", "Normal response to POST requests."),
+        ("204", "Normal response to DELETE requests."),
+        ("", "Also returned for PATCH requests."),
+    )
+    unmapped = table("Table 1 Normal", status, ("200", "Succeeded."), ("202", "Accepted."))
+    appendix = page("Appendix", ("Overview", "Codes of every API."))
+    appendix += "\n.. _v2_codes:\n\nNormal Codes\n------------\n\n" + codes
+    see = "For details, see :ref:`Codes <v2_codes>`."
+    pages = {
+        "appendix.rst": appendix,
+        "general.rst": ".. _general:\n\n" + page("Returned Values", ("Codes", unmapped)),
+        "patch.rst": page("Updating a Rule", ("URI", "PATCH /v2/rules/{id}"), ("Status Code", see)),
+        "create.rst": page(
+            "Creating a Rule",
+            ("URI", "POST /v2/rules"),
+            ("Response", table("Table 1 Response", RESPONSE_HEADER, ("id", "String", "ID."))),
+            ("Status Code", "See :ref:`Returned Values <general>` and :ref:`Codes <v2_codes>`."),
+        ),
+    }
+    result = scrape_pages(tmp_path, pages)
+    assert list(operation(result.spec, "patch", "/v2/rules/{id}")["responses"]) == ["204"]
+    creating = operation(result.spec, "post", "/v2/rules")
+    assert list(creating["responses"]) == ["200"]
+    assert creating["responses"]["200"]["description"] == (
+        "Normal response to GET, PUT and POST requests."
+    )
+    assert sorted(kinds(result)["inferred:status"]) == [
+        "no status code on the page; its linked page 'Normal Codes' gives 200, 201 for POST; "
+        "the body documented is taken as the 200 response",
+        "no status code on the page; its linked page 'Normal Codes' gives 204 for PATCH",
+    ]
+    assert "no-responses" not in kinds(result)
+
+
 def test_the_example_decides_the_nesting_around_a_documented_object(tmp_path: Path) -> None:
     response = (
         table(
@@ -1417,7 +1460,10 @@ def test_a_type_that_names_no_table_is_reported_apart_from_one_not_understood(
         ("since", "HTTP time string complying with RFC 2616.", "A time."),
         ("admin_state_up", "Integer/Boolean", "The administrative state."),
     )
-    example = '.. code-block::\n\n   {"admin_state_up": true}\n'
+    example = (
+        '.. code-block::\n\n   {"admin_state_up": true}\n\n'
+        '.. code-block::\n\n   {"admin_state_up": null}\n'  # a choice may be null too
+    )
     result, body = scrape_response(tmp_path, "Showing a Gateway", "GET /v1/gw", response, example)
     reasons = kinds(result)["unknown-type"]
     assert any("'master_eip' names no table of the page" in r for r in reasons)
@@ -1428,7 +1474,9 @@ def test_a_type_that_names_no_table_is_reported_apart_from_one_not_understood(
     assert properties["admin_state_up"]["anyOf"] == [
         {"type": "integer", "format": "int32"},
         {"type": "boolean"},
+        {"type": "object", "nullable": True, "enum": [None]},
     ]
+    assert "doc-defect:example" not in kinds(result)
 
 
 def test_a_misspelled_plain_type_is_read_as_that_type(tmp_path: Path) -> None:

@@ -47,6 +47,8 @@ BOOLEAN = Primitive((("type", "boolean"),))
         ("Integer/Boolean", ChoiceType((INT32, BOOLEAN))),  # ELB classic admin_state_up
         ("String or Null", Primitive((("type", "string"), ("nullable", True)))),
         ("Int/Integer", INT32),  # one type, twice
+        ("Integer, Long", Primitive((("type", "integer"),))),  # an integer of either size
+        ("String/Array", UnknownType("String/Array")),  # not a plain type: not read as one
         ("input/output", UnknownType("input/output")),  # no type words: not a choice
         ("String or ExportParams", UnknownType("String or ExportParams")),
     ],

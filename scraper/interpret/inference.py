@@ -46,6 +46,9 @@ def _make_nullable(prop: Schema) -> bool:
     if "$ref" in prop:
         prop["anyOf"] = [{"$ref": prop.pop("$ref")}, dict(NULL_ONLY)]
         return True
+    if "anyOf" in prop:  # a choice of types ("String or Integer"): or null
+        prop["anyOf"].append(dict(NULL_ONLY))
+        return True
     return False
 
 

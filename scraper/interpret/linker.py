@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from doc2openapi.scraper.interpret.columns import is_parameter_table
-from doc2openapi.scraper.page import Link, Page, Table
+from doc2openapi.scraper.page import Link, Page, Section, Table
 
 GENERIC_TITLE_WORDS = re.compile(
     r"\b(parameters?|parameter description|field description|description|fields?|objects?|"
@@ -23,7 +23,16 @@ GENERIC_TITLE_WORDS = re.compile(
 )
 TABLE_MENTION = re.compile(r"\bTable\s+(\d+)\b", re.I)
 PAGE_LOOKUP = "@page:"  # marks a recorded page lookup (by_page_link) among anchor lookups
-WHOLE_PAGE = "@whole:"  # marks a recorded lookup of a linked page itself (linked_page)
+WHOLE_PAGE = "@whole:"  # marks a recorded lookup of a page's part (linked_part)
+
+
+@dataclass(frozen=True)
+class LinkedPart:
+    """The part of the docs a link lands on: its page, its title and its tables."""
+
+    page: Page
+    title: str
+    tables: list[Table]
 
 
 @dataclass(frozen=True)
@@ -88,6 +97,7 @@ class TableIndex:
         self._pages: dict[str, Page] = {}
         self._anchors: dict[tuple[str, str], TableRef] = {}
         self._page_labels: dict[str, Page] = {}
+        self._sections: dict[str, list[tuple[Page, Section]]] = {}  # anchor -> where it is
         self._global: dict[str, list[TableRef]] = {}
         self._refs: dict[str, list[TableRef]] = {}
         for page in pages:
@@ -101,6 +111,9 @@ class TableIndex:
             self._pages.setdefault(page_key(name), page)
         for label in page.anchors:
             self._page_labels.setdefault(label.lower(), page)
+        for section in page.sections:
+            for anchor in section.anchors:
+                self._sections.setdefault(anchor.lower(), []).append((page, section))
         refs = [TableRef(page, t, i) for i, t in enumerate(page.tables())]
         self._refs[page.source] = refs
         for ref in refs:
@@ -134,8 +147,8 @@ class TableIndex:
             if here_page is None:
                 return False
             if anchor.startswith(WHOLE_PAGE):
-                whole = self._whole_page(Link("", page, anchor[len(WHOLE_PAGE) :] or None))
-                if (whole.source if whole else None) != (target[0] if target else None):
+                part = self._part(Link("", page, anchor[len(WHOLE_PAGE) :] or None), here_page)
+                if (part.page.source if part else None) != (target[0] if target else None):
                     return False
                 continue
             if anchor.startswith(PAGE_LOOKUP):
@@ -184,15 +197,15 @@ class TableIndex:
                 self._lookups.pages.add(found.page.source)
         return found
 
-    def linked_page(self, link: Link, here: Page) -> Page | None:
-        """The page a link names (by file, or by the label at its top), for what a page keeps
-        elsewhere than in field tables: "For details, see Status Codes"."""
-        found = self._whole_page(link)
+    def linked_part(self, link: Link, here: Page) -> LinkedPart | None:
+        """What a link lands on, for what a page keeps elsewhere than in field tables ("For
+        details, see Status Codes"): a whole page, one section of it, or one table."""
+        found = self._part(link, here)
         if self._lookups is not None:
             key = (link.page, WHOLE_PAGE + (link.anchor or ""), here.source)
-            self._lookups.links[key] = (found.source, -1) if found else None
+            self._lookups.links[key] = (found.page.source, -1) if found else None
             if found is not None:
-                self._lookups.pages.add(found.source)
+                self._lookups.pages.add(found.page.source)
         return found
 
     def _by_page(self, link: Link) -> TableRef | None:
@@ -207,12 +220,26 @@ class TableIndex:
             return self._page_labels.get(link.anchor.lower())
         return self._pages.get(page_key(link.page)) if link.page else None
 
-    def _whole_page(self, link: Link) -> Page | None:
-        """The page a link lands on: by label, else by file (an HTML anchor inside it)."""
-        found = self._target_page(link)
-        if found is None and link.page:
-            found = self._pages.get(page_key(link.page))
-        return found
+    def _part(self, link: Link, here: Page) -> LinkedPart | None:
+        """By the label at a page's top, a section's anchor, a table's anchor, else the page
+        a file name names (an HTML anchor not found inside it)."""
+        page = self._target_page(link)
+        if page is not None:
+            return LinkedPart(page, page.title, page.tables())
+        anchor = (link.anchor or "").lower()
+        sections = [
+            (p, s)
+            for p, s in self._sections.get(anchor, [])
+            if not link.page or page_key(p.source) == page_key(link.page)
+        ]
+        if len(sections) == 1:
+            page, section = sections[0]
+            tables = [b for b in section.blocks if isinstance(b, Table)]
+            return LinkedPart(page, section.title, tables)
+        if (ref := self._by_link(link, here)) is not None:
+            return LinkedPart(ref.page, ref.table.title or ref.page.title, [ref.table])
+        page = self._pages.get(page_key(link.page)) if link.page else None
+        return LinkedPart(page, page.title, page.tables()) if page is not None else None
 
     def _by_link(self, link: Link, here: Page) -> TableRef | None:
         if not link.anchor:

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from doc2openapi.scraper.interpret.columns import is_status_table
+from doc2openapi.scraper.interpret.common_statuses import CommonStatuses, common_statuses
 from doc2openapi.scraper.interpret.example_fields import example_schema
 from doc2openapi.scraper.interpret.examples import show_nothing
 from doc2openapi.scraper.interpret.http_message import reason_phrase
 from doc2openapi.scraper.interpret.page_state import Draft, PageContext, section_tables
 from doc2openapi.scraper.interpret.sections import RoledSection
 from doc2openapi.scraper.model import Body, Response
-from doc2openapi.scraper.page import Page, Paragraph
+from doc2openapi.scraper.page import Paragraph
 
 NO_BODY_STATUSES = frozenset({"204", "205", "304"})  # RFC 9110: these responses have no body
 STATUS_MARKER = re.compile(r"\bstatus\s+codes?\s*[:：]?\s*(\d{3})\b", re.I)
 STATUS_LINE = re.compile(r"^\s*([1-5]\d\d)\b(?![.,]\d)\s*[:：-]?\s*(.{0,80})$", re.S)
-METHOD_WORD = re.compile(r"\b(GET|PUT|POST|DELETE|PATCH|HEAD|OPTIONS)\b")
 STATUS_RETURNED = re.compile(r"\b([1-5]\d\d) ([A-Z][A-Za-z -]{1,40}?) (?:is|will be) returned\b")
 
 
@@ -60,8 +59,8 @@ def read_status_section(roled: RoledSection, draft: Draft) -> None:
 def build_responses(ctx: PageContext, base_id: str, method: str) -> dict[str, Response]:
     """One Response per documented status, with its body and examples, in code order."""
     responses = {code: Response(code, desc) for code, desc in ctx.draft.statuses.items()}
-    common = None if responses or ctx.draft.prose_statuses else _common_statuses(ctx)
-    linked = dict(common.of(method)) if common else {}
+    common = None if responses or ctx.draft.prose_statuses else common_statuses(ctx, method)
+    linked = common.of(method) if common else {}
     # a body or example with no status stated is the success response's
     success = next((c for c in responses if c.startswith("2")), _one_code(linked))
     _add_bodies(ctx, responses, success, base_id)
@@ -69,11 +68,25 @@ def build_responses(ctx: PageContext, base_id: str, method: str) -> dict[str, Re
     if not responses:  # no list, table, marker or body: the codes a sentence states, or
         stated = ctx.draft.prose_statuses or linked  # a linked page gives the method
         responses = {code: Response(code, words) for code, words in stated.items()}
-    _say_where_the_codes_came_from(ctx, responses, common, method)
-    for response in responses.values():
-        if not response.description:
-            response.description = reason_phrase(response.status)
+    _account_for(ctx, responses, common, method)
     return dict(sorted(responses.items()))
+
+
+def _account_for(
+    ctx: PageContext, responses: dict[str, Response], common: CommonStatuses | None, method: str
+) -> None:
+    """Say which codes a linked common page gave; with no code at all, add `default` and say
+    why; describe every response (the common page's words, else the reason phrase)."""
+    linked = common.of(method) if common else {}
+    if common is not None and (used := [code for code in linked if code in responses]):
+        ctx.builder.diagnose("inferred:status", common.gives(method, used))
+    if not responses:
+        unstated = "no status codes or response tables documented"
+        ctx.builder.diagnose("no-responses", common.unmapped(method) if common else unstated)
+        responses["default"] = Response("default", ctx.draft.status_note or "Not documented")
+    for response in responses.values():
+        response.description = response.description or linked.get(response.status, "")
+        response.description = response.description or reason_phrase(response.status)
 
 
 def _add_bodies(
@@ -127,79 +140,11 @@ def _add_examples(
 
 
 def _one_code(linked: dict[str, str]) -> str:
-    """The success code of a body no status names: the linked page's one code for the
-    method when a response of it has a body, else 200."""
-    codes = [code for code in linked if code not in NO_BODY_STATUSES]
-    return codes[0] if len(linked) == 1 and codes else "200"
+    """The success code of a body no status names: the first code a linked common page
+    gives the method that has a body in HTTP, else 200."""
+    return next((code for code in linked if code not in NO_BODY_STATUSES), "200")
 
 
 def _suffix(code: str, success: str) -> str:
     """What a response body's component name ends in: "Response", "Response400"."""
     return "Response" if code == success else f"Response{code}"
-
-
-@dataclass(frozen=True)
-class CommonStatuses:
-    """The success codes of a common page a status section links to ("For details, see
-    HTTP Status Codes"): 2xx rows (code, description), some saying which method gets them
-    ("204: Normal response to DELETE requests")."""
-
-    title: str
-    rows: list[tuple[str, str]]
-
-    def of(self, method: str) -> list[tuple[str, str]]:
-        """The rows for `method`, when every row names the methods it is for (a single "206:
-        part of a GET request" among unmapped codes is no mapping)."""
-        if not all(METHOD_WORD.search(description) for _, description in self.rows):
-            return []
-        return [(c, d) for c, d in self.rows if method.upper() in METHOD_WORD.findall(d)]
-
-    def says(self, method: str) -> str:
-        codes = ", ".join(code for code, _ in self.of(method))
-        verb = method.upper()
-        return (
-            f"no status code on the page; its linked page {self.title!r} gives {codes} for {verb}"
-        )
-
-
-def _common_statuses(ctx: PageContext) -> CommonStatuses | None:
-    """The first page the status section links to that lists success codes."""
-    for link in ctx.draft.status_links:
-        page = ctx.index.linked_page(link, ctx.page)
-        rows = _success_rows(page) if page is not None else []
-        if page is not None and rows:
-            return CommonStatuses(page.title, rows)
-    return None
-
-
-def _say_where_the_codes_came_from(
-    ctx: PageContext, responses: dict[str, Response], common: CommonStatuses | None, method: str
-) -> None:
-    """Report codes taken from a linked common page; with none at all, add `default` and say
-    why: the common page's list does not say which code the method gets, or nothing does."""
-    if common is not None and dict(common.of(method)).keys() & responses.keys():
-        ctx.builder.diagnose("inferred:status", common.says(method))
-    if responses:
-        return
-    reason = "no status codes or response tables documented"
-    if common is not None:
-        codes = ", ".join(code for code, _ in common.rows)
-        reason = (
-            f"no status code on the page; its linked page {common.title!r} lists {codes} but "
-            f"not which one a {method.upper()} request gets"
-        )
-    ctx.builder.diagnose("no-responses", reason)
-    responses["default"] = Response("default", ctx.draft.status_note or "Not documented")
-
-
-def _success_rows(page: Page) -> list[tuple[str, str]]:
-    """The 2xx rows of a page's status tables: (code, description)."""
-    rows: list[tuple[str, str]] = []
-    for table in page.tables():
-        if not is_status_table(table):
-            continue
-        for row in table.rows:
-            code = row[0].text.strip()[:3]
-            if code.startswith("2") and code.isdigit() and code not in dict(rows):
-                rows.append((code, " ".join(row[-1].text.split())))
-    return rows

@@ -175,21 +175,33 @@ _CHOICE = re.compile(r"\s*(?:/|,|\bor\b)\s*", re.I)
 
 
 def _choice(raw: str) -> TypeExpr | None:
-    """ "Integer/Boolean", "String or Integer": two or more plain type words."""
+    """ "Integer/Boolean", "String or Integer": two or more plain type words. A choice that
+    names an object or array ("String/Array") is no type this reads."""
     parts = [part for part in _CHOICE.split(raw) if part]
     if len(parts) < 2:
         return None
     options = [_keyword(part) for part in parts]
     plain = [option for option in options if isinstance(option, Primitive)]
     if len(plain) < len(parts):
-        return None
+        return UnknownType(raw) if all(options) else None
     null = Primitive(tuple(PRIMITIVES["null"].items()))
-    unique = tuple(dict.fromkeys(option for option in plain if option != null))
+    unique = _one_per_kind([option for option in plain if option != null])
     if null in plain:  # "String or Null": a string that may be null
         unique = tuple(Primitive((*option.schema, ("nullable", True))) for option in unique)
     if len(unique) < 2:
         return unique[0] if unique else null
     return ChoiceType(unique)
+
+
+def _one_per_kind(options: list[Primitive]) -> tuple[Primitive, ...]:
+    """ "Integer, Long" is an integer of either size; "UUID or String" any string."""
+    kinds: dict[str, list[Primitive]] = {}
+    for option in options:
+        kinds.setdefault(str(option.as_schema()["type"]), []).append(option)
+    return tuple(
+        same[0] if len(set(same)) == 1 else Primitive((("type", kind),))
+        for kind, same in kinds.items()
+    )
 
 
 def _generic(raw: str) -> TypeExpr | None:
