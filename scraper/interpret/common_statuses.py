@@ -36,10 +36,10 @@ class CommonStatuses:
         return {row.code: row.description for row in self.rows if method.upper() in row.methods}
 
     def gives(self, method: str, used: list[str]) -> str:
-        codes = ", ".join(self.of(method))
-        said = f"no status code on the page; its linked page {self.title!r} gives {codes} for "
-        said += method.upper()
-        if used != list(self.of(method)):
+        given = list(self.of(method))
+        said = f"no status code on the page; its linked page {self.title!r} gives "
+        said += f"{', '.join(given)} for {method.upper()}"
+        if used != given:
             said += f"; the body documented is taken as the {', '.join(used)} response"
         return said
 
@@ -57,8 +57,7 @@ def common_statuses(ctx: PageContext, method: str) -> CommonStatuses | None:
     found: list[CommonStatuses] = []
     for link in ctx.draft.status_links:
         part = ctx.index.linked_part(link, ctx.page)
-        rows = success_rows(part.tables) if part is not None else ()
-        if part is not None and rows:
+        if part is not None and (rows := success_rows(part.tables)):
             found.append(CommonStatuses(part.title, rows))
     return next((c for c in found if c.of(method)), found[0] if found else None)
 
