@@ -190,24 +190,31 @@ def _mark_objects(schema: dict[str, Any], allow: bool) -> None:
             node["additionalProperties"] = allow
 
 
-def _mark_extras(spec: dict[str, Any]) -> None:
-    """Request-only schemas refuse unknown keys (typos fail at once); response schemas keep
-    them (APIs grow). A schema used both ways keeps them."""
+def _uses(spec: dict[str, Any]) -> tuple[set[str], set[str]]:
+    """The component schemas reachable from request bodies, and from responses."""
     schemas = spec.get("components", {}).get("schemas", {})
     requests: set[str] = set()
     responses: set[str] = set()
     for methods in spec.get("paths", {}).values():
         for op in methods.values():
-            requests |= _refs(op.get("requestBody", {}), schemas, set())
-            responses |= _refs(op.get("responses", {}), schemas, set())
-            for action in actions(op):
-                requests |= _refs(action.get("requestBody", {}), schemas, set())
-                responses |= _refs(action.get("responses", {}), schemas, set())
-            for entry in subresources(op):
-                requests |= _refs(entry.get("requestBody", {}), schemas, set())
-                responses |= _refs(entry.get("responses", {}), schemas, set())
+            for part in (op, *actions(op), *subresources(op)):
+                requests |= _refs(part.get("requestBody", {}), schemas, set())
+                responses |= _refs(part.get("responses", {}), schemas, set())
+    return requests, responses
+
+
+def _mark_by_use(spec: dict[str, Any]) -> None:
+    """Request-only schemas refuse unknown keys (typos fail at once); response schemas keep
+    them (APIs grow). A schema used both ways keeps them.
+    A schema an answer uses loses its defaults: a documented default is what the server
+    assumes for a request, and a model must not show a value the server never sent."""
+    schemas = spec.get("components", {}).get("schemas", {})
+    requests, responses = _uses(spec)
     for name, schema in schemas.items():
         _mark_objects(schema, allow=not (name in requests and name not in responses))
+        if name in responses:
+            for node in walk_schemas(schema):
+                node.pop("default", None)
 
 
 def lift_inline_bodies(spec: dict[str, Any]) -> dict[str, Any]:
@@ -217,5 +224,5 @@ def lift_inline_bodies(spec: dict[str, Any]) -> dict[str, Any]:
     _operations_only(spec)
     _lift(spec)
     lift_nested_objects(spec["components"]["schemas"])
-    _mark_extras(spec)
+    _mark_by_use(spec)
     return spec

@@ -20,7 +20,15 @@ if not TEMPLATES.is_dir():  # installed wheel: the templates ship inside the pac
     TEMPLATES = Path(__file__).resolve().parent / "templates"
 CALVER = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 RUNTIME = Path(__file__).resolve().parent / "runtime"
-RUNTIME_MODULES = ("_auth.py", "_errors.py", "_paging.py", "_parse.py", "_runtime.py", "_xml.py")
+RUNTIME_MODULES = (
+    "_auth.py",
+    "_errors.py",
+    "_options.py",
+    "_paging.py",
+    "_parse.py",
+    "_runtime.py",
+    "_xml.py",
+)
 # The runtime's signer per x-signature-scheme; the package's AKSKAuth is its API's one.
 SIGNERS = {"SDK-HMAC-SHA256": "AKSKAuth", "OBS": "OBSAuth"}
 

@@ -172,6 +172,20 @@ def test_a_request_model_sends_what_the_caller_set_not_its_defaults(ecs: ModuleT
     assert json.loads(seen[0].content) == {"os-stop": {}}
 
 
+def test_an_answer_model_shows_only_what_the_server_sent_never_a_documented_default(
+    ecs: ModuleType,
+) -> None:
+    """`auto_recovery` is documented "default: false": that is what the server assumes when
+    a request leaves it out, not what an answer that leaves it out says."""
+    body = {"server": {"id": "s-1", "name": "web", "status": "ACTIVE"}}
+    _, handle = _recorder(httpx.Response(200, json=body))
+    with _client(ecs, handle) as client:
+        server = client.show_server("server-1").server
+    assert server.auto_recovery is None
+    assert "auto_recovery" not in server.model_dump(exclude_unset=True)
+    assert ecs.models.Server.model_validate({**body["server"], "auto_recovery": True}).auto_recovery
+
+
 def test_an_error_code_wrapped_in_error_is_read(ecs: ModuleType) -> None:
     error = {"error": {"error_code": "KMS.0205", "error_msg": "Invalid key_id."}}
     _, handle = _recorder(httpx.Response(400, json=error))
@@ -236,6 +250,22 @@ def test_client_and_call_options(ecs: ModuleType) -> None:
         pytest.raises(ValueError, match="project_id is required"),
     ):
         no_project.list_servers()
+
+
+def test_with_options_none_clears_auth_project_and_timeout_and_omitted_keeps_them(
+    ecs: ModuleType,
+) -> None:
+    seen, handle = _recorder(httpx.Response(200, json={"servers": []}))
+    with _client(ecs, handle, auth=ecs.TokenAuth("tok"), timeout=5.0) as client:
+        anonymous = client.with_options(auth=None, timeout=None)
+        anonymous.list_servers()
+        client.with_options(max_retries=0).list_servers()
+        assert client.with_options(project_id=None).options.project_id is None
+    cleared, kept = seen
+    assert "X-Auth-Token" not in cleared.headers and kept.headers["X-Auth-Token"] == "tok"
+    assert cleared.extensions["timeout"]["read"] is None
+    assert kept.extensions["timeout"]["read"] == 5.0
+    assert (anonymous.options.project_id, client.options.auth is not None) == ("proj", True)
 
 
 def test_async_raw_response_and_options(ecs: ModuleType) -> None:

@@ -8,10 +8,8 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import logging
-import random
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
@@ -20,6 +18,7 @@ import httpx
 from ._about import PACKAGE, USER_AGENT
 from ._auth import AKSKAuth, TokenAuth, redact_headers
 from ._errors import APIConnectionError, APITimeoutError, raise_for_status
+from ._options import CallOptions, ClientOptions, RetryPolicy
 
 __all__ = [
     "AKSKAuth",
@@ -35,84 +34,6 @@ QueryValue = str | int | float | bool | Sequence[str | int | float | bool] | Non
 captured: contextvars.ContextVar[list[httpx.Response] | None] = contextvars.ContextVar(
     PACKAGE + "_captured", default=None
 )
-
-
-@dataclass(frozen=True)
-class RetryPolicy:
-    """How to retry idempotent requests on 429, 5xx and connection errors: backoff, statuses."""
-
-    backoff: float = 0.5
-    max_backoff: float = 8.0
-    statuses: frozenset[int] = field(default_factory=lambda: frozenset({429, 500, 502, 503, 504}))
-    methods: frozenset[str] = field(
-        default_factory=lambda: frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
-    )
-
-    def delay(self, attempt: int, response: httpx.Response | None) -> float:
-        if response is not None and "Retry-After" in response.headers:
-            try:
-                return min(float(response.headers["Retry-After"]), self.max_backoff)
-            except ValueError:
-                pass
-        if self.backoff <= 0:
-            return 0.0
-        base: float = self.backoff * (2**attempt)
-        return min(base, self.max_backoff) * (0.5 + random.random() / 2)  # noqa: S311
-
-
-def expand_server(url: str, variables: Mapping[str, Mapping[str, Any]], region: str | None) -> str:
-    """The server URL with its variables filled. A region the spec does not list, or a part
-    of the endpoint the docs never name (`x-doc-unnamed`), is an error naming what to pass."""
-    for name, spec in variables.items():
-        value = str(spec.get("default", ""))
-        if name == "region" and region is not None:
-            known = [str(v) for v in spec.get("enum", [])]
-            if known and region not in known:
-                raise ValueError(f"unknown region {region!r}: expected one of {', '.join(known)}")
-            value = region
-        elif spec.get("x-doc-unnamed"):
-            choice = "region=... or base_url=..." if name == "region" else "base_url=..."
-            raise ValueError(
-                f"the API reference names no {name} for the endpoint {url}: pass {choice} "
-                "(your cloud's Regions and Endpoints page lists them)"
-            )
-        url = url.replace("{" + name + "}", value)
-    if region is not None and "region" not in variables:
-        raise ValueError(f"unknown region {region!r}: this API has one endpoint ({url})")
-    return url
-
-
-@dataclass(frozen=True)
-class ClientOptions:
-    """Everything a client applies to each request; with_options() copies it with changes."""
-
-    base_url: str
-    project_id: str | None = None
-    auth: httpx.Auth | None = None
-    timeout: float | httpx.Timeout | None = 30.0
-    max_retries: int = 2
-    default_headers: Mapping[str, str] = field(default_factory=dict)
-    strict_responses: bool = False
-    retry: RetryPolicy = field(default_factory=RetryPolicy)
-
-    def project(self, given: str | None) -> str:
-        """The project_id of a call: the call's own, else the client's."""
-        value = given if given is not None else self.project_id
-        if value is None:
-            raise ValueError(
-                "project_id is required: pass it to the call or to Client(project_id=...)"
-            )
-        return value
-
-
-@dataclass(frozen=True)
-class CallOptions:
-    """Per-call additions: extra headers, query and body fields, and a timeout."""
-
-    extra_headers: Mapping[str, str] | None = None
-    extra_query: Mapping[str, Any] | None = None
-    extra_body: Mapping[str, Any] | None = None
-    timeout: float | httpx.Timeout | None = None
 
 
 _DOT_SEGMENTS = {"", ".", ".."}

@@ -17,7 +17,8 @@ from . import _runtime as _rt
 from . import models
 from ._paging import Paging, next_query, seed, size_of
 from ._parse import RawResponse
-from ._runtime import AsyncTransport, ClientOptions, RetryPolicy, SyncTransport, expand_server
+from ._options import NOT_GIVEN, ClientOptions, NotGiven, RetryPolicy, expand_server
+from ._runtime import AsyncTransport, SyncTransport
 
 SERVER_URL = 'https://{service_name}.{region}.{external_domain_name}'
 SERVER_VARIABLES: dict[str, dict[str, Any]] = {'service_name': {'default': 'widget'}, 'region': {'default': 'region', 'x-doc-unnamed': True}, 'external_domain_name': {'default': 'external_domain_name', 'x-doc-unnamed': True}}
@@ -77,17 +78,19 @@ class Client:
     def with_options(
         self,
         *,
-        base_url: str | None = None,
-        region: str | None = None,
-        project_id: str | None = None,
-        auth: httpx.Auth | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        default_headers: Mapping[str, str] | None = None,
-        strict_responses: bool | None = None,
+        base_url: str | NotGiven = NOT_GIVEN,
+        region: str | NotGiven = NOT_GIVEN,
+        project_id: str | None | NotGiven = NOT_GIVEN,
+        auth: httpx.Auth | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        default_headers: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        strict_responses: bool | NotGiven = NOT_GIVEN,
+        retry: RetryPolicy | NotGiven = NOT_GIVEN,
     ) -> Client:
-        """A copy with some options changed, sharing this client's connections: closing
-        the copy leaves them open; closing this client closes them."""
+        """A copy with the options given changed (None clears project_id, auth or the
+        timeout), sharing this client's connections: closing the copy leaves them open;
+        closing this client closes them. default_headers are added to this client's."""
         options = self.options
         changes: dict[str, Any] = {
             "project_id": project_id,
@@ -95,15 +98,20 @@ class Client:
             "timeout": timeout,
             "max_retries": max_retries,
             "strict_responses": strict_responses,
+            "retry": retry,
         }
-        if base_url is not None or region is not None:
-            changes["base_url"] = _base_url(base_url, region)
-        if default_headers is not None:
+        if not (isinstance(base_url, NotGiven) and isinstance(region, NotGiven)):
+            changes["base_url"] = _base_url(
+                None if isinstance(base_url, NotGiven) else base_url,
+                None if isinstance(region, NotGiven) else region,
+            )
+        if not isinstance(default_headers, NotGiven):
             changes["default_headers"] = {**options.default_headers, **default_headers}
         copy = object.__new__(type(self))
         copy._http = self._http
         copy._owns_http = False
-        copy._configure(replace(options, **{k: v for k, v in changes.items() if v is not None}))
+        given = {k: v for k, v in changes.items() if not isinstance(v, NotGiven)}
+        copy._configure(replace(options, **given))
         return copy
 
     def raw(self, method: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> RawResponse[T]:
@@ -300,17 +308,19 @@ class AsyncClient:
     def with_options(
         self,
         *,
-        base_url: str | None = None,
-        region: str | None = None,
-        project_id: str | None = None,
-        auth: httpx.Auth | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        default_headers: Mapping[str, str] | None = None,
-        strict_responses: bool | None = None,
+        base_url: str | NotGiven = NOT_GIVEN,
+        region: str | NotGiven = NOT_GIVEN,
+        project_id: str | None | NotGiven = NOT_GIVEN,
+        auth: httpx.Auth | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        default_headers: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        strict_responses: bool | NotGiven = NOT_GIVEN,
+        retry: RetryPolicy | NotGiven = NOT_GIVEN,
     ) -> AsyncClient:
-        """A copy with some options changed, sharing this client's connections: closing
-        the copy leaves them open; closing this client closes them."""
+        """A copy with the options given changed (None clears project_id, auth or the
+        timeout), sharing this client's connections: closing the copy leaves them open;
+        closing this client closes them. default_headers are added to this client's."""
         options = self.options
         changes: dict[str, Any] = {
             "project_id": project_id,
@@ -318,15 +328,20 @@ class AsyncClient:
             "timeout": timeout,
             "max_retries": max_retries,
             "strict_responses": strict_responses,
+            "retry": retry,
         }
-        if base_url is not None or region is not None:
-            changes["base_url"] = _base_url(base_url, region)
-        if default_headers is not None:
+        if not (isinstance(base_url, NotGiven) and isinstance(region, NotGiven)):
+            changes["base_url"] = _base_url(
+                None if isinstance(base_url, NotGiven) else base_url,
+                None if isinstance(region, NotGiven) else region,
+            )
+        if not isinstance(default_headers, NotGiven):
             changes["default_headers"] = {**options.default_headers, **default_headers}
         copy = object.__new__(type(self))
         copy._http = self._http
         copy._owns_http = False
-        copy._configure(replace(options, **{k: v for k, v in changes.items() if v is not None}))
+        given = {k: v for k, v in changes.items() if not isinstance(v, NotGiven)}
+        copy._configure(replace(options, **given))
         return copy
 
     async def raw(
