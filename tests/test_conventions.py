@@ -482,6 +482,23 @@ def test_a_status_code_standing_alone_under_returned_values_is_the_success_code(
     assert "no-responses" not in kinds(result)
 
 
+def test_a_status_table_with_a_status_column_is_described_by_its_description_column(
+    tmp_path: Path,
+) -> None:
+    """KMS, DWS: "Status Code | Status | Description" says "OK" in its second column."""
+    statuses = table(
+        "Table 4 Status codes",
+        ("Status Code", "Status", "Description"),
+        ("200", "OK", "Request processed successfully."),
+    )
+    result = scrape_pages(
+        tmp_path,
+        {"tags.rst": page("Querying Tags", ("URI", "GET /v1/tags"), ("Status Codes", statuses))},
+    )
+    op = operation(result.spec, "get", "/v1/tags")
+    assert op["responses"]["200"]["description"] == "Request processed successfully."
+
+
 def test_a_status_code_stated_in_a_sentence(tmp_path: Path) -> None:
     """ECS: "Status code 200, indicating that the operation is successful" under Example
     Response; DDS: "Status Code:200."; ELB: "If the operation succeeds, 202 Accepted is

@@ -12,7 +12,7 @@ from doc2openapi.scraper.interpret.http_message import reason_phrase
 from doc2openapi.scraper.interpret.page_state import Draft, PageContext, section_tables
 from doc2openapi.scraper.interpret.sections import RoledSection
 from doc2openapi.scraper.model import Body, Response
-from doc2openapi.scraper.page import Paragraph
+from doc2openapi.scraper.page import Paragraph, Table
 
 NO_BODY_STATUSES = frozenset({"204", "205", "304"})  # RFC 9110: these responses have no body
 STATUS_MARKER = re.compile(r"\bstatus\s+codes?\s*[:：]?\s*(\d{3})\b", re.I)
@@ -49,11 +49,19 @@ def read_status_section(roled: RoledSection, draft: Draft) -> None:
     for table in section_tables(roled):
         if not is_status_table(table):
             continue
+        said = _description_column(table)
         for row in table.rows:
             code = row[0].text.strip()[:3]
             if code.isdigit() and code not in draft.statuses:
-                description = row[1].text if len(row) > 1 else ""
+                description = row[said].text if len(row) > said else ""
                 draft.statuses[code] = " ".join(description.split())
+
+
+def _description_column(table: Table) -> int:
+    """The column that describes a code: the one headed "Description" where there is one
+    ("Status Code | Status | Description" would otherwise say only "OK"), else the second."""
+    headed = (i for i, cell in enumerate(table.header) if "description" in cell.lower())
+    return next(headed, 1)
 
 
 def build_responses(ctx: PageContext, base_id: str, method: str) -> dict[str, Response]:
