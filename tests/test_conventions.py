@@ -1513,11 +1513,12 @@ def test_a_misspelled_plain_type_is_read_as_that_type(tmp_path: Path) -> None:
     assert "unknown-type" not in kinds(result)
 
 
-def test_an_example_field_documented_deeper_takes_the_unused_table_titled_after_it(
+def test_an_example_field_documented_deeper_takes_its_sections_table_titled_after_it(
     tmp_path: Path,
 ) -> None:
     """ELB list members: the example shows `members_links` beside `members`, its table row
-    is in the member's table, and the page has a second, unused "members_links" table."""
+    is in the member's table, and each message has a "members_links" table (the request's
+    serves the request's own row, the response's the misplaced row): the response's."""
     links = ("href", "String", "Link."), ("rel", "String", "next or previous.")
     request = table(
         "Table 1 Parameter description",
@@ -1537,7 +1538,12 @@ def test_an_example_field_documented_deeper_takes_the_unused_table_titled_after_
             ("id", "String", "Member ID."),
             ("members_links", "Array", "Page links. For details, see Table 5."),
         )
-        + table("Table 5 members_links parameter description", RESPONSE_HEADER, *links)
+        + table(
+            "Table 5 members_links parameter description",
+            RESPONSE_HEADER,
+            *links,
+            ("type", "String", "Link type."),
+        )
     )
     example = (
         ".. code-block::\n\n"
@@ -1552,7 +1558,8 @@ def test_an_example_field_documented_deeper_takes_the_unused_table_titled_after_
     result = scrape_pages(tmp_path, {"list.rst": page("Listing Members", *sections)})
     body = response_schema(result.spec, operation(result.spec, "get", "/v2/members"), "200")
     top = resolve(result.spec, body)["properties"]
-    assert set(resolve(result.spec, top["members_links"]["items"])["properties"]) == {"href", "rel"}
+    shown = resolve(result.spec, top["members_links"]["items"])["properties"]
+    assert set(shown) == {"href", "rel", "type"}
     assert "unlinked-table" not in kinds(result)
     assert "titled after it" in kinds(result)["doc-defect:undocumented-field"][0]
 

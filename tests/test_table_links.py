@@ -6,8 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from doc2openapi.scraper.pipeline import ScrapeResult
-from tests.helpers import resolve
-from tests.test_conventions import RESPONSE_HEADER, kinds, scrape_response, table
+from tests.helpers import operation, resolve
+from tests.test_conventions import (
+    HEADER,
+    RESPONSE_HEADER,
+    kinds,
+    page,
+    scrape_pages,
+    scrape_response,
+    table,
+)
 
 EXAMPLE = '.. code-block::\n\n   {"result": {"code": "OK", "detail": "done"}, "count": 1}\n'
 
@@ -233,4 +241,54 @@ def test_a_link_to_an_earlier_namesake_yields_to_the_table_after_the_fields_own(
     assert set(resolve(result.spec, outputs["properties"]["obs"])["properties"]) == {"path"}
     found = kinds(result)
     assert any("an earlier table of that name" in r for r in found["doc-defect:link"])
+    assert "unlinked-table" not in found
+
+
+def test_a_link_to_the_other_messages_namesake_yields_to_the_one_after_the_fields_own(
+    tmp_path: Path,
+) -> None:
+    """ELB v2 pool update: the request's `session_persistence` links to the response's
+    table of that name, while the request's own (with its Mandatory column) follows it."""
+    sticky = ":ref:`Table 4 <response-sticky>`"
+    request = "\n".join(
+        [
+            table("Table 1 Request parameters", HEADER, ("pool", "Yes", "Object", "See Table 2.")),
+            table(
+                "Table 2 pool parameter description",
+                HEADER,
+                ("name", "No", "String", "Name."),
+                ("session_persistence", "No", "Object", f"For details, see {sticky}."),
+            ),
+            table(
+                "Table 3 session_persistence parameter description",
+                HEADER,
+                ("type", "Yes", "String", "Stickiness type."),
+            ),
+        ]
+    )
+    response = table(
+        "Table 4 session_persistence parameter description",
+        RESPONSE_HEADER,
+        ("type", "String", "Stickiness type."),
+        ("cookie_name", "String", "Cookie."),
+        label="response-sticky",
+    )
+    result = scrape_pages(
+        tmp_path,
+        {
+            "pool.rst": page(
+                "Updating a Pool",
+                ("URI", "PUT /v2/pools/{pool_id}"),
+                ("Request", request),
+                ("Response", response),
+            )
+        },
+    )
+    op = operation(result.spec, "put", "/v2/pools/{pool_id}")
+    body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    pool = resolve(result.spec, body["properties"]["pool"])
+    sticky_schema = resolve(result.spec, pool["properties"]["session_persistence"])
+    assert set(sticky_schema["properties"]) == {"type"} and sticky_schema["required"] == ["type"]
+    found = kinds(result)
+    assert any("another section's table of that name" in r for r in found["doc-defect:link"])
     assert "unlinked-table" not in found

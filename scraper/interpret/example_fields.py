@@ -122,7 +122,7 @@ def _widen(known: Schema, shown: Schema) -> Schema:
 
 
 # A field the example shows and no row names -> the object of a table titled after it
-TitledTable = Callable[[str, Json], Schema | None]
+TitledTable = Callable[[str, Json, str], Schema | None]  # name, value, body's role
 
 
 @dataclass
@@ -132,7 +132,8 @@ class _Adopter:
     schemas: dict[str, Schema]
     names: frozenset[str]
     documented: frozenset[str]  # every field name the body's tables give, at any depth
-    titled: TitledTable = field(default=lambda name, value: None)
+    titled: TitledTable = field(default=lambda name, value, role: None)
+    role: str = "response"
     added: dict[int, Schema] = field(default_factory=dict)  # schemas made here, by id
     fieldless: set[int] = field(default_factory=set)  # objects documented without fields
     messages: list[str] = field(default_factory=list)
@@ -185,11 +186,11 @@ class _Adopter:
         table titled after it, nothing (a name of another level, or a near miss), or the
         example's own field."""
         path = f"{where}.{key}"
-        if announce and (table := self.titled(key, item)) is not None:
+        if announce and (table := self.titled(key, item, self.role)) is not None:
             properties[key] = table  # the page's own table outweighs a row elsewhere
             self.messages.append(
                 f"the example has {path}, which no row here names; the page's table "
-                "titled after it, that nothing uses, is its object"
+                "titled after it is its object"
             )
             return
         if announce and (key in self.documented or near_miss(key, unshown)):
@@ -231,8 +232,9 @@ def adopt_example_fields(
     body: Body, op: Operation, label: str, names: frozenset[str], titled: TitledTable
 ) -> Iterator[Diagnostic]:
     """Add to a body's schema the fields its examples show and its tables leave out (from
-    a table titled after the field, where the page has one no row points at)."""
-    adopter = _Adopter(op.schemas, names, _field_names(body.schema, op.schemas), titled)
+    a table titled after the field, where the page has one: titled_tables.py)."""
+    role = "request" if label == "request body" else "response"
+    adopter = _Adopter(op.schemas, names, _field_names(body.schema, op.schemas), titled, role)
     for example in body.examples:
         if isinstance(example.value, dict | list):
             adopter.value(body.schema, example.value, "$", 0)

@@ -265,7 +265,7 @@ def refine_with_examples(
     op: Operation,
     vocabulary: frozenset[str] = frozenset(),
     names: frozenset[str] = frozenset(),
-    titled: TitledTable = lambda name, value: None,
+    titled: TitledTable = lambda name, value, role: None,
 ) -> list[Diagnostic]:
     diagnostics: list[Diagnostic] = []
     for label, body in op.bodies():

@@ -7,8 +7,10 @@
   copied with the text from the page this one was written from (ELB v2, VPN): this page's.
 - Pages that describe an object of one name in several places link every field to the
   first table of that name (ModelArts training jobs: each `obs` links to the first "obs"
-  table, while an "obs" table follows each field's own): the table of that name after the
-  field's, in its section, that nothing points at.
+  table, while an "obs" table follows each field's own), or to the one in the other message
+  (ELB v2 pool update: the request's `session_persistence` links to the response's table,
+  while the request's own follows, unlinked): the table of that name after the field's, in
+  its section, that nothing points at.
 
 Either is reported as `doc-defect:link`.
 """
@@ -41,14 +43,20 @@ def titled_instead(
 
 def later_namesake(index: TableIndex, ref: TableRef, target: TableRef) -> TableRef | None:
     """The first table titled as `target` after `ref`'s, in its section, that nothing points
-    at, when `target` (on this page) comes before the field's own table."""
-    if target.page.source != ref.page.source or target.position >= ref.position:
+    at, when `target` (on this page) comes before the field's own table or lies in another
+    section."""
+    if target.page.source != ref.page.source:
         return None
-    wanted, section = title_key(target.table.title), section_of(ref.page, ref.table)
+    section = section_of(ref.page, ref.table)
+    if target.position > ref.position and section_of(ref.page, target.table) is section:
+        return None
+    wanted = title_key(target.table.title)
     for later in index.refs(ref.page):
         if later.position <= ref.position or title_key(later.table.title) != wanted:
             continue
-        if section_of(ref.page, later.table) is not section or pointed_at(ref.page, later.table):
+        if later.key == target.key or section_of(ref.page, later.table) is not section:
+            return None
+        if pointed_at(ref.page, later.table):
             return None
         return later
     return None
@@ -63,7 +71,8 @@ def meant_instead(
     if (own := own_copy(index, ref, target)) is not None:
         return own, f"another page's table ({target.page.source}), while this page has its own"
     if (later := later_namesake(index, ref, target)) is not None:
-        return later, "an earlier table of that name, while one follows the field's own"
+        where = "an earlier" if target.position < ref.position else "another section's"
+        return later, f"{where} table of that name, while one follows the field's own"
     return None
 
 
