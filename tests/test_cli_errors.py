@@ -209,3 +209,33 @@ def test_the_umask_of_a_real_process(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert stat.S_IMODE((tmp_path / "w.yaml").stat().st_mode) == 0o640
     assert stat.S_IMODE((tmp_path / "w.report.json").stat().st_mode) == 0o640
+
+
+def test_generate_refuses_a_folder_of_other_files_and_replaces_its_own_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder with the user's files (a .git) would lose them; the current folder would
+    leave the shell in a deleted one. An earlier output, with its caches, is replaced."""
+    spec = str(FIXTURES / "contract" / "widgets.yaml")
+    project = tmp_path / "otc_widgets"
+    (project / ".git").mkdir(parents=True)
+    (project / "keep.py").write_text("mine")
+    assert main(["generate", spec, "-o", str(project)]) == 2
+    assert f"{project}: holds files doc2openapi did not generate (.git, keep.py)" in (
+        capsys.readouterr().err
+    )
+    assert sorted(p.name for p in project.iterdir()) == [".git", "keep.py"]
+    monkeypatch.chdir(project)
+    assert main(["generate", spec, "-o", "."]) == 2
+    assert f"{project}: is the current folder" in capsys.readouterr().err
+
+    monkeypatch.chdir(tmp_path)
+    (project / ".git").rmdir()
+    (project / "keep.py").unlink()
+    assert main(["generate", spec, "-o", "otc_widgets"]) == 0  # an empty folder
+    assert (project / "otc_widgets" / "client.py").is_file()
+    (project / "otc_widgets" / "__pycache__").mkdir()
+    assert main(["generate", spec, "-o", "otc_widgets"]) == 0  # its own output and caches
+    (project / "pyproject.toml").write_text('[project]\nname = "mine"\n')
+    assert main(["generate", spec, "-o", "otc_widgets"]) == 2
+    assert "(pyproject.toml)" in capsys.readouterr().err
