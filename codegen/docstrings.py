@@ -61,13 +61,18 @@ def _args(view: OperationView, body_description: str) -> list[str]:
     args = [f"    {p.py_name}: {_one_line(p.description) or p.wire}" for p in view.positional]
     if view.body is not None:
         args.append(f"    body: {_one_line(body_description) or 'The request body.'}")
-    args += [
-        f"    {p.py_name}: {_one_line(p.description) or p.wire}"
-        + (" Defaults to the client's project_id." if p.from_client else "")
-        for p in view.keyword
-    ]
+    for p in view.keyword:
+        text = _one_line(p.description) or p.wire
+        if p.from_client:  # "Project ID" must end before the next sentence starts
+            text = _sentence(text) + " Defaults to the client's project_id."
+        args.append(f"    {p.py_name}: {text}")
     args.append("    extra_headers, extra_query, extra_body, timeout: Per-call additions.")
     return args
+
+
+def _sentence(text: str) -> str:
+    """`text` ending as a sentence, so that another can follow it."""
+    return text if text.endswith((".", "!", "?", ":")) else text + "."
 
 
 def _returned(responses: dict[str, Any]) -> str:

@@ -44,6 +44,7 @@ from doc2openapi.contract.parameter_checks import (
 from doc2openapi.contract.routed_spec import (
     REPEAT_MARK,
     checked_here,
+    encoded_slashes_kept,
     folded_path,
     greedy_templates,
     json_media_types,
@@ -128,6 +129,8 @@ class MockAPI:
         operation. A path no template routes may hold a greedy value (`photos/a.jpg` for
         `/{object}`): routed again with that value's `/` as `%2F`, one segment."""
         openapi_request = WerkzeugOpenAPIRequest(request)
+        if (kept := encoded_slashes_kept(request.environ)) is not None:
+            openapi_request = _FoldedRequest(request, kept)  # "env%2Fprod" stays one segment
         try:
             found = self._find(request.method, openapi_request)
         except _Refused as refused:

@@ -7,7 +7,9 @@ from __future__ import annotations
 import copy
 import json
 import re
+from collections.abc import Mapping
 from typing import Any
+from urllib.parse import unquote
 
 from doc2openapi.contract import subresources
 from doc2openapi.contract.xml_bodies import xml_request_media
@@ -187,3 +189,12 @@ def folded_path(path: str, templates: list[re.Pattern[str]]) -> str | None:
             last = match.end(index)
         return out + path[last:]
     return None
+
+
+def encoded_slashes_kept(environ: Mapping[str, Any]) -> str | None:
+    """The request path with each `%2F` a client encoded into a value kept as `%2F` (the
+    server decodes it to `/`, making `tags/env%2Fprod` two segments); None when it has none."""
+    raw = str(environ.get("RAW_URI") or environ.get("REQUEST_URI") or "").partition("?")[0]
+    if "%2f" not in raw.lower():
+        return None
+    return "/".join(unquote(segment).replace("/", "%2F") for segment in raw.split("/"))

@@ -151,6 +151,31 @@ def test_responses_tolerate_null_and_keep_unknown_fields_unless_strict(ecs: Modu
             strict.show_server("server-1")
 
 
+def test_a_list_answer_and_a_left_out_required_field_are_tolerated_unless_strict(
+    ecs: ModuleType,
+) -> None:
+    """A bare array with one item off its type is read item by item, as an object answer
+    is field by field; a required field the server leaves out reads None, not an
+    AttributeError."""
+    answers = {
+        "/v1/proj/regions": [{"id": "r-1"}, {"id": 7, "new": True}],
+        "/v2.1/proj/servers/s-1": {"server": {"name": "web"}},
+    }
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json=answers[request.url.path])
+
+    with _client(ecs, handle) as client:
+        regions = client.list_regions()
+        assert [(r.id, r.model_extra) for r in regions.root] == [("r-1", {}), (7, {"new": True})]
+        server = client.show_server("s-1").server
+        assert (server.id, server.status, server.name) == (None, None, "web")
+        strict = client.with_options(strict_responses=True)
+        for call in (strict.list_regions, lambda: strict.show_server("s-1")):
+            with pytest.raises(ecs.APIResponseValidationError):
+                call()
+
+
 def test_request_models_refuse_unknown_keys_and_extra_body_adds_them(ecs: ModuleType) -> None:
     with pytest.raises(pydantic.ValidationError):
         ecs.models.StopServerRequest.model_validate({"os-stop": {"tpye": "SOFT"}})
@@ -186,8 +211,20 @@ def test_an_answer_model_shows_only_what_the_server_sent_never_a_documented_defa
     assert ecs.models.Server.model_validate({**body["server"], "auto_recovery": True}).auto_recovery
 
 
-def test_an_error_code_wrapped_in_error_is_read(ecs: ModuleType) -> None:
-    error = {"error": {"error_code": "KMS.0205", "error_msg": "Invalid key_id."}}
+@pytest.mark.parametrize(
+    "error",
+    [
+        {"error": {"error_code": "KMS.0205", "error_msg": "Invalid key_id."}},  # KMS
+        {"error_code": "KMS.0205", "error_msg": "Invalid key_id.", "request_id": "r"},
+        {"message": {"code": "KMS.0205", "details": "Invalid key_id."}},  # LTS
+        {"errorCode": "KMS.0205", "errorMessage": "Invalid key_id."},  # LTS
+        {"badRequest": {"code": "KMS.0205", "message": "Invalid key_id."}},  # OpenStack
+    ],
+    ids=["wrapped", "bare", "message-object", "camel-case", "openstack"],
+)
+def test_an_error_code_and_message_are_read_in_each_documented_shape(
+    ecs: ModuleType, error: dict[str, Any]
+) -> None:
     _, handle = _recorder(httpx.Response(400, json=error))
     with _client(ecs, handle) as client, pytest.raises(ecs.BadRequestError) as bad:
         client.show_server("server-1")
@@ -293,7 +330,11 @@ def test_logging_names_the_package_and_redacts_secrets(
         client.list_servers(extra_headers={"Authorization": "Bearer also-SECRET"})
     with _client(ecs, handle, auth=ecs.AKSKAuth("AKID-SECRET", "SK-SECRET")) as client:
         client.list_servers()
+        client.list_servers(
+            marker="m 1", extra_query={"token": "q-SECRET", "X-Obs-Signature": "s-SECRET"}
+        )
     assert {r.name for r in caplog.records} == {"otc_ecs"}
+    assert "servers?marker=m%201&token=[REDACTED]&X-Obs-Signature=[REDACTED]" in caplog.text
     assert "/v2.1/proj/servers" in caplog.text and "[REDACTED]" in caplog.text
     assert "SECRET" not in caplog.text
     assert "SECRET" not in repr(ecs.AKSKAuth("AKID-SECRET", "SK-SECRET"))
@@ -466,6 +507,46 @@ def test_the_ecs_client_has_a_method_per_documented_action(
                 assert getattr(client, name)("server-1", body={key: {}}) is None
             assert client.reboot_server("server-1", body={"reboot": {"type": "SOFT"}}) is None
 
+
+def test_a_signed_query_with_a_space_or_a_plus_passes_the_mock_and_goes_as_percent_20(
+    ecs: ModuleType,
+) -> None:
+    """httpx writes a space as "+", which one server reads as a plus and another as a space:
+    the client writes %20, so both see (and sign) the same text."""
+    spec = yaml.safe_load(SPEC.read_text())
+    spec["components"]["securitySchemes"]["aksk"] = {
+        "type": "apiKey",
+        "in": "header",
+        "name": "Authorization",
+        "description": "SDK-HMAC-SHA256",
+    }
+    spec["security"] = [{"aksk": []}]
+    with (
+        running_mock(spec, keys={"AK1": "SK1"}) as url,
+        ecs.Client(url, project_id="p", auth=ecs.AKSKAuth("AK1", "SK1")) as client,
+    ):
+        for marker in ("a b", "a+b", "ä/&=%"):
+            raw = client.raw(client.list_servers, marker=marker)
+            assert raw.status_code == 200
+        assert raw.http_response.request.url.query == b"marker=%C3%A4%2F%26%3D%25"
+    seen, handle = _recorder(httpx.Response(200, json={"servers": []}))
+    with _client(ecs, handle, default_headers={"user-agent": "mine/1"}) as client:
+        client.list_servers(marker="a b", extra_headers={"USER-AGENT": "call/2"})
+    assert seen[0].url.query == b"marker=a%20b"
+    assert seen[0].headers.get_list("User-Agent") == ["call/2"]
+
+
+
+def test_a_path_value_with_a_slash_reaches_the_mocks_operation_as_one_segment(
+    ecs: ModuleType,
+) -> None:
+    """The client sends `env/prod` as `env%2Fprod`; the mock routes it as one value, not as
+    two segments no operation has."""
+    spec = yaml.safe_load(SPEC.read_text())
+    with running_mock(spec) as url, ecs.Client(url, project_id="p", auth=ecs.TokenAuth("t")) as c:
+        raw = c.raw(c.delete_server_tag, "server-1", "env/prod")
+    assert raw.status_code == 204
+    assert raw.http_response.request.url.raw_path.endswith(b"/tags/env%2Fprod")
 
 ALTERNATIVES = {
     "openapi": "3.0.3",

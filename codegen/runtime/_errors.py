@@ -142,26 +142,34 @@ _REQUEST_ID_HEADERS = ("X-Request-Id", "X-Openstack-Request-Id", "X-Compute-Requ
 _MAX_TEXT = 500
 
 
+# Error bodies name their parts in several ways: error_code/error_msg, code/message,
+# errorCode/errorMessage; found on the body itself or on an object it wraps them in.
+_CODE_KEYS = ("error_code", "errorcode", "code")
+_MESSAGE_KEYS = ("error_msg", "errormessage", "error_message", "message", "msg", "details")
+
+
 def _error_fields(body: Any) -> tuple[str | None, str | None]:
-    """error_code/error_msg, bare or wrapped in "error" (KMS), OpenStack's {"error": {"code",
-    "message"}}, or {"code", "message"}."""
+    """error_code/error_msg of an error body: bare (any of the namings above), or wrapped in
+    one object ({"error": {...}} of KMS, OpenStack's {"itemNotFound": {"code", "message"}},
+    LTS's {"message": {"code", "details"}})."""
     if isinstance(body, str):
         return None, body.strip()[:_MAX_TEXT] or None
     if isinstance(body, Mapping):
-        if "error_code" in body or "error_msg" in body:
-            return _text(body.get("error_code")), _text(body.get("error_msg"))
-        inner = body.get("error")
-        if isinstance(inner, Mapping):
-            if "error_code" in inner or "error_msg" in inner:
-                return _text(inner.get("error_code")), _text(inner.get("error_msg"))
-            return _text(inner.get("code")), _text(inner.get("message"))
-        if len(body) == 1:
-            only = next(iter(body.values()))
-            if isinstance(only, Mapping) and "message" in only:
-                return _text(only.get("code")), _text(only.get("message"))
-        if "message" in body:
-            return _text(body.get("code")), _text(body.get("message"))
+        found = _named_fields(body)
+        for inner in body.values():
+            if found is None and isinstance(inner, Mapping):
+                found = _named_fields(inner)
+        if found is not None:
+            return found
     return None, None
+
+
+def _named_fields(body: Mapping[Any, Any]) -> tuple[str | None, str | None] | None:
+    """The code and message `body` gives under any of the known names; None for neither."""
+    plain = {str(k).lower(): v for k, v in body.items() if not isinstance(v, Mapping | list)}
+    code = next((plain[k] for k in _CODE_KEYS if k in plain), None)
+    message = next((plain[k] for k in _MESSAGE_KEYS if k in plain), None)
+    return None if code is None and message is None else (_text(code), _text(message))
 
 
 def _text(value: Any) -> str | None:

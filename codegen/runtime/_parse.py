@@ -63,16 +63,17 @@ def _validated(response: httpx.Response, model: type[M], data: Any, *, strict: b
     except pydantic.ValidationError as exc:
         if strict:
             raise APIResponseValidationError(response, str(exc)) from exc
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) and not issubclass(model, pydantic.RootModel):
         raise APIResponseValidationError(
             response, f"expected a JSON object, got {type(data).__name__}"
         )
     return _loose_model(model, data, 0)
 
 
-def _loose_model(model: type[M], data: dict[str, Any], depth: int) -> M:
-    """Validate field by field: what fits is typed, what does not is kept as sent (even null);
-    a RootModel of alternatives holds the first alternative, read so."""
+def _loose_model(model: type[M], data: Any, depth: int) -> M:
+    """Validate field by field: what fits is typed, what does not is kept as sent (even null),
+    a required field left out is None; a RootModel (a list answer, alternatives) holds its
+    value read so, item by item or as the first alternative."""
     if issubclass(model, pydantic.RootModel):
         root = _loose(model.model_fields["root"].annotation, data, depth + 1)
         return typing.cast(M, model.model_construct(root))  # RootModel narrows M away
@@ -83,6 +84,8 @@ def _loose_model(model: type[M], data: dict[str, Any], depth: int) -> M:
         known.add(key)
         if key in data:
             values[name] = _loose(info.annotation, data[key], depth + 1)
+        elif info.is_required():
+            values[name] = None  # model_construct would leave it unset: an AttributeError
     if model.model_config.get("extra") == "allow":
         values.update({k: v for k, v in data.items() if k not in known})
     return model.model_construct(**values)

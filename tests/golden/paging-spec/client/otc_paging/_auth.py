@@ -10,13 +10,14 @@ import base64
 import datetime as _dt
 import hashlib
 import hmac
+import re
 from collections.abc import Generator, Mapping
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote
 
 import httpx
 
-__all__ = ["AKSKAuth", "OBSAuth", "TokenAuth", "redact_headers"]
+__all__ = ["AKSKAuth", "OBSAuth", "TokenAuth", "redact_headers", "redact_url"]
 
 SECRET_HEADERS = frozenset(
     {
@@ -33,9 +34,27 @@ SECRET_HEADERS = frozenset(
 REDACTED = "[REDACTED]"
 
 
+# Query keys whose values are credentials: a presigned URL's Signature and AccessKeyId, a
+# token, an STS security token, a password.
+SECRET_QUERY = re.compile(r"token|signature|secret|passw|credential|access_?key|^ak$|^sk$", re.I)
+
+
 def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
     """Headers safe to log: tokens, signatures (they name the AK) and cookies replaced."""
     return {k: REDACTED if k.lower() in SECRET_HEADERS else v for k, v in headers.items()}
+
+
+def redact_url(url: httpx.URL) -> str:
+    """A URL safe to log: no user info, and the values of credential-like query keys
+    replaced; the rest as sent."""
+    items = url.query.decode("ascii", "replace").split("&") if url.query else []
+    shown = [
+        f"{key}={REDACTED}" if SECRET_QUERY.search(unquote(key)) else item
+        for item in items
+        for key in [item.partition("=")[0]]
+    ]
+    base = str(url.copy_with(userinfo=b"")).partition("?")[0]
+    return base + ("?" + "&".join(shown) if shown else "")
 
 
 class TokenAuth(httpx.Auth):

@@ -16,7 +16,7 @@ from urllib.parse import quote
 import httpx
 
 from ._about import PACKAGE, USER_AGENT
-from ._auth import AKSKAuth, TokenAuth, redact_headers
+from ._auth import AKSKAuth, TokenAuth, redact_headers, redact_url
 from ._errors import APIConnectionError, APITimeoutError, raise_for_status
 from ._options import CallOptions, ClientOptions, RetryPolicy
 
@@ -71,8 +71,28 @@ def clean_query(params: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+def encode_query(params: Mapping[str, Any]) -> str:
+    """The query string, a space as %20 and never "+": a server that reads "+" as a plus
+    and one that reads it as a space then see, and sign, the same text."""
+    pairs = []
+    for key, value in params.items():
+        for item in value if isinstance(value, list) else [value]:
+            pairs.append(f"{quote(str(key), safe='')}={quote(str(item), safe='')}")
+    return "&".join(pairs)
+
+
 def clean_headers(headers: Mapping[str, Any]) -> dict[str, str]:
     return {k: str(v) for k, v in headers.items() if v is not None}
+
+
+def merge_headers(*layers: Mapping[str, str]) -> httpx.Headers:
+    """Later layers win, whatever the case of a name: `user-agent` replaces `User-Agent`
+    instead of travelling beside it."""
+    merged = httpx.Headers()
+    for layer in layers:
+        for name, value in layer.items():
+            merged[name] = value
+    return merged
 
 
 def merge_body(body: Any, extra: Mapping[str, Any] | None) -> Any:
@@ -117,26 +137,27 @@ class _Base:
         options = self.options
         if content is not None and call.extra_body:
             raise ValueError("extra_body needs a JSON body: add the fields to the model instead")
-        query = clean_query({**(params or {}), **(call.extra_query or {})})
-        all_headers = {
-            "User-Agent": USER_AGENT,
-            **options.default_headers,
-            **clean_headers(headers or {}),
-            **(call.extra_headers or {}),
-        }
+        query = encode_query(clean_query({**(params or {}), **(call.extra_query or {})}))
+        all_headers = merge_headers(
+            {"User-Agent": USER_AGENT},
+            options.default_headers,
+            clean_headers(headers or {}),
+            call.extra_headers or {},
+        )
         if content is not None and content_type is not None:
             all_headers.setdefault("Content-Type", content_type)
         timeout = call.timeout if call.timeout is not None else options.timeout
         request = self._http.build_request(
             method,
-            options.base_url.rstrip("/") + url_path,
-            params=query,
+            options.base_url.rstrip("/") + url_path + ("?" + query if query else ""),
             headers=all_headers,
             json=merge_body(json, call.extra_body) if content is None else None,
             content=content,
             timeout=timeout,
         )
-        log.debug("%s %s headers=%s", method, request.url, redact_headers(request.headers))
+        log.debug(
+            "%s %s headers=%s", method, redact_url(request.url), redact_headers(request.headers)
+        )
         return request
 
     def attempts(self, method: str) -> int:
@@ -148,7 +169,7 @@ class _Base:
         log.debug(
             "%s %s -> %d headers=%s",
             response.request.method,
-            response.request.url,
+            redact_url(response.request.url),
             response.status_code,
             redact_headers(response.request.headers),
         )
@@ -195,17 +216,19 @@ class SyncTransport(_Base):
             except httpx.TimeoutException as exc:
                 if last:
                     raise APITimeoutError(request) from exc
-                log.info("retrying %s %s after a timeout", method, request.url)
+                log.info("retrying %s %s after a timeout", method, redact_url(request.url))
                 time.sleep(self.options.retry.delay(attempt, None))
                 continue
             except httpx.RequestError as exc:
                 if last:
                     raise APIConnectionError(request, cause=exc) from exc
-                log.info("retrying %s %s after a connection error", method, request.url)
+                log.info("retrying %s %s after a connection error", method, redact_url(request.url))
                 time.sleep(self.options.retry.delay(attempt, None))
                 continue
             if response.status_code in self.options.retry.statuses and not last:
-                log.info("retrying %s %s after %d", method, request.url, response.status_code)
+                log.info(
+                    "retrying %s %s after %d", method, redact_url(request.url), response.status_code
+                )
                 response.close()
                 time.sleep(self.options.retry.delay(attempt, response))
                 continue
@@ -249,17 +272,19 @@ class AsyncTransport(_Base):
             except httpx.TimeoutException as exc:
                 if last:
                     raise APITimeoutError(request) from exc
-                log.info("retrying %s %s after a timeout", method, request.url)
+                log.info("retrying %s %s after a timeout", method, redact_url(request.url))
                 await asyncio.sleep(self.options.retry.delay(attempt, None))
                 continue
             except httpx.RequestError as exc:
                 if last:
                     raise APIConnectionError(request, cause=exc) from exc
-                log.info("retrying %s %s after a connection error", method, request.url)
+                log.info("retrying %s %s after a connection error", method, redact_url(request.url))
                 await asyncio.sleep(self.options.retry.delay(attempt, None))
                 continue
             if response.status_code in self.options.retry.statuses and not last:
-                log.info("retrying %s %s after %d", method, request.url, response.status_code)
+                log.info(
+                    "retrying %s %s after %d", method, redact_url(request.url), response.status_code
+                )
                 await response.aclose()
                 await asyncio.sleep(self.options.retry.delay(attempt, response))
                 continue

@@ -153,7 +153,7 @@ class Client:
         """Page numbers typed as text (ECS FPGA)
 
         Args:
-            project_id: project_id Defaults to the client's project_id.
+            project_id: project_id. Defaults to the client's project_id.
             page: Specifies the number of pages. Must be a decimal integer.
             size: Specifies the maximum records displayed on a page. Must be a decimal integer.
             extra_headers, extra_query, extra_body, timeout: Per-call additions.
@@ -233,7 +233,7 @@ class Client:
 
         Args:
             server_id: server_id
-            project_id: project_id Defaults to the client's project_id.
+            project_id: project_id. Defaults to the client's project_id.
             limit: Specifies the upper limit on the number of returned results.
             marker: The query starts from the next piece of data indexed by this parameter. The value is request_id.
             extra_headers, extra_query, extra_body, timeout: Per-call additions.
@@ -314,7 +314,7 @@ class Client:
         """The next marker in page_info, items without an id
 
         Args:
-            project_id: project_id Defaults to the client's project_id.
+            project_id: project_id. Defaults to the client's project_id.
             limit: Number of records on each page.
             marker: ID of the last route on the previous page. Used together with limit.
             extra_headers, extra_query, extra_body, timeout: Per-call additions.
@@ -392,7 +392,7 @@ class Client:
         """A continue token in metadata
 
         Args:
-            project_id: project_id Defaults to the client's project_id.
+            project_id: project_id. Defaults to the client's project_id.
             limit: Number of records returned for a single pagination query.
             continue_: Previous query location in pagination query.
             extra_headers, extra_query, extra_body, timeout: Per-call additions.
@@ -470,7 +470,7 @@ class Client:
 
         Args:
             body: The request body.
-            project_id: project_id Defaults to the client's project_id.
+            project_id: project_id. Defaults to the client's project_id.
             extra_headers, extra_query, extra_body, timeout: Per-call additions.
 
         Returns:
@@ -541,7 +541,7 @@ class Client:
 
         Args:
             body: The request body.
-            project_id: project_id Defaults to the client's project_id.
+            project_id: project_id. Defaults to the client's project_id.
             extra_headers, extra_query, extra_body, timeout: Per-call additions.
 
         Returns:
@@ -614,7 +614,7 @@ class Client:
         Args:
             offset: Start page of the paging list. The default value is 0.
             limit: Number of records on each page.
-            project_id: project_id Defaults to the client's project_id.
+            project_id: project_id. Defaults to the client's project_id.
             extra_headers, extra_query, extra_body, timeout: Per-call additions.
 
         Returns:
@@ -791,7 +791,7 @@ class AsyncClient:
         """Page numbers typed as text (ECS FPGA)
 
         Args:
-            project_id: project_id Defaults to the client's project_id.
+            project_id: project_id. Defaults to the client's project_id.
             page: Specifies the number of pages. Must be a decimal integer.
             size: Specifies the maximum records displayed on a page. Must be a decimal integer.
             extra_headers, extra_query, extra_body, timeout: Per-call additions.
@@ -872,7 +872,7 @@ class AsyncClient:
 
         Args:
             server_id: server_id
-            project_id: project_id Defaults to the client's project_id.
+            project_id: project_id. Defaults to the client's project_id.
             limit: Specifies the upper limit on the number of returned results.
             marker: The query starts from the next piece of data indexed by this parameter. The value is request_id.
             extra_headers, extra_query, extra_body, timeout: Per-call additions.
@@ -954,7 +954,7 @@ class AsyncClient:
         """The next marker in page_info, items without an id
 
         Args:
-            project_id: project_id Defaults to the client's project_id.
+            project_id: project_id. Defaults to the client's project_id.
             limit: Number of records on each page.
             marker: ID of the last route on the previous page. Used together with limit.
             extra_headers, extra_query, extra_body, timeout: Per-call additions.
@@ -1033,7 +1033,7 @@ class AsyncClient:
         """A continue token in metadata
 
         Args:
-            project_id: project_id Defaults to the client's project_id.
+            project_id: project_id. Defaults to the client's project_id.
             limit: Number of records returned for a single pagination query.
             continue_: Previous query location in pagination query.
             extra_headers, extra_query, extra_body, timeout: Per-call additions.
@@ -1112,7 +1112,7 @@ class AsyncClient:
 
         Args:
             body: The request body.
-            project_id: project_id Defaults to the client's project_id.
+            project_id: project_id. Defaults to the client's project_id.
             extra_headers, extra_query, extra_body, timeout: Per-call additions.
 
         Returns:
@@ -1184,7 +1184,7 @@ class AsyncClient:
 
         Args:
             body: The request body.
-            project_id: project_id Defaults to the client's project_id.
+            project_id: project_id. Defaults to the client's project_id.
             extra_headers, extra_query, extra_body, timeout: Per-call additions.
 
         Returns:
@@ -1258,7 +1258,7 @@ class AsyncClient:
         Args:
             offset: Start page of the paging list. The default value is 0.
             limit: Number of records on each page.
-            project_id: project_id Defaults to the client's project_id.
+            project_id: project_id. Defaults to the client's project_id.
             extra_headers, extra_query, extra_body, timeout: Per-call additions.
 
         Returns:
