@@ -28,18 +28,26 @@ def media_types(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]
 
 
 def media_entries(spec: dict[str, Any]) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
-    """(operationId, where, media type name, media type object), sub-resource operations
-    (`x-subresources`) included, in order."""
+    """(operationId, where, media type name, media type object), in order: sub-resource
+    operations (`x-subresources`) included, and before an endpoint's own media the responses
+    of its actions (`x-actions`; an action's request body is a bare schema, its examples the
+    endpoint's), whose examples the endpoint's union of answers repeats."""
     for path, methods in spec.get("paths", {}).items():
         for method, top in methods.items():
             label = f"{method.upper()} {path}"
+            for action in top.get("x-actions", []):
+                yield from _response_media(action, label)
             for op in [top, *top.get("x-subresources", [])]:
                 body = op.get("requestBody", {}).get("content", {})
                 for name, media in body.items():
                     yield op.get("operationId", label), "request body", name, media
-                for status, response in op.get("responses", {}).items():
-                    for name, media in response.get("content", {}).items():
-                        yield op.get("operationId", label), f"{status} response", name, media
+                yield from _response_media(op, label)
+
+
+def _response_media(op: dict[str, Any], label: str) -> Iterator[tuple[str, str, str, Any]]:
+    for status, response in op.get("responses", {}).items():
+        for name, media in response.get("content", {}).items():
+            yield op.get("operationId", label), f"{status} response", name, media
 
 
 def follow_refs(schema: Any, components: dict[str, Schema]) -> Schema:

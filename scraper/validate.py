@@ -21,7 +21,7 @@ from openapi_spec_validator.validation.validators import SpecValidator
 from doc2openapi.scraper.interpret.xml_bodies import NotXml, is_xml_media, xml_value
 from doc2openapi.scraper.model import SOURCE_KEY, Diagnostic
 from doc2openapi.scraper.parallel import ordered_map, workers_for
-from doc2openapi.scraper.tree import media_entries, resolve
+from doc2openapi.scraper.tree import media_entries, operations, resolve
 
 
 def spec_errors(spec: dict[str, Any], jobs: int = 1) -> list[str]:
@@ -275,48 +275,71 @@ def drop_rejected_examples(
     """Drop examples their schema rejects; report them and undocumented fields.
 
     Returns the diagnostics and the numbers of valid and invalid examples, each page's
-    example counted once even where it serves several operations (v2 and v2.1 paths).
+    example counted once even where it serves several operations (v2 and v2.1 paths). The
+    examples of an endpoint's union of action answers are judged with their action's.
     """
-    components = spec.get("components", {}).get("schemas", {})
-    validator_cls = OAS31Validator if str(spec.get("openapi")).startswith("3.1") else OAS30Validator
-    diagnostics: list[Diagnostic] = []
-    verdicts: dict[tuple[str, str, str], bool] = {}
+    judge = _ExampleJudge(spec)
+    holders = {op.get("operationId") for _, _, op in operations(spec) if op.get("x-actions")}
     for op_id, where, media_type, media in media_entries(spec):
         examples = media.get("examples")
         if not examples:
             continue
-        root = {"allOf": [media["schema"]], "components": {"schemas": components}}
         for key in list(examples):
             value = examples[key]["value"]
             source = examples[key].pop(SOURCE_KEY, "") or sources.get(op_id, "")
-            if is_xml_media(media_type):  # checked as the values it stands for
-                try:
-                    value = xml_value(str(value), media["schema"], components)
-                except NotXml as err:
-                    verdicts[(source, where, str(value))] = False
-                    diagnostics.append(
-                        Diagnostic(source, "doc-defect:example", f"{op_id} {where} example: {err}")
-                    )
-                    del examples[key]
-                    continue
-            identity = (source, where, json.dumps(value, sort_keys=True))
-            label = f"{op_id} {where} example"
-            diagnostics += _drop_contradicted_constraints(validator_cls, root, value, source, label)
-            validator = validator_cls(root, format_checker=validator_cls.FORMAT_CHECKER)
-            error = best_match(validator.iter_errors(value))
-            verdicts[identity] = verdicts.get(identity, True) and error is None
-            if error is not None:
-                diagnostics.append(
-                    Diagnostic(source, "doc-defect:example", f"{label}: {_explain(error, source)}")
-                )
+            judged = judge.verdicts.get((source, where, json.dumps(value, sort_keys=True)))
+            if op_id in holders and where != "request body" and judged is not None:
+                # the union of the actions' answers repeats their examples, judged already
+                keep = judged
+            else:
+                keep = judge.judge(f"{op_id} {where}", media_type, media, value, source)
+            if not keep:
                 del examples[key]
-                continue
-            for field_path in undocumented_fields(value, media["schema"], components):
-                diagnostics.append(
-                    Diagnostic(source, "doc-defect:undocumented-field",
-                               f"{op_id} {where} example has {field_path}, which no table mentions")
-                )  # fmt: skip
         if not examples:
             del media["examples"]
-    valid = sum(verdicts.values())
-    return diagnostics, valid, len(verdicts) - valid
+    valid = sum(judge.verdicts.values())
+    return judge.diagnostics, valid, len(judge.verdicts) - valid
+
+
+class _ExampleJudge:
+    """Checks examples against their schemas, keeping each page example's verdict."""
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        self.components = spec.get("components", {}).get("schemas", {})
+        openapi = str(spec.get("openapi"))
+        self.validator_cls = OAS31Validator if openapi.startswith("3.1") else OAS30Validator
+        self.diagnostics: list[Diagnostic] = []
+        self.verdicts: dict[tuple[str, str, str], bool] = {}
+
+    def judge(
+        self, at: str, media_type: str, media: dict[str, Any], value: Any, source: str
+    ) -> bool:
+        """Whether the example at `at` ("Op 200 response") stays; what it shows is reported."""
+        where = at.split(" ", 1)[1]
+        if is_xml_media(media_type):  # checked as the values it stands for
+            try:
+                value = xml_value(str(value), media["schema"], self.components)
+            except NotXml as err:
+                self.verdicts[(source, where, str(value))] = False
+                self.diagnostics.append(
+                    Diagnostic(source, "doc-defect:example", f"{at} example: {err}")
+                )
+                return False
+        root = {"allOf": [media["schema"]], "components": {"schemas": self.components}}
+        identity = (source, where, json.dumps(value, sort_keys=True))
+        label = f"{at} example"
+        cls = self.validator_cls
+        self.diagnostics += _drop_contradicted_constraints(cls, root, value, source, label)
+        error = best_match(cls(root, format_checker=cls.FORMAT_CHECKER).iter_errors(value))
+        self.verdicts[identity] = self.verdicts.get(identity, True) and error is None
+        if error is not None:
+            self.diagnostics.append(
+                Diagnostic(source, "doc-defect:example", f"{label}: {_explain(error, source)}")
+            )
+            return False
+        for field_path in undocumented_fields(value, media["schema"], self.components):
+            self.diagnostics.append(
+                Diagnostic(source, "doc-defect:undocumented-field",
+                           f"{at} example has {field_path}, which no table mentions")
+            )  # fmt: skip
+        return True

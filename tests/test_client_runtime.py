@@ -536,7 +536,6 @@ def test_a_signed_query_with_a_space_or_a_plus_passes_the_mock_and_goes_as_perce
     assert seen[0].headers.get_list("User-Agent") == ["call/2"]
 
 
-
 def test_a_path_value_with_a_slash_reaches_the_mocks_operation_as_one_segment(
     ecs: ModuleType,
 ) -> None:
@@ -547,6 +546,7 @@ def test_a_path_value_with_a_slash_reaches_the_mocks_operation_as_one_segment(
         raw = c.raw(c.delete_server_tag, "server-1", "env/prod")
     assert raw.status_code == 204
     assert raw.http_response.request.url.raw_path.endswith(b"/tags/env%2Fprod")
+
 
 ALTERNATIVES = {
     "openapi": "3.0.3",

@@ -709,7 +709,7 @@ def test_the_example_decides_the_nesting_around_a_documented_object(tmp_path: Pa
     assert "doc-defect:example" not in kinds(result)
 
 
-def _action_page(title: str, key: str, status: str) -> str:
+def _action_page(title: str, key: str, status: str, *answer: tuple[str, str]) -> str:
     request = table(
         "Table 2 Request parameters", HEADER, (key, "Yes", "Object", f"The {key} action.")
     )
@@ -718,8 +718,31 @@ def _action_page(title: str, key: str, status: str) -> str:
         title,
         ("URI", "POST /v2.1/{project_id}/servers/{server_id}/action"),
         ("Request", request),
+        *answer,
         ("Status Codes", statuses),
     )
+
+
+def test_an_actions_response_example_is_checked_against_its_schema(tmp_path: Path) -> None:
+    """ECS rebuild: `progress` is typed String, the example shows 0. An action's answer is
+    checked as any operation's, not only as one branch of the endpoint's union."""
+    response = table(
+        "Table 4 Response parameters",
+        RESPONSE_HEADER,
+        ("name", "String", "Server name."),
+        ("progress", "String", "Progress."),
+    )
+    example = '.. code-block::\n\n   {"name": "web", "progress": 0}\n'
+    answer = ("Response", response), ("Example Response", example)
+    result = scrape_pages(
+        tmp_path,
+        {
+            "start.rst": _action_page("Starting a Server", "os-start", "202"),
+            "rebuild.rst": _action_page("Rebuilding a Server", "rebuild", "200", *answer),
+        },
+    )
+    reasons = kinds(result)["doc-defect:example"]
+    assert reasons == ["RebuildServer 200 response example: $.progress: 0 is not of type 'string'"]
 
 
 def test_actions_on_one_endpoint_are_one_operation_with_x_actions(tmp_path: Path) -> None:
