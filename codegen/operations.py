@@ -10,6 +10,7 @@ from doc2openapi.codegen.pagination import detect
 from doc2openapi.codegen.prepare import (
     actions,
     body_media,
+    is_form,
     is_json,
     key_names,
     subresources,
@@ -25,9 +26,11 @@ CLIENT_METHODS = {"close", "aclose", "raw", "with_options", "options"}
 
 def body_kind(media_type: str, schema: dict[str, Any]) -> str:
     """How a body travels: JSON (a vendor JSON type too, sent with its Content-Type), XML
-    along its schema, or bytes as they are."""
+    along its schema, a multipart form of fields and files, or bytes as they are."""
     if is_json(media_type):
         return "json"
+    if is_form(media_type) and schema.get("type", "object") == "object":
+        return "form"
     if is_xml(media_type) and schema.get("format") != "binary":
         return "xml"
     return "binary"

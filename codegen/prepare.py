@@ -21,6 +21,11 @@ def is_json(media_type: str) -> bool:
     return media_type == "application/json" or "json" in media_type.lower()
 
 
+def is_form(media_type: str) -> bool:
+    """multipart/form-data: fields, and files as bytes."""
+    return media_type.split(";", 1)[0].strip().lower() == "multipart/form-data"
+
+
 def json_media_type(holder: Any) -> str | None:
     """The JSON media type of a body: application/json, else a vendor one
     (application/openstack-images-v2.1-json-patch), if the body has one."""
@@ -56,9 +61,9 @@ def body_media(holder: Any) -> tuple[str, dict[str, Any]] | None:
 
 
 def modelled_media(holder: Any) -> dict[str, Any] | None:
-    """The media object of a body that becomes a model: JSON or XML, not bytes."""
+    """The media object of a body that becomes a model: JSON, XML or a form, not bytes."""
     found = body_media(holder)
-    if found is None or not (is_json(found[0]) or is_xml(found[0])):
+    if found is None or not (is_json(found[0]) or is_xml(found[0]) or is_form(found[0])):
         return None
     return found[1]
 

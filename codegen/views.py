@@ -24,7 +24,8 @@ class ParamView:
 class BodyView:
     py_type: str
     required: bool
-    kind: str = "json"  # "json", "xml" (a model written as XML) or "binary" (bytes as given)
+    kind: str = "json"  # "json", "xml" (a model written as XML), "form" (multipart fields
+    # and files) or "binary" (bytes as given)
     media_type: str = "application/json"  # another JSON media type is sent as Content-Type
     model: str | None = None  # the model class of an XML body: its shape's key
 

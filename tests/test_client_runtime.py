@@ -211,6 +211,34 @@ def test_an_answer_model_shows_only_what_the_server_sent_never_a_documented_defa
     assert ecs.models.Server.model_validate({**body["server"], "auto_recovery": True}).auto_recovery
 
 
+def test_a_multipart_form_body_sends_fields_and_files_with_a_boundary(ecs: ModuleType) -> None:
+    """APIG API import, OBS POST upload: a form of text fields and a file, from a model or a
+    dict (where a (filename, bytes) tuple names the file)."""
+    seen, handle = _recorder(httpx.Response(204))
+    body = ecs.models.UploadImageFileRequest(name="disk", public=True, file=b"\x00\x01")
+    with _client(ecs, handle) as client:
+        assert client.upload_image_file(body=body) is None
+        client.upload_image_file(body={"file": ("disk.qcow2", b"QFI")}, extra_body={"tag": 1})
+    first, second = seen
+    assert first.headers["Content-Type"].startswith("multipart/form-data; boundary=")
+    assert b'name="public"\r\n\r\ntrue\r\n' in first.content
+    assert b'name="file"; filename="file"' in first.content and b"\x00\x01" in first.content
+    assert b'filename="disk.qcow2"' in second.content and b'name="tag"\r\n\r\n1' in second.content
+
+
+def test_a_request_field_set_to_none_is_sent_as_null(ecs: ModuleType) -> None:
+    """Clearing a field (a PATCH) takes an explicit null; a field not set is not sent."""
+    seen, handle = _recorder(httpx.Response(200, json={"output": ""}))
+    body = ecs.models.ShowConsoleOutputRequest.model_validate({"os-getConsoleOutput": {}})
+    body.os_get_console_output.length = None
+    with (
+        _client(ecs, handle) as client,
+        pytest.warns(DeprecationWarning, match="show_console_output"),
+    ):
+        client.show_console_output("server-1", body=body)
+    assert json.loads(seen[0].content) == {"os-getConsoleOutput": {"length": None}}
+
+
 @pytest.mark.parametrize(
     "error",
     [

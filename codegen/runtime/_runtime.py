@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
+import json as _json
 import logging
 import time
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, TypedDict
 from urllib.parse import quote
 
 import httpx
@@ -109,10 +110,42 @@ def merge_body(body: Any, extra: Mapping[str, Any] | None) -> Any:
 def dump(body: Any) -> Any:
     """A request model as JSON-ready data, by wire names (aliases): only the fields the caller
     set, so a documented default is the server's to apply, never sent unasked (a PATCH
-    would reset what the caller left alone)."""
+    would reset what the caller left alone); a field set to None is sent as null."""
     if hasattr(body, "model_dump"):
-        return body.model_dump(mode="json", by_alias=True, exclude_none=True, exclude_unset=True)
+        return body.model_dump(mode="json", by_alias=True, exclude_unset=True)
     return body
+
+
+class FormBody(TypedDict):
+    content: bytes
+    content_type: str
+
+
+def form_body(body: Any, extra: Mapping[str, Any] | None) -> FormBody:
+    """A multipart/form-data body, encoded by httpx: bytes (or a (filename, bytes) tuple) are
+    file parts, anything else a text field (true/false; JSON for objects and lists)."""
+    if hasattr(body, "model_dump"):  # python mode: bytes stay bytes
+        fields = body.model_dump(by_alias=True, exclude_none=True, exclude_unset=True)
+    else:
+        fields = dict(body or {})
+    parts: list[tuple[str, Any]] = []
+    for name, value in {**fields, **(extra or {})}.items():
+        if isinstance(value, bytes | bytearray):
+            parts.append((name, (name, bytes(value))))
+        elif isinstance(value, tuple):
+            parts.append((name, value))
+        elif value is not None:
+            parts.append((name, (None, _form_text(value))))
+    encoded = httpx.Request("POST", "https://form.invalid/", files=parts)
+    return {"content": encoded.read(), "content_type": encoded.headers["Content-Type"]}
+
+
+def _form_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict | list):
+        return _json.dumps(value, separators=(",", ":"))
+    return str(value)
 
 
 class _Base:
