@@ -59,13 +59,13 @@ def check_replaceable(out_dir: Path, files: Iterable[str]) -> None:
         )
     if not out_dir.is_dir():
         raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(out_dir))
-    ours = {relative.split("/", 1)[0] for relative in files} | LEFTOVERS
-    foreign = sorted(
-        p.name for p in out_dir.iterdir() if p.name not in ours and not p.name.endswith(".egg-info")
-    )
+    names = sorted(p.name for p in out_dir.iterdir())
     pyproject = out_dir / "pyproject.toml"
-    if pyproject.is_file() and MARKER not in pyproject.read_text("utf-8", "replace").lower():
-        foreign.insert(0, pyproject.name)
+    if pyproject.is_file() and MARKER in pyproject.read_text("utf-8", "replace").lower():
+        ours = {relative.split("/", 1)[0] for relative in files} | LEFTOVERS
+        foreign = [n for n in names if n not in ours and not n.endswith(".egg-info")]
+    else:  # no earlier generation here: whatever it holds is someone else's
+        foreign = sorted(names, key=lambda n: n != pyproject.name)
     if foreign:
         shown = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
         raise FileExistsError(

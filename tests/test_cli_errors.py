@@ -238,4 +238,9 @@ def test_generate_refuses_a_folder_of_other_files_and_replaces_its_own_output(
     assert main(["generate", spec, "-o", "otc_widgets"]) == 0  # its own output and caches
     (project / "pyproject.toml").write_text('[project]\nname = "mine"\n')
     assert main(["generate", spec, "-o", "otc_widgets"]) == 2
-    assert "(pyproject.toml)" in capsys.readouterr().err
+    assert "(pyproject.toml, README.md, otc_widgets)" in capsys.readouterr().err
+    readme_only = tmp_path / "docs"
+    readme_only.mkdir()
+    (readme_only / "README.md").write_text("mine")
+    assert main(["generate", spec, "-o", "docs"]) == 2  # a README.md alone is not ours
+    assert (readme_only / "README.md").read_text() == "mine"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import io
 import json
 import logging
 import socket
@@ -219,11 +220,17 @@ def test_a_multipart_form_body_sends_fields_and_files_with_a_boundary(ecs: Modul
     with _client(ecs, handle) as client:
         assert client.upload_image_file(body=body) is None
         client.upload_image_file(body={"file": ("disk.qcow2", b"QFI")}, extra_body={"tag": 1})
-    first, second = seen
+        with client.with_options(default_headers={"content-type": "application/json"}) as json_h:
+            json_h.upload_image_file(body={"file": io.BytesIO(b"QFI"), "name": "d"})
+    first, second, third = seen
     assert first.headers["Content-Type"].startswith("multipart/form-data; boundary=")
     assert b'name="public"\r\n\r\ntrue\r\n' in first.content
     assert b'name="file"; filename="file"' in first.content and b"\x00\x01" in first.content
     assert b'filename="disk.qcow2"' in second.content and b'name="tag"\r\n\r\n1' in second.content
+    # the file goes last (OBS ignores fields after it), whatever the model's field order
+    assert first.content.index(b'name="file"') > first.content.index(b'name="public"')
+    assert third.headers["Content-Type"].startswith("multipart/form-data; boundary=")
+    assert third.content.index(b'name="file"') > third.content.index(b'name="name"')
 
 
 def test_a_request_field_set_to_none_is_sent_as_null(ecs: ModuleType) -> None:
@@ -247,8 +254,9 @@ def test_a_request_field_set_to_none_is_sent_as_null(ecs: ModuleType) -> None:
         {"message": {"code": "KMS.0205", "details": "Invalid key_id."}},  # LTS
         {"errorCode": "KMS.0205", "errorMessage": "Invalid key_id."},  # LTS
         {"badRequest": {"code": "KMS.0205", "message": "Invalid key_id."}},  # OpenStack
+        {"code": 400, "error": {"error_code": "KMS.0205", "error_msg": "Invalid key_id."}},
     ],
-    ids=["wrapped", "bare", "message-object", "camel-case", "openstack"],
+    ids=["wrapped", "bare", "message-object", "camel-case", "openstack", "outer-code"],
 )
 def test_an_error_code_and_message_are_read_in_each_documented_shape(
     ecs: ModuleType, error: dict[str, Any]
@@ -326,6 +334,11 @@ def test_with_options_none_clears_auth_project_and_timeout_and_omitted_keeps_the
         anonymous.list_servers()
         client.with_options(max_retries=0).list_servers()
         assert client.with_options(project_id=None).options.project_id is None
+        untyped: Any = client.with_options(region=None, max_retries=None, default_headers=None)
+        assert untyped.options == client.options  # None where an option cannot be cleared
+        chained = client.with_options(default_headers={"X-Team": "a"})
+        chained = chained.with_options(default_headers={"x-team": "b"})
+        assert dict(chained.options.default_headers) == {"x-team": "b"}
     cleared, kept = seen
     assert "X-Auth-Token" not in cleared.headers and kept.headers["X-Auth-Token"] == "tok"
     assert cleared.extensions["timeout"]["read"] is None

@@ -292,3 +292,33 @@ def test_a_link_to_the_other_messages_namesake_yields_to_the_one_after_the_field
     found = kinds(result)
     assert any("another section's table of that name" in r for r in found["doc-defect:link"])
     assert "unlinked-table" not in found
+
+
+def test_a_link_to_the_fields_own_table_stands_even_with_a_later_namesake(
+    tmp_path: Path,
+) -> None:
+    """A tree's `children` links to the node table it is a row of (a recursive object); a
+    later table of that title is another's, not the one meant."""
+    self_ref = ":ref:`Table 2 <node-t>`"
+    request = "\n".join(
+        [
+            table("Table 1 Request parameters", HEADER, ("node", "Yes", "Object", "See Table 2.")),
+            table(
+                "Table 2 node parameter description",
+                HEADER,
+                ("name", "Yes", "String", "Name."),
+                ("children", "No", "Array", f"Child nodes. For details, see {self_ref}."),
+                label="node-t",
+            ),
+            table("Table 3 node parameter description", HEADER, ("size", "Yes", "Integer", "S.")),
+        ]
+    )
+    pages = {"t.rst": page("Creating a Tree", ("URI", "POST /v1/trees"), ("Request", request))}
+    result = scrape_pages(tmp_path, pages)
+    op = operation(result.spec, "post", "/v1/trees")
+    body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    node = resolve(result.spec, body["properties"]["node"])
+    children = node["properties"]["children"]
+    item = resolve(result.spec, children.get("items", children))
+    assert set(item["properties"]) == {"name", "children"}
+    assert "doc-defect:link" not in kinds(result)

@@ -122,29 +122,46 @@ class FormBody(TypedDict):
 
 
 def form_body(body: Any, extra: Mapping[str, Any] | None) -> FormBody:
-    """A multipart/form-data body, encoded by httpx: bytes (or a (filename, bytes) tuple) are
-    file parts, anything else a text field (true/false; JSON for objects and lists)."""
+    """A multipart/form-data body, encoded by httpx: bytes, a file object or a (filename,
+    bytes) tuple are file parts, sent last (OBS ignores fields after the file); anything
+    else a text field (true/false; JSON for objects and lists)."""
     if hasattr(body, "model_dump"):  # python mode: bytes stay bytes
         fields = body.model_dump(by_alias=True, exclude_none=True, exclude_unset=True)
     else:
         fields = dict(body or {})
-    parts: list[tuple[str, Any]] = []
+    texts: list[tuple[str, Any]] = []
+    files: list[tuple[str, Any]] = []
     for name, value in {**fields, **(extra or {})}.items():
-        if isinstance(value, bytes | bytearray):
-            parts.append((name, (name, bytes(value))))
-        elif isinstance(value, tuple):
-            parts.append((name, value))
-        elif value is not None:
-            parts.append((name, (None, _form_text(value))))
-    encoded = httpx.Request("POST", "https://form.invalid/", files=parts)
+        items = (
+            value if isinstance(value, list) and value and all(map(_is_file, value)) else [value]
+        )
+        for item in items:
+            if _is_file(item):
+                files.append((name, _file_part(name, item)))
+            elif item is not None:
+                texts.append((name, (None, _form_text(item))))
+    encoded = httpx.Request("POST", "https://form.invalid/", files=texts + files)
     return {"content": encoded.read(), "content_type": encoded.headers["Content-Type"]}
+
+
+def _is_file(value: Any) -> bool:
+    return isinstance(value, bytes | bytearray | tuple) or hasattr(value, "read")
+
+
+def _file_part(name: str, value: Any) -> Any:
+    if isinstance(value, tuple):
+        return value
+    if hasattr(value, "read"):
+        filename = str(getattr(value, "name", name)).replace("\\", "/").rsplit("/", 1)[-1]
+        return (filename or name, value.read())
+    return (name, bytes(value))
 
 
 def _form_text(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict | list):
-        return _json.dumps(value, separators=(",", ":"))
+        return _json.dumps(value, separators=(",", ":"), default=str)
     return str(value)
 
 
@@ -178,7 +195,10 @@ class _Base:
             call.extra_headers or {},
         )
         if content is not None and content_type is not None:
-            all_headers.setdefault("Content-Type", content_type)
+            if content_type.startswith("multipart/"):  # its boundary is in the body
+                all_headers["Content-Type"] = content_type
+            else:
+                all_headers.setdefault("Content-Type", content_type)
         timeout = call.timeout if call.timeout is not None else options.timeout
         request = self._http.build_request(
             method,

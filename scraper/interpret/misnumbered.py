@@ -45,8 +45,8 @@ def later_namesake(index: TableIndex, ref: TableRef, target: TableRef) -> TableR
     """The first table titled as `target` after `ref`'s, in its section, that nothing points
     at, when `target` (on this page) comes before the field's own table or lies in another
     section."""
-    if target.page.source != ref.page.source:
-        return None
+    if target.page.source != ref.page.source or target.key == ref.key:
+        return None  # another page's, or the field's own table (a recursive `children`)
     section = section_of(ref.page, ref.table)
     if target.position > ref.position and section_of(ref.page, target.table) is section:
         return None

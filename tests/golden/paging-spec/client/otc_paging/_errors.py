@@ -155,12 +155,11 @@ def _error_fields(body: Any) -> tuple[str | None, str | None]:
     if isinstance(body, str):
         return None, body.strip()[:_MAX_TEXT] or None
     if isinstance(body, Mapping):
-        found = _named_fields(body)
-        for inner in body.values():
-            if found is None and isinstance(inner, Mapping):
-                found = _named_fields(inner)
-        if found is not None:
-            return found
+        levels = [body, *(inner for inner in body.values() if isinstance(inner, Mapping))]
+        found = [named for level in levels if (named := _named_fields(level)) is not None]
+        whole = [named for named in found if None not in named]  # a code and a message
+        if whole or found:
+            return (whole or found)[0]
     return None, None
 
 

@@ -35,6 +35,12 @@ _PAGING_LIST_KEYS = Paging(style='marker', cursor='marker', size='limit', text=(
 _PAGING_LIST_ALARMS = Paging(style='offset', cursor='offset', size='limit', by_page=True)
 
 
+def _given(value: T | NotGiven | None) -> T | None:
+    """An option with_options() was given, or None (not given, or None where it cannot be
+    cleared: an untyped caller passing an unset value along)."""
+    return None if isinstance(value, NotGiven) else value
+
+
 def _base_url(base_url: str | None, region: str | None) -> str:
     if base_url is not None:
         return base_url
@@ -95,24 +101,25 @@ class Client:
         retry: RetryPolicy | NotGiven = NOT_GIVEN,
     ) -> Client:
         """A copy with the options given changed (None clears project_id, auth or the
-        timeout), sharing this client's connections: closing the copy leaves them open;
-        closing this client closes them. default_headers are added to this client's."""
+        timeout, and leaves any other option as it is), sharing this client's connections:
+        closing the copy leaves them open; closing this client closes them. default_headers
+        are added to this client's, a name of any case replacing its namesake."""
         options = self.options
-        changes: dict[str, Any] = {
-            "project_id": project_id,
-            "auth": auth,
-            "timeout": timeout,
+        changes: dict[str, Any] = {"project_id": project_id, "auth": auth, "timeout": timeout}
+        kept: dict[str, Any] = {
             "max_retries": max_retries,
             "strict_responses": strict_responses,
             "retry": retry,
         }
-        if not (isinstance(base_url, NotGiven) and isinstance(region, NotGiven)):
-            changes["base_url"] = _base_url(
-                None if isinstance(base_url, NotGiven) else base_url,
-                None if isinstance(region, NotGiven) else region,
-            )
-        if not isinstance(default_headers, NotGiven):
-            changes["default_headers"] = {**options.default_headers, **default_headers}
+        changes |= {k: v for k, v in kept.items() if v is not None}
+        url, place = _given(base_url), _given(region)
+        if url is not None or place is not None:
+            changes["base_url"] = _base_url(url, place)
+        headers = _given(default_headers)
+        if headers is not None:
+            replaced = {name.lower() for name in headers}
+            old = {k: v for k, v in options.default_headers.items() if k.lower() not in replaced}
+            changes["default_headers"] = {**old, **headers}
         copy = object.__new__(type(self))
         copy._http = self._http
         copy._owns_http = False
@@ -731,24 +738,25 @@ class AsyncClient:
         retry: RetryPolicy | NotGiven = NOT_GIVEN,
     ) -> AsyncClient:
         """A copy with the options given changed (None clears project_id, auth or the
-        timeout), sharing this client's connections: closing the copy leaves them open;
-        closing this client closes them. default_headers are added to this client's."""
+        timeout, and leaves any other option as it is), sharing this client's connections:
+        closing the copy leaves them open; closing this client closes them. default_headers
+        are added to this client's, a name of any case replacing its namesake."""
         options = self.options
-        changes: dict[str, Any] = {
-            "project_id": project_id,
-            "auth": auth,
-            "timeout": timeout,
+        changes: dict[str, Any] = {"project_id": project_id, "auth": auth, "timeout": timeout}
+        kept: dict[str, Any] = {
             "max_retries": max_retries,
             "strict_responses": strict_responses,
             "retry": retry,
         }
-        if not (isinstance(base_url, NotGiven) and isinstance(region, NotGiven)):
-            changes["base_url"] = _base_url(
-                None if isinstance(base_url, NotGiven) else base_url,
-                None if isinstance(region, NotGiven) else region,
-            )
-        if not isinstance(default_headers, NotGiven):
-            changes["default_headers"] = {**options.default_headers, **default_headers}
+        changes |= {k: v for k, v in kept.items() if v is not None}
+        url, place = _given(base_url), _given(region)
+        if url is not None or place is not None:
+            changes["base_url"] = _base_url(url, place)
+        headers = _given(default_headers)
+        if headers is not None:
+            replaced = {name.lower() for name in headers}
+            old = {k: v for k, v in options.default_headers.items() if k.lower() not in replaced}
+            changes["default_headers"] = {**old, **headers}
         copy = object.__new__(type(self))
         copy._http = self._http
         copy._owns_http = False

@@ -21,6 +21,7 @@ from ._errors import (
     RateLimitError,
     ServerError,
 )
+from ._options import NOT_GIVEN, NotGiven
 from ._parse import RawResponse
 from ._runtime import AKSKAuth, RetryPolicy, TokenAuth
 from .client import AsyncClient, Client
@@ -28,6 +29,7 @@ from .client import AsyncClient, Client
 __version__ = '0.0.0'
 
 __all__ = [
+    "NOT_GIVEN",
     "AKSKAuth",
     "APIConnectionError",
     "APIError",
@@ -40,6 +42,7 @@ __all__ = [
     "Client",
     "ConflictError",
     "NotFoundError",
+    "NotGiven",
     "PermissionDeniedError",
     "RateLimitError",
     "RawResponse",

@@ -36,7 +36,9 @@ REDACTED = "[REDACTED]"
 
 # Query keys whose values are credentials: a presigned URL's Signature and AccessKeyId, a
 # token, an STS security token, a password.
-SECRET_QUERY = re.compile(r"token|signature|secret|passw|credential|access_?key|^ak$|^sk$", re.I)
+SECRET_QUERY = re.compile(
+    r"token|signature|secret|passw|credential|access_?key|api_?key|^ak$|^sk$|^sig$", re.I
+)
 
 
 def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
