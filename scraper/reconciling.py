@@ -14,7 +14,7 @@ from doc2openapi.scraper.cache import Cache
 from doc2openapi.scraper.coverage import measure as measure_coverage
 from doc2openapi.scraper.example_names import name_examples
 from doc2openapi.scraper.interpret.constraints import audit_constraints, keyword_counts
-from doc2openapi.scraper.model import Diagnostic, Operation
+from doc2openapi.scraper.model import SOURCE_KEY, Diagnostic, Operation
 from doc2openapi.scraper.report import SpecFindings
 from doc2openapi.scraper.tree import operations as spec_operations
 from doc2openapi.scraper.validate import drop_rejected_examples, spec_errors, without_prose
@@ -31,6 +31,12 @@ def reconcile_document(
         op["operationId"]: _source_of(op["operationId"], operations)
         for _, _, op in spec_operations(spec)
     }
+    sources |= {  # an action's examples come from its own page
+        str(action["operationId"]): _page_of(action)
+        for _, _, op in spec_operations(spec)
+        for action in op.get("x-actions", [])
+        if _page_of(action)
+    }
     constraint_diagnostics = audit_constraints(spec)
     example_diagnostics, valid_examples, invalid_examples = drop_rejected_examples(spec, sources)
     name_examples(spec)  # once the rejected are gone: numbers without gaps
@@ -43,6 +49,12 @@ def reconcile_document(
         constraints_in_spec=in_spec,
     )
     return constraint_diagnostics + example_diagnostics + coverage.diagnostics, findings
+
+
+def _page_of(action: dict[str, Any]) -> str:
+    """The page an action was read from (its provenance: a file name, or {"file": ...})."""
+    origin = action.get(SOURCE_KEY)
+    return str(origin.get("file", "") if isinstance(origin, dict) else origin or "")
 
 
 def _source_of(operation_id: str, operations: list[Operation]) -> str:

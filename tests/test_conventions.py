@@ -745,6 +745,25 @@ def test_an_actions_response_example_is_checked_against_its_schema(tmp_path: Pat
     assert reasons == ["RebuildServer 200 response example: $.progress: 0 is not of type 'string'"]
 
 
+def test_an_actions_example_is_measured_once_as_its_own_not_again_in_the_union(
+    tmp_path: Path,
+) -> None:
+    response = table(
+        "Table 4 Response parameters",
+        RESPONSE_HEADER,
+        ("name", "String", "Server name."),
+        ("progress", "Integer", "Progress."),
+    )
+    example = '.. code-block::\n\n   {"name": "web", "progress": 0}\n'
+    answer = ("Response", response), ("Example Response", example)
+    pages = {
+        "start.rst": _action_page("Starting a Server", "os-start", "202"),
+        "rebuild.rst": _action_page("Rebuilding a Server", "rebuild", "200", *answer),
+    }
+    coverage = scrape_pages(tmp_path, pages).report.as_dict()["summary"]["example_coverage"]
+    assert (coverage["fields"], coverage["covered"], coverage["schema_fields"]) == (2, 2, 2)
+
+
 def test_actions_on_one_endpoint_are_one_operation_with_x_actions(tmp_path: Path) -> None:
     result = scrape_pages(
         tmp_path,
