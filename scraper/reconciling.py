@@ -27,11 +27,11 @@ def reconcile_document(
 ) -> tuple[list[Diagnostic], SpecFindings]:
     """Drop the examples their schemas reject and name the rest; audit the constraints and
     measure how much of each schema the examples show."""
-    sources = {
+    own = {
         op["operationId"]: _source_of(op["operationId"], operations)
         for _, _, op in spec_operations(spec)
     }
-    sources |= {  # an action's examples come from its own page
+    sources = own | {  # an action's examples come from its own page
         str(action["operationId"]): _page_of(action)
         for _, _, op in spec_operations(spec)
         for action in op.get("x-actions", [])
@@ -44,7 +44,7 @@ def reconcile_document(
     coverage = measure_coverage(spec, sources)
     findings = SpecFindings(
         examples={"valid": valid_examples, "invalid": invalid_examples},
-        operations=len(sources),
+        operations=len(own),
         example_coverage=coverage.summary(),
         constraints_in_spec=in_spec,
     )
