@@ -14,7 +14,7 @@ from typing import Any
 
 from doc2openapi.scraper.interpret.xml_bodies import NotXml, is_xml_media, xml_value
 from doc2openapi.scraper.model import Diagnostic, Json, Schema
-from doc2openapi.scraper.tree import media_entries, operations, resolve
+from doc2openapi.scraper.tree import action_holders, media_entries, resolve
 
 LOW_COVERAGE = 0.9  # an example with less than this share of its fields covered is reported
 MAX_DEPTH = 32
@@ -152,7 +152,7 @@ def measure(spec: dict[str, Any], sources: dict[str, str]) -> Coverage:
     components = spec.get("components", {}).get("schemas", {})
     total = Coverage()
     seen: set[tuple[str, str, str]] = set()
-    holders = {op.get("operationId") for _, _, op in operations(spec) if op.get("x-actions")}
+    holders = action_holders(spec)
     for op_id, where, media_type, media in media_entries(spec):
         examples = media.get("examples") or {}
         if not examples or (op_id in holders and where != "request body"):

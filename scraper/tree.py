@@ -44,6 +44,12 @@ def media_entries(spec: dict[str, Any]) -> Iterator[tuple[str, str, str, dict[st
                 yield from _response_media(op, label)
 
 
+def action_holders(spec: dict[str, Any]) -> set[str]:
+    """The operationIds of endpoints with `x-actions`: their responses are the union of
+    their actions' answers, whose examples media_entries yields with each action."""
+    return {str(op.get("operationId")) for _, _, op in operations(spec) if op.get("x-actions")}
+
+
 def _response_media(op: dict[str, Any], label: str) -> Iterator[tuple[str, str, str, Any]]:
     for status, response in op.get("responses", {}).items():
         for name, media in response.get("content", {}).items():

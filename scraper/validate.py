@@ -21,7 +21,7 @@ from openapi_spec_validator.validation.validators import SpecValidator
 from doc2openapi.scraper.interpret.xml_bodies import NotXml, is_xml_media, xml_value
 from doc2openapi.scraper.model import SOURCE_KEY, Diagnostic
 from doc2openapi.scraper.parallel import ordered_map, workers_for
-from doc2openapi.scraper.tree import media_entries, operations, resolve
+from doc2openapi.scraper.tree import action_holders, media_entries, resolve
 
 
 def spec_errors(spec: dict[str, Any], jobs: int = 1) -> list[str]:
@@ -279,7 +279,7 @@ def drop_rejected_examples(
     examples of an endpoint's union of action answers are judged with their action's.
     """
     judge = _ExampleJudge(spec)
-    holders = {op.get("operationId") for _, _, op in operations(spec) if op.get("x-actions")}
+    holders = action_holders(spec)
     for op_id, where, media_type, media in media_entries(spec):
         examples = media.get("examples")
         if not examples:
