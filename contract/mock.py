@@ -15,6 +15,7 @@ import logging
 from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from typing import Any
+from urllib.parse import unquote
 
 from openapi_core import Config, OpenAPI
 from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest
@@ -140,6 +141,9 @@ class MockAPI:
             openapi_request = _FoldedRequest(request, folded)
             found = self._find(request.method, openapi_request)
         variables: dict[str, str] = found.path_result.variables
+        if isinstance(openapi_request, _FoldedRequest):  # checked as sent, not as routed
+            variables = {name: unquote(value) for name, value in variables.items()}
+            openapi_request.parameters.path = variables
         for name, value in variables.items():
             original = name.split(REPEAT_MARK, 1)[0]
             if value != variables.get(original, value):

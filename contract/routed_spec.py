@@ -184,8 +184,7 @@ def folded_path(path: str, templates: list[re.Pattern[str]]) -> str | None:
             continue
         out, last = "", 0
         for index in range(1, len(match.groups()) + 1):
-            value = match.group(index).replace("/", "%2F")
-            out += path[last : match.start(index)] + value
+            out += path[last : match.start(index)] + one_segment(match.group(index))
             last = match.end(index)
         return out + path[last:]
     return None
@@ -197,4 +196,10 @@ def encoded_slashes_kept(environ: Mapping[str, Any]) -> str | None:
     raw = str(environ.get("RAW_URI") or environ.get("REQUEST_URI") or "").partition("?")[0]
     if "%2f" not in raw.lower():
         return None
-    return "/".join(unquote(segment).replace("/", "%2F") for segment in raw.split("/"))
+    return "/".join(one_segment(unquote(segment)) for segment in raw.split("/"))
+
+
+def one_segment(value: str) -> str:
+    """A path value as one segment openapi-core routes: its `%` and `/` percent-encoded, so
+    that `unquote` gives the value back for the parameter checks."""
+    return value.replace("%", "%25").replace("/", "%2F")

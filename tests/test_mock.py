@@ -307,3 +307,42 @@ def test_a_vendor_json_media_type_is_read_as_json() -> None:
     bad = client.patch("/v2/images/i1", data=b'[{"path": "/name"}]', headers=headers)
     assert bad.status_code == 400
     assert "'op' is a required property" in bad.get_json()["error_msg"]
+
+
+def _path_value_spec() -> dict[str, Any]:
+    """A tag key (one segment, enum) and an object key (x-greedy-path, enum)."""
+
+    def operation(name: str, values: list[str], greedy: bool) -> dict[str, Any]:
+        parameter = {"name": name, "in": "path", "required": True,
+                     "schema": {"type": "string", "enum": values}}  # fmt: skip
+        if greedy:
+            parameter["x-greedy-path"] = True
+        return {"parameters": [parameter], "responses": {"204": {"description": "gone"}}}
+
+    return {
+        "openapi": "3.0.3",
+        "info": {"title": "paths", "version": "1"},
+        "paths": {
+            "/tags/{key}": {"delete": operation("key", ["env/prod", "50%"], greedy=False)},
+            "/objects/{object}": {"delete": operation("object", ["a%b/c.txt"], greedy=True)},
+        },
+    }
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/tags/env%2Fprod", 204),
+        ("/tags/50%25", 204),
+        ("/tags/env%2Fdev", 400),
+        ("/objects/a%25b/c.txt", 204),
+        ("/objects/a%25b%2Fc.txt", 204),
+        ("/objects/ab/c.txt", 400),
+    ],
+)
+def test_path_values_are_checked_as_the_client_meant_them(path: str, status: int) -> None:
+    """A value routed as one segment (an encoded `/`, a greedy key) is checked decoded:
+    `env%2Fprod` is the enum's `env/prod`, `a%25b/c.txt` is `a%b/c.txt`."""
+    with running_mock(_path_value_spec()) as url:
+        answer = httpx.delete(url + path, headers={"X-Auth-Token": "t"})
+    assert answer.status_code == status, answer.text
