@@ -157,7 +157,8 @@ CHANGES = {
 def validation(specs: dict[str, Any], jobs: int) -> dict[str, float]:
     from openapi_spec_validator import validate
 
-    from doc2openapi.scraper.validate import drop_rejected_examples, spec_errors
+    from doc2openapi.scraper.example_check import drop_rejected_examples
+    from doc2openapi.scraper.validate import spec_errors
 
     def ours(jobs: int) -> Callable[[], None]:
         def run() -> None:

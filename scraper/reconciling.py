@@ -12,12 +12,13 @@ from pydantic import TypeAdapter
 
 from doc2openapi.scraper.cache import Cache
 from doc2openapi.scraper.coverage import measure as measure_coverage
+from doc2openapi.scraper.example_check import drop_rejected_examples
 from doc2openapi.scraper.example_names import name_examples
 from doc2openapi.scraper.interpret.constraints import audit_constraints, keyword_counts
 from doc2openapi.scraper.model import SOURCE_KEY, Diagnostic, Operation
 from doc2openapi.scraper.report import SpecFindings
 from doc2openapi.scraper.tree import operations as spec_operations
-from doc2openapi.scraper.validate import drop_rejected_examples, spec_errors, without_prose
+from doc2openapi.scraper.validate import spec_errors, without_prose
 
 VALID = TypeAdapter(bool)
 

@@ -1,27 +1,21 @@
-"""Validate the document (openapi-spec-validator) and its examples against their schemas.
+"""Validate the document (openapi-spec-validator), fast on large specs.
 
-An example that contradicts its schema is a doc defect: it is reported and left out of the
-spec, so the spec never carries an example its own schema rejects.
+Its examples are checked against their schemas in `example_check`.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import cache
 from typing import Any, cast
 
-from jsonschema.exceptions import ValidationError, best_match
+from jsonschema.exceptions import ValidationError
 from jsonschema_path import SchemaPath
-from openapi_schema_validator import OAS30Validator, OAS31Validator
 from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
 from openapi_spec_validator.validation import keywords
 from openapi_spec_validator.validation.validators import SpecValidator
 
-from doc2openapi.scraper.interpret.xml_bodies import NotXml, is_xml_media, xml_value
-from doc2openapi.scraper.model import SOURCE_KEY, Diagnostic
 from doc2openapi.scraper.parallel import ordered_map, workers_for
-from doc2openapi.scraper.tree import action_holders, media_entries, resolve
 
 
 def spec_errors(spec: dict[str, Any], jobs: int = 1) -> list[str]:
@@ -139,207 +133,3 @@ def without_prose(node: Any) -> Any:
     if isinstance(node, list):
         return [without_prose(item) for item in node]
     return node
-
-
-def undocumented_fields(
-    value: Any, schema: dict[str, Any], components: dict[str, Any], where: str = "$"
-) -> Iterator[str]:
-    """Paths of example fields that no table mentions."""
-    schema = resolve(schema, components)
-    if isinstance(value, dict) and "properties" in schema:
-        props = schema["properties"]
-        for key, item in value.items():
-            if key in props:
-                yield from undocumented_fields(item, props[key], components, f"{where}.{key}")
-            elif not schema.get("additionalProperties"):
-                yield f"{where}.{key}"
-    elif isinstance(value, list) and isinstance(schema.get("items"), dict):
-        for i, item in enumerate(value[:50]):
-            yield from undocumented_fields(item, schema["items"], components, f"{where}[{i}]")
-
-
-CONSTRAINT_KEYWORDS = {
-    "enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength",
-    "maxLength", "pattern", "format",
-}  # fmt: skip
-
-
-def _path(error: ValidationError) -> str:
-    return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
-
-
-def _closest_alternative(
-    error: ValidationError, page: str = ""
-) -> tuple[int, list[ValidationError]] | None:
-    """For an example that fits none of several alternatives (pages merged into one method
-    and path), its own page's alternative (`page`: the example's file) and its errors, else
-    the one it comes closest to (the fewest errors); None for any other error."""
-    branches: dict[int, list[ValidationError]] = {}
-    if error.validator in ("anyOf", "oneOf"):
-        for inner in error.context or []:
-            branches.setdefault(int(inner.relative_schema_path[0]), []).append(inner)
-    if not branches:
-        return None
-    own = {i: errors for i, errors in branches.items() if _from_page(errors, page)}
-    return min((own or branches).items(), key=lambda item: (len(item[1]), item[0]))
-
-
-def _from_page(errors: list[ValidationError], page: str) -> bool:
-    """Do the errors lie in schemas documented on `page` (their fields' provenance)?"""
-    for error in errors if page else []:
-        schema = error.schema if isinstance(error.schema, dict) else {}
-        fields = [
-            schema,
-            *(v for v in schema.get("properties", {}).values() if isinstance(v, dict)),
-        ]
-        if any((f.get(SOURCE_KEY) or {}).get("file") == page for f in fields):
-            return True
-    return False
-
-
-def _own_errors(errors: Iterable[ValidationError], page: str = "") -> Iterator[ValidationError]:
-    """The errors, a failed choice among the body's alternatives (merged pages: an example
-    comes from one of them) replaced by the errors of the example's own page's alternative,
-    or the one it comes closest to. A field's alternatives (an object or null) are no one
-    page's: left whole."""
-    for error in errors:
-        closest = _closest_alternative(error, page) if not error.absolute_path else None
-        if closest is None:
-            yield error
-        else:
-            yield from _own_errors(closest[1], page)
-
-
-def _explain(error: ValidationError, page: str = "") -> str:
-    """Where and why an example fails; for a failed choice among alternatives, why it
-    fails its own page's, or the closest."""
-    found = _closest_alternative(error, page)
-    if found is None:
-        return f"{_path(error)}: {error.message[:300]}"
-    closest, errors = found
-    first = min(errors, key=lambda e: (len(e.absolute_path), str(e.absolute_path)))
-    count = len(error.validator_value) if isinstance(error.validator_value, list) else "its"
-    return (
-        f"{_path(error)} fits none of {count} alternatives; "
-        f"against #{closest + 1} (its page's, else the closest): {_explain(first, page)}"
-    )
-
-
-def _null_among_values(error: ValidationError) -> bool:
-    """A null example value of a nullable field with listed values says "no value yet", not
-    "another value": null joins the list (OAS 3.0.3 spells a nullable enum so) and the list
-    stays."""
-    schema = error.schema
-    if error.validator != "enum" or error.instance is not None or not isinstance(schema, dict):
-        return False
-    if schema.get("nullable") is not True or not isinstance(schema.get("enum"), list):
-        return False
-    if None not in schema["enum"]:  # one pass may meet the same shared schema twice
-        schema["enum"].append(None)
-    return True
-
-
-def _drop_contradicted_constraints(
-    validator_cls: Any, root: dict[str, Any], value: Any, source: str, label: str
-) -> list[Diagnostic]:
-    """A keyword taken from prose (or a format from the type column) that the docs' own
-    example contradicts is removed: the example is evidence, the keyword an inference."""
-    found: list[Diagnostic] = []
-    for _ in range(50):
-        validator = validator_cls(root, format_checker=validator_cls.FORMAT_CHECKER)
-        errors = [
-            e for e in _own_errors(validator.iter_errors(value), source)
-            if e.validator in CONSTRAINT_KEYWORDS and isinstance(e.schema, dict)
-            and e.validator in e.schema
-        ]  # fmt: skip
-        if not errors:
-            break
-        for error in errors:
-            keyword, schema = str(error.validator), cast(dict[str, Any], error.schema)
-            if keyword not in schema or _null_among_values(error):
-                continue
-            stated = schema.pop(keyword)
-            if keyword == "enum":
-                schema.pop("default", None)
-            found.append(
-                Diagnostic(source, "doc-defect:constraint",
-                           f"{label}: {_path(error)} = {json.dumps(error.instance)[:60]} "
-                           f"contradicts {keyword} {json.dumps(stated)[:80]}; {keyword} dropped")
-            )  # fmt: skip
-    return found
-
-
-def drop_rejected_examples(
-    spec: dict[str, Any], sources: dict[str, str]
-) -> tuple[list[Diagnostic], int, int]:
-    """Drop examples their schema rejects; report them and undocumented fields.
-
-    Returns the diagnostics and the numbers of valid and invalid examples, each page's
-    example counted once even where it serves several operations (v2 and v2.1 paths). The
-    examples of an endpoint's union of action answers are judged with their action's.
-    """
-    judge = _ExampleJudge(spec)
-    holders = action_holders(spec)
-    for op_id, where, media_type, media in media_entries(spec):
-        examples = media.get("examples")
-        if not examples:
-            continue
-        for key in list(examples):
-            value = examples[key]["value"]
-            source = examples[key].pop(SOURCE_KEY, "") or sources.get(op_id, "")
-            judged = judge.verdicts.get((source, where, json.dumps(value, sort_keys=True)))
-            if op_id in holders and where != "request body" and judged is not None:
-                # the union of the actions' answers repeats their examples, judged already
-                keep = judged
-            else:
-                keep = judge.judge(f"{op_id} {where}", media_type, media, value, source)
-            if not keep:
-                del examples[key]
-        if not examples:
-            del media["examples"]
-    valid = sum(judge.verdicts.values())
-    return judge.diagnostics, valid, len(judge.verdicts) - valid
-
-
-class _ExampleJudge:
-    """Checks examples against their schemas, keeping each page example's verdict."""
-
-    def __init__(self, spec: dict[str, Any]) -> None:
-        self.components = spec.get("components", {}).get("schemas", {})
-        openapi = str(spec.get("openapi"))
-        self.validator_cls = OAS31Validator if openapi.startswith("3.1") else OAS30Validator
-        self.diagnostics: list[Diagnostic] = []
-        self.verdicts: dict[tuple[str, str, str], bool] = {}
-
-    def judge(
-        self, at: str, media_type: str, media: dict[str, Any], value: Any, source: str
-    ) -> bool:
-        """Whether the example at `at` ("Op 200 response") stays; what it shows is reported."""
-        where = at.split(" ", 1)[1]
-        if is_xml_media(media_type):  # checked as the values it stands for
-            try:
-                value = xml_value(str(value), media["schema"], self.components)
-            except NotXml as err:
-                self.verdicts[(source, where, str(value))] = False
-                self.diagnostics.append(
-                    Diagnostic(source, "doc-defect:example", f"{at} example: {err}")
-                )
-                return False
-        root = {"allOf": [media["schema"]], "components": {"schemas": self.components}}
-        identity = (source, where, json.dumps(value, sort_keys=True))
-        label = f"{at} example"
-        cls = self.validator_cls
-        self.diagnostics += _drop_contradicted_constraints(cls, root, value, source, label)
-        error = best_match(cls(root, format_checker=cls.FORMAT_CHECKER).iter_errors(value))
-        self.verdicts[identity] = self.verdicts.get(identity, True) and error is None
-        if error is not None:
-            self.diagnostics.append(
-                Diagnostic(source, "doc-defect:example", f"{label}: {_explain(error, source)}")
-            )
-            return False
-        for field_path in undocumented_fields(value, media["schema"], self.components):
-            self.diagnostics.append(
-                Diagnostic(source, "doc-defect:undocumented-field",
-                           f"{at} example has {field_path}, which no table mentions")
-            )  # fmt: skip
-        return True
