@@ -104,9 +104,10 @@ class ClientOptions:
 
 @dataclass(frozen=True)
 class CallOptions:
-    """Per-call additions: extra headers, query and body fields, and a timeout."""
+    """Per-call additions: extra headers, query and body fields, and a timeout (not given:
+    the client's; None: none, as in `with_options`)."""
 
     extra_headers: Mapping[str, str] | None = None
     extra_query: Mapping[str, Any] | None = None
     extra_body: Mapping[str, Any] | None = None
-    timeout: float | httpx.Timeout | None = None
+    timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN

@@ -19,7 +19,7 @@ import httpx
 from ._about import PACKAGE, USER_AGENT
 from ._auth import AKSKAuth, TokenAuth, redact_headers, redact_url
 from ._errors import APIConnectionError, APITimeoutError, raise_for_status
-from ._options import CallOptions, ClientOptions, RetryPolicy
+from ._options import CallOptions, ClientOptions, NotGiven, RetryPolicy
 
 __all__ = [
     "AKSKAuth",
@@ -199,7 +199,7 @@ class _Base:
                 all_headers["Content-Type"] = content_type
             else:
                 all_headers.setdefault("Content-Type", content_type)
-        timeout = call.timeout if call.timeout is not None else options.timeout
+        timeout = options.timeout if isinstance(call.timeout, NotGiven) else call.timeout
         request = self._http.build_request(
             method,
             options.base_url.rstrip("/") + url_path + ("?" + query if query else ""),

@@ -155,7 +155,7 @@ class Client:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> models.ListAssociationsResponse:
         """Page numbers typed as text (ECS FPGA)
 
@@ -198,7 +198,7 @@ class Client:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Iterator[models.Association]:
         """Every item of every page of list_associations(), following its page pagination."""
         _size = size_of(size, None)
@@ -234,7 +234,7 @@ class Client:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> models.ListActionsResponse:
         """A marker that holds request_id, a size typed as text
 
@@ -280,7 +280,7 @@ class Client:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Iterator[models.Action]:
         """Every item of every page of list_actions(), following its marker pagination."""
         _size = size_of(limit, None)
@@ -316,7 +316,7 @@ class Client:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> models.ListRoutesResponse:
         """The next marker in page_info, items without an id
 
@@ -359,7 +359,7 @@ class Client:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Iterator[models.Route]:
         """Every item of every page of list_routes(), following its next_marker pagination."""
         _size = size_of(limit, 2000)
@@ -394,7 +394,7 @@ class Client:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> models.ListNetworksResponse:
         """A continue token in metadata
 
@@ -437,7 +437,7 @@ class Client:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Iterator[models.Network]:
         """Every item of every page of list_networks(), following its next_marker pagination."""
         _size = size_of(limit, None)
@@ -471,7 +471,7 @@ class Client:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> models.QueryResourceInstancesResponse:
         """Offset and limit in the request body, typed as text
 
@@ -509,7 +509,7 @@ class Client:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Iterator[models.Resource]:
         """Every item of every page of query_resource_instances(), following its offset pagination."""
         _size = size_of(field_of(body, ('limit', 'limit')), None)
@@ -542,7 +542,7 @@ class Client:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> models.ListKeysResponse:
         """Marker in the body, next_marker in the response, details beside ids
 
@@ -580,7 +580,7 @@ class Client:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Iterator[models.Key]:
         """Every item of every page of list_keys(), following its next_marker pagination."""
         _size = size_of(field_of(body, ('limit', 'limit')), None)
@@ -614,7 +614,7 @@ class Client:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> models.ListAlarmsResponse:
         """An offset that counts pages, required as the docs say
 
@@ -657,7 +657,7 @@ class Client:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Iterator[models.Alarm]:
         """Every item of every page of list_alarms(), following its offset pagination."""
         _size = size_of(limit, None)
@@ -794,7 +794,7 @@ class AsyncClient:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> models.ListAssociationsResponse:
         """Page numbers typed as text (ECS FPGA)
 
@@ -837,7 +837,7 @@ class AsyncClient:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> AsyncIterator[models.Association]:
         """Every item of every page of list_associations(), following its page pagination."""
         _size = size_of(size, None)
@@ -874,7 +874,7 @@ class AsyncClient:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> models.ListActionsResponse:
         """A marker that holds request_id, a size typed as text
 
@@ -920,7 +920,7 @@ class AsyncClient:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> AsyncIterator[models.Action]:
         """Every item of every page of list_actions(), following its marker pagination."""
         _size = size_of(limit, None)
@@ -957,7 +957,7 @@ class AsyncClient:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> models.ListRoutesResponse:
         """The next marker in page_info, items without an id
 
@@ -1000,7 +1000,7 @@ class AsyncClient:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> AsyncIterator[models.Route]:
         """Every item of every page of list_routes(), following its next_marker pagination."""
         _size = size_of(limit, 2000)
@@ -1036,7 +1036,7 @@ class AsyncClient:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> models.ListNetworksResponse:
         """A continue token in metadata
 
@@ -1079,7 +1079,7 @@ class AsyncClient:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> AsyncIterator[models.Network]:
         """Every item of every page of list_networks(), following its next_marker pagination."""
         _size = size_of(limit, None)
@@ -1114,7 +1114,7 @@ class AsyncClient:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> models.QueryResourceInstancesResponse:
         """Offset and limit in the request body, typed as text
 
@@ -1152,7 +1152,7 @@ class AsyncClient:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> AsyncIterator[models.Resource]:
         """Every item of every page of query_resource_instances(), following its offset pagination."""
         _size = size_of(field_of(body, ('limit', 'limit')), None)
@@ -1186,7 +1186,7 @@ class AsyncClient:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> models.ListKeysResponse:
         """Marker in the body, next_marker in the response, details beside ids
 
@@ -1224,7 +1224,7 @@ class AsyncClient:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> AsyncIterator[models.Key]:
         """Every item of every page of list_keys(), following its next_marker pagination."""
         _size = size_of(field_of(body, ('limit', 'limit')), None)
@@ -1259,7 +1259,7 @@ class AsyncClient:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> models.ListAlarmsResponse:
         """An offset that counts pages, required as the docs say
 
@@ -1302,7 +1302,7 @@ class AsyncClient:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> AsyncIterator[models.Alarm]:
         """Every item of every page of list_alarms(), following its offset pagination."""
         _size = size_of(limit, None)
