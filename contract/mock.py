@@ -15,7 +15,6 @@ import logging
 from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from typing import Any
-from urllib.parse import unquote
 
 from openapi_core import Config, OpenAPI
 from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest
@@ -44,12 +43,14 @@ from doc2openapi.contract.parameter_checks import (
 )
 from doc2openapi.contract.routed_spec import (
     REPEAT_MARK,
+    as_sent,
     checked_here,
     encoded_slashes_kept,
     folded_path,
     greedy_templates,
     json_media_types,
     routed_copy,
+    sent_path,
 )
 from doc2openapi.contract.serving import serving, threaded_server
 from doc2openapi.contract.signing import AcceptedAuth
@@ -130,20 +131,20 @@ class MockAPI:
         operation. A path no template routes may hold a greedy value (`photos/a.jpg` for
         `/{object}`): routed again with that value's `/` as `%2F`, one segment."""
         openapi_request = WerkzeugOpenAPIRequest(request)
-        if (kept := encoded_slashes_kept(request.environ)) is not None:
+        sent = sent_path(request.environ, request.path)
+        if (kept := encoded_slashes_kept(sent)) is not None:
             openapi_request = _FoldedRequest(request, kept)  # "env%2Fprod" stays one segment
         try:
             found = self._find(request.method, openapi_request)
         except _Refused as refused:
-            folded = folded_path(request.path, self._greedy)
+            folded = folded_path(sent, self._greedy)
             if folded is None or refused.status != 404:
                 raise
             openapi_request = _FoldedRequest(request, folded)
             found = self._find(request.method, openapi_request)
         variables: dict[str, str] = found.path_result.variables
         if isinstance(openapi_request, _FoldedRequest):  # checked as sent, not as routed
-            variables = {name: unquote(value) for name, value in variables.items()}
-            openapi_request.parameters.path = variables
+            variables = openapi_request.parameters.path = as_sent(variables)
         for name, value in variables.items():
             original = name.split(REPEAT_MARK, 1)[0]
             if value != variables.get(original, value):

@@ -9,7 +9,7 @@ import json
 import re
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from doc2openapi.contract import subresources
 from doc2openapi.contract.xml_bodies import xml_request_media
@@ -176,30 +176,43 @@ def greedy_templates(spec: dict[str, Any]) -> list[re.Pattern[str]]:
 
 
 def folded_path(path: str, templates: list[re.Pattern[str]]) -> str | None:
-    """`path` with the `/` of its greedy values as `%2F` (one segment for openapi-core), or
-    None when no greedy template matches it."""
+    """The path as sent (still percent-encoded) with each value as one segment, the `/` of
+    its greedy values too (`photos/a.jpg` for `/{object}`), or None when no greedy template
+    matches it."""
     for template in templates:
         match = template.fullmatch(path)
         if match is None:
             continue
         out, last = "", 0
         for index in range(1, len(match.groups()) + 1):
-            out += path[last : match.start(index)] + one_segment(match.group(index))
+            out += path[last : match.start(index)] + one_segment(unquote(match.group(index)))
             last = match.end(index)
         return out + path[last:]
     return None
 
 
-def encoded_slashes_kept(environ: Mapping[str, Any]) -> str | None:
-    """The request path with each `%2F` a client encoded into a value kept as `%2F` (the
-    server decodes it to `/`, making `tags/env%2Fprod` two segments); None when it has none."""
+def sent_path(environ: Mapping[str, Any], decoded: str) -> str:
+    """The request's path as the client sent it, percent-encoding and all (the server
+    decodes `env%2Fprod` to `env/prod`, two segments); `decoded` re-encoded without it."""
     raw = str(environ.get("RAW_URI") or environ.get("REQUEST_URI") or "").partition("?")[0]
-    if "%2f" not in raw.lower():
+    return raw or quote(decoded, safe="/")
+
+
+def encoded_slashes_kept(path: str) -> str | None:
+    """The path as sent with each value as one segment (a `%2F` a client encoded into a
+    value stays in it); None when it has no encoded slash."""
+    if "%2f" not in path.lower():
         return None
-    return "/".join(one_segment(unquote(segment)) for segment in raw.split("/"))
+    return "/".join(one_segment(unquote(segment)) for segment in path.split("/"))
 
 
 def one_segment(value: str) -> str:
-    """A path value as one segment openapi-core routes: its `%` and `/` percent-encoded, so
-    that `unquote` gives the value back for the parameter checks."""
+    """A path value as one segment openapi-core routes: its `%` and `/` percent-encoded;
+    `as_sent` reads it back."""
     return value.replace("%", "%25").replace("/", "%2F")
+
+
+def as_sent(variables: Mapping[str, str]) -> dict[str, str]:
+    """The path values openapi-core found in a path of `one_segment`s, as the client meant
+    them, for the parameter checks (`env%2Fprod` is `env/prod`)."""
+    return {name: unquote(value) for name, value in variables.items()}

@@ -310,21 +310,28 @@ def test_a_vendor_json_media_type_is_read_as_json() -> None:
 
 
 def _path_value_spec() -> dict[str, Any]:
-    """A tag key (one segment, enum) and an object key (x-greedy-path, enum)."""
+    """Tag keys (one segment: an enum, a maxLength) and object keys (x-greedy-path)."""
 
-    def operation(name: str, values: list[str], greedy: bool) -> dict[str, Any]:
-        parameter = {"name": name, "in": "path", "required": True,
-                     "schema": {"type": "string", "enum": values}}  # fmt: skip
-        if greedy:
-            parameter["x-greedy-path"] = True
-        return {"parameters": [parameter], "responses": {"204": {"description": "gone"}}}
+    def operation(*parameters: tuple[str, dict[str, Any], bool]) -> dict[str, Any]:
+        listed = [
+            {"name": name, "in": "path", "required": True, "schema": {"type": "string", **schema}}
+            | ({"x-greedy-path": True} if greedy else {})
+            for name, schema, greedy in parameters
+        ]
+        return {"delete": {"parameters": listed, "responses": {"204": {"description": "gone"}}}}
 
     return {
         "openapi": "3.0.3",
         "info": {"title": "paths", "version": "1"},
         "paths": {
-            "/tags/{key}": {"delete": operation("key", ["env/prod", "50%"], greedy=False)},
-            "/objects/{object}": {"delete": operation("object", ["a%b/c.txt"], greedy=True)},
+            "/tags/{key}": operation(("key", {"enum": ["env/prod", "50%"]}, False)),
+            "/labels/{label}/values/{value}": operation(
+                ("label", {"maxLength": 8}, False), ("value", {"enum": ["50%"]}, False)
+            ),
+            "/objects/{object}": operation(("object", {"enum": ["a%b/c.txt"]}, True)),
+            "/buckets/{bucket}/o/{object}": operation(
+                ("bucket", {"enum": ["b/x"]}, False), ("object", {"enum": ["a%b/c.txt"]}, True)
+            ),
         },
     }
 
@@ -335,14 +342,19 @@ def _path_value_spec() -> dict[str, Any]:
         ("/tags/env%2Fprod", 204),
         ("/tags/50%25", 204),
         ("/tags/env%2Fdev", 400),
+        ("/labels/env%2Fprod/values/50%25", 204),  # 8 characters, as sent: 10
+        ("/labels/env%2Fprod1/values/50%25", 400),
+        ("/labels/env%2Fprod/values/50%2525", 400),  # the value is `50%25`
         ("/objects/a%25b/c.txt", 204),
         ("/objects/a%25b%2Fc.txt", 204),
         ("/objects/ab/c.txt", 400),
+        ("/buckets/b%2Fx/o/a%25b/c.txt", 204),  # an encoded slash and a greedy key
     ],
 )
 def test_path_values_are_checked_as_the_client_meant_them(path: str, status: int) -> None:
     """A value routed as one segment (an encoded `/`, a greedy key) is checked decoded:
-    `env%2Fprod` is the enum's `env/prod`, `a%25b/c.txt` is `a%b/c.txt`."""
+    `env%2Fprod` is the enum's `env/prod` and 8 characters long, `a%25b/c.txt` is
+    `a%b/c.txt`."""
     with running_mock(_path_value_spec()) as url:
         answer = httpx.delete(url + path, headers={"X-Auth-Token": "t"})
     assert answer.status_code == status, answer.text
