@@ -66,7 +66,8 @@ def _args(view: OperationView, body_description: str) -> list[str]:
         if p.from_client:  # "Project ID" must end before the next sentence starts
             text = _sentence(text) + " Defaults to the client's project_id."
         args.append(f"    {p.py_name}: {text}")
-    args.append("    extra_headers, extra_query, extra_body, timeout: Per-call additions.")
+    args.append("    extra_headers, extra_query, extra_body: Per-call additions.")
+    args.append("    timeout: This call's timeout (left out: the client's; None: none).")
     return args
 
 

@@ -94,25 +94,38 @@ def _explain(error: ValidationError, page: str = "") -> str:
     if found is None:
         return f"{_path(error)}: {error.message[:300]}"
     closest, errors = found
-    first = min(errors, key=lambda e: (len(e.absolute_path), str(e.absolute_path)))
     count = len(error.validator_value) if isinstance(error.validator_value, list) else "its"
     return (
         f"{_path(error)} fits none of {count} alternatives; "
-        f"against #{closest + 1} (its page's, else the closest): {_explain(first, page)}"
+        f"against #{closest + 1} (its page's, else the closest): {_explain(_first(errors), page)}"
     )
 
 
-def _elsewhere(errors: list[ValidationError], shown: ValidationError) -> str:
-    """Where else the example fails, so one report names every defect it shows (not where
-    the shown error lies within: a failed choice holds it)."""
-    within = list(shown.absolute_path)
-    others = sorted(
-        {_path(e) for e in errors if list(e.absolute_path) != within[: len(e.absolute_path)]}
-    )
+def _first(errors: list[ValidationError]) -> ValidationError:
+    return min(errors, key=lambda e: (len(e.absolute_path), str(e.absolute_path)))
+
+
+def _elsewhere(errors: list[ValidationError], shown: ValidationError, page: str) -> str:
+    """The other places (paths) the example fails at, so that one report names them all:
+    within a failed choice, those of the alternative the report explains."""
+    while (found := _closest_alternative(shown, page)) is not None:
+        shown = _first(found[1])  # where `_explain` ends
+    places = dict.fromkeys(_path(e) for e in _leaves(errors, page))
+    others = [place for place in places if place != _path(shown)]
     if not others:
         return ""
     more = f" and {len(others) - 3} more" if len(others) > 3 else ""
     return f" (also at {', '.join(others[:3])}{more})"
+
+
+def _leaves(errors: Iterable[ValidationError], page: str) -> Iterator[ValidationError]:
+    """The errors, each failed choice replaced by those of the alternative it is explained by."""
+    for error in errors:
+        found = _closest_alternative(error, page)
+        if found is None:
+            yield error
+        else:
+            yield from _leaves(found[1], page)
 
 
 def _null_among_values(error: ValidationError) -> bool:
@@ -224,7 +237,7 @@ class _ExampleJudge:
         self.verdicts[identity] = self.verdicts.get(identity, True) and not errors
         if errors:
             error = best_match(errors)
-            said = f"{label}: {_explain(error, source)}{_elsewhere(errors, error)}"
+            said = f"{label}: {_explain(error, source)}{_elsewhere(errors, error, source)}"
             self.diagnostics.append(Diagnostic(source, "doc-defect:example", said))
             return False
         for field_path in undocumented_fields(value, media["schema"], self.components):

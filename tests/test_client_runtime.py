@@ -348,12 +348,25 @@ def test_with_options_none_clears_auth_project_and_timeout_and_omitted_keeps_the
 
 def test_a_calls_timeout_none_means_no_timeout_as_in_with_options(ecs: ModuleType) -> None:
     """Per call as in `with_options`: no `timeout` is the client's, `timeout=None` none."""
-    seen, handle = _recorder(httpx.Response(200, json={"servers": []}))
+    seen: list[httpx.Request] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={"servers": []})
+
     with _client(ecs, handle, timeout=5.0) as client:
         client.list_servers()
         client.list_servers(timeout=None)
         client.raw(client.list_servers, timeout=None)
-    assert [r.extensions["timeout"]["read"] for r in seen] == [5.0, None, None]
+
+    async def run() -> None:
+        transport = httpx.MockTransport(handle)
+        async with ecs.AsyncClient(BASE, project_id="p", transport=transport, timeout=4.0) as aio:
+            await aio.list_servers()
+            await aio.list_servers(timeout=None)
+
+    asyncio.run(run())
+    assert [r.extensions["timeout"]["read"] for r in seen] == [5.0, None, None, 4.0, None]
 
 
 def test_async_raw_response_and_options(ecs: ModuleType) -> None:

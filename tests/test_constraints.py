@@ -576,6 +576,44 @@ def test_merged_pages_examples_are_checked_against_their_closest_alternative(
     )
 
 
+def test_an_example_report_names_every_place_it_fails_also_within_a_choice(
+    tmp_path: Path,
+) -> None:
+    """One report per example names where else it fails, in the example's order (up to
+    three, then how many more); for a failed choice among merged pages' bodies, the other
+    places within the alternative it is explained by."""
+
+    def page(name: str, title: str, fields: list[str], example: str) -> Path:
+        rows = "".join(f"<tr><td>{f}</td><td>Integer</td><td>Count.</td></tr>" for f in fields)
+        path = tmp_path / name
+        path.write_text(
+            f"<h1>{title}</h1><h4>URI</h4><p>GET /v2/zones/{{id}}</p>"
+            "<h4>Response Parameters</h4>"
+            f"<table><tr><th>Parameter</th><th>Type</th><th>Description</th></tr>{rows}</table>"
+            f"<h4>Example Responses</h4><pre>{example}</pre>"
+        )
+        return path
+
+    fields = ["a", "b", "c", "d", "e"]
+    shown = json.dumps(dict.fromkeys(fields, "x"))
+    result = scrape([page("one.html", "Querying a Zone", fields, shown)])
+    reasons = [d.reason for d in result.diagnostics if d.kind == "doc-defect:example"]
+    assert reasons == [
+        "ShowZone 200 response example: $.e: 'x' is not of type 'integer' "
+        "(also at $.a, $.b, $.c and 1 more)"  # the first reported is jsonschema's best match
+    ]
+    public = page("public.html", "Querying a Public Zone", ["p", "q", "public"], "{}")
+    private = page(
+        "private.html", "Querying a Private Zone", ["p", "q", "private"], '{"p": "x", "q": "y"}'
+    )
+    result = scrape([public, private])
+    reasons = [d.reason for d in result.diagnostics if d.kind == "doc-defect:example"]
+    assert len(reasons) == 1
+    assert reasons[0].endswith(
+        "against #1 (its page's, else the closest): $.p: 'x' is not of type 'integer' (also at $.q)"
+    )
+
+
 def test_a_merged_pages_example_is_checked_against_its_own_pages_alternative(
     tmp_path: Path,
 ) -> None:

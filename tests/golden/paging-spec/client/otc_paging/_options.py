@@ -24,8 +24,9 @@ __all__ = [
 
 
 class NotGiven:
-    """The default of a with_options() argument: that option stays as it is. None is a
-    value there (no project_id, no auth, no timeout), so it cannot mean "unchanged"."""
+    """The default of a with_options() argument (that option stays as it is) and of a call's
+    `timeout` (the client's). None is a value there (no project_id, no auth, no timeout),
+    so it cannot mean "unchanged"."""
 
     def __repr__(self) -> str:
         return "NOT_GIVEN"

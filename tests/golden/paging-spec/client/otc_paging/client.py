@@ -163,7 +163,8 @@ class Client:
             project_id: project_id. Defaults to the client's project_id.
             page: Specifies the number of pages. Must be a decimal integer.
             size: Specifies the maximum records displayed on a page. Must be a decimal integer.
-            extra_headers, extra_query, extra_body, timeout: Per-call additions.
+            extra_headers, extra_query, extra_body: Per-call additions.
+            timeout: This call's timeout (left out: the client's; None: none).
 
         Returns:
             models.ListAssociationsResponse: OK
@@ -243,7 +244,8 @@ class Client:
             project_id: project_id. Defaults to the client's project_id.
             limit: Specifies the upper limit on the number of returned results.
             marker: The query starts from the next piece of data indexed by this parameter. The value is request_id.
-            extra_headers, extra_query, extra_body, timeout: Per-call additions.
+            extra_headers, extra_query, extra_body: Per-call additions.
+            timeout: This call's timeout (left out: the client's; None: none).
 
         Returns:
             models.ListActionsResponse: OK
@@ -324,7 +326,8 @@ class Client:
             project_id: project_id. Defaults to the client's project_id.
             limit: Number of records on each page.
             marker: ID of the last route on the previous page. Used together with limit.
-            extra_headers, extra_query, extra_body, timeout: Per-call additions.
+            extra_headers, extra_query, extra_body: Per-call additions.
+            timeout: This call's timeout (left out: the client's; None: none).
 
         Returns:
             models.ListRoutesResponse: OK
@@ -402,7 +405,8 @@ class Client:
             project_id: project_id. Defaults to the client's project_id.
             limit: Number of records returned for a single pagination query.
             continue_: Previous query location in pagination query.
-            extra_headers, extra_query, extra_body, timeout: Per-call additions.
+            extra_headers, extra_query, extra_body: Per-call additions.
+            timeout: This call's timeout (left out: the client's; None: none).
 
         Returns:
             models.ListNetworksResponse: OK
@@ -478,7 +482,8 @@ class Client:
         Args:
             body: The request body.
             project_id: project_id. Defaults to the client's project_id.
-            extra_headers, extra_query, extra_body, timeout: Per-call additions.
+            extra_headers, extra_query, extra_body: Per-call additions.
+            timeout: This call's timeout (left out: the client's; None: none).
 
         Returns:
             models.QueryResourceInstancesResponse: OK
@@ -549,7 +554,8 @@ class Client:
         Args:
             body: The request body.
             project_id: project_id. Defaults to the client's project_id.
-            extra_headers, extra_query, extra_body, timeout: Per-call additions.
+            extra_headers, extra_query, extra_body: Per-call additions.
+            timeout: This call's timeout (left out: the client's; None: none).
 
         Returns:
             models.ListKeysResponse: OK
@@ -622,7 +628,8 @@ class Client:
             offset: Start page of the paging list. The default value is 0.
             limit: Number of records on each page.
             project_id: project_id. Defaults to the client's project_id.
-            extra_headers, extra_query, extra_body, timeout: Per-call additions.
+            extra_headers, extra_query, extra_body: Per-call additions.
+            timeout: This call's timeout (left out: the client's; None: none).
 
         Returns:
             models.ListAlarmsResponse: OK
@@ -802,7 +809,8 @@ class AsyncClient:
             project_id: project_id. Defaults to the client's project_id.
             page: Specifies the number of pages. Must be a decimal integer.
             size: Specifies the maximum records displayed on a page. Must be a decimal integer.
-            extra_headers, extra_query, extra_body, timeout: Per-call additions.
+            extra_headers, extra_query, extra_body: Per-call additions.
+            timeout: This call's timeout (left out: the client's; None: none).
 
         Returns:
             models.ListAssociationsResponse: OK
@@ -883,7 +891,8 @@ class AsyncClient:
             project_id: project_id. Defaults to the client's project_id.
             limit: Specifies the upper limit on the number of returned results.
             marker: The query starts from the next piece of data indexed by this parameter. The value is request_id.
-            extra_headers, extra_query, extra_body, timeout: Per-call additions.
+            extra_headers, extra_query, extra_body: Per-call additions.
+            timeout: This call's timeout (left out: the client's; None: none).
 
         Returns:
             models.ListActionsResponse: OK
@@ -965,7 +974,8 @@ class AsyncClient:
             project_id: project_id. Defaults to the client's project_id.
             limit: Number of records on each page.
             marker: ID of the last route on the previous page. Used together with limit.
-            extra_headers, extra_query, extra_body, timeout: Per-call additions.
+            extra_headers, extra_query, extra_body: Per-call additions.
+            timeout: This call's timeout (left out: the client's; None: none).
 
         Returns:
             models.ListRoutesResponse: OK
@@ -1044,7 +1054,8 @@ class AsyncClient:
             project_id: project_id. Defaults to the client's project_id.
             limit: Number of records returned for a single pagination query.
             continue_: Previous query location in pagination query.
-            extra_headers, extra_query, extra_body, timeout: Per-call additions.
+            extra_headers, extra_query, extra_body: Per-call additions.
+            timeout: This call's timeout (left out: the client's; None: none).
 
         Returns:
             models.ListNetworksResponse: OK
@@ -1121,7 +1132,8 @@ class AsyncClient:
         Args:
             body: The request body.
             project_id: project_id. Defaults to the client's project_id.
-            extra_headers, extra_query, extra_body, timeout: Per-call additions.
+            extra_headers, extra_query, extra_body: Per-call additions.
+            timeout: This call's timeout (left out: the client's; None: none).
 
         Returns:
             models.QueryResourceInstancesResponse: OK
@@ -1193,7 +1205,8 @@ class AsyncClient:
         Args:
             body: The request body.
             project_id: project_id. Defaults to the client's project_id.
-            extra_headers, extra_query, extra_body, timeout: Per-call additions.
+            extra_headers, extra_query, extra_body: Per-call additions.
+            timeout: This call's timeout (left out: the client's; None: none).
 
         Returns:
             models.ListKeysResponse: OK
@@ -1267,7 +1280,8 @@ class AsyncClient:
             offset: Start page of the paging list. The default value is 0.
             limit: Number of records on each page.
             project_id: project_id. Defaults to the client's project_id.
-            extra_headers, extra_query, extra_body, timeout: Per-call additions.
+            extra_headers, extra_query, extra_body: Per-call additions.
+            timeout: This call's timeout (left out: the client's; None: none).
 
         Returns:
             models.ListAlarmsResponse: OK

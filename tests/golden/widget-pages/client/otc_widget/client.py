@@ -161,7 +161,8 @@ class Client:
             limit: Page size. The value ranges from 1 to 50. The default value is 20.
             offset: Index of the first widget returned. Default value: 0
             colour: Filter by colour. The options are as follows: - red: red widgets - blue: blue widgets
-            extra_headers, extra_query, extra_body, timeout: Per-call additions.
+            extra_headers, extra_query, extra_body: Per-call additions.
+            timeout: This call's timeout (left out: the client's; None: none).
 
         Returns:
             models.ListWidgetsResponse: OK
@@ -245,7 +246,8 @@ class Client:
             body: The request body.
             project_id: Project ID. Defaults to the client's project_id.
             x_request_tag: A tag echoed in the response.
-            extra_headers, extra_query, extra_body, timeout: Per-call additions.
+            extra_headers, extra_query, extra_body: Per-call additions.
+            timeout: This call's timeout (left out: the client's; None: none).
 
         Returns:
             models.CreateWidgetResponse: Created
@@ -394,7 +396,8 @@ class AsyncClient:
             limit: Page size. The value ranges from 1 to 50. The default value is 20.
             offset: Index of the first widget returned. Default value: 0
             colour: Filter by colour. The options are as follows: - red: red widgets - blue: blue widgets
-            extra_headers, extra_query, extra_body, timeout: Per-call additions.
+            extra_headers, extra_query, extra_body: Per-call additions.
+            timeout: This call's timeout (left out: the client's; None: none).
 
         Returns:
             models.ListWidgetsResponse: OK
@@ -479,7 +482,8 @@ class AsyncClient:
             body: The request body.
             project_id: Project ID. Defaults to the client's project_id.
             x_request_tag: A tag echoed in the response.
-            extra_headers, extra_query, extra_body, timeout: Per-call additions.
+            extra_headers, extra_query, extra_body: Per-call additions.
+            timeout: This call's timeout (left out: the client's; None: none).
 
         Returns:
             models.CreateWidgetResponse: Created
