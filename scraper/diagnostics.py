@@ -153,7 +153,7 @@ KINDS: dict[str, Kind] = {
     "doc-defect:shape": Kind(
         "warning",
         "a table's object that its example nests in an array or map, or shows as plain values "
-        "when it has no fields; the example's shape is used",
+        "or a map of lists when it has no fields; the example's shape is used",
         "fix the type column",
     ),
     "doc-defect:link": Kind(

@@ -54,3 +54,32 @@ def test_an_array_without_item_type_the_example_shows_as_objects_holds_objects(
     assert items["type"] == "object"
     assert set(items["properties"]) == {"key", "value"}
     assert any("object items from the example" in r for r in kinds(result)["inferred:type"])
+
+
+def test_an_array_of_fieldless_objects_the_example_shows_as_a_map_of_lists_is_that_map(
+    tmp_path: Path,
+) -> None:
+    """ECS rebuild `addresses`: "Array of objects" with no fields, while the example maps
+    each network ID to a list of addresses. A list in the example changes nothing."""
+    response = table(
+        "Table 1 Response body",
+        RESPONSE_HEADER,
+        ("addresses", "Array of objects", "The ECS's addresses, by network."),
+        ("links", "Array of objects", "Links."),
+    )
+    example = (
+        ".. code-block::\n\n"
+        '   {"addresses": {"net-1": [{"addr": "192.168.0.1"}], "net-2": []},\n'
+        '    "links": [{"rel": "self"}]}\n'
+    )
+    result, body = scrape_response(
+        tmp_path, "Rebuilding a Server", "GET /v1/servers/{id}/rebuilt", response, example
+    )
+    addresses = body["properties"]["addresses"]
+    assert addresses["type"] == "object"
+    assert addresses["additionalProperties"] == {"type": "array", "items": {"type": "object"}}
+    assert addresses["description"] == "The ECS's addresses, by network."
+    assert body["properties"]["links"]["type"] == "array"
+    assert "doc-defect:example" not in kinds(result)
+    assert any("a map of arrays where the table says an array" in r
+               for r in kinds(result)["doc-defect:shape"])  # fmt: skip

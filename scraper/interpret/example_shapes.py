@@ -26,6 +26,8 @@ def adopt_example_shape(prop: Schema, value: Json, schemas: dict[str, Schema]) -
     shape wins: examples are captured from the live API, tables typed by hand. The table's
     fields and descriptions stay; what changes is only the nesting around them."""
     target = resolve(prop, schemas)
+    if target is prop and (mapped := _adopt_map_of_lists(prop, value)) is not None:
+        return mapped
     if target.get("type") == "array" and isinstance(value, dict):
         return _adopt_single_object(prop, target, value, schemas)
     if target is prop and _fieldless_object(prop) and isinstance(value, list):
@@ -123,6 +125,26 @@ def _adopt_scalar_list(prop: Schema, value: Json) -> str | None:
     prop.clear()
     prop.update({"type": "array", "items": items}, **kept)
     return f"a list of {kind}s where the table says a {kind}"
+
+
+def _adopt_map_of_lists(prop: Schema, value: Json) -> str | None:
+    """ "Array of objects" with no fields, a map of such lists in the example (ECS rebuild
+    `addresses`: {"<network ID>": [{"addr": ...}]}): a map of those lists, keyed as the
+    example shows."""
+    items = prop.get("items")
+    if prop.get("type") != "array" or not isinstance(items, dict) or not _fieldless_object(items):
+        return None
+    if (
+        not isinstance(value, dict)
+        or not value
+        or any(not isinstance(v, list) for v in value.values())
+    ):
+        return None
+    kept = {k: prop.pop(k) for k in list(prop) if k in ("description", "nullable", SOURCE_KEY)}
+    listed = dict(prop)
+    prop.clear()
+    prop.update({"type": "object", "additionalProperties": listed}, **kept)
+    return "a map of arrays where the table says an array"
 
 
 def _adopt_single_object(
