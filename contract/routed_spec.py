@@ -8,8 +8,9 @@ import copy
 import json
 import re
 from collections.abc import Mapping
+from contextlib import suppress
 from typing import Any
-from urllib.parse import quote, unquote
+from urllib.parse import unquote
 
 from doc2openapi.contract import subresources
 from doc2openapi.contract.xml_bodies import xml_request_media
@@ -191,11 +192,23 @@ def folded_path(path: str, templates: list[re.Pattern[str]]) -> str | None:
     return None
 
 
+KEPT_ESCAPES = re.compile(r"(%2[fF]|%25)")  # what `unquote` must not undo in a sent path
+
+
 def sent_path(environ: Mapping[str, Any], decoded: str) -> str:
-    """The request's path as the client sent it, percent-encoding and all (the server
-    decodes `env%2Fprod` to `env/prod`, two segments); `decoded` re-encoded without it."""
+    """The request's path as the client sent it, decoded but for `%2F` and `%25` (the server
+    decodes `env%2Fprod` to `env/prod`, two segments); `decoded` with its `%` kept as `%25`
+    when the server gives no raw path. For a mock served at the root (no SCRIPT_NAME)."""
     raw = str(environ.get("RAW_URI") or environ.get("REQUEST_URI") or "").partition("?")[0]
-    return raw or quote(decoded, safe="/")
+    if not raw:
+        return decoded.replace("%", "%25")
+    if not raw.startswith("/"):  # an absolute-form target: http://host/path
+        raw = "/" + raw.split("://", 1)[-1].partition("/")[2]
+    with suppress(UnicodeError):  # WSGI hands the raw bytes over as latin-1
+        raw = raw.encode("latin-1").decode("utf-8")
+    return "".join(
+        part if KEPT_ESCAPES.fullmatch(part) else unquote(part) for part in KEPT_ESCAPES.split(raw)
+    )
 
 
 def encoded_slashes_kept(path: str) -> str | None:

@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any, cast
 
-from jsonschema.exceptions import ValidationError, best_match
+from jsonschema.exceptions import ValidationError, relevance
 from openapi_schema_validator import OAS30Validator, OAS31Validator
 
 from doc2openapi.scraper.interpret.xml_bodies import NotXml, is_xml_media, xml_value
@@ -106,8 +106,8 @@ def _first(errors: list[ValidationError]) -> ValidationError:
 
 
 def _elsewhere(errors: list[ValidationError], shown: ValidationError, page: str) -> str:
-    """The other places (paths) the example fails at, so that one report names them all:
-    within a failed choice, those of the alternative the report explains."""
+    """The other places (paths) the example fails at, in the schema's order, so that one
+    report names them all: within a failed choice, those of the alternative explained."""
     while (found := _closest_alternative(shown, page)) is not None:
         shown = _first(found[1])  # where `_explain` ends
     places = dict.fromkeys(_path(e) for e in _leaves(errors, page))
@@ -236,7 +236,7 @@ class _ExampleJudge:
         errors = list(cls(root, format_checker=cls.FORMAT_CHECKER).iter_errors(value))
         self.verdicts[identity] = self.verdicts.get(identity, True) and not errors
         if errors:
-            error = best_match(errors)
+            error = max(errors, key=relevance)  # a failed choice is `_explain`'s to open
             said = f"{label}: {_explain(error, source)}{_elsewhere(errors, error, source)}"
             self.diagnostics.append(Diagnostic(source, "doc-defect:example", said))
             return False

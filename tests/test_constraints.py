@@ -579,7 +579,7 @@ def test_merged_pages_examples_are_checked_against_their_closest_alternative(
 def test_an_example_report_names_every_place_it_fails_also_within_a_choice(
     tmp_path: Path,
 ) -> None:
-    """One report per example names where else it fails, in the example's order (up to
+    """One report per example names where else it fails, in the schema's order (up to
     three, then how many more); for a failed choice among merged pages' bodies, the other
     places within the alternative it is explained by."""
 

@@ -15,6 +15,7 @@ from huaweicloudsdkcore.signer.signer import Signer
 from werkzeug.test import Client
 
 from doc2openapi.contract.mock import MockAPI, running_mock
+from doc2openapi.contract.routed_spec import sent_path
 from doc2openapi.scraper.pipeline import ScrapeResult, scrape
 from tests.conftest import FIXTURES, PAGES
 from tests.spec_requests import build_request, operations
@@ -332,6 +333,7 @@ def _path_value_spec() -> dict[str, Any]:
             "/buckets/{bucket}/o/{object}": operation(
                 ("bucket", {"enum": ["b/x"]}, False), ("object", {"enum": ["a%b/c.txt"]}, True)
             ),
+            "/sites:batch/{object}": operation(("object", {"enum": ["x/y"]}, True)),
         },
     }
 
@@ -358,3 +360,28 @@ def test_path_values_are_checked_as_the_client_meant_them(path: str, status: int
     with running_mock(_path_value_spec()) as url:
         answer = httpx.delete(url + path, headers={"X-Auth-Token": "t"})
     assert answer.status_code == status, answer.text
+
+
+@pytest.mark.parametrize(
+    ("environ", "sent"),
+    [
+        ({"RAW_URI": "/%6Fbjects/a%25b%2Fc.txt?x=1"}, "/objects/a%25b%2Fc.txt"),
+        ({"REQUEST_URI": "http://127.0.0.1:8080/objects/a%25b/c.txt"}, "/objects/a%25b/c.txt"),
+        ({"RAW_URI": "/f%C3%BC/\u00c3\u00bc"}, "/f\u00fc/\u00fc"),  # latin-1, as WSGI hands it
+        ({}, "/sites:batch/50%25"),  # no raw path: the decoded one, its `%` kept
+    ],
+)
+def test_the_path_as_sent_keeps_only_encoded_slashes_and_percents(
+    environ: dict[str, str], sent: str
+) -> None:
+    """What routing reads: a literal `%6F` or an absolute-form target is the template's
+    path, while `%2F` and `%25` stay, so a value is one segment and reads back exactly."""
+    assert sent_path(environ, "/sites:batch/50%") == sent
+
+
+def test_a_greedy_value_routes_through_a_server_that_gives_no_raw_path() -> None:
+    """httpx's WSGITransport sets no RAW_URI: the decoded path is routed, literal `:` kept."""
+    transport = httpx.WSGITransport(app=MockAPI(_path_value_spec()))
+    with httpx.Client(transport=transport, base_url="http://mock") as client:
+        answer = client.delete("/sites:batch/x/y", headers={"X-Auth-Token": "t"})
+    assert answer.status_code == 204, answer.text

@@ -134,12 +134,11 @@ def _adopt_map_of_lists(prop: Schema, value: Json) -> str | None:
     items = prop.get("items")
     if prop.get("type") != "array" or not isinstance(items, dict) or not _fieldless_object(items):
         return None
-    if (
-        not isinstance(value, dict)
-        or not value
-        or any(not isinstance(v, list) for v in value.values())
-    ):
+    lists = list(value.values()) if isinstance(value, dict) else []
+    if not lists or any(not isinstance(v, list) for v in lists):
         return None
+    if any(not isinstance(item, dict) for v in lists for item in v):
+        return None  # lists of values, or one object with list fields
     kept = {k: prop.pop(k) for k in list(prop) if k in ("description", "nullable", SOURCE_KEY)}
     listed = dict(prop)
     prop.clear()
