@@ -74,17 +74,20 @@ def _from_page(errors: list[ValidationError], page: str) -> bool:
     return False
 
 
-def _own_errors(errors: Iterable[ValidationError], page: str = "") -> Iterator[ValidationError]:
+def _own_errors(
+    errors: Iterable[ValidationError], page: str = "", *, fields_too: bool = False
+) -> Iterator[ValidationError]:
     """The errors, a failed choice among the body's alternatives (merged pages: an example
     comes from one of them) replaced by the errors of the example's own page's alternative,
     or the one it comes closest to. A field's alternatives (an object or null) are no one
-    page's: left whole."""
+    page's: left whole, unless `fields_too` (to name every place an example fails)."""
     for error in errors:
-        closest = _closest_alternative(error, page) if not error.absolute_path else None
+        opened = fields_too or not error.absolute_path
+        closest = _closest_alternative(error, page) if opened else None
         if closest is None:
             yield error
         else:
-            yield from _own_errors(closest[1], page)
+            yield from _own_errors(closest[1], page, fields_too=fields_too)
 
 
 def _explain(error: ValidationError, page: str = "") -> str:
@@ -110,22 +113,12 @@ def _elsewhere(errors: list[ValidationError], shown: ValidationError, page: str)
     report names them all: within a failed choice, those of the alternative explained."""
     while (found := _closest_alternative(shown, page)) is not None:
         shown = _first(found[1])  # where `_explain` ends
-    places = dict.fromkeys(_path(e) for e in _leaves(errors, page))
+    places = dict.fromkeys(_path(e) for e in _own_errors(errors, page, fields_too=True))
     others = [place for place in places if place != _path(shown)]
     if not others:
         return ""
     more = f" and {len(others) - 3} more" if len(others) > 3 else ""
     return f" (also at {', '.join(others[:3])}{more})"
-
-
-def _leaves(errors: Iterable[ValidationError], page: str) -> Iterator[ValidationError]:
-    """The errors, each failed choice replaced by those of the alternative it is explained by."""
-    for error in errors:
-        found = _closest_alternative(error, page)
-        if found is None:
-            yield error
-        else:
-            yield from _leaves(found[1], page)
 
 
 def _null_among_values(error: ValidationError) -> bool:
