@@ -119,12 +119,15 @@ KINDS: dict[str, Kind] = {
         "list the codes",
     ),
     "doc-defect:example": Kind(
-        "warning", "an example its own schema rejects (left out of the spec)", "fix either one"
+        "warning",
+        "an example its own schema rejects, or one that shows another object of the body "
+        "(one item of a list page); left out of the spec",
+        "fix either one",
     ),
     "doc-defect:undocumented-field": Kind(
         "warning",
         "an example field no table mentions; added, typed by the example, unless the tables "
-        "give its name elsewhere in the body",
+        "give its name elsewhere in the body (the report says where)",
         "document the field",
     ),
     "doc-defect:constraint": Kind(

@@ -13,26 +13,55 @@ from typing import Any, cast
 from jsonschema.exceptions import ValidationError, relevance
 from openapi_schema_validator import OAS30Validator, OAS31Validator
 
+from doc2openapi.scraper.body_places import documented_at, fullest_place, object_places
 from doc2openapi.scraper.interpret.xml_bodies import NotXml, is_xml_media, xml_value
 from doc2openapi.scraper.model import SOURCE_KEY, Diagnostic
 from doc2openapi.scraper.tree import action_holders, media_entries, resolve
 
 
-def undocumented_fields(
+def example_objects(
     value: Any, schema: dict[str, Any], components: dict[str, Any], where: str = "$"
-) -> Iterator[str]:
-    """Paths of example fields that no table mentions."""
+) -> Iterator[tuple[str, dict[str, Any], dict[str, Any]]]:
+    """Each object of an example where its schema documents fields: (path, the example's
+    object, the object schema), down through the fields the schema has."""
     schema = resolve(schema, components)
-    if isinstance(value, dict) and "properties" in schema:
-        props = schema["properties"]
+    if isinstance(value, dict) and isinstance(schema.get("properties"), dict):
+        yield where, value, schema
         for key, item in value.items():
-            if key in props:
-                yield from undocumented_fields(item, props[key], components, f"{where}.{key}")
-            elif not schema.get("additionalProperties"):
-                yield f"{where}.{key}"
+            if key in schema["properties"]:
+                sub = schema["properties"][key]
+                yield from example_objects(item, sub, components, f"{where}.{key}")
     elif isinstance(value, list) and isinstance(schema.get("items"), dict):
         for i, item in enumerate(value[:50]):
-            yield from undocumented_fields(item, schema["items"], components, f"{where}[{i}]")
+            yield from example_objects(item, schema["items"], components, f"{where}[{i}]")
+
+
+def undocumented_fields(
+    objects: Iterable[tuple[str, dict[str, Any], dict[str, Any]]],
+) -> Iterator[tuple[str, str]]:
+    """(path, name) of each example field that no table mentions where it stands."""
+    for where, value, schema in objects:
+        if not schema.get("additionalProperties"):
+            yield from ((f"{where}.{key}", key) for key in value if key not in schema["properties"])
+
+
+def other_level(
+    objects: Iterable[tuple[str, dict[str, Any], dict[str, Any]]],
+    places: dict[str, frozenset[str]],
+) -> str | None:
+    """Why the example shows another object of the body than the one it stands for (a list
+    page's example of one item): most of an object's keys, two at least, are the fields of
+    one other object, which has more than twice as many of them as its own (generic names
+    such as `id` and `name` sit on many objects); None when it shows none."""
+    for where, value, schema in objects:
+        here = sum(1 for key in value if key in schema["properties"])
+        fullest = fullest_place(map(str, value), places)
+        if fullest and fullest[1] >= 2 and fullest[1] > 2 * here and 2 * fullest[1] > len(value):
+            return (
+                f"{where} shows the fields of {fullest[0]} ({fullest[1]} of its "
+                f"{len(value)} keys), not its own ({here}): an example of another object"
+            )
+    return None
 
 
 CONSTRAINT_KEYWORDS = {
@@ -108,17 +137,43 @@ def _first(errors: list[ValidationError]) -> ValidationError:
     return min(errors, key=lambda e: (len(e.absolute_path), str(e.absolute_path)))
 
 
-def _elsewhere(errors: list[ValidationError], shown: ValidationError, page: str) -> str:
-    """The other places (paths) the example fails at, in the schema's order, so that one
+def _elsewhere(
+    errors: list[ValidationError], shown: ValidationError, page: str, order: dict[str, int]
+) -> str:
+    """The other places (paths) the example fails at, in the example's order, so that one
     report names them all: within a failed choice, those of the alternative explained."""
     while (found := _closest_alternative(shown, page)) is not None:
         shown = _first(found[1])  # where `_explain` ends
     places = dict.fromkeys(_path(e) for e in _own_errors(errors, page, fields_too=True))
-    others = [place for place in places if place != _path(shown)]
+    placed = sorted(places, key=lambda place: order.get(place, len(order)))
+    others = [place for place in placed if place != _path(shown)]
     if not others:
         return ""
     more = f" and {len(others) - 3} more" if len(others) > 3 else ""
     return f" (also at {', '.join(others[:3])}{more})"
+
+
+def example_order(value: Any) -> dict[str, int]:
+    """Each path of an example ("$.a[0].b"), numbered in the order the example shows it, so
+    that reports name places the same way on every run."""
+    order: dict[str, int] = {}
+    todo: list[tuple[str, Any]] = [("$", value)]
+    while todo:
+        path, node = todo.pop()
+        order.setdefault(path, len(order))
+        if isinstance(node, dict):
+            todo += reversed([(f"{path}.{key}", item) for key, item in node.items()])
+        elif isinstance(node, list):
+            todo += reversed([(f"{path}[{i}]", item) for i, item in enumerate(node)])
+    return order
+
+
+def in_example_order(
+    errors: Iterable[ValidationError], order: dict[str, int]
+) -> list[ValidationError]:
+    """The errors by where they are in the example: jsonschema gives a map's in the order of
+    a set, which changes from run to run."""
+    return sorted(errors, key=lambda error: order.get(_path(error), len(order)))
 
 
 def _null_among_values(error: ValidationError) -> bool:
@@ -141,10 +196,11 @@ def _drop_contradicted_constraints(
     """A keyword taken from prose (or a format from the type column) that the docs' own
     example contradicts is removed: the example is evidence, the keyword an inference."""
     found: list[Diagnostic] = []
+    order = example_order(value)
     for _ in range(50):
         validator = validator_cls(root, format_checker=validator_cls.FORMAT_CHECKER)
         errors = [
-            e for e in _own_errors(validator.iter_errors(value), source)
+            e for e in _own_errors(in_example_order(validator.iter_errors(value), order), source)
             if e.validator in CONSTRAINT_KEYWORDS and isinstance(e.schema, dict)
             and e.validator in e.schema
         ]  # fmt: skip
@@ -226,16 +282,30 @@ class _ExampleJudge:
         label = f"{at} example"
         cls = self.validator_cls
         self.diagnostics += _drop_contradicted_constraints(cls, root, value, source, label)
-        errors = list(cls(root, format_checker=cls.FORMAT_CHECKER).iter_errors(value))
+        order = example_order(value)
+        errors = in_example_order(
+            cls(root, format_checker=cls.FORMAT_CHECKER).iter_errors(value), order
+        )
         self.verdicts[identity] = self.verdicts.get(identity, True) and not errors
         if errors:
             error = max(errors, key=relevance)  # a failed choice is `_explain`'s to open
-            said = f"{label}: {_explain(error, source)}{_elsewhere(errors, error, source)}"
+            also = _elsewhere(errors, error, source, order)
+            said = f"{label}: {_explain(error, source)}{also}"
             self.diagnostics.append(Diagnostic(source, "doc-defect:example", said))
             return False
-        for field_path in undocumented_fields(value, media["schema"], self.components):
+        objects = list(example_objects(value, media["schema"], self.components))
+        places = object_places(media["schema"], self.components)
+        if shown := other_level(objects, places):
+            self.verdicts[identity] = False
+            self.diagnostics.append(
+                Diagnostic(source, "doc-defect:example", f"{label}: {shown}; left out")
+            )
+            return False
+        for field_path, name in undocumented_fields(objects):
+            elsewhere = documented_at(name, places)
             self.diagnostics.append(
                 Diagnostic(source, "doc-defect:undocumented-field",
-                           f"{at} example has {field_path}, which no table mentions")
+                           f"{at} example has {field_path}, which no table mentions"
+                           + (f" there; the tables have it at {elsewhere}" if elsewhere else ""))
             )  # fmt: skip
         return True

@@ -1608,7 +1608,8 @@ def test_an_example_field_documented_deeper_takes_its_sections_table_titled_afte
 
 def test_an_example_of_one_list_item_adds_no_fields_to_the_list_body(tmp_path: Path) -> None:
     """ModelArts list processor tasks: the example shows one task (the show page's body), not
-    `count` and `tasks`; its key no table has is no field of the list's body."""
+    `count` and `tasks`; its key no table has is no field of the list's body, and the example
+    is reported as one of `$.tasks[]` and left out, so no mock serves it as the list."""
     response = table(
         "Table 1 Response parameters",
         RESPONSE_HEADER,
@@ -1625,4 +1626,8 @@ def test_an_example_of_one_list_item_adds_no_fields_to_the_list_body(tmp_path: P
         tmp_path, "Listing Tasks", "GET /v2/processor-tasks", response, example
     )
     assert set(resolve(result.spec, body)["properties"]) == {"count", "tasks"}
-    assert "ai_project" in kinds(result)["low-example-coverage"][0]
+    (said,) = kinds(result)["doc-defect:example"]
+    assert "$ shows the fields of $.tasks[] (2 of its 3 keys), not its own (0)" in said
+    media = operation(result.spec, "get", "/v2/processor-tasks")["responses"]["200"]["content"]
+    assert "examples" not in media["application/json"]
+    assert "doc-defect:undocumented-field" not in kinds(result)
