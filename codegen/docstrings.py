@@ -16,8 +16,16 @@ ERROR_CLASSES = {
 }
 
 
-def _one_line(text: Any) -> str:
-    return " ".join(str(text or "").split())
+def one_line(text: Any) -> str:
+    """Doc text on one line. A line that ends without punctuation before one that starts a
+    sentence ("Zone type" above "The value is private.") was a heading or a cell's first
+    paragraph on the page: it ends with a period, not run into the next sentence."""
+    joined = ""
+    for line in (" ".join(raw.split()) for raw in str(text or "").splitlines()):
+        if joined and line and joined[-1].isalnum() and line[0].isupper():
+            joined += "."
+        joined = f"{joined} {line}" if joined and line else joined or line
+    return joined
 
 
 def _paragraphs(text: Any) -> str:
@@ -43,7 +51,7 @@ def docstring(
 ) -> str:
     """Summary, description, deprecation, Args, Returns, Raises and the doc page, as plain text
     (the template escapes it into a docstring)."""
-    parts = [_one_line(doc.get("summary")), _paragraphs(doc.get("description"))]
+    parts = [one_line(doc.get("summary")), _paragraphs(doc.get("description"))]
     if doc.get("deprecated"):
         parts.append("Deprecated:\n    The API reference marks this operation as deprecated.")
     parts.append("Args:\n" + "\n".join(_args(view, body_description)))
@@ -51,18 +59,18 @@ def docstring(
     parts.append("Raises:\n" + "\n".join(_raises(view, responses)))
     docs = doc.get("externalDocs")
     if isinstance(docs, dict) and docs.get("url"):
-        parts.append(f"See: {_one_line(docs['url'])}")
+        parts.append(f"See: {one_line(docs['url'])}")
     parts.append(f"HTTP: {view.http_method} {view.path}")
     return "\n\n".join(p for p in parts if p)
 
 
 def _args(view: OperationView, body_description: str) -> list[str]:
     """One line per argument, in the signature's order; the per-call additions last."""
-    args = [f"    {p.py_name}: {_one_line(p.description) or p.wire}" for p in view.positional]
+    args = [f"    {p.py_name}: {one_line(p.description) or p.wire}" for p in view.positional]
     if view.body is not None:
-        args.append(f"    body: {_one_line(body_description) or 'The request body.'}")
+        args.append(f"    body: {one_line(body_description) or 'The request body.'}")
     for p in view.keyword:
-        text = _one_line(p.description) or p.wire
+        text = one_line(p.description) or p.wire
         if p.from_client:  # "Project ID" must end before the next sentence starts
             text = _sentence(text) + " Defaults to the client's project_id."
         args.append(f"    {p.py_name}: {text}")
@@ -79,13 +87,13 @@ def _sentence(text: str) -> str:
 def _returned(responses: dict[str, Any]) -> str:
     """What the first documented 2xx response says it holds ("" if nothing)."""
     success = next((s for s in sorted(responses) if s[:1] == "2"), None)
-    return _one_line(responses.get(success, {}).get("description")) if success else ""
+    return one_line(responses.get(success, {}).get("description")) if success else ""
 
 
 def _raises(view: OperationView, responses: dict[str, Any]) -> list[str]:
     """The error class of each documented 4xx and 5xx, then what any call may raise."""
     raises = [
-        f"    {_error_class(status)}: {_one_line(r.get('description')) or 'HTTP ' + status}"
+        f"    {_error_class(status)}: {one_line(r.get('description')) or 'HTTP ' + status}"
         for status, r in sorted(responses.items())
         if status[:1] in ("4", "5") and isinstance(r, dict)
     ]

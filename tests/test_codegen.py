@@ -17,6 +17,7 @@ import httpx
 import pytest
 
 from doc2openapi.codegen import generate_client, render_package
+from doc2openapi.codegen.docstrings import one_line
 from doc2openapi.codegen.models import inspect_models
 from doc2openapi.codegen.operations import operation_views
 from doc2openapi.codegen.prepare import lift_inline_bodies
@@ -416,3 +417,14 @@ def test_a_vendor_json_body_is_sent_with_its_media_type(tmp_path: Path) -> None:
         client.update_image("i1", body=[{"op": "replace"}])
     assert seen[0].headers["Content-Type"] == media
     assert json.loads(seen[0].content) == [{"op": "replace"}]
+
+
+def test_a_docstring_line_ends_a_heading_line_before_the_next_sentence() -> None:
+    """A table cell's first paragraph ("Zone type") above a sentence reads as a heading on
+    the page; on one docstring line it ends with a period instead of running on."""
+    assert one_line("Zone type\nThe value is private.") == "Zone type. The value is private."
+    assert one_line("The options are\n- ACTIVE\n- ERROR") == "The options are - ACTIVE - ERROR"
+    assert one_line("Ends here.\nNext one.") == "Ends here. Next one."
+    assert one_line("a value\nthat wraps") == "a value that wraps"
+    assert one_line("\n  Zone   type \n\n The ID \n") == "Zone type. The ID"
+    assert one_line(None) == ""
