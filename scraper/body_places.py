@@ -1,16 +1,20 @@
 """Where a body schema documents its objects and fields, as example paths (`$.tasks[]`).
 
-An example the tables place differently (a field one level off, a list page whose example
-is one item of the list) is told by name: "documented at $.server.reservation_id" says
-more than "no table mentions it".
+An example the tables place differently is told by name: a field one level off ("the tables
+have it at $.server.reservation_id" says more than "no table mentions it"), and an example
+of another object of the body (a list page's example of one item of the list).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from doc2openapi.scraper.model import Schema
-from doc2openapi.scraper.tree import SCHEMA_LISTS, follow_refs
+from doc2openapi.scraper.tree import SCHEMA_LISTS, follow_refs, resolve_shown
+
+# (path, the example's object, the object schema its fields are checked against)
+ExampleObject = tuple[str, dict[str, Any], Schema]
 
 MAX_DEPTH = 32
 SHOWN_PLACES = 2  # places named in one report
@@ -45,13 +49,52 @@ def object_places(schema: Schema, components: dict[str, Schema]) -> dict[str, fr
     return {path: frozenset(names) for path, names in places.items()}
 
 
-def fullest_place(keys: Iterable[str], places: dict[str, frozenset[str]]) -> tuple[str, int] | None:
-    """The object that has the most of these keys as fields (the shallowest of equals), and
-    how many; None when none has any."""
+def example_objects(
+    value: Any, schema: Schema, components: dict[str, Schema], where: str = "$"
+) -> Iterator[ExampleObject]:
+    """Each object of an example where its schema documents fields, down through the fields
+    the schema has, into the branch of a union the value shows (an object or null)."""
+    schema = resolve_shown(schema, components, value)
+    if isinstance(value, dict) and isinstance(schema.get("properties"), dict):
+        yield where, value, schema
+        for key, item in value.items():
+            if key in schema["properties"]:
+                sub = schema["properties"][key]
+                yield from example_objects(item, sub, components, f"{where}.{key}")
+    elif isinstance(value, list) and isinstance(schema.get("items"), dict):
+        for i, item in enumerate(value[:50]):
+            yield from example_objects(item, schema["items"], components, f"{where}[{i}]")
+
+
+def other_level(objects: Iterable[ExampleObject], places: dict[str, frozenset[str]]) -> str | None:
+    """Why the example shows another object of the body than the one it stands for (a list
+    page's example of one item): most of an object's keys, two at least, are the fields of
+    one other object, which has more than twice as many of them as its own (generic names
+    such as `id` and `name` sit on many objects). A map's keys are data, never counted.
+    None when it shows none."""
+    for where, value, schema in objects:
+        if schema.get("additionalProperties"):
+            continue
+        here = sum(1 for key in value if key in schema["properties"])
+        place, shared = _fullest_place(map(str, value), places)
+        if shared >= 2 and shared > 2 * here and 2 * shared > len(value):
+            return (
+                f"{where} shows the fields of {place} ({shared} of its {len(value)} keys), "
+                f"not its own ({here}): an example of another object"
+            )
+    return None
+
+
+def _fullest_place(keys: Iterable[str], places: dict[str, frozenset[str]]) -> tuple[str, int]:
+    """The object that has the most of these keys as fields, and how many; of equals, the
+    one fewest levels down, then the first in path order."""
     shown = set(keys)
-    counted = [(len(shown & names), path) for path, names in places.items()]
-    best = max(counted, key=lambda c: (c[0], -len(c[1]), c[1]), default=(0, ""))
-    return (best[1], best[0]) if best[0] else None
+    ranked = sorted(places, key=lambda path: (-len(shown & places[path]), _depth(path), path))
+    return (ranked[0], len(shown & places[ranked[0]])) if ranked else ("", 0)
+
+
+def _depth(path: str) -> int:
+    return path.count(".") + path.count("[")
 
 
 def documented_at(name: str, places: dict[str, frozenset[str]]) -> str:

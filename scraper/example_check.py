@@ -13,55 +13,22 @@ from typing import Any, cast
 from jsonschema.exceptions import ValidationError, relevance
 from openapi_schema_validator import OAS30Validator, OAS31Validator
 
-from doc2openapi.scraper.body_places import documented_at, fullest_place, object_places
+from doc2openapi.scraper.body_places import (
+    ExampleObject,
+    documented_at,
+    example_objects,
+    object_places,
+)
 from doc2openapi.scraper.interpret.xml_bodies import NotXml, is_xml_media, xml_value
 from doc2openapi.scraper.model import SOURCE_KEY, Diagnostic
-from doc2openapi.scraper.tree import action_holders, media_entries, resolve
+from doc2openapi.scraper.tree import action_holders, media_entries
 
 
-def example_objects(
-    value: Any, schema: dict[str, Any], components: dict[str, Any], where: str = "$"
-) -> Iterator[tuple[str, dict[str, Any], dict[str, Any]]]:
-    """Each object of an example where its schema documents fields: (path, the example's
-    object, the object schema), down through the fields the schema has."""
-    schema = resolve(schema, components)
-    if isinstance(value, dict) and isinstance(schema.get("properties"), dict):
-        yield where, value, schema
-        for key, item in value.items():
-            if key in schema["properties"]:
-                sub = schema["properties"][key]
-                yield from example_objects(item, sub, components, f"{where}.{key}")
-    elif isinstance(value, list) and isinstance(schema.get("items"), dict):
-        for i, item in enumerate(value[:50]):
-            yield from example_objects(item, schema["items"], components, f"{where}[{i}]")
-
-
-def undocumented_fields(
-    objects: Iterable[tuple[str, dict[str, Any], dict[str, Any]]],
-) -> Iterator[tuple[str, str]]:
+def undocumented_fields(objects: Iterable[ExampleObject]) -> Iterator[tuple[str, str]]:
     """(path, name) of each example field that no table mentions where it stands."""
     for where, value, schema in objects:
         if not schema.get("additionalProperties"):
             yield from ((f"{where}.{key}", key) for key in value if key not in schema["properties"])
-
-
-def other_level(
-    objects: Iterable[tuple[str, dict[str, Any], dict[str, Any]]],
-    places: dict[str, frozenset[str]],
-) -> str | None:
-    """Why the example shows another object of the body than the one it stands for (a list
-    page's example of one item): most of an object's keys, two at least, are the fields of
-    one other object, which has more than twice as many of them as its own (generic names
-    such as `id` and `name` sit on many objects); None when it shows none."""
-    for where, value, schema in objects:
-        here = sum(1 for key in value if key in schema["properties"])
-        fullest = fullest_place(map(str, value), places)
-        if fullest and fullest[1] >= 2 and fullest[1] > 2 * here and 2 * fullest[1] > len(value):
-            return (
-                f"{where} shows the fields of {fullest[0]} ({fullest[1]} of its "
-                f"{len(value)} keys), not its own ({here}): an example of another object"
-            )
-    return None
 
 
 CONSTRAINT_KEYWORDS = {
@@ -200,7 +167,7 @@ def _drop_contradicted_constraints(
     for _ in range(50):
         validator = validator_cls(root, format_checker=validator_cls.FORMAT_CHECKER)
         errors = [
-            e for e in _own_errors(in_example_order(validator.iter_errors(value), order), source)
+            e for e in in_example_order(_own_errors(validator.iter_errors(value), source), order)
             if e.validator in CONSTRAINT_KEYWORDS and isinstance(e.schema, dict)
             and e.validator in e.schema
         ]  # fmt: skip
@@ -293,15 +260,11 @@ class _ExampleJudge:
             said = f"{label}: {_explain(error, source)}{also}"
             self.diagnostics.append(Diagnostic(source, "doc-defect:example", said))
             return False
-        objects = list(example_objects(value, media["schema"], self.components))
-        places = object_places(media["schema"], self.components)
-        if shown := other_level(objects, places):
-            self.verdicts[identity] = False
-            self.diagnostics.append(
-                Diagnostic(source, "doc-defect:example", f"{label}: {shown}; left out")
-            )
-            return False
+        objects = example_objects(value, media["schema"], self.components)
+        places: dict[str, frozenset[str]] | None = None  # built for the first field it names
         for field_path, name in undocumented_fields(objects):
+            if places is None:
+                places = object_places(media["schema"], self.components)
             elsewhere = documented_at(name, places)
             self.diagnostics.append(
                 Diagnostic(source, "doc-defect:undocumented-field",

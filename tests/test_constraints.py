@@ -19,6 +19,8 @@ from doc2openapi.scraper.interpret.constraints import (
 )
 from doc2openapi.scraper.pipeline import ScrapeResult, scrape
 from tests.helpers import operation, params, resolve
+from tests.test_conventions import RESPONSE_HEADER, table
+from tests.test_conventions import page as rst_page
 
 
 @pytest.mark.parametrize(
@@ -644,6 +646,48 @@ def test_the_places_a_map_example_fails_at_come_in_the_examples_order(tmp_path: 
     }  # fmt: skip
     assert len(runs) == 1
     assert "(also at $.counts.a2, $.counts.m3, $.counts.b4 and 1 more)" in runs.pop()
+
+
+def test_a_constraint_dropped_within_a_choice_names_the_same_map_value_on_every_run(
+    tmp_path: Path,
+) -> None:
+    """Two pages share GET /v2/zones/{id}; the public page's example breaks the range of
+    every value of a map. The errors within the chosen alternative come from jsonschema in
+    a set's order too: the report names the first value as the example shows it."""
+    counts = {key: {"n": n} for key, n in zip(["z1", "a2", "m3"], [50, 60, 70], strict=True)}
+    public = table(
+        "Table 1 Response body", RESPONSE_HEADER, ("counts", "Map<String,ZoneCount>", "By name.")
+    ) + table(
+        "Table 2 ZoneCount", RESPONSE_HEADER, ("n", "Integer", "The value ranges from 1 to 10.")
+    )
+    private = table("Table 1 Response body", RESPONSE_HEADER, ("counts", "String", "Count."))
+    for name, response, example in [
+        ("public.rst", public, json.dumps({"counts": counts})),
+        ("private.rst", private, '{"counts": "x"}'),
+    ]:
+        (tmp_path / name).write_text(
+            rst_page(
+                f"Querying a {name[:-4].title()} Zone",
+                ("URI", "GET /v2/zones/{id}"),
+                ("Response", response),
+                ("Example Response", f".. code-block::\n\n   {example}\n"),
+            )
+        )
+    script = (
+        "import sys; from pathlib import Path; from doc2openapi.scraper.pipeline import scrape;"
+        "print([d.reason for d in scrape(sorted(Path(sys.argv[1]).glob('*.rst'))).diagnostics"
+        " if d.kind == 'doc-defect:constraint'])"
+    )
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", script, str(tmp_path)],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True, text=True, check=True,
+        ).stdout
+        for seed in ("1", "2", "3", "4", "5")
+    }  # fmt: skip
+    assert len(runs) == 1
+    assert "$.counts.z1.n = 50 contradicts maximum 10" in runs.pop()
 
 
 def test_a_merged_pages_example_is_checked_against_its_own_pages_alternative(

@@ -1202,6 +1202,38 @@ def test_a_parameter_only_some_merged_pages_require_is_optional(tmp_path: Path) 
     assert "duplicate-operation" in kinds(result)
 
 
+def test_merged_pages_bodies_are_named_by_the_word_their_titles_differ_in(
+    tmp_path: Path,
+) -> None:
+    """DNS: the public and the private zone pages share GET /v2/zones with bodies of their
+    own; the second page's schemas say its title's word (ListPublicZonesResponse), not a
+    number (ListZonesResponse2), linking words and plurals aside."""
+
+    def listing(title: str, field: str) -> str:
+        response = table(
+            "Table 2 Response body",
+            RESPONSE_HEADER,
+            ("zones", "Array of objects", "The zones. See Table 3."),
+        ) + table("Table 3 zones", RESPONSE_HEADER, ("id", "String", "ID."), field_row(field))
+        return page(title, ("URI", "GET /v2/zones"), ("Response", response))
+
+    def field_row(name: str) -> tuple[str, str, str]:
+        return (name, "String", "A field of this kind of zone.")
+
+    result = scrape_pages(
+        tmp_path,
+        {
+            "a_private.rst": listing("Querying Private Zones", "router"),
+            "b_public.rst": listing("Querying Public Zones in a Region", "email"),
+        },
+    )
+    op = operation(result.spec, "get", "/v2/zones")
+    shapes = op["responses"]["200"]["content"]["application/json"]["schema"]["anyOf"]
+    assert [ref_name(s) for s in shapes] == ["ListZonesResponse", "ListPublicZonesResponse"]
+    names = result.spec["components"]["schemas"]
+    assert not [name for name in names if name[-1].isdigit()], sorted(names)
+
+
 def test_a_uri_table_row_the_path_does_not_hold_is_a_query_parameter(tmp_path: Path) -> None:
     """ "Parameters in the URI" names the query string too, with or without a template."""
     uri = "GET /v2/{project_id}/zones\n\n" + table(

@@ -209,3 +209,83 @@ def test_a_truncated_example_is_not_mended_into_something_else() -> None:
     for text in ('{"a": 1', '{"a": [1,'):
         with pytest.raises(NotJson):
             extract_json(text)
+
+
+def _group_page(tmp_path: Path, *examples: str) -> tuple[Any, dict[str, Any], dict[str, list[str]]]:
+    response = (
+        table(
+            "Table 1 Response body",
+            RESPONSE_HEADER,
+            ("id", "String", "The ID."),
+            ("status", "String", "The status."),
+            ("group", "Object", "See Table 2."),
+        )
+        + "\n"
+        + table(
+            "Table 2 group",
+            RESPONSE_HEADER,
+            ("group_id", "String", "The group ID."),
+            ("state", "String", "The state."),
+            ("members", "Array of strings", "The members."),
+        )
+    )
+    return _show_page(tmp_path, response, *examples)
+
+
+def test_an_example_of_another_object_teaches_the_body_nothing(tmp_path: Path) -> None:
+    """DMS ShowGroup: the example shows the group's fields beside `"group": null`. It is
+    reported and set aside before any inference reads it, so `group` is not made nullable
+    by it."""
+    spec, body, found = _group_page(
+        tmp_path, '{"group": null, "group_id": "g", "state": "STABLE", "members": []}'
+    )
+    (said,) = found["doc-defect:example"]
+    assert "200 response example: $ shows the fields of $.group (3 of its 4 keys)" in said
+    assert "inferred:nullable" not in found
+    assert "nullable" not in resolve(spec, body["properties"]["group"])
+    assert "anyOf" not in body["properties"]["group"]
+
+
+def test_a_map_with_some_documented_keys_is_not_taken_for_another_object(
+    tmp_path: Path,
+) -> None:
+    """A table with field rows and a row for any other key is a map: its data keys (`id`,
+    `name`, `status` here) are no sign that the example shows another object."""
+    response = (
+        table(
+            "Table 1 Response body",
+            RESPONSE_HEADER,
+            ("id", "String", "The ID."),
+            ("name", "String", "The name."),
+            ("status", "String", "The status."),
+            ("labels", "Object", "See Table 2."),
+        )
+        + "\n"
+        + table(
+            "Table 2 labels",
+            RESPONSE_HEADER,
+            ("version", "String", "The version label."),
+            ("Key of the label", "String", "Any other label."),
+        )
+    )
+    example = '{"id": "w", "labels": {"version": "1", "id": "a", "name": "n", "status": "b"}}'
+    spec, body, found = _show_page(tmp_path, response, example)
+    assert "additionalProperties" in resolve(spec, body["properties"]["labels"])
+    assert "doc-defect:example" not in found
+    media = operation(spec, "get", "/v1/widgets/{widget_id}")["responses"]["200"]["content"]
+    assert "examples" in media["application/json"]
+
+
+def test_a_field_one_level_off_is_reported_inside_a_nullable_object(tmp_path: Path) -> None:
+    """One example's `"group": null` makes the group "object or null"; the other example's
+    group still has its fields checked: `status` is the body's, not the group's."""
+    _, _, found = _group_page(
+        tmp_path,
+        '{"id": "w-1", "group": null}',
+        '{"id": "w-2", "group": {"group_id": "g", "state": "S", "status": "x"}}',
+    )
+    assert "inferred:nullable" in found
+    assert any(
+        "$.group.status, which no table mentions there; the tables have it at $.status" in r
+        for r in found["doc-defect:undocumented-field"]
+    )

@@ -23,6 +23,7 @@ from doc2openapi.scraper.interpret.example_fields import (
     near_miss,
     walk_example,
 )
+from doc2openapi.scraper.interpret.example_levels import set_aside_other_objects
 from doc2openapi.scraper.interpret.example_shapes import adopt_example_shape, fits
 from doc2openapi.scraper.interpret.nesting import nest_flat_table
 from doc2openapi.scraper.model import SOURCE_KEY, Body, Diagnostic, Json, Operation, Schema
@@ -278,6 +279,7 @@ def refine_with_examples(
         ):
             if reshaped is not None:
                 diagnostics.append(reshaped)
+        diagnostics += set_aside_other_objects(body, op, label)  # before they teach anything
         for message in _rename_fields(body, op, vocabulary):
             diagnostics.append(
                 Diagnostic(
