@@ -7,6 +7,7 @@ of another object of the body (a list page's example of one item of the list).
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -17,6 +18,7 @@ from doc2openapi.scraper.tree import SCHEMA_LISTS, follow_refs, resolve_shown
 ExampleObject = tuple[str, dict[str, Any], Schema]
 
 MAX_DEPTH = 32
+MAX_VISITS = 20_000  # schema nodes walked for one body's places
 SHOWN_PLACES = 2  # places named in one report
 
 
@@ -24,9 +26,11 @@ def object_places(schema: Schema, components: dict[str, Schema]) -> dict[str, fr
     """Each object of a body, by its path ($, $.server, $.tasks[], $.tags.*), with the names
     of its fields; a union's branches share their path, and a cycle of $refs ends."""
     places: dict[str, set[str]] = {}
-    todo: list[tuple[Schema, str, frozenset[int], int]] = [(schema, "$", frozenset(), 0)]
-    while todo:
-        node, path, chain, depth = todo.pop()
+    todo: deque[tuple[Schema, str, frozenset[int], int]] = deque([(schema, "$", frozenset(), 0)])
+    for _ in range(MAX_VISITS):  # components shared at every level multiply the paths:
+        if not todo:  # level by level, so that a bound cuts the deepest off
+            break
+        node, path, chain, depth = todo.popleft()
         node = follow_refs(node, components)
         if id(node) in chain or depth > MAX_DEPTH:
             continue

@@ -158,12 +158,16 @@ def _null_among_values(error: ValidationError) -> bool:
 
 
 def _drop_contradicted_constraints(
-    validator_cls: Any, root: dict[str, Any], value: Any, source: str, label: str
+    validator_cls: Any,
+    root: dict[str, Any],
+    value: Any,
+    source: str,
+    label: str,
+    order: dict[str, int],
 ) -> list[Diagnostic]:
     """A keyword taken from prose (or a format from the type column) that the docs' own
     example contradicts is removed: the example is evidence, the keyword an inference."""
     found: list[Diagnostic] = []
-    order = example_order(value)
     for _ in range(50):
         validator = validator_cls(root, format_checker=validator_cls.FORMAT_CHECKER)
         errors = [
@@ -248,8 +252,8 @@ class _ExampleJudge:
         identity = (source, where, json.dumps(value, sort_keys=True))
         label = f"{at} example"
         cls = self.validator_cls
-        self.diagnostics += _drop_contradicted_constraints(cls, root, value, source, label)
         order = example_order(value)
+        self.diagnostics += _drop_contradicted_constraints(cls, root, value, source, label, order)
         errors = in_example_order(
             cls(root, format_checker=cls.FORMAT_CHECKER).iter_errors(value), order
         )

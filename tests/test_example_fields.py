@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from doc2openapi.scraper.body_places import MAX_VISITS, object_places
 from doc2openapi.scraper.interpret.examples import NotJson, extract_json
 from tests.helpers import operation, resolve, response_schema
 from tests.test_conventions import HEADER, RESPONSE_HEADER, kinds, page, scrape_pages, table
@@ -94,28 +95,12 @@ def test_a_field_the_tables_give_at_another_level_is_not_added_where_the_example
 def test_an_object_with_generic_names_of_another_level_is_not_taken_for_it(
     tmp_path: Path,
 ) -> None:
-    response = (
-        table(
-            "Table 1 Response body",
-            RESPONSE_HEADER,
-            ("id", "String", "The ID."),
-            ("name", "String", "The name."),
-            ("status", "String", "The status."),
-            ("group", "Object", "See Table 2."),
-        )
-        + "\n"
-        + table(
-            "Table 2 group",
-            RESPONSE_HEADER,
-            ("type", "String", "The type."),
-            ("nodes", "Integer", "How many nodes."),
-        )
-    )
-    example = (
-        '{"id": "w", "group": {"type": "t", "nodes": 1, "id": "g", "name": "n", "status": "s"}}'
-    )
-    spec, _, found = _show_page(tmp_path, response, example)
-    assert "doc-defect:example" not in found  # 2 of its own against 3 of the body's
+    """`id`, `name` and `status` sit on many objects: three of them against the group's own
+    two are no sign that the group's example shows the body."""
+    group = '{"group_id": "g", "state": "S", "id": "g", "name": "n", "status": "s"}'
+    example = '{"id": "w", "group": ' + group + "}"
+    spec, _, found = _group_page(tmp_path, example)
+    assert "doc-defect:example" not in found
     media = operation(spec, "get", "/v1/widgets/{widget_id}")["responses"]["200"]["content"]
     assert "examples" in media["application/json"]
 
@@ -217,6 +202,7 @@ def _group_page(tmp_path: Path, *examples: str) -> tuple[Any, dict[str, Any], di
             "Table 1 Response body",
             RESPONSE_HEADER,
             ("id", "String", "The ID."),
+            ("name", "String", "The name."),
             ("status", "String", "The status."),
             ("group", "Object", "See Table 2."),
         )
@@ -289,3 +275,14 @@ def test_a_field_one_level_off_is_reported_inside_a_nullable_object(tmp_path: Pa
         "$.group.status, which no table mentions there; the tables have it at $.status" in r
         for r in found["doc-defect:undocumented-field"]
     )
+
+
+def test_the_places_of_a_body_are_bounded_where_shared_objects_fan_out() -> None:
+    """Three fields per level that share the next level's object: 3**11 paths, unless the
+    walk stops at its bound."""
+    components = {
+        f"L{n}": {"properties": {k: {"$ref": f"#/components/schemas/L{n + 1}"} for k in "abc"}}
+        for n in range(11)
+    } | {"L11": {"properties": {"id": {"type": "string"}}}}
+    places = object_places({"$ref": "#/components/schemas/L0"}, components)
+    assert "$.a.b.c" in places and len(places) <= MAX_VISITS
