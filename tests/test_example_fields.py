@@ -196,7 +196,17 @@ def test_a_truncated_example_is_not_mended_into_something_else() -> None:
             extract_json(text)
 
 
-def _group_page(tmp_path: Path, *examples: str) -> tuple[Any, dict[str, Any], dict[str, list[str]]]:
+GROUP_ROWS = (
+    ("group_id", "String", "The group ID."),
+    ("state", "String", "The state."),
+    ("members", "Array of strings", "The members."),
+)
+
+
+def _nested_page(
+    tmp_path: Path, nested: str, rows: tuple[tuple[str, str, str], ...], *examples: str
+) -> tuple[Any, dict[str, Any], dict[str, list[str]]]:
+    """A body of `id`, `name`, `status` and an object `nested` of these rows."""
     response = (
         table(
             "Table 1 Response body",
@@ -204,18 +214,16 @@ def _group_page(tmp_path: Path, *examples: str) -> tuple[Any, dict[str, Any], di
             ("id", "String", "The ID."),
             ("name", "String", "The name."),
             ("status", "String", "The status."),
-            ("group", "Object", "See Table 2."),
+            (nested, "Object", "See Table 2."),
         )
         + "\n"
-        + table(
-            "Table 2 group",
-            RESPONSE_HEADER,
-            ("group_id", "String", "The group ID."),
-            ("state", "String", "The state."),
-            ("members", "Array of strings", "The members."),
-        )
+        + table(f"Table 2 {nested}", RESPONSE_HEADER, *rows)
     )
     return _show_page(tmp_path, response, *examples)
+
+
+def _group_page(tmp_path: Path, *examples: str) -> tuple[Any, dict[str, Any], dict[str, list[str]]]:
+    return _nested_page(tmp_path, "group", GROUP_ROWS, *examples)
 
 
 def test_an_example_of_another_object_teaches_the_body_nothing(tmp_path: Path) -> None:
@@ -237,25 +245,9 @@ def test_a_map_with_some_documented_keys_is_not_taken_for_another_object(
 ) -> None:
     """A table with field rows and a row for any other key is a map: its data keys (`id`,
     `name`, `status` here) are no sign that the example shows another object."""
-    response = (
-        table(
-            "Table 1 Response body",
-            RESPONSE_HEADER,
-            ("id", "String", "The ID."),
-            ("name", "String", "The name."),
-            ("status", "String", "The status."),
-            ("labels", "Object", "See Table 2."),
-        )
-        + "\n"
-        + table(
-            "Table 2 labels",
-            RESPONSE_HEADER,
-            ("version", "String", "The version label."),
-            ("Key of the label", "String", "Any other label."),
-        )
-    )
+    rows = (("version", "String", "The version label."), ("Key of the label", "String", "Any."))
     example = '{"id": "w", "labels": {"version": "1", "id": "a", "name": "n", "status": "b"}}'
-    spec, body, found = _show_page(tmp_path, response, example)
+    spec, body, found = _nested_page(tmp_path, "labels", rows, example)
     assert "additionalProperties" in resolve(spec, body["properties"]["labels"])
     assert "doc-defect:example" not in found
     media = operation(spec, "get", "/v1/widgets/{widget_id}")["responses"]["200"]["content"]
