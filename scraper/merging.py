@@ -27,10 +27,12 @@ def _absorb_schemas(first: Operation, other: Operation) -> dict[str, str]:
     for name in other.schemas:
         shown = fingerprint(name, other.schemas)
         worded = [_with_title_word(name, word, other.operation_id)] if word else []
+        taken = set(mapping.values()) | (set(other.schemas) - {name})  # by its other schemas
         mapping[name] = next(
             target
             for target in chain([name], worded, (f"{name}{n}" for n in count(2)))
-            if target not in first.schemas or fingerprint(target, first.schemas) == shown
+            if target not in taken
+            and (target not in first.schemas or fingerprint(target, first.schemas) == shown)
         )
     for name, schema in other.schemas.items():
         first.schemas.setdefault(mapping[name], rewrite_refs(schema, mapping))

@@ -15,6 +15,8 @@ from typing import Any
 import pytest
 
 from doc2openapi.codegen.naming import snake_case
+from doc2openapi.scraper.merging import dedupe_operations
+from doc2openapi.scraper.model import Body, Operation, Response
 from doc2openapi.scraper.naming import derived_name, verb_of, whole_acronyms
 from doc2openapi.scraper.pipeline import ScrapeResult, scrape
 from tests.helpers import operation, ref_name
@@ -319,3 +321,25 @@ def test_ecs_names_meet_the_targets(corpus: Path, rendering: str) -> None:
     assert not [s for s in result.spec["components"]["schemas"] if len(s) > 48]
     assert len({n for n, _ in names}) == len(names)
     assert not [n for n, _ in names if re.search("discarded|deprecated", n, re.I)]
+
+
+def test_a_merged_pages_schema_never_takes_a_name_its_own_page_uses() -> None:
+    """The second page has a `Zone` of its own shape and also a `PublicZone`: its `Zone`
+    cannot become `PublicZone` too, or one of the two would be lost."""
+    ref = "#/components/schemas/"
+    private = Operation(
+        "get", "/v2/zones", "ListZones", "private.rst", summary="Querying Private Zones",
+        schemas={"Zone": {"properties": {"router": {"type": "string"}}}},
+        responses={"200": Response("200", body=Body({"$ref": ref + "Zone"}))},
+    )  # fmt: skip
+    public = Operation(
+        "get", "/v2/zones", "ListZones", "public.rst", summary="Querying Public Zones",
+        schemas={
+            "Zone": {"properties": {"email": {"type": "string"}}},
+            "PublicZone": {"properties": {"ttl": {"type": "integer"}}},
+        },
+        responses={"200": Response("200", body=Body({"$ref": ref + "Zone"}))},
+    )  # fmt: skip
+    (merged,), _ = dedupe_operations([private, public])
+    shapes = {name: set(schema["properties"]) for name, schema in merged.schemas.items()}
+    assert shapes == {"Zone": {"router"}, "PublicZone": {"ttl"}, "Zone2": {"email"}}
