@@ -18,6 +18,7 @@ from doc2openapi.scraper.tree import SCHEMA_LISTS, follow_refs, resolve_shown
 ExampleObject = tuple[str, dict[str, Any], Schema]
 
 MAX_DEPTH = 32
+MAX_EXAMPLE_DEPTH = 64  # an example nested deeper is not walked further
 MAX_VISITS = 20_000  # schema nodes walked for one body's places
 SHOWN_PLACES = 2  # places named in one report
 
@@ -54,20 +55,35 @@ def object_places(schema: Schema, components: dict[str, Schema]) -> dict[str, fr
 
 
 def example_objects(
-    value: Any, schema: Schema, components: dict[str, Schema], where: str = "$"
+    value: Any,
+    schema: Schema,
+    components: dict[str, Schema],
+    where: str = "$",
+    *,
+    indexed: bool = True,
+    items: int = 50,
+    depth: int = 0,
 ) -> Iterator[ExampleObject]:
     """Each object of an example where its schema documents fields, down through the fields
-    the schema has, into the branch of a union the value shows (an object or null)."""
+    the schema has, into the branch of a union the value shows (an object or null). List
+    items are `[0]`, `[1]` (`indexed`) or all `[]`, the first `items` of each list."""
+    if depth > MAX_EXAMPLE_DEPTH:
+        return
     schema = resolve_shown(schema, components, value)
     if isinstance(value, dict) and isinstance(schema.get("properties"), dict):
         yield where, value, schema
         for key, item in value.items():
-            if key in schema["properties"]:
-                sub = schema["properties"][key]
-                yield from example_objects(item, sub, components, f"{where}.{key}")
+            if isinstance(sub := schema["properties"].get(key), dict):
+                yield from example_objects(
+                    item, sub, components, f"{where}.{key}",
+                    indexed=indexed, items=items, depth=depth + 1,
+                )  # fmt: skip
     elif isinstance(value, list) and isinstance(schema.get("items"), dict):
-        for i, item in enumerate(value[:50]):
-            yield from example_objects(item, schema["items"], components, f"{where}[{i}]")
+        for i, item in enumerate(value[:items]):
+            yield from example_objects(
+                item, schema["items"], components, f"{where}[{i if indexed else ''}]",
+                indexed=indexed, items=items, depth=depth + 1,
+            )  # fmt: skip
 
 
 def other_level(objects: Iterable[ExampleObject], places: dict[str, frozenset[str]]) -> str | None:

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
+from doc2openapi.scraper.body_places import ExampleObject, example_objects
 from doc2openapi.scraper.interpret.constraints import apply_constraints
 from doc2openapi.scraper.interpret.example_fields import (
     TitledTable,
@@ -27,7 +28,7 @@ from doc2openapi.scraper.interpret.example_levels import set_aside_other_objects
 from doc2openapi.scraper.interpret.example_shapes import adopt_example_shape, fits
 from doc2openapi.scraper.interpret.nesting import nest_flat_table
 from doc2openapi.scraper.model import SOURCE_KEY, Body, Diagnostic, Json, Operation, Schema
-from doc2openapi.scraper.tree import resolve, resolve_shown
+from doc2openapi.scraper.tree import resolve
 
 NULL_ONLY: Schema = {"type": "object", "nullable": True, "enum": [None]}  # just null
 EMPTY_STRING: Schema = {"type": "string", "enum": [""]}  # "" where an object is absent
@@ -114,22 +115,10 @@ def _wrapper_key(values: list[Json]) -> str | None:
     return keys.pop() if len(keys) == 1 else None
 
 
-def _objects(
-    schema: Schema, value: Json, schemas: dict[str, Schema], where: str, depth: int = 0
-) -> Iterator[tuple[str, Schema, dict[str, Json]]]:
-    """(path, object schema, example object) for every documented object in the example."""
-    if depth > 64:
-        return
-    target = resolve_shown(schema, schemas, value)
-    if isinstance(value, dict) and isinstance(target.get("properties"), dict):
-        yield where, target, value
-        for key, item in value.items():
-            prop = target["properties"].get(key)
-            if isinstance(prop, dict):
-                yield from _objects(prop, item, schemas, f"{where}.{key}", depth + 1)
-    elif isinstance(value, list) and isinstance(target.get("items"), dict):
-        for item in value[:20]:
-            yield from _objects(target["items"], item, schemas, f"{where}[]", depth + 1)
+def _objects(body: Body, value: Json, schemas: dict[str, Schema]) -> Iterator[ExampleObject]:
+    """(path, example object, object schema) for every documented object in the example,
+    list items as `[]`, the first 20 of each list."""
+    return example_objects(value, body.schema, schemas, indexed=False, items=20)
 
 
 NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
@@ -175,7 +164,7 @@ def _rename_fields(body: Body, op: Operation, vocabulary: frozenset[str]) -> lis
     over every example (they must agree), as (path, documented, shown) messages."""
     seen: dict[int, tuple[str, Schema, list[set[str]]]] = {}
     for example in body.examples:
-        for path, target, value in _objects(body.schema, example.value, op.schemas, "$"):
+        for path, value, target in _objects(body, example.value, op.schemas):
             seen.setdefault(id(target), (path, target, []))[2].append(set(value))
     messages = []
     for path, target, key_sets in seen.values():
@@ -310,7 +299,7 @@ def _relax_required(body: Body, op: Operation) -> list[str]:
     nor another API's walkthrough)."""
     messages = []
     for example in body.examples:
-        for path, target, value in _objects(body.schema, example.value, op.schemas, "$"):
+        for path, value, target in _objects(body, example.value, op.schemas):
             required = target.get("required") or []
             missing = [name for name in required if name not in value]
             if not missing or not set(value) <= set(target["properties"]):
