@@ -174,7 +174,7 @@ KINDS: dict[str, Kind] = {
     "constraint:pattern": Kind(
         "warning",
         "a stated regular expression that could not become a `pattern` (none readable, not "
-        "ECMA-262, or not a string field)",
+        "ECMA-262, stated for one listed case only, or not a string field)",
         "check the expression",
     ),
     "constraint:conflict": Kind(

@@ -411,6 +411,47 @@ def test_stated_but_unclear_constraints_are_counted_not_guessed() -> None:
 
 
 @pytest.mark.parametrize(
+    ("description", "pattern"),
+    [
+        ("ID that matches the regular expression ^[a-z]{8}$.", "^[a-z]{8}$"),
+        ("ID. It meets the regular expression ^[A-F0-9]{64}$\nExample: AB", "^[A-F0-9]{64}$"),
+        ('User. It meets the regular expression "^[a-z0-9]{1,64}$".', "^[a-z0-9]{1,64}$"),
+        ("A string that matches the ^[a-z]{2,9}$ regular expression, for example, ab",
+         "^[a-z]{2,9}$"),
+        ("Prefix.\nThe value must match the regular expression:\n^[a-z._-]*$", "^[a-z._-]*$"),
+        ("The string must comply with UUID regular expression rules.", None),
+        ("It matches the regular expression rules of the console.", None),  # no pattern there
+        # a bullet naming one case of the value: its pattern is not every value's
+        ("A key ID or an alias.\n- Key ID: a string that matches the ^[0-9a-z]{8}$ regular "
+         "expression\n- Alias: alias/ followed by the name", None),
+    ],
+)  # fmt: skip
+def test_a_pattern_stated_in_a_sentence_is_read_on_either_side_of_the_words(
+    description: str, pattern: str | None
+) -> None:
+    schema: dict[str, Any] = {"type": "string"}
+    apply_constraints(schema, description)
+    assert schema.get("pattern") == pattern
+
+
+def test_a_pattern_stated_for_one_listed_case_is_reported_as_such() -> None:
+    """The field keeps no pattern, and the report says why: it holds for one case only."""
+    description = (
+        "The key ID or its alias.\n- Key ID: a string that matches the ^[0-9a-z]{8}$ "
+        "regular expression\n- Alias: alias/ followed by the name"
+    )
+    spec: dict[str, Any] = {"components": {"schemas": {"Sign": {"type": "object", "properties": {
+        "key_id": {"type": "string", "description": description,
+                   "x-doc-source": {"file": "sign.html"}},
+    }}}}}  # fmt: skip
+    found = audit_constraints(spec)
+    assert [d.reason for d in found] == [
+        "Sign.key_id: the description states a regular expression; no pattern: the regular "
+        "expression is stated for one listed case ('Key ID') only"
+    ]
+
+
+@pytest.mark.parametrize(
     ("description", "stated"),
     [
         ("ID that matches the regular expression ^[a-z]{8}$.", True),

@@ -20,7 +20,7 @@ from doc2openapi.scraper.interpret.constraints.apply import (
     TYPE_FORMATS,
     apply_constraints,
 )
-from doc2openapi.scraper.interpret.constraints.patterns import regex_problem
+from doc2openapi.scraper.interpret.constraints.patterns import regex_problem, stated_inline
 from doc2openapi.scraper.interpret.constraints.values import is_placeholder
 from doc2openapi.scraper.model import SOURCE_KEY, Diagnostic
 from doc2openapi.scraper.tree import operations
@@ -78,17 +78,22 @@ def audit_constraints(spec: dict[str, Any]) -> list[Diagnostic]:
                 found.append(Diagnostic(file, "constraint:pattern", reason))
         has_pattern = any("pattern" in t for t in _targets(schema))
         if STATED["pattern"].search(description) and not has_pattern:
-            kind = schema.get("type", "untyped")
-            why = (
-                "no usable regular expression follows the words"
-                if kind in ("string", "array")
-                else f"the field is of type {kind}, not a string"
-            )
+            why = _why_no_pattern(schema, description)
             found.append(Diagnostic(
                 file, "constraint:pattern",
                 f"{where}: the description states a regular expression; no pattern: {why}",
             ))  # fmt: skip
     return found
+
+
+def _why_no_pattern(schema: dict[str, Any], description: str) -> str:
+    kind = schema.get("type", "untyped")
+    if kind not in ("string", "array"):
+        return f"the field is of type {kind}, not a string"
+    inline = stated_inline(description)
+    if inline is not None and inline.case is not None:
+        return f"the regular expression is stated for one listed case ({inline.case!r}) only"
+    return "no usable regular expression follows the words"
 
 
 def _untyped_parameter(

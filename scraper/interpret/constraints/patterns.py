@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 REGEX_LIKE = re.compile(r"^\^.*\$$|^\^.*[\]})+*]$")
 # Python/PCRE-only syntax that ECMA-262 rejects or reads differently.
@@ -23,12 +24,21 @@ def regex_problem(pattern: str) -> str | None:
     return None
 
 
+QUOTES = {'"': '"', "'": "'", "\u201c": "\u201d"}
+
+
 def _clean(text: str) -> str:
-    text = text.strip().strip("`").strip()
-    if text.startswith("**") and text.endswith("**"):
-        text = text[2:-2].strip()
-    if text.endswith("$.") or text.endswith(")."):
-        text = text[:-1]
+    """A stated pattern without its markup: backticks, bold, quotes, and the sentence's
+    full stop or comma after it ("**"^[a-z]{1,64}$"**." -> ^[a-z]{1,64}$)."""
+    text = text.strip()
+    for _ in range(2):  # the punctuation may sit inside or outside the quotes
+        if len(text) > 1 and text[-1] in ".,;" and text[-2] in "$)]}\"'\u201d*+`":
+            text = text[:-1]
+        text = text.strip().strip("`").strip()
+        if text.startswith("**") and text.endswith("**"):
+            text = text[2:-2].strip()
+        if len(text) > 1 and QUOTES.get(text[0]) == text[-1]:
+            text = text[1:-1].strip()
     return text
 
 
@@ -48,17 +58,40 @@ def read_pattern(label: str | None, range_part: str | None) -> str | None:
     return None
 
 
-STATED_INLINE = re.compile(
-    r"\b(?:matches|matching|match)\s+(?:the\s+)?regular\s+expression\s+(\S+?)(?=\.?(?:\s|$))",
-    re.I,
-)
+# A pattern in a sentence: after the words ("matches the regular expression ^[a-z]+$",
+# "must match the regular expression:" then the pattern on the next line) or before them
+# ("matches the ^[a-z]+$ regular expression").
+AFTER_WORDS = re.compile(r"\bregular\s+expression\s*[:\uff1a]?\s+(\S+)", re.I)
+BEFORE_WORDS = re.compile(r"(\S+)\s+regular\s+expression\b", re.I)
+# A bullet that names one case of the value ("- Key ID: a string that matches ..."): its
+# pattern holds for that case only, not for every value of the field.
+ONE_CASE = re.compile(r"\s*[-*\u2022]\s+(?P<case>[^:\n]{1,40}?)\s*:\s")
+
+
+@dataclass(frozen=True)
+class InlinePattern:
+    """A regular expression a sentence states, and the listed case it is stated for."""
+
+    pattern: str
+    case: str | None  # None: it holds for every value
+
+
+def stated_inline(text: str) -> InlinePattern | None:
+    """The first usable pattern a sentence of `text` states, looked for on both sides of
+    the words "regular expression"; None when there is none."""
+    found = [(m.start(1), m.group(1)) for m in AFTER_WORDS.finditer(text)]
+    found += [(m.start(1), m.group(1)) for m in BEFORE_WORDS.finditer(text)]
+    for start, token in sorted(found):
+        pattern = _clean(token)
+        if REGEX_LIKE.match(pattern) and regex_problem(pattern) is None:
+            line = text[text.rfind("\n", 0, start) + 1 :]
+            case = ONE_CASE.match(line)
+            return InlinePattern(pattern, case.group("case") if case else None)
+    return None
 
 
 def inline_pattern(text: str) -> str | None:
-    """ "... that matches the regular expression ^[0-9a-z]{8}$." -> "^[0-9a-z]{8}$"."""
-    match = STATED_INLINE.search(text)
-    if match:
-        pattern = _clean(match.group(1))
-        if regex_problem(pattern) is None:
-            return pattern
-    return None
+    """ "... that matches the regular expression ^[0-9a-z]{8}$." -> "^[0-9a-z]{8}$", unless
+    it is stated for one listed case of the value only."""
+    found = stated_inline(text)
+    return found.pattern if found is not None and found.case is None else None
