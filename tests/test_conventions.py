@@ -204,6 +204,23 @@ def test_a_get_pages_request_table_is_its_query_unless_a_body_is_shown(tmp_path:
     assert "requestBody" in op and not params(op)
 
 
+def test_a_get_pages_request_row_naming_a_path_variable_is_that_variable(tmp_path: Path) -> None:
+    """A request table read as the query: a row named after a path variable documents the
+    variable; it is no required query key beside it."""
+    request = table(
+        "Table 1 Parameter description",
+        HEADER,
+        ("fields", "No", "String", "Fields to return."),
+        ("project_id", "Yes", "String", "Project ID."),
+    )
+    text = page("Querying Quotas", ("URI", "GET /v2.0/quotas/{project_id}"), ("Request", request))
+    result = scrape_pages(tmp_path, {"quotas.rst": text})
+    op = operation(result.spec, "get", "/v2.0/quotas/{project_id}")
+    assert set(params(op)) == {("query", "fields"), ("path", "project_id")}
+    assert params(op)[("path", "project_id")]["description"] == "Project ID."
+    assert "undocumented-path-parameter" not in kinds(result)
+
+
 def test_a_type_name_containing_headers_is_a_body_object_not_header_parameters(
     tmp_path: Path,
 ) -> None:

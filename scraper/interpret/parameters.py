@@ -92,15 +92,16 @@ def _row_location(fld: Field, caption: str, where: str, draft: Draft) -> tuple[L
     column, caption or template says so). A Location column is believed; otherwise a
     standard request header's name (X-Auth-Token, Content-Type) says header, and the URI's
     own template decides for the rows of a URI table ("GET /v2/recordsets?limit={limit}"
-    puts `limit` in the query even under a caption "Parameters in the URI"), then the
-    caption."""
+    puts `limit` in the query even under a caption "Parameters in the URI") and of a table
+    that names no location (a GET's "Request" rows: `project_id` of
+    `/quotas/{project_id}` is the path variable, not a query key), then the caption."""
     stated = _location(fld, caption)
     if any(candidate in fld.location for candidate in LOCATIONS):
         return stated or "query", False
     named = draft.template_vars | draft.query_names
     if stated is None and fld.name.lower() in IMPLIED_HEADERS and fld.name not in named:
         return "header", False  # "x-auth-token" among a URI table's rows: never a query key
-    if where == "uri" or stated == "path":
+    if where == "uri" or stated in (None, "path"):
         if fld.name in draft.template_vars:
             return "path", False
         if fld.name in draft.query_names:
