@@ -293,6 +293,9 @@ KINDS: dict[str, Kind] = {
         "object it documents: the body is an array",
         "none",
     ),
+    "inferred:path": Kind(
+        "info", "a path variable no row names, described by a URI section's sentence", "none"
+    ),
     "inferred:header": Kind(
         "info",
         "a request header the prose asks for by name and value: an optional header parameter",

@@ -221,6 +221,26 @@ def test_a_get_pages_request_row_naming_a_path_variable_is_that_variable(tmp_pat
     assert "undocumented-path-parameter" not in kinds(result)
 
 
+def test_path_variables_a_uri_sentence_describes_take_its_words(tmp_path: Path) -> None:
+    """No URI table: a sentence of the URI section names the variables ("project_id
+    indicates the project ID"); a variable it does not name stays undocumented."""
+    uri = (
+        "POST /v2.0/{project_id}/gateways/{gateway_id}/tags/{key}\n\n"
+        ".. note::\n\n   In the URI, **project_id** indicates the project ID, and "
+        "**gateway_id** indicates the ID of the target gateway.\n"
+    )
+    result = scrape_pages(tmp_path, {"tags.rst": page("Creating Tags", ("URI", uri))})
+    op = operation(result.spec, "post", "/v2.0/{project_id}/gateways/{gateway_id}/tags/{key}")
+    described = {name: p.get("description") for (_, name), p in params(op).items()}
+    assert described == {
+        "project_id": "The project ID.",
+        "gateway_id": "The ID of the target gateway.",
+        "key": None,
+    }
+    assert len(kinds(result)["inferred:path"]) == 2
+    assert any("{key}" in r for r in kinds(result)["undocumented-path-parameter"])
+
+
 def test_a_type_name_containing_headers_is_a_body_object_not_header_parameters(
     tmp_path: Path,
 ) -> None:

@@ -16,6 +16,7 @@ from doc2openapi.scraper.interpret.page_state import Draft, PageContext
 from doc2openapi.scraper.interpret.prose_headers import prose_headers
 from doc2openapi.scraper.interpret.schemas import SchemaBuilder
 from doc2openapi.scraper.interpret.templates import TEMPLATE_VAR
+from doc2openapi.scraper.interpret.uri_prose import described_in_prose
 from doc2openapi.scraper.model import LOCATIONS, SOURCE_KEY, Json, Location, Parameter, Schema
 from doc2openapi.scraper.page import Page, Table
 
@@ -226,7 +227,8 @@ def _add_path_variables(
     ctx: PageContext, endpoint: Endpoint, template: list[str], params: list[Parameter]
 ) -> None:
     """A path variable no row names: a renamed repeat is typed as the variable it repeats,
-    any other is a string."""
+    any other is a string, described by the URI section's prose when a sentence there names
+    it."""
     names = {p.name for p in params if p.location == "path"}
     for var in template:
         if var in names:
@@ -234,6 +236,13 @@ def _add_path_variables(
         original = next((p for p in params if p.name == ctx.draft.repeats.get(var)), None)
         if original is not None and original.location == "path":
             params.append(Parameter(var, "path", True, original.schema, original.description))
+        elif (said := described_in_prose(ctx.sections, var)) is not None:
+            ctx.builder.diagnose(
+                "inferred:path",
+                f"{{{var}}} in {endpoint.path} has no parameter row; the URI section's prose "
+                f"describes it: a string, {said!r}",
+            )
+            params.append(Parameter(var, "path", True, {"type": "string"}, said))
         else:
             ctx.builder.diagnose(
                 "undocumented-path-parameter",
