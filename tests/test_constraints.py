@@ -86,6 +86,8 @@ def test_constraints_from_prose(kind: str, text: str, expected: dict[str, Any]) 
          {"enum": ["RED", "BLUE"]}),
         ("string", "Box code.\nRegular expression matching: ^bx[0-9]{6}$",
          {"pattern": "^bx[0-9]{6}$"}),
+        ("string", "Key ID. The string must comply with UUID regular expression rules.",
+         {"format": "uuid"}),  # a named form of value, not written out
         ("string", "Box code.\nRegular expression matching: ^bx[0-9{6}$", {}),  # no regex
         ("string", "Box code.\nMinimum: 8\nRegular expression matching:\n^bx[0-9]{6}$",
          {"minLength": 8, "pattern": "^bx[0-9]{6}$"}),  # the value on the line after
@@ -435,7 +437,8 @@ def test_a_pattern_stated_in_a_sentence_is_read_on_either_side_of_the_words(
 
 
 def test_a_pattern_stated_for_one_listed_case_is_reported_as_such() -> None:
-    """The field keeps no pattern, and the report says why: it holds for one case only."""
+    """The field keeps no pattern, and the report says why: it holds for one case only. A
+    regular expression named by its format (UUID) is no loss: nothing to report."""
     description = (
         "The key ID or its alias.\n- Key ID: a string that matches the ^[0-9a-z]{8}$ "
         "regular expression\n- Alias: alias/ followed by the name"
@@ -443,6 +446,8 @@ def test_a_pattern_stated_for_one_listed_case_is_reported_as_such() -> None:
     spec: dict[str, Any] = {"components": {"schemas": {"Sign": {"type": "object", "properties": {
         "key_id": {"type": "string", "description": description,
                    "x-doc-source": {"file": "sign.html"}},
+        "vpc_id": {"type": "string", "format": "uuid", "x-doc-source": {"file": "sign.html"},
+                   "description": "The string must comply with UUID regular expression rules."},
     }}}}}  # fmt: skip
     found = audit_constraints(spec)
     assert [d.reason for d in found] == [

@@ -76,7 +76,10 @@ def audit_constraints(spec: dict[str, Any]) -> list[Diagnostic]:
                 del target["pattern"]
                 reason = f"{where}: pattern dropped: {problem}"
                 found.append(Diagnostic(file, "constraint:pattern", reason))
-        has_pattern = any("pattern" in t for t in _targets(schema))
+        # a named string format ("must comply with UUID regular expression rules") states it
+        has_pattern = any(
+            "pattern" in t or t.get("format", "int32") not in TYPE_FORMATS for t in _targets(schema)
+        )
         if STATED["pattern"].search(description) and not has_pattern:
             why = _why_no_pattern(schema, description)
             found.append(Diagnostic(

@@ -114,6 +114,7 @@ UNSET = re.compile(
 )
 UUID = re.compile(
     r"\bin\s+(?:the\s+)?UUID\s+format|\bformat\s+of\s+(?:the\s+)?UUID|\b\d+-digit\s+UUID|"
+    r"\bcompl(?:y|ies|ying)\s+with\s+(?:the\s+)?UUID\s+regular\s+expression|"
     r"\b(?:value|ID)\s+is\s+a\s+UUID\b"
     r"(?!\s*(?:containing\s+\d+\s+characters\s+|\([^()]{0,40}\)\s*)?or\b)",
     re.I,
