@@ -17,6 +17,7 @@ from doc2openapi.scraper.interpret.constraints import (
     audit_constraints,
     keyword_counts,
 )
+from doc2openapi.scraper.interpret.constraints.apply import TYPE_FORMATS
 from doc2openapi.scraper.pipeline import ScrapeResult, scrape
 from tests.helpers import operation, params, resolve
 from tests.test_conventions import RESPONSE_HEADER, table
@@ -423,6 +424,17 @@ def test_stated_but_unclear_constraints_are_counted_not_guessed() -> None:
         ("Prefix.\nThe value must match the regular expression:\n^[a-z._-]*$", "^[a-z._-]*$"),
         ("The string must comply with UUID regular expression rules.", None),
         ("It matches the regular expression rules of the console.", None),  # no pattern there
+        ("Filter. The regular expression ^$ matches empty strings.", None),  # no rule
+        ("A name that does not match the ^[0-9]+$ regular expression.", None),
+        ("Regular expression ^[a-z]*$ is recommended.", None),
+        ("The value is ^[a-z]+$\nRegular expression support: yes", None),
+        ("ID. It matches the regular expression [a-f0-9]{32}.", "[a-f0-9]{32}"),  # unanchored
+        ('Quote. It matches the regular expression "[^"]+"', '"[^"]+"'),  # quotes inside
+        ("- Format: matches the regular expression ^[a-z]+$.", "^[a-z]+$"),  # a label, no case
+        # the rule for every value wins over one case's, wherever the bullets put it
+        ("A key.\n- Key ID: matches ^[0-9a-z]{8}$ regular expression\n- Alias: matches "
+         "^alias/[a-z]+$ regular expression.\nThe value matches the regular expression "
+         "^.{1,64}$.", "^.{1,64}$"),
         # a bullet naming one case of the value: its pattern is not every value's
         ("A key ID or an alias.\n- Key ID: a string that matches the ^[0-9a-z]{8}$ regular "
          "expression\n- Alias: alias/ followed by the name", None),
@@ -829,7 +841,10 @@ def test_corpus_stated_regular_expressions_have_a_pattern_or_a_reason(
                 continue
             stated += 1
             items = fld.schema.get("items") if fld.schema.get("type") == "array" else None
-            has = "pattern" in fld.schema or (isinstance(items, dict) and "pattern" in items)
+            targets = [fld.schema, items] if isinstance(items, dict) else [fld.schema]
+            # a pattern, or a named string format ("comply with UUID regular expression rules")
+            has = any("pattern" in t or t.get("format", "int32") not in TYPE_FORMATS
+                      for t in targets)  # fmt: skip
             field = fld.where.split(" ")[-1]
             prop = field.rsplit(".", 1)[-1]
             assert has or field in explained or f".{prop} = " in explained, f"{name} {fld.where}"

@@ -227,7 +227,7 @@ def test_path_variables_a_uri_sentence_describes_take_its_words(tmp_path: Path) 
     uri = (
         "POST /v2.0/{project_id}/gateways/{gateway_id}/tags/{key}\n\n"
         ".. note::\n\n   In the URI, **project_id** indicates the project ID, and "
-        "**gateway_id** indicates the ID of the target gateway.\n"
+        "**gateway_id** indicates the ID of the target gateway. The key is mandatory.\n"
     )
     result = scrape_pages(tmp_path, {"tags.rst": page("Creating Tags", ("URI", uri))})
     op = operation(result.spec, "post", "/v2.0/{project_id}/gateways/{gateway_id}/tags/{key}")

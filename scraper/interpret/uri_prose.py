@@ -3,8 +3,9 @@ project_id indicates the project ID, and resource_id indicates the ID of the tar
 resource.").
 
 One rule for every service: in a paragraph of the URI section, the variable's name followed
-by "indicates", "specifies", "is" or "refers to" starts its description, which runs to the
-next comma, semicolon or full stop.
+by "indicates", "specifies", "represents", "means" or "refers to" (spelt as in the path; not
+"is", which states a property: "project_id is mandatory") starts its description, which runs
+to the next comma, semicolon or full stop.
 """
 
 from __future__ import annotations
@@ -14,12 +15,12 @@ import re
 from doc2openapi.scraper.interpret.sections import RoledSection
 from doc2openapi.scraper.page import Paragraph, squash
 
-VERB = r"(?:indicates|specifies|represents|means|refers\s+to|is)"
+VERB = r"(?:indicates|specifies|represents|means|refers\s+to)"
 
 
 def described_in_prose(sections: list[RoledSection], var: str) -> str | None:
     """The description a URI section's sentence gives path variable `var`, or None."""
-    said = re.compile(rf"(?<![\w{{-]){re.escape(var)}(?![\w}}-])\s+{VERB}\s+([^,;.]+)", re.I)
+    said = re.compile(rf"(?<![\w{{.-]){re.escape(var)}(?![\w}}-])\s+{VERB}\s+([^,;.]+)")
     for roled in sections:
         if roled.role != "uri":
             continue

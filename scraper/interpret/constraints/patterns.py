@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from doc2openapi.scraper.interpret.constraints import prose
+
 REGEX_LIKE = re.compile(r"^\^.*\$$|^\^.*[\]})+*]$")
 # Python/PCRE-only syntax that ECMA-262 rejects or reads differently.
 NOT_ECMA = re.compile(r"\(\?P|\(\?[aiLmsux-]+[):]|\(\?>|\(\?#|\\[AZzGQE]|[+*?}]\+|\\p\{\^")
@@ -37,8 +39,8 @@ def _clean(text: str) -> str:
         text = text.strip().strip("`").strip()
         if text.startswith("**") and text.endswith("**"):
             text = text[2:-2].strip()
-        if len(text) > 1 and QUOTES.get(text[0]) == text[-1]:
-            text = text[1:-1].strip()
+        if len(text) > 1 and QUOTES.get(text[0]) == text[-1] and text[0] not in text[1:-1]:
+            text = text[1:-1].strip()  # not a pattern that holds quotes: "[^"]+"
     return text
 
 
@@ -59,39 +61,56 @@ def read_pattern(label: str | None, range_part: str | None) -> str | None:
 
 
 # A pattern in a sentence: after the words ("matches the regular expression ^[a-z]+$",
-# "must match the regular expression:" then the pattern on the next line) or before them
-# ("matches the ^[a-z]+$ regular expression").
-AFTER_WORDS = re.compile(r"\bregular\s+expression\s*[:\uff1a]?\s+(\S+)", re.I)
-BEFORE_WORDS = re.compile(r"(\S+)\s+regular\s+expression\b", re.I)
-# A bullet that names one case of the value ("- Key ID: a string that matches ..."): its
-# pattern holds for that case only, not for every value of the field.
-ONE_CASE = re.compile(r"\s*[-*\u2022]\s+(?P<case>[^:\n]{1,40}?)\s*:\s")
+# "must match the regular expression:" then the pattern on the next line) or before them on
+# their line ("matches the ^[a-z]+$ regular expression"). The sentence must say the value
+# conforms to it ("matches", "meets", "complies with"), and not negate that.
+AFTER_WORDS = re.compile(
+    r"\bregular\s+expression(?:[ \t]*[:\uff1a][ \t]*\n?[ \t]*|[ \t]+)(\S+)", re.I
+)
+BEFORE_WORDS = re.compile(r"(\S+)[ \t]+regular\s+expression\b", re.I)
+CONFORMS = re.compile(
+    r"\b(?:match(?:es|ed|ing)?|meets?|meeting|compl(?:y|ies|ying)|conform(?:s|ing)?|"
+    r"satisf(?:y|ies|ying)|follow(?:s|ing)?|consistent\s+with)\b",
+    re.I,
+)
+NEGATED = re.compile(r"\b(?:not|never|no)\b|n't\b", re.I)
+REGEX_CHARS = re.compile(r"[\[\](){}\\^$*+?|]")
 
 
 @dataclass(frozen=True)
 class InlinePattern:
-    """A regular expression a sentence states, and the listed case it is stated for."""
+    """A regular expression a sentence states, and the case it is stated for."""
 
     pattern: str
     case: str | None  # None: it holds for every value
 
 
 def stated_inline(text: str) -> InlinePattern | None:
-    """The first usable pattern a sentence of `text` states, looked for on both sides of
-    the words "regular expression"; None when there is none."""
-    found = [(m.start(1), m.group(1)) for m in AFTER_WORDS.finditer(text)]
-    found += [(m.start(1), m.group(1)) for m in BEFORE_WORDS.finditer(text)]
-    for start, token in sorted(found):
+    """The first usable pattern a sentence of `text` states for every value; else the first
+    stated for one case of it (a bullet of cases, "- Key ID: ... matches ..."); None when
+    there is none."""
+    found = [(m.start(1), m.start(), m.end(), m.group(1)) for m in AFTER_WORDS.finditer(text)]
+    found += [(m.start(), m.start(), m.end(), m.group(1)) for m in BEFORE_WORDS.finditer(text)]
+    one_case: InlinePattern | None = None
+    for first, words, end, token in sorted(found, key=lambda f: f[1]):
         pattern = _clean(token)
-        if REGEX_LIKE.match(pattern) and regex_problem(pattern) is None:
-            line = text[text.rfind("\n", 0, start) + 1 :]
-            case = ONE_CASE.match(line)
-            return InlinePattern(pattern, case.group("case") if case else None)
-    return None
+        said = text[prose.sentence_start(text, min(first, words)) : end]
+        if (
+            not REGEX_CHARS.search(pattern)
+            or regex_problem(pattern) is not None
+            or not CONFORMS.search(said)
+            or NEGATED.search(said)
+        ):
+            continue
+        case = prose.case_of(text, words)
+        if case is None:
+            return InlinePattern(pattern, None)
+        one_case = one_case or InlinePattern(pattern, case)
+    return one_case
 
 
 def inline_pattern(text: str) -> str | None:
     """ "... that matches the regular expression ^[0-9a-z]{8}$." -> "^[0-9a-z]{8}$", unless
-    it is stated for one listed case of the value only."""
+    it is stated for one case of the value only."""
     found = stated_inline(text)
     return found.pattern if found is not None and found.case is None else None
