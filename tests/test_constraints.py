@@ -429,6 +429,7 @@ def test_stated_but_unclear_constraints_are_counted_not_guessed() -> None:
         ("Regular expression ^[a-z]*$ is recommended.", None),
         ("The value is ^[a-z]+$\nRegular expression support: yes", None),
         ("ID. It matches the regular expression [a-f0-9]{32}.", "[a-f0-9]{32}"),  # unanchored
+        ("Answer. It must match the regular expression ^(yes|no)$", "^(yes|no)$"),  # no, kept
         ('Quote. It matches the regular expression "[^"]+"', '"[^"]+"'),  # quotes inside
         ("- Format: matches the regular expression ^[a-z]+$.", "^[a-z]+$"),  # a label, no case
         # the rule for every value wins over one case's, wherever the bullets put it

@@ -93,13 +93,13 @@ def stated_inline(text: str) -> InlinePattern | None:
     found += [(m.start(), m.start(), m.end(), m.group(1)) for m in BEFORE_WORDS.finditer(text)]
     one_case: InlinePattern | None = None
     for first, words, end, token in sorted(found, key=lambda f: f[1]):
-        pattern = _clean(token)
-        said = text[prose.sentence_start(text, min(first, words)) : end]
+        pattern, lead = _clean(token), min(first, words)
+        opening = text[prose.sentence_start(text, lead) : lead]  # the words before the pattern
         if (
             not REGEX_CHARS.search(pattern)
             or regex_problem(pattern) is not None
-            or not CONFORMS.search(said)
-            or NEGATED.search(said)
+            or not CONFORMS.search(opening + text[words:end])
+            or NEGATED.search(opening)
         ):
             continue
         case = prose.case_of(text, words)
