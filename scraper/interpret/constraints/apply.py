@@ -15,7 +15,11 @@ from doc2openapi.scraper.interpret.constraints.enums import (
     marked_member,
     value_list,
 )
-from doc2openapi.scraper.interpret.constraints.patterns import inline_pattern, read_pattern
+from doc2openapi.scraper.interpret.constraints.patterns import (
+    CONFORM_WORDS,
+    inline_pattern,
+    read_pattern,
+)
 from doc2openapi.scraper.interpret.constraints.structure import Parts, split
 from doc2openapi.scraper.interpret.constraints.values import (
     NUM,
@@ -50,9 +54,7 @@ STATED = {
     # a value must conform to a regular expression, or one is labelled; not a mention
     # ("REGEX: regular expression match", "Regular expression of the topic")
     "pattern": re.compile(
-        r"\b(?:match(?:es|ed)?|meets?|meeting|compl(?:y|ies|ying|iance|iant)|conform(?:s|ing)?|"
-        r"satisf(?:y|ies|ying)|follow(?:s|ing)?|consistent\s+with|"
-        r"(?:verified|validated|checked)\s+(?:against|by))\b[^.:;()]{0,40}?"
+        rf"\b(?:{CONFORM_WORDS})\b[^.:;()]{{0,40}}?"
         r"\bregular\s+expression|\bregular\s+expression(?:\s+matching)?\s*[:：]|"
         r"\^\S*\$\s+regular\s+expression|\bmatching\s+(?:the\s+)?regular\s+expression\s+\S|"
         r"\bregular\s+expression\s+\^",

@@ -68,11 +68,13 @@ AFTER_WORDS = re.compile(
     r"\bregular\s+expression(?:[ \t]*[:\uff1a][ \t]*\n?[ \t]*|[ \t]+)(\S+)", re.I
 )
 BEFORE_WORDS = re.compile(r"(\S+)[ \t]+regular\s+expression\b", re.I)
-CONFORMS = re.compile(
-    r"\b(?:match(?:es|ed|ing)?|meets?|meeting|compl(?:y|ies|ying)|conform(?:s|ing)?|"
-    r"satisf(?:y|ies|ying)|follow(?:s|ing)?|consistent\s+with)\b",
-    re.I,
+# Words saying a value conforms to a regular expression (also what makes one "stated").
+CONFORM_WORDS = (
+    r"match(?:es|ed)?|meets?|meeting|compl(?:y|ies|ying|iance|iant)|conform(?:s|ing)?|"
+    r"satisf(?:y|ies|ying)|follow(?:s|ing)?|consistent\s+with|"
+    r"(?:verified|validated|checked)\s+(?:against|by)"
 )
+CONFORMS = re.compile(rf"\b(?:{CONFORM_WORDS}|matching)\b", re.I)
 NEGATED = re.compile(r"\b(?:not|never|no)\b|n't\b", re.I)
 REGEX_CHARS = re.compile(r"[\[\](){}\\^$*+?|]")
 
