@@ -405,6 +405,34 @@ def test_audit_drops_what_the_schema_or_location_contradicts() -> None:
     assert keyword_counts(spec) == {"default": 2, "enum": 1, "maxLength": 1, "maximum": 1}
 
 
+def test_a_numbers_regular_expression_is_reported_only_when_it_says_more() -> None:
+    """An integer's expression that accepts every value its keywords name restates them;
+    one that rejects a bound is a conflict to report; one with nothing to compare stays."""
+
+    def field(description: str, **keywords: Any) -> dict[str, Any]:
+        return {
+            "type": "integer",
+            "description": description,
+            **keywords,
+            "x-doc-source": {"file": "page.html"},
+        }
+
+    spec: dict[str, Any] = {"components": {"schemas": {"Page": {"type": "object", "properties": {
+        "limit": field("Size.\nRegular expression matching: ^([1-9]|[1-9][0-9]|100)$",
+                       minimum=1, maximum=100, default=10),
+        "offset": field("Offset.\nRegular expression matching: ^(0|[1-9]|[1-9][0-9])$",
+                        minimum=0, maximum=999),
+        "count": field("Count.\nRegular expression matching: ^[0-9]+$"),
+    }}}}}  # fmt: skip
+    reasons = sorted(d.reason for d in audit_constraints(spec))
+    assert reasons == [
+        "Page.count: the description states a regular expression; no pattern: the field is "
+        "of type integer, not a string",
+        "Page.offset: the description states a regular expression; no pattern: the field is "
+        "of type integer, not a string, and it rejects 999, which the field's keywords allow",
+    ]
+
+
 def test_stated_but_unclear_constraints_are_counted_not_guessed() -> None:
     schema: dict[str, Any] = {"type": "integer"}
     found = apply_constraints(schema, "The value range is (0, ∞). Obtain it from the console.")
@@ -828,6 +856,17 @@ def test_corpus_defaults_are_values_of_their_schema(corpus_specs: dict[str, Scra
     assert checked >= 500
 
 
+def _restates_its_keywords(schema: dict[str, Any], description: str) -> bool:
+    """A number whose labelled expression accepts each of its bounds, default and values."""
+    label = re.search(r"regular expression matching\W*(\^\S+)", description, re.I)
+    named = [schema[k] for k in ("minimum", "maximum", "default") if k in schema]
+    named += schema.get("enum", [])
+    return (
+        schema.get("type") in ("integer", "number") and label is not None and bool(named)
+        and all(re.search(label.group(1), str(value)) for value in named)
+    )  # fmt: skip
+
+
 def test_corpus_stated_regular_expressions_have_a_pattern_or_a_reason(
     corpus_specs: dict[str, ScrapeResult],
 ) -> None:
@@ -843,9 +882,11 @@ def test_corpus_stated_regular_expressions_have_a_pattern_or_a_reason(
             stated += 1
             items = fld.schema.get("items") if fld.schema.get("type") == "array" else None
             targets = [fld.schema, items] if isinstance(items, dict) else [fld.schema]
-            # a pattern, or a named string format ("comply with UUID regular expression rules")
+            # a pattern, a named string format ("comply with UUID regular expression rules"),
+            # or a number's keywords that the expression restates
             has = any("pattern" in t or t.get("format", "int32") not in TYPE_FORMATS
                       for t in targets)  # fmt: skip
+            has = has or _restates_its_keywords(fld.schema, fld.description)
             field = fld.where.split(" ")[-1]
             prop = field.rsplit(".", 1)[-1]
             assert has or field in explained or f".{prop} = " in explained, f"{name} {fld.where}"

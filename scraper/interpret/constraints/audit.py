@@ -3,12 +3,14 @@
 A path parameter never has a default (a mock would put the default in the URL); a default
 its schema rejects, a placeholder default, an enum value not of the field's type and a
 pattern that is no ECMA-262 regular expression are removed; a field whose description
-states a regular expression but has no `pattern` gets a diagnostic saying why. The report
-counts the keywords as they are in the document.
+states a regular expression but has no `pattern` gets a diagnostic saying why (not a number
+whose expression accepts every value its bounds, default and list name: it restates them).
+The report counts the keywords as they are in the document.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -20,7 +22,13 @@ from doc2openapi.scraper.interpret.constraints.apply import (
     TYPE_FORMATS,
     apply_constraints,
 )
-from doc2openapi.scraper.interpret.constraints.patterns import regex_problem, stated_inline
+from doc2openapi.scraper.interpret.constraints.patterns import (
+    inline_pattern,
+    read_pattern,
+    regex_problem,
+    stated_inline,
+)
+from doc2openapi.scraper.interpret.constraints.structure import split
 from doc2openapi.scraper.interpret.constraints.values import is_placeholder
 from doc2openapi.scraper.model import SOURCE_KEY, Diagnostic
 from doc2openapi.scraper.tree import operations
@@ -76,12 +84,7 @@ def audit_constraints(spec: dict[str, Any]) -> list[Diagnostic]:
                 del target["pattern"]
                 reason = f"{where}: pattern dropped: {problem}"
                 found.append(Diagnostic(file, "constraint:pattern", reason))
-        # a named string format ("must comply with UUID regular expression rules") states it
-        has_pattern = any(
-            "pattern" in t or t.get("format", "int32") not in TYPE_FORMATS for t in _targets(schema)
-        )
-        if STATED["pattern"].search(description) and not has_pattern:
-            why = _why_no_pattern(schema, description)
+        if STATED["pattern"].search(description) and (why := _why_no_pattern(schema, description)):
             found.append(Diagnostic(
                 file, "constraint:pattern",
                 f"{where}: the description states a regular expression; no pattern: {why}",
@@ -89,14 +92,39 @@ def audit_constraints(spec: dict[str, Any]) -> list[Diagnostic]:
     return found
 
 
-def _why_no_pattern(schema: dict[str, Any], description: str) -> str:
+def _why_no_pattern(schema: dict[str, Any], description: str) -> str | None:
+    """Why a field whose description states a regular expression has no `pattern`; None when
+    nothing is lost: it has one, a named string format ("must comply with UUID regular
+    expression rules") states it, or a number's keywords do."""
+    if any(
+        "pattern" in t or t.get("format", "int32") not in TYPE_FORMATS for t in _targets(schema)
+    ):
+        return None
     kind = schema.get("type", "untyped")
+    if kind in ("integer", "number"):
+        return _number_pattern(schema, description)
     if kind not in ("string", "array"):
         return f"the field is of type {kind}, not a string"
     inline = stated_inline(description)
     if inline is not None and inline.case is not None:
         return f"the regular expression is stated for one listed case ({inline.case!r}) only"
     return "no usable regular expression follows the words"
+
+
+def _number_pattern(schema: dict[str, Any], description: str) -> str | None:
+    """A number's expression ("^([1-9]|[1-9][0-9]|100)$" beside Minimum 1, Maximum 100)
+    restates its keywords when it accepts every value they name: nothing is lost."""
+    why = f"the field is of type {schema['type']}, not a string"
+    pattern = read_pattern(split(description).labels.get("pattern"), None)
+    pattern = pattern or inline_pattern(description)
+    named = [schema[k] for k in ("minimum", "maximum", "default") if k in schema]
+    named += list(schema.get("enum", []))
+    if pattern is None or not named:
+        return why
+    rejected = [value for value in named if re.search(pattern, str(value)) is None]
+    if rejected:
+        return f"{why}, and it rejects {rejected[0]!r}, which the field's keywords allow"
+    return None
 
 
 def _untyped_parameter(
