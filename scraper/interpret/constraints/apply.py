@@ -128,6 +128,13 @@ def _array(schema: Schema, parts: Parts, result: Extracted) -> None:
         result.extracted.add("items")
 
 
+def stated_pattern(parts: Parts) -> str | None:
+    """The regular expression a description states for every value: a labelled line, a
+    Range part that is one, or a sentence; None when there is no usable one."""
+    labelled = read_pattern(parts.labels.get("pattern"), parts.section("range"))
+    return labelled or inline_pattern(_said(parts))
+
+
 def _said(parts: Parts) -> str:
     """The text constraints are read from: the prose and the parts that state the field."""
     return "\n".join(
@@ -227,8 +234,7 @@ def _string(schema: Schema, parts: Parts, text: str, result: Extracted) -> None:
     if isinstance(high_label, int) and high_label >= 0:
         high = high_label
     _set(schema, result, "length", minLength=low or None, maxLength=high)
-    range_part = parts.section("range")
-    pattern = read_pattern(parts.labels.get("pattern"), range_part) or inline_pattern(text)
+    pattern = stated_pattern(parts)
     if pattern is not None:
         schema["pattern"] = pattern
         result.extracted.add("pattern")

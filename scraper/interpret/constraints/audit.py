@@ -21,13 +21,9 @@ from doc2openapi.scraper.interpret.constraints.apply import (
     STATED,
     TYPE_FORMATS,
     apply_constraints,
+    stated_pattern,
 )
-from doc2openapi.scraper.interpret.constraints.patterns import (
-    inline_pattern,
-    read_pattern,
-    regex_problem,
-    stated_inline,
-)
+from doc2openapi.scraper.interpret.constraints.patterns import regex_problem, stated_inline
 from doc2openapi.scraper.interpret.constraints.structure import split
 from doc2openapi.scraper.interpret.constraints.values import is_placeholder
 from doc2openapi.scraper.model import SOURCE_KEY, Diagnostic
@@ -115,8 +111,7 @@ def _number_pattern(schema: dict[str, Any], description: str) -> str | None:
     """A number's expression ("^([1-9]|[1-9][0-9]|100)$" beside Minimum 1, Maximum 100)
     restates its keywords when it accepts every value they name: nothing is lost."""
     why = f"the field is of type {schema['type']}, not a string"
-    pattern = read_pattern(split(description).labels.get("pattern"), None)
-    pattern = pattern or inline_pattern(description)
+    pattern = stated_pattern(split(description))
     named = [schema[k] for k in ("minimum", "maximum", "default") if k in schema]
     named += list(schema.get("enum", []))
     if pattern is None or not named:

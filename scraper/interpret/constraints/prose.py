@@ -133,23 +133,20 @@ def case_specific(text: str, start: int, values: Sequence[Any] = ()) -> bool:
     """Does the sentence around `start` open with a case ("For SMS", "If ...") or sit in one
     of two or more case bullets ("- hmac: The value contains 8 to 32 characters.")? A bullet
     headed by one of the field's own `values` ("- SWA: Prefix match") describes that value."""
+    return case_of(text, start, values) is not None
+
+
+def case_of(text: str, start: int, values: Sequence[Any] = ()) -> str | None:
+    """The case the sentence around `start` is stated for ("For SMS" of "For SMS, ...",
+    "Key ID" of "- Key ID: ..."), or None when it holds for every value."""
     opening = text[sentence_start(text, start) : start]
     if CASE.match(opening) and not UNSET.search(opening):
-        return True
+        return opening.strip(" -\u2022").split(",")[0].strip()
     bullet = CASE_BULLET.match(text, text.rfind("\n", 0, start) + 1)
     if bullet is None or bullet.end() > start or _case_bullets(text) < 2:
-        return False
-    return bullet.group(1).strip().lower() not in {str(v).lower() for v in values}
-
-
-def case_of(text: str, start: int) -> str | None:
-    """The case the sentence around `start` is stated for ("Key ID" of "- Key ID: ...", "For
-    SMS" of "For SMS, ..."), or None when it holds for every value."""
-    if not case_specific(text, start):
         return None
-    bullet = CASE_BULLET.match(text, text.rfind("\n", 0, start) + 1)
-    opening = text[sentence_start(text, start) : start].strip(" -\u2022")
-    return bullet.group(1).strip() if bullet else opening.split(",")[0].strip()
+    case = bullet.group(1).strip()
+    return None if case.lower() in {str(v).lower() for v in values} else case
 
 
 @lru_cache(maxsize=256)
