@@ -3,25 +3,16 @@
 The interpreter creates diagnostics by kind string alone; this registry is where a kind gets
 its severity, so `--strict` / `--fail-on` and the report can tell a lost page (error) from a
 doc defect worth a look (warning) from an inference made in the open (info). The README's
-diagnostic table is generated from `KINDS` (a test keeps the two equal).
+diagnostic table is generated from `KINDS` (a test keeps the two equal). The info kinds live
+in `diagnostic_info.py`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from doc2openapi.scraper.diagnostic_info import INFO_KINDS
+from doc2openapi.scraper.diagnostic_kind import FALLBACK, SEVERITIES, Kind, Severity
 
-Severity = Literal["error", "warning", "info"]
-SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
-FALLBACK: Severity = "warning"
-"""The severity of a kind missing from the registry: never a crash, never silently ignored."""
-
-
-@dataclass(frozen=True)
-class Kind:
-    severity: Severity
-    meaning: str
-    action: str
+__all__ = ["FALLBACK", "KINDS", "SEVERITIES", "at_least", "lookup", "markdown_table", "severity"]
 
 
 KINDS: dict[str, Kind] = {
@@ -130,6 +121,12 @@ KINDS: dict[str, Kind] = {
         "give its name elsewhere in the body (the report says where)",
         "document the field",
     ),
+    "doc-defect:undocumented-parameter": Kind(
+        "warning",
+        "a query key an example request sends and no parameter row names; added, typed by its "
+        "value, unless the tables document the name elsewhere (the report says where)",
+        "document the parameter",
+    ),
     "doc-defect:constraint": Kind(
         "warning",
         "an example contradicts a keyword read from prose; the keyword is dropped",
@@ -198,128 +195,7 @@ KINDS: dict[str, Kind] = {
     "markup": Kind(
         "warning", "markup the reader could not follow (e.g. an RST error)", "fix the markup"
     ),
-    # Done in the open: the spec says what the docs mean, and the report says how.
-    "inferred:status": Kind(
-        "info",
-        "a page with no status code, whose status section links to a common page that gives "
-        'the code per method ("204: Normal response to DELETE requests"): that code',
-        "list the codes on the page",
-    ),
-    "inferred:adjacent-table": Kind(
-        "info",
-        "an Object row that points at no table takes the table right after its own, which "
-        "nothing else on the page points at (a type-named table such as ErrorDetail)",
-        "none needed; link the field to its table to make it explicit",
-    ),
-    "inferred:nesting": Kind(
-        "info",
-        "one table lists the fields of nested objects side by side; each row is placed where "
-        "the examples nest it",
-        "none needed; split the table per object to make it explicit",
-    ),
-    "inferred:variants": Kind(
-        "info",
-        "a field whose description links, case by case, to several tables: any one of them "
-        "(`anyOf`)",
-        "none needed",
-    ),
-    "endpoint-not-named": Kind(
-        "info",
-        "the docs name no region or cloud domain for the service's endpoint (`x-doc-unnamed`)",
-        "pass the client a base URL; the cloud's Regions and Endpoints page has it",
-    ),
-    "duplicate-operation": Kind(
-        "info", "the same method and path on several pages: merged (bodies as `anyOf`)", "none"
-    ),
-    "operation-name": Kind(
-        "info",
-        "two operations would share a name: one says its API version (ListV21Servers) or a "
-        "word of its path",
-        "none",
-    ),
-    "renamed-path-parameter": Kind(
-        "info", "one path written with other parameter names on another page; renamed", "none"
-    ),
-    "repeated-path-parameter": Kind(
-        "info",
-        "a path naming one variable twice; the repeat is renamed `target_<name>` (distinct "
-        "names, as OpenAPI requires), described as the doc's row",
-        "none",
-    ),
-    "inferred:type": Kind(
-        "info",
-        "a type the table does not give: from the page's example (a field, an array's items), "
-        "or from a numeric range a parameter's description states",
-        "none",
-    ),
-    "inferred:wrapper": Kind(
-        "info", "a top-level wrapper key the example shows and the tables omit", "none"
-    ),
-    "inferred:nullable": Kind("info", "a field the example shows as `null`: nullable", "none"),
-    "inferred:empty": Kind(
-        "info",
-        'an object field the example shows as `""` (the object is absent): the object or an '
-        "empty string",
-        "say when the field is empty",
-    ),
-    "inferred:query": Kind(
-        "info", "a GET/DELETE page's request table, with no body shown: query parameters", "none"
-    ),
-    "inferred:body": Kind(
-        "info",
-        "a URI table's rows that no template names and the request examples send: the body",
-        "put the body's fields in a request table",
-    ),
-    "error-example": Kind(
-        "info",
-        "an error reply shown among a success response's examples; left out of that response",
-        "label it as an error example",
-    ),
-    "inferred:alternatives": Kind(
-        "info",
-        "a request section giving the body in several labelled forms: one body with all "
-        "their fields, required where every form requires them",
-        "none",
-    ),
-    "inferred:items": Kind(
-        "info",
-        "an array with no item type: items typed as a same-named field of the operation or "
-        "the service, as the listed values, or (parameters) as strings",
-        "give the item type",
-    ),
-    "inferred:root-array": Kind(
-        "info",
-        "a body table whose one row names the body itself, or whose examples are lists of the "
-        "object it documents: the body is an array",
-        "none",
-    ),
-    "inferred:path": Kind(
-        "info", "a path variable no row names, described by a URI section's sentence", "none"
-    ),
-    "inferred:header": Kind(
-        "info",
-        "a request header the prose asks for by name and value: an optional header parameter",
-        "none",
-    ),
-    "linked-body": Kind(
-        "info", "a body section with no table, read from the page or section it links to", "none"
-    ),
-    "header-pattern": Kind(
-        "info",
-        "a header or form-field row naming a family (`x-obs-meta-*`), not one; not declared",
-        "none",
-    ),
-    "subresources": Kind(
-        "info",
-        "several operations on one method and path told apart by query keys (`?acl`): "
-        "one operation and `x-subresources`",
-        "none",
-    ),
-    "actions": Kind(
-        "info",
-        "several actions on one method and path: a `oneOf` body and `x-actions`",
-        "none",
-    ),
+    **INFO_KINDS,
 }
 
 

@@ -4,16 +4,17 @@ URI sections and in example request lines alike."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 from doc2openapi.scraper.interpret.schemas import SchemaBuilder
 from doc2openapi.scraper.interpret.sections import RoledSection
-from doc2openapi.scraper.interpret.templates import distinct_names
+from doc2openapi.scraper.interpret.templates import distinct_names, instantiates
 from doc2openapi.scraper.page import CodeBlock, Paragraph
 
 METHODS = "GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS"
-ENDPOINT = re.compile(rf"(?<![A-Za-z])({METHODS})\s+(?:https?://[^/\s]*)?(/\S*)", re.I)
+HOST = r"https?://(?:\{[^{}/\n]*\}|[^/\s{}])*"  # "https://{Cloud Eye endpoint}": a placeholder
+ENDPOINT = re.compile(rf"(?<![A-Za-z])({METHODS})\s+(?:{HOST})?(/\S*)", re.I)
 QUERY_TEMPLATE = re.compile(r"\{[?&]([^{}]*)\}")  # RFC 6570: /x{?limit,marker}
 WELL_FORMED_PATH = re.compile(r"^/(?:[^{}\s?#]|\{[^{}/\s]+\})*$")
 BODYLESS_METHODS = frozenset({"GET", "HEAD", "DELETE"})  # a body is allowed, never expected
@@ -25,19 +26,21 @@ class Endpoint:
     path: str
     query: tuple[str, ...]
     query_values: tuple[tuple[str, str], ...] = ()
+    absolute: bool = field(default=False, compare=False)  # written with its host: a request line
 
 
 def find_endpoints(text: str) -> list[Endpoint]:
     """Method + path pairs, e.g. "GET /v2/{project_id}/jobs?limit={limit}" or "{?limit}"."""
     found: list[Endpoint] = []
     for match in ENDPOINT.finditer(text):
-        endpoint = _endpoint(match.group(1).upper(), match.group(2).rstrip(".,;:)"))
+        absolute = match.group(0).split(None, 1)[1].lower().startswith("http")
+        endpoint = _endpoint(match.group(1).upper(), match.group(2).rstrip(".,;:)"), absolute)
         if endpoint is not None and endpoint not in found:
             found.append(endpoint)
     return found
 
 
-def _endpoint(method: str, raw: str) -> Endpoint | None:
+def _endpoint(method: str, raw: str, absolute: bool) -> Endpoint | None:
     """The endpoint `raw` (a path with its query) names, unless its path is malformed."""
     query = [n.strip() for t in QUERY_TEMPLATE.findall(raw) for n in t.split(",")]
     raw = QUERY_TEMPLATE.sub("", raw)
@@ -47,14 +50,16 @@ def _endpoint(method: str, raw: str) -> Endpoint | None:
         path = path.rstrip("/")
     if not WELL_FORMED_PATH.match(path):
         return None
-    pairs = [q.split("=", 1) for q in query_string.split("&") if q]
+    pairs = [q.lstrip("?").split("=", 1) for q in query_string.split("&") if q]  # "??role=2"
     query += [p[0] for p in pairs]
     values = tuple((p[0], unquote(p[1])) for p in pairs if len(p) == 2 and p[1] and "{" not in p[1])
-    return Endpoint(method, path, tuple(n for n in query if n), values)
+    return Endpoint(method, path, tuple(n for n in query if n), values, absolute)
 
 
 def uri_endpoints(uri_sections: list[RoledSection]) -> list[Endpoint]:
-    """The endpoints the URI sections' paragraphs and code blocks name, each once."""
+    """The endpoints the URI sections' paragraphs and code blocks name, each once. A request
+    line there ("GET https://{endpoint}/v1/alarms/al-1?limit=2", an example under the URI)
+    that fills in an endpoint's template is that endpoint's example, not another endpoint."""
     found: list[Endpoint] = []
     for roled in uri_sections:
         for block in roled.section.blocks:
@@ -64,7 +69,16 @@ def uri_endpoints(uri_sections: list[RoledSection]) -> list[Endpoint]:
             for endpoint in find_endpoints(text or ""):
                 if endpoint not in found:
                     found.append(endpoint)
-    return found
+    return [e for e in found if not any(_example_of(e, other) for other in found)]
+
+
+def _example_of(line: Endpoint, endpoint: Endpoint) -> bool:
+    return (
+        line.absolute
+        and not endpoint.absolute
+        and line.method == endpoint.method
+        and instantiates(line.path, endpoint.path)
+    )
 
 
 def distinct_template_names(

@@ -1,19 +1,19 @@
 """Example sections: which code block is a request example and which a response (of which
-status), by the section's role or the paragraph before the block; and the query values of
-example request lines."""
+status), by the section's role or the paragraph before the block; and the example request
+lines, for their query."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from doc2openapi.scraper.interpret.endpoints import find_endpoints
 from doc2openapi.scraper.interpret.examples import REQUEST_LINE, NotJson, extract_json
-from doc2openapi.scraper.interpret.page_state import Draft, PageContext
+from doc2openapi.scraper.interpret.page_state import PageContext
+from doc2openapi.scraper.interpret.query_examples import read_request_line
 from doc2openapi.scraper.interpret.responses import STATUS_MARKER
 from doc2openapi.scraper.interpret.sections import Role, RoledSection
 from doc2openapi.scraper.model import Example, Json
-from doc2openapi.scraper.page import Block, CodeBlock, Page, Paragraph
+from doc2openapi.scraper.page import CodeBlock, Page, Paragraph
 
 CONTENT_TYPE = re.compile(r"content-type\W{0,3}:\s*([\w.+-]+/[\w.+-]+)", re.I)
 ERROR_KEYS = frozenset({"error", "error_code", "error_msg", "errorcode", "errormsg", "code",
@@ -53,7 +53,7 @@ def read_example_section(ctx: PageContext, roled: RoledSection) -> None:
     walk = _ExampleWalk()
     for block in roled.section.blocks:
         if roled.role != "example-response":
-            _query_examples(block, ctx.draft)
+            read_request_line(block, ctx.draft)
         if isinstance(block, Paragraph):
             walk.read(block.body.text)
         elif isinstance(block, CodeBlock):
@@ -69,19 +69,11 @@ def read_body_code_block(
     says "a request example" there is the slip, not the placement. Under Request, a block
     labelled as a response is left out, as in an example section."""
     if roled.role == "request":
-        _query_examples(block, ctx.draft)
+        read_request_line(block, ctx.draft)
     if any(word in label.lower() for word in ERROR_LABELS):
         return  # an error body: no documented schema to hold it
     role: Role = "example-request" if roled.role == "request" else "example-response"
     _read_code_block(ctx, RoledSection(role, roled.section), _ExampleWalk(label, status), block)
-
-
-def _query_examples(block: Block, draft: Draft) -> None:
-    """Query values in example request lines ("GET https://.../jobs?limit=10")."""
-    text = block.body.text if isinstance(block, Paragraph) else getattr(block, "text", "")
-    for endpoint in find_endpoints(text.split("\n", 1)[0]):
-        for name, value in endpoint.query_values:
-            draft.query_examples.setdefault(name, value)
 
 
 def _read_code_block(

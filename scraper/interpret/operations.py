@@ -29,6 +29,7 @@ from doc2openapi.scraper.interpret.parameters import (
     request_table_as_query,
 )
 from doc2openapi.scraper.interpret.prose import operation_prose
+from doc2openapi.scraper.interpret.query_examples import read_request_line, reconcile_query
 from doc2openapi.scraper.interpret.references import tidy_operation
 from doc2openapi.scraper.interpret.request_syntax import interpret_request_syntax
 from doc2openapi.scraper.interpret.responses import (
@@ -111,6 +112,8 @@ def _read_sections(ctx: PageContext) -> None:
         if role == "uri":
             for table in section_tables(roled):
                 read_parameters(ctx, ctx.page, table, "uri")
+            for block in roled.section.blocks:  # CES shows its example request under the URI
+                read_request_line(block, ctx.draft)
         elif role in ("request", "response"):
             read_body_section(ctx, roled)
         elif role == "status":
@@ -143,6 +146,7 @@ def _operation(ctx: PageContext, endpoint: Endpoint, operation_id: str, base_id:
         deprecated=DEPRECATED.search(page.title) is not None,
     )
     op.parameters = operation_parameters(ctx, endpoint)
+    reconcile_query(ctx, endpoint, op.parameters)
     op.request_body = request_body(ctx, base_id, carries_body=not bodyless([endpoint]))
     op.responses = build_responses(ctx, base_id, endpoint.method)
     op.schemas = ctx.builder.schemas

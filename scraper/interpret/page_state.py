@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from doc2openapi.scraper.interpret.endpoints import Endpoint
 from doc2openapi.scraper.interpret.linker import TableIndex, TableRef
 from doc2openapi.scraper.interpret.schemas import SchemaBuilder
 from doc2openapi.scraper.interpret.sections import RoledSection
@@ -31,7 +32,7 @@ class Draft:
     alternatives: list[TableRef] = field(default_factory=list)  # other forms of the request
     status_note: str = ""  # "See Returned Values for General Requests."
     status_links: list[Link] = field(default_factory=list)  # the pages that note links to
-    query_examples: dict[str, str] = field(default_factory=dict)
+    request_lines: list[Endpoint] = field(default_factory=list)  # example requests with a query
     repeats: dict[str, str] = field(default_factory=dict)  # renamed repeat -> the name it repeats
 
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from openapi_schema_validator import OAS30Validator
-
 from doc2openapi.scraper.interpret.columns import Field, is_parameter_table, read_fields
 from doc2openapi.scraper.interpret.constraints.prose import stated_range
 from doc2openapi.scraper.interpret.endpoints import Endpoint
@@ -17,7 +15,7 @@ from doc2openapi.scraper.interpret.prose_headers import prose_headers
 from doc2openapi.scraper.interpret.schemas import SchemaBuilder
 from doc2openapi.scraper.interpret.templates import TEMPLATE_VAR
 from doc2openapi.scraper.interpret.uri_prose import described_in_prose
-from doc2openapi.scraper.model import LOCATIONS, SOURCE_KEY, Json, Location, Parameter, Schema
+from doc2openapi.scraper.model import LOCATIONS, SOURCE_KEY, Location, Parameter, Schema
 from doc2openapi.scraper.page import Page, Table
 
 IMPLIED_HEADERS = {"x-auth-token", "content-type", "accept", "authorization"}
@@ -207,8 +205,6 @@ def _row_parameters(ctx: PageContext, endpoint: Endpoint, template: list[str]) -
                 )
             continue
         params.append(param)
-        if location == "query" and name in draft.query_examples:
-            _parameter_example(param, draft.query_examples[name], builder)
     return params
 
 
@@ -264,47 +260,15 @@ def _misspelt_path_rows(draft: Draft, template: list[str]) -> dict[tuple[str, st
             continue
         if location == "query" and name in draft.query_names:
             continue
-        close = [v for v in orphans if _similarity(name, v) >= 0.85]
+        close = [v for v in orphans if name_similarity(name, v) >= 0.85]
         if len(close) == 1 and close[0] not in found.values():
             found[key] = close[0]
     return found
 
 
-def _similarity(one: str, other: str) -> float:
+def name_similarity(one: str, other: str) -> float:
+    """How alike two names are, 0 to 1: a misspelling (`flavors_id`) scores 0.85 or more."""
     return SequenceMatcher(None, one.lower(), other.lower()).ratio()
-
-
-def _parameter_example(param: Parameter, raw: str, builder: SchemaBuilder) -> None:
-    """The example request's value, typed as the parameter is; a mismatch is a defect. A
-    list parameter's value is one item (`?id=a&id=b` repeats the key)."""
-    value: Json = _typed_value(param.schema, raw)
-    if param.schema.get("type") == "array":
-        items = param.schema.get("items")
-        one = _typed_value(items if isinstance(items, dict) else {}, raw)
-        value = None if one is None else [one]
-    checker = OAS30Validator(param.schema, format_checker=OAS30Validator.FORMAT_CHECKER)
-    if value is None or not checker.is_valid(value):
-        builder.diagnose(
-            "doc-defect:example",
-            f"query parameter {param.name!r}: example value {raw!r} does not fit its schema",
-        )
-        return
-    param.example = value
-
-
-def _typed_value(schema: Schema, raw: str) -> Json:
-    """`raw` as the JSON value of the schema's scalar type; None when it is not one."""
-    kind = schema.get("type")
-    try:
-        if kind == "integer":
-            return int(raw)
-        if kind == "number":
-            return float(raw)
-        if kind == "boolean":
-            return {"true": True, "false": False}[raw.lower()]
-    except (ValueError, KeyError):
-        return None
-    return raw
 
 
 def _prose_header_parameters(ctx: PageContext, documented: list[Parameter]) -> list[Parameter]:

@@ -31,3 +31,10 @@ def distinct_names(path: str) -> tuple[str, dict[str, str]]:
         parts += [path[last : match.start()], "{" + name + "}"]
         last = match.end()
     return "".join(parts) + path[last:], renamed
+
+
+def instantiates(path: str, template: str) -> bool:
+    """Whether `path` ("/v1/abc/alarms/al-1", "/v1/{project_id}/alarms/al-1") fills the
+    variables of `template` ("/v1/{project_id}/alarms/{alarm_id}") with one segment each."""
+    parts = [re.escape(p) for p in TEMPLATE_VAR.split(template)[::2]]
+    return re.fullmatch("[^/]+".join(parts), path) is not None

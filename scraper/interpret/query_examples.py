@@ -1,0 +1,192 @@
+"""The query strings of a page's example requests, reconciled with each endpoint's rows.
+
+An example request is usually copied from a live call, the parameter table typed by hand, so
+each catches what the other misses: the example's value becomes the parameter's example (or
+a reported defect when the schema rejects it); a key sent as `dim.0` for the row `dim` shows
+the row is indexed on the wire (`dim.0`, `dim.1`, ...); a key no row names is added, typed by
+its value, unless the tables document the name elsewhere, and is reported either way.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import replace
+
+from openapi_schema_validator import OAS30Validator
+
+from doc2openapi.scraper.interpret.columns import read_fields
+from doc2openapi.scraper.interpret.endpoints import Endpoint, find_endpoints
+from doc2openapi.scraper.interpret.page_state import Draft, PageContext
+from doc2openapi.scraper.interpret.parameters import IMPLIED_HEADERS, name_similarity
+from doc2openapi.scraper.interpret.schemas import SchemaBuilder
+from doc2openapi.scraper.interpret.templates import instantiates
+from doc2openapi.scraper.model import Json, Parameter, Schema
+from doc2openapi.scraper.page import Block, Paragraph
+
+INDEXED_KEY = re.compile(r"(.+?)(?:\.(\d{1,2})|\[(\d{1,2})\])")  # dim.0, tag[1]
+MAX_INDEX = 20
+
+
+def read_request_line(block: Block, draft: Draft) -> None:
+    """An example request line ("GET https://.../jobs?limit=10"), kept for its query; a
+    template ("GET /v2/jobs?limit={limit}") is the URI's, not an example."""
+    text = block.body.text if isinstance(block, Paragraph) else getattr(block, "text", "")
+    for line in find_endpoints(text.split("\n", 1)[0]):
+        if line.query and (line.absolute or line.query_values) and line not in draft.request_lines:
+            draft.request_lines.append(line)
+
+
+def reconcile_query(ctx: PageContext, endpoint: Endpoint, params: list[Parameter]) -> None:
+    """Each key of the endpoint's example requests against its rows (see the module)."""
+    lines = _lines_of(ctx.draft, endpoint)
+    values = {name: value for line in reversed(lines) for name, value in line.query_values}
+    keys = list(dict.fromkeys(name for line in lines for name in line.query))
+    query = {p.name: p for p in params if p.location == "query"}
+    for name, param in query.items():
+        if name in values:
+            _parameter_example(param, values[name], ctx.builder)
+    indexed: dict[str, list[str]] = {}
+    for key in keys:
+        if key in query:
+            continue
+        match = INDEXED_KEY.fullmatch(key)
+        if match and match.group(1) in query:
+            indexed.setdefault(match.group(1), []).append(key)
+        else:
+            _undocumented_key(ctx, key, values.get(key), params, list(query))
+    for name, sent in indexed.items():
+        _index_row(ctx, params, query[name], sent, values)
+
+
+def _lines_of(draft: Draft, endpoint: Endpoint) -> list[Endpoint]:
+    """The page's request lines that fill in this endpoint's path (a walkthrough's line may
+    call another API)."""
+    return [
+        line
+        for line in draft.request_lines
+        if line.method == endpoint.method and instantiates(line.path, endpoint.path)
+    ]
+
+
+def _index_row(
+    ctx: PageContext,
+    params: list[Parameter],
+    row: Parameter,
+    sent: list[str],
+    values: dict[str, str],
+) -> None:
+    """The row `dim` sent as `dim.0` ... `dim.N`: one parameter per index up to the highest
+    the example or the row's description shows, the first as required as the row. The
+    example's values are tested against the row once, for every index alike."""
+    separator = "[" if any(key.startswith(f"{row.name}[") for key in sent) else "."
+    described = re.findall(rf"\b{re.escape(row.name)}\.(\d{{1,2}})\s*=", row.description)
+    indices = [int(n) for n in described] + [_index(key) for key in sent]
+    names = [_key(row.name, n, separator) for n in range(min(max(indices), MAX_INDEX) + 1)]
+    ctx.builder.diagnose(
+        "inferred:indexed-query",
+        f"query parameter {row.name!r} is sent as {', '.join(sent)} in the example request: "
+        f"one parameter per index, {', '.join(names)}",
+    )
+    probe = replace(row)  # the row may serve the page's other endpoints: keep it as read
+    examples = {k: _parameter_example(probe, values[k], ctx.builder) for k in sent if k in values}
+    at = params.index(row)
+    params[at : at + 1] = [
+        Parameter(name, "query", row.required and i == 0, copy.deepcopy(row.schema),
+                  row.description, row.source, examples.get(name))
+        for i, name in enumerate(names)
+    ]  # fmt: skip
+
+
+def _index(key: str) -> int:
+    match = INDEXED_KEY.fullmatch(key)
+    return int(match.group(2) or match.group(3)) if match else 0
+
+
+def _key(name: str, index: int, separator: str) -> str:
+    return f"{name}[{index}]" if separator == "[" else f"{name}.{index}"
+
+
+def _undocumented_key(
+    ctx: PageContext, key: str, value: str | None, params: list[Parameter], rows: list[str]
+) -> None:
+    """A key the example sends that no query row names: added unless documented elsewhere
+    or a misspelling of a row (`offest` for `offset`)."""
+    elsewhere = _documented_elsewhere(ctx.draft, key, params) or _misspelt_row(key, rows)
+    if elsewhere:
+        ctx.builder.diagnose(
+            "doc-defect:undocumented-parameter",
+            f"the example request sends query key {key!r}, {elsewhere}; not added to the query",
+        )
+        return
+    schema = _value_schema(value)
+    ctx.builder.diagnose(
+        "doc-defect:undocumented-parameter",
+        f"the example request sends query key {key!r}, which no parameter row names; added as "
+        f"an optional {schema['type']} query parameter",
+    )
+    example = _typed_value(schema, value) if value is not None else None
+    params.append(Parameter(key, "query", False, schema, "", None, example))
+
+
+def _documented_elsewhere(draft: Draft, key: str, params: list[Parameter]) -> str:
+    lowered = key.lower()
+    for param in params:
+        if param.name.lower() == lowered and param.location != "query":
+            return f"which the tables document as a {param.location} parameter"
+    if lowered in IMPLIED_HEADERS:
+        return "a standard request header"
+    for ref in (draft.request, *draft.bodies.values()):
+        if ref is not None and key in {f.name for f in read_fields(ref.table)}:
+            return "which the tables document as a request body field"
+    return ""
+
+
+def _misspelt_row(key: str, rows: list[str]) -> str:
+    """The query row `key` misspells: alike enough, or the same letters swapped."""
+    for row in rows:
+        if name_similarity(key, row) >= 0.85 or (len(key) > 3 and sorted(key) == sorted(row)):
+            return f"a misspelling of the query parameter {row!r}"
+    return ""
+
+
+def _value_schema(value: str | None) -> Schema:
+    if value is not None and re.fullmatch(r"-?\d{1,18}", value):
+        return {"type": "integer"}
+    if value is not None and value.lower() in ("true", "false"):
+        return {"type": "boolean"}
+    return {"type": "string"}
+
+
+def _parameter_example(param: Parameter, raw: str, builder: SchemaBuilder) -> Json:
+    """The example request's value, typed as the parameter is; a mismatch is a defect. A
+    list parameter's value is one item (`?id=a&id=b` repeats the key)."""
+    value: Json = _typed_value(param.schema, raw)
+    if param.schema.get("type") == "array":
+        items = param.schema.get("items")
+        one = _typed_value(items if isinstance(items, dict) else {}, raw)
+        value = None if one is None else [one]
+    checker = OAS30Validator(param.schema, format_checker=OAS30Validator.FORMAT_CHECKER)
+    if value is None or not checker.is_valid(value):
+        builder.diagnose(
+            "doc-defect:example",
+            f"query parameter {param.name!r}: example value {raw!r} does not fit its schema",
+        )
+        return None
+    param.example = value
+    return value
+
+
+def _typed_value(schema: Schema, raw: str) -> Json:
+    """`raw` as the JSON value of the schema's scalar type; None when it is not one."""
+    kind = schema.get("type")
+    try:
+        if kind == "integer":
+            return int(raw)
+        if kind == "number":
+            return float(raw)
+        if kind == "boolean":
+            return {"true": True, "false": False}[raw.lower()]
+    except (ValueError, KeyError):
+        return None
+    return raw

@@ -1,0 +1,88 @@
+"""The query string of an example request, reconciled with the parameter rows: each catches
+what the other misses (indexed keys, keys no row names, misspellings), and says so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from doc2openapi.scraper.pipeline import ScrapeResult
+from tests.helpers import operation, params
+from tests.test_conventions import HEADER, kinds, page, scrape_pages, table
+
+QUERY = table(
+    "Table 1 Query parameters",
+    HEADER,
+    ("dim", "Yes", "String", "Metric dimension, written dim.{i}=key,value."),
+    ("offset", "No", "Integer", "Offset."),
+)
+
+
+def scrape_list(tmp_path: Path, request_line: str, extra: str = "") -> ScrapeResult:
+    example = f".. code-block:: text\n\n   {request_line}\n"
+    return scrape_pages(
+        tmp_path,
+        {
+            "list.rst": page(
+                "Querying Metric Data",
+                ("URI", "GET /v1/{project_id}/metric-data\n\n" + QUERY + extra),
+                ("Example Request", example),
+            )
+        },
+    )
+
+
+def test_a_row_the_example_sends_indexed_is_one_parameter_per_index(tmp_path: Path) -> None:
+    line = "GET https://{Cloud Eye endpoint}/v1/p1/metric-data?dim.0=a,1&dim.1=b,2&offset=3"
+    result = scrape_list(tmp_path, line)
+    found = params(operation(result.spec, "get", "/v1/{project_id}/metric-data"))
+    assert ("query", "dim") not in found
+    assert found[("query", "dim.0")]["required"] is True
+    assert found[("query", "dim.0")]["example"] == "a,1"
+    assert found[("query", "dim.1")].get("required", False) is False
+    assert ("query", "dim.2") not in found
+    assert found[("query", "offset")]["example"] == 3  # the host placeholder has spaces
+    assert "dim.0, dim.1" in " ".join(kinds(result)["inferred:indexed-query"])
+
+
+def test_a_key_no_row_names_is_added_typed_by_its_value_and_reported(tmp_path: Path) -> None:
+    line = "GET https://{endpoint}/v1/p1/metric-data?dim.0=a,1&limit=10&brief=true"
+    result = scrape_list(tmp_path, line)
+    found = params(operation(result.spec, "get", "/v1/{project_id}/metric-data"))
+    assert found[("query", "limit")]["schema"] == {"type": "integer"}
+    assert found[("query", "limit")]["example"] == 10
+    assert found[("query", "limit")].get("required", False) is False
+    assert found[("query", "brief")]["schema"] == {"type": "boolean"}
+    reasons = kinds(result)["doc-defect:undocumented-parameter"]
+    assert any("'limit', which no parameter row names" in r for r in reasons)
+
+
+def test_a_key_documented_elsewhere_or_misspelt_is_reported_not_added(tmp_path: Path) -> None:
+    header = table("Table 2 Request header parameters", HEADER, ("X-Trace", "No", "String", "Id."))
+    line = "GET https://{endpoint}/v1/p1/metric-data?dim.0=a,1&offest=3&X-Trace=t&??dim.1=b,2"
+    result = scrape_list(tmp_path, line, extra="\n" + header)
+    found = params(operation(result.spec, "get", "/v1/{project_id}/metric-data"))
+    assert {name for _, name in found} == {"project_id", "dim.0", "dim.1", "offset", "X-Trace"}
+    reasons = " ".join(kinds(result)["doc-defect:undocumented-parameter"])
+    assert "'offest', a misspelling of the query parameter 'offset'" in reasons
+    assert "'X-Trace', which the tables document as a header parameter" in reasons
+
+
+def test_a_request_line_for_another_path_says_nothing_of_this_one(tmp_path: Path) -> None:
+    """A walkthrough's next call (an EIP query on a load balancer's page) is not this API's."""
+    line = "GET https://{endpoint}/v1/p1/publicips?port_id=x&dim.0=a,1"
+    result = scrape_list(tmp_path, line)
+    found = params(operation(result.spec, "get", "/v1/{project_id}/metric-data"))
+    assert ("query", "port_id") not in found
+    assert ("query", "dim") in found
+    assert "doc-defect:undocumented-parameter" not in kinds(result)
+
+
+def test_an_example_line_under_the_uri_is_no_second_endpoint(tmp_path: Path) -> None:
+    """CES writes "- Example" with the request line inside its URI section."""
+    uri = (
+        "GET /v1/{project_id}/alarms/{alarm_id}\n\n"
+        ".. code-block:: text\n\n   GET https://{endpoint}/v1/p1/alarms/al-1?limit=1\n"
+    )
+    result = scrape_pages(tmp_path, {"show.rst": page("Querying an Alarm", ("URI", uri))})
+    assert list(result.spec["paths"]) == ["/v1/{project_id}/alarms/{alarm_id}"]
+    assert "duplicate-operation" not in kinds(result)
