@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from doc2openapi.scraper.interpret.templates import instantiates
 from doc2openapi.scraper.pipeline import ScrapeResult
 from tests.helpers import operation, params
 from tests.test_conventions import HEADER, kinds, page, scrape_pages, table
@@ -64,7 +65,7 @@ def test_a_key_documented_elsewhere_or_misspelt_is_reported_not_added(tmp_path: 
     assert {name for _, name in found} == {"project_id", "dim.0", "dim.1", "offset", "X-Trace"}
     reasons = " ".join(kinds(result)["doc-defect:undocumented-parameter"])
     assert "'offest', a misspelling of the query parameter 'offset'" in reasons
-    assert "'X-Trace', which the tables document as a header parameter" in reasons
+    assert "'X-Trace', which is a header parameter of the operation" in reasons
 
 
 def test_a_request_line_for_another_path_says_nothing_of_this_one(tmp_path: Path) -> None:
@@ -86,3 +87,62 @@ def test_an_example_line_under_the_uri_is_no_second_endpoint(tmp_path: Path) -> 
     result = scrape_pages(tmp_path, {"show.rst": page("Querying an Alarm", ("URI", uri))})
     assert list(result.spec["paths"]) == ["/v1/{project_id}/alarms/{alarm_id}"]
     assert "duplicate-operation" not in kinds(result)
+
+
+def test_each_endpoint_takes_the_values_of_its_own_request_lines(tmp_path: Path) -> None:
+    """Two endpoints share the page's rows; a response field's name is no request field."""
+    rows = table("Table 1 Query parameters", HEADER, ("limit", "No", "Integer", "Page size."))
+    response = table(
+        "Table 2 Response body parameters",
+        ("Parameter", "Type", "Description"),
+        ("status", "String", "Job status."),
+    )
+    uri = "GET /v1/{project_id}/jobs\n\nGET /v1/{project_id}/jobs/{job_id}\n\n" + rows
+    lines = (
+        ".. code-block:: text\n\n   GET https://{endpoint}/v1/p1/jobs?limit=1&status=done\n\n"
+        ".. code-block:: text\n\n   GET https://{endpoint}//V1/p1/jobs/j-1?limit=2&limit=3\n"
+    )
+    result = scrape_pages(
+        tmp_path,
+        {"jobs.rst": page("Querying Jobs", ("URI", uri), ("Response", response),
+                          ("Example Request", lines))},
+    )  # fmt: skip
+    listed = params(operation(result.spec, "get", "/v1/{project_id}/jobs"))
+    shown = params(operation(result.spec, "get", "/v1/{project_id}/jobs/{job_id}"))
+    assert listed[("query", "limit")]["example"] == 1
+    assert shown[("query", "limit")]["example"] == 2  # `//V1`: a slip; the first value wins
+    assert listed[("query", "status")]["schema"] == {"type": "string"}
+    assert ("query", "status") not in shown
+
+
+def test_a_literal_path_takes_its_lines_before_a_template_it_fills(tmp_path: Path) -> None:
+    rows = table("Table 1 Query parameters", HEADER, ("limit", "No", "Integer", "Page size."))
+    uri = "GET /v1/jobs/{job_id}\n\nGET /v1/jobs/summary\n\n" + rows
+    line = ".. code-block:: text\n\n   GET https://{endpoint}/v1/jobs/summary?period=7\n"
+    result = scrape_pages(
+        tmp_path, {"jobs.rst": page("Querying Jobs", ("URI", uri), ("Example Request", line))}
+    )
+    assert ("query", "period") in params(operation(result.spec, "get", "/v1/jobs/summary"))
+    assert ("query", "period") not in params(operation(result.spec, "get", "/v1/jobs/{job_id}"))
+
+
+def test_a_uri_written_with_its_host_is_one_endpoint_with_its_example(tmp_path: Path) -> None:
+    """An absolute template gives no value; its example under it is no second endpoint."""
+    uri = (
+        "GET https://{Cloud Eye endpoint}/v1/{project_id}/alarms?marker={marker}\n\n"
+        ".. code-block:: text\n\n   GET https://{Cloud Eye endpoint}/v1/p1/alarms?limit=1\n"
+    )
+    result = scrape_pages(tmp_path, {"list.rst": page("Querying Alarms", ("URI", uri))})
+    assert list(result.spec["paths"]) == ["/v1/{project_id}/alarms"]
+    reasons = " ".join(kinds(result)["doc-defect:undocumented-parameter"])
+    assert "'limit'" in reasons and "'marker'" not in reasons
+
+
+def test_a_path_fills_a_template_variable_by_variable_whatever_their_layout() -> None:
+    assert instantiates("/v1/a-b.json", "/v1/{x}-{y}.json")
+    assert instantiates("/v1/ab", "/v1/{x}{y}")
+    assert not instantiates("/v1/a", "/v1/{x}{y}")
+    assert not instantiates("/v1/-b.json", "/v1/{x}-{y}.json")
+    assert not instantiates("/v1/a/b", "/v1/{x}")
+    assert instantiates("//V1/p/jobs", "/v1/{project_id}/jobs")
+    assert not instantiates("/" + "a" * 5000 + "/", "/" + "{v}" * 40 + "x/")

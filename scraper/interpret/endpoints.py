@@ -9,11 +9,11 @@ from urllib.parse import unquote
 
 from doc2openapi.scraper.interpret.schemas import SchemaBuilder
 from doc2openapi.scraper.interpret.sections import RoledSection
-from doc2openapi.scraper.interpret.templates import distinct_names, instantiates
+from doc2openapi.scraper.interpret.templates import TEMPLATE_VAR, distinct_names, instantiates
 from doc2openapi.scraper.page import CodeBlock, Paragraph
 
 METHODS = "GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS"
-HOST = r"https?://(?:\{[^{}/\n]*\}|[^/\s{}])*"  # "https://{Cloud Eye endpoint}": a placeholder
+HOST = r"https?://(?:\{[^{}/\n]*\}|[^/\s])*+"  # "https://{Cloud Eye endpoint}": a placeholder
 ENDPOINT = re.compile(rf"(?<![A-Za-z])({METHODS})\s+(?:{HOST})?(/\S*)", re.I)
 QUERY_TEMPLATE = re.compile(r"\{[?&]([^{}]*)\}")  # RFC 6570: /x{?limit,marker}
 WELL_FORMED_PATH = re.compile(r"^/(?:[^{}\s?#]|\{[^{}/\s]+\})*$")
@@ -50,9 +50,9 @@ def _endpoint(method: str, raw: str, absolute: bool) -> Endpoint | None:
         path = path.rstrip("/")
     if not WELL_FORMED_PATH.match(path):
         return None
-    pairs = [q.lstrip("?").split("=", 1) for q in query_string.split("&") if q]  # "??role=2"
-    query += [p[0] for p in pairs]
-    values = tuple((p[0], unquote(p[1])) for p in pairs if len(p) == 2 and p[1] and "{" not in p[1])
+    pairs = [unquote(q.lstrip("?")).split("=", 1) for q in query_string.split("&") if q]
+    query += [p[0] for p in pairs]  # "??role=2" is the key role
+    values = tuple((p[0], p[1]) for p in pairs if len(p) == 2 and p[1] and "{" not in p[1])
     return Endpoint(method, path, tuple(n for n in query if n), values, absolute)
 
 
@@ -73,12 +73,13 @@ def uri_endpoints(uri_sections: list[RoledSection]) -> list[Endpoint]:
 
 
 def _example_of(line: Endpoint, endpoint: Endpoint) -> bool:
-    return (
-        line.absolute
-        and not endpoint.absolute
-        and line.method == endpoint.method
-        and instantiates(line.path, endpoint.path)
-    )
+    """A request line written with its host that fills in the endpoint's template (fewer
+    variables, or the same path with query values where the template has none)."""
+    if not line.absolute or line == endpoint or line.method != endpoint.method:
+        return False
+    own, theirs = len(TEMPLATE_VAR.findall(line.path)), len(TEMPLATE_VAR.findall(endpoint.path))
+    filled = own < theirs or (line.path == endpoint.path and bool(line.query_values))
+    return filled and not endpoint.query_values and instantiates(line.path, endpoint.path)
 
 
 def distinct_template_names(

@@ -76,6 +76,7 @@ class Interpreter:
             template_vars={v for e in endpoints for v in TEMPLATE_VAR.findall(e.path)},
             query_names={q for e in endpoints for q in e.query},
             repeats=repeats,
+            endpoints=endpoints,
         )
         ctx = PageContext(page, sections, self.index, builder, draft)
         _read_sections(ctx)

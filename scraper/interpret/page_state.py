@@ -33,6 +33,7 @@ class Draft:
     status_note: str = ""  # "See Returned Values for General Requests."
     status_links: list[Link] = field(default_factory=list)  # the pages that note links to
     request_lines: list[Endpoint] = field(default_factory=list)  # example requests with a query
+    endpoints: list[Endpoint] = field(default_factory=list)  # the page's, as its URI names them
     repeats: dict[str, str] = field(default_factory=dict)  # renamed repeat -> the name it repeats
 
 

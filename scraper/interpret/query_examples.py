@@ -20,7 +20,7 @@ from doc2openapi.scraper.interpret.endpoints import Endpoint, find_endpoints
 from doc2openapi.scraper.interpret.page_state import Draft, PageContext
 from doc2openapi.scraper.interpret.parameters import IMPLIED_HEADERS, name_similarity
 from doc2openapi.scraper.interpret.schemas import SchemaBuilder
-from doc2openapi.scraper.interpret.templates import instantiates
+from doc2openapi.scraper.interpret.templates import TEMPLATE_VAR, instantiates
 from doc2openapi.scraper.model import Json, Parameter, Schema
 from doc2openapi.scraper.page import Block, Paragraph
 
@@ -30,28 +30,30 @@ MAX_INDEX = 20
 
 def read_request_line(block: Block, draft: Draft) -> None:
     """An example request line ("GET https://.../jobs?limit=10"), kept for its query; a
-    template ("GET /v2/jobs?limit={limit}") is the URI's, not an example."""
+    template ("GET https://{endpoint}/v2/jobs?limit={limit}") gives no value, so no key."""
     text = block.body.text if isinstance(block, Paragraph) else getattr(block, "text", "")
     for line in find_endpoints(text.split("\n", 1)[0]):
-        if line.query and (line.absolute or line.query_values) and line not in draft.request_lines:
+        if line.query_values and line not in draft.request_lines:
             draft.request_lines.append(line)
 
 
 def reconcile_query(ctx: PageContext, endpoint: Endpoint, params: list[Parameter]) -> None:
     """Each key of the endpoint's example requests against its rows (see the module)."""
-    lines = _lines_of(ctx.draft, endpoint)
-    values = {name: value for line in reversed(lines) for name, value in line.query_values}
-    keys = list(dict.fromkeys(name for line in lines for name in line.query))
+    values: dict[str, str] = {}
+    for line in _lines_of(ctx.draft, endpoint):
+        for name, value in line.query_values:
+            values.setdefault(name, value)  # the first the page shows
+    for at, param in enumerate(params):
+        if param.location == "query" and param.name in values:
+            params[at] = param = replace(param)  # the row may serve the page's other endpoints
+            _parameter_example(param, values[param.name], ctx.builder)
     query = {p.name: p for p in params if p.location == "query"}
-    for name, param in query.items():
-        if name in values:
-            _parameter_example(param, values[name], ctx.builder)
     indexed: dict[str, list[str]] = {}
-    for key in keys:
+    for key in values:
         if key in query:
             continue
         match = INDEXED_KEY.fullmatch(key)
-        if match and match.group(1) in query:
+        if match and match.group(1) in query and _index(key) <= MAX_INDEX:
             indexed.setdefault(match.group(1), []).append(key)
         else:
             _undocumented_key(ctx, key, values.get(key), params, list(query))
@@ -60,13 +62,15 @@ def reconcile_query(ctx: PageContext, endpoint: Endpoint, params: list[Parameter
 
 
 def _lines_of(draft: Draft, endpoint: Endpoint) -> list[Endpoint]:
-    """The page's request lines that fill in this endpoint's path (a walkthrough's line may
-    call another API)."""
-    return [
-        line
-        for line in draft.request_lines
-        if line.method == endpoint.method and instantiates(line.path, endpoint.path)
-    ]
+    """The page's request lines that fill in this endpoint's path and no more specific one
+    of the page's (`/jobs/summary` beside `/jobs/{job_id}`); a walkthrough's line may call
+    another API."""
+    return [line for line in draft.request_lines if _closest(line, draft.endpoints) == endpoint]
+
+
+def _closest(line: Endpoint, endpoints: list[Endpoint]) -> Endpoint | None:
+    filled = [e for e in endpoints if e.method == line.method and instantiates(line.path, e.path)]
+    return min(filled, key=lambda e: len(TEMPLATE_VAR.findall(e.path)), default=None)
 
 
 def _index_row(
@@ -90,12 +94,19 @@ def _index_row(
     )
     probe = replace(row)  # the row may serve the page's other endpoints: keep it as read
     examples = {k: _parameter_example(probe, values[k], ctx.builder) for k in sent if k in values}
+    items = row.schema.get("items") if row.schema.get("type") == "array" else None
+    schema = items if isinstance(items, dict) else row.schema  # each index carries one item
     at = params.index(row)
     params[at : at + 1] = [
-        Parameter(name, "query", row.required and i == 0, copy.deepcopy(row.schema),
-                  row.description, row.source, examples.get(name))
+        Parameter(name, "query", row.required and i == 0, copy.deepcopy(schema),
+                  row.description, row.source, _one(examples.get(name), items))
         for i, name in enumerate(names)
     ]  # fmt: skip
+
+
+def _one(example: Json, items: object) -> Json:
+    """An indexed key's example: one item where the row is a list."""
+    return example[0] if isinstance(items, dict) and isinstance(example, list) else example
 
 
 def _index(key: str) -> int:
@@ -133,18 +144,21 @@ def _documented_elsewhere(draft: Draft, key: str, params: list[Parameter]) -> st
     lowered = key.lower()
     for param in params:
         if param.name.lower() == lowered and param.location != "query":
-            return f"which the tables document as a {param.location} parameter"
+            return f"which is a {param.location} parameter of the operation"
     if lowered in IMPLIED_HEADERS:
         return "a standard request header"
-    for ref in (draft.request, *draft.bodies.values()):
+    for ref in (draft.request, *draft.alternatives):
         if ref is not None and key in {f.name for f in read_fields(ref.table)}:
             return "which the tables document as a request body field"
     return ""
 
 
 def _misspelt_row(key: str, rows: list[str]) -> str:
-    """The query row `key` misspells: alike enough, or the same letters swapped."""
+    """The query row `key` misspells: alike enough, or the same letters swapped; a plural
+    (`tags` beside `tag`) may be another parameter."""
     for row in rows:
+        if key.rstrip("s") == row.rstrip("s"):
+            continue
         if name_similarity(key, row) >= 0.85 or (len(key) > 3 and sorted(key) == sorted(row)):
             return f"a misspelling of the query parameter {row!r}"
     return ""

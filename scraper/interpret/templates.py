@@ -35,6 +35,28 @@ def distinct_names(path: str) -> tuple[str, dict[str, str]]:
 
 def instantiates(path: str, template: str) -> bool:
     """Whether `path` ("/v1/abc/alarms/al-1", "/v1/{project_id}/alarms/al-1") fills the
-    variables of `template` ("/v1/{project_id}/alarms/{alarm_id}") with one segment each."""
-    parts = [re.escape(p) for p in TEMPLATE_VAR.split(template)[::2]]
-    return re.fullmatch("[^/]+".join(parts), path) is not None
+    variables of `template` ("/v1/{project_id}/alarms/{alarm_id}"), each with a non-empty
+    part of one segment. Case and doubled slashes are a page's slips, not another path.
+    Linear in the path's length: docs are untrusted, so no regex built from a template."""
+    segments = re.sub("/+", "/", path.lower()).split("/")
+    templates = re.sub("/+", "/", template.lower()).split("/")
+    return len(segments) == len(templates) and all(
+        _fills(segment, pattern) for segment, pattern in zip(segments, templates, strict=True)
+    )
+
+
+def _fills(segment: str, pattern: str) -> bool:
+    """Whether `segment` is `pattern` ("{a}-{b}.json") with each variable a non-empty
+    part: its literal pieces in order, found leftmost, which is exact for such gaps."""
+    if "{" not in pattern:
+        return segment == pattern
+    first, *middle, last = TEMPLATE_VAR.split(pattern)[::2]
+    if not (segment.startswith(first) and segment.endswith(last)):
+        return False
+    at, end = len(first), len(segment) - len(last)
+    for piece in middle:
+        found = segment.find(piece, at + 1)
+        if found < 0:
+            return False
+        at = found + len(piece)
+    return end - at >= 1
