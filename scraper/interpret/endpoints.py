@@ -14,7 +14,7 @@ from doc2openapi.scraper.page import CodeBlock, Paragraph
 
 METHODS = "GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS"
 HOST = r"https?://(?:\{[^{}/\n]*\}|[^/\s])*+"  # "https://{Cloud Eye endpoint}": a placeholder
-ENDPOINT = re.compile(rf"(?<![A-Za-z])({METHODS})\s+(?:{HOST})?(/\S*)", re.I)
+ENDPOINT = re.compile(rf"(?<![A-Za-z])({METHODS})\s+({HOST})?(/\S*)", re.I)
 QUERY_TEMPLATE = re.compile(r"\{[?&]([^{}]*)\}")  # RFC 6570: /x{?limit,marker}
 WELL_FORMED_PATH = re.compile(r"^/(?:[^{}\s?#]|\{[^{}/\s]+\})*$")
 BODYLESS_METHODS = frozenset({"GET", "HEAD", "DELETE"})  # a body is allowed, never expected
@@ -33,8 +33,8 @@ def find_endpoints(text: str) -> list[Endpoint]:
     """Method + path pairs, e.g. "GET /v2/{project_id}/jobs?limit={limit}" or "{?limit}"."""
     found: list[Endpoint] = []
     for match in ENDPOINT.finditer(text):
-        absolute = match.group(0).split(None, 1)[1].lower().startswith("http")
-        endpoint = _endpoint(match.group(1).upper(), match.group(2).rstrip(".,;:)"), absolute)
+        absolute = match.group(2) is not None  # written with its host: a request line
+        endpoint = _endpoint(match.group(1).upper(), match.group(3).rstrip(".,;:)"), absolute)
         if endpoint is not None and endpoint not in found:
             found.append(endpoint)
     return found

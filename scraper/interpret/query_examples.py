@@ -56,7 +56,7 @@ def reconcile_query(ctx: PageContext, endpoint: Endpoint, params: list[Parameter
         if match and match.group(1) in query and _index(key) <= MAX_INDEX:
             indexed.setdefault(match.group(1), []).append(key)
         else:
-            _undocumented_key(ctx, key, values.get(key), params, list(query))
+            _undocumented_key(ctx, key, values[key], params, list(query))
     for name, sent in indexed.items():
         _index_row(ctx, params, query[name], sent, values)
 
@@ -119,7 +119,7 @@ def _key(name: str, index: int, separator: str) -> str:
 
 
 def _undocumented_key(
-    ctx: PageContext, key: str, value: str | None, params: list[Parameter], rows: list[str]
+    ctx: PageContext, key: str, value: str, params: list[Parameter], rows: list[str]
 ) -> None:
     """A key the example sends that no query row names: added unless documented elsewhere
     or a misspelling of a row (`offest` for `offset`)."""
@@ -136,8 +136,7 @@ def _undocumented_key(
         f"the example request sends query key {key!r}, which no parameter row names; added as "
         f"an optional {schema['type']} query parameter",
     )
-    example = _typed_value(schema, value) if value is not None else None
-    params.append(Parameter(key, "query", False, schema, "", None, example))
+    params.append(Parameter(key, "query", False, schema, "", None, _typed_value(schema, value)))
 
 
 def _documented_elsewhere(draft: Draft, key: str, params: list[Parameter]) -> str:
@@ -164,10 +163,10 @@ def _misspelt_row(key: str, rows: list[str]) -> str:
     return ""
 
 
-def _value_schema(value: str | None) -> Schema:
-    if value is not None and re.fullmatch(r"-?\d{1,18}", value):
+def _value_schema(value: str) -> Schema:
+    if re.fullmatch(r"-?\d{1,18}", value):
         return {"type": "integer"}
-    if value is not None and value.lower() in ("true", "false"):
+    if value.lower() in ("true", "false"):
         return {"type": "boolean"}
     return {"type": "string"}
 
