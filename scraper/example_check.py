@@ -19,6 +19,7 @@ from doc2openapi.scraper.body_places import (
     example_objects,
     object_places,
 )
+from doc2openapi.scraper.interpret.constraints.evidence import contradicted, drop_keyword
 from doc2openapi.scraper.interpret.xml_bodies import NotXml, is_xml_media, xml_value
 from doc2openapi.scraper.model import SOURCE_KEY, Diagnostic
 from doc2openapi.scraper.tree import action_holders, media_entries
@@ -29,12 +30,6 @@ def undocumented_fields(objects: Iterable[ExampleObject]) -> Iterator[tuple[str,
     for where, value, schema in objects:
         if not schema.get("additionalProperties"):
             yield from ((f"{where}.{key}", key) for key in value if key not in schema["properties"])
-
-
-CONSTRAINT_KEYWORDS = {
-    "enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength",
-    "maxLength", "pattern", "format",
-}  # fmt: skip
 
 
 def _path(error: ValidationError) -> str:
@@ -170,24 +165,19 @@ def _drop_contradicted_constraints(
     found: list[Diagnostic] = []
     for _ in range(50):
         validator = validator_cls(root, format_checker=validator_cls.FORMAT_CHECKER)
-        errors = [
-            e for e in in_example_order(_own_errors(validator.iter_errors(value), source), order)
-            if e.validator in CONSTRAINT_KEYWORDS and isinstance(e.schema, dict)
-            and e.validator in e.schema
-        ]  # fmt: skip
+        own = _own_errors(validator.iter_errors(value), source)
+        errors = contradicted(in_example_order(own, order))
         if not errors:
             break
         for error in errors:
-            keyword, schema = str(error.validator), cast(dict[str, Any], error.schema)
-            if keyword not in schema or _null_among_values(error):
+            if error.validator not in cast(dict[str, Any], error.schema) or _null_among_values(
+                error
+            ):
                 continue
-            stated = schema.pop(keyword)
-            if keyword == "enum":
-                schema.pop("default", None)
             found.append(
                 Diagnostic(source, "doc-defect:constraint",
                            f"{label}: {_path(error)} = {json.dumps(error.instance)[:60]} "
-                           f"contradicts {keyword} {json.dumps(stated)[:80]}; {keyword} dropped")
+                           f"{drop_keyword(error)}")
             )  # fmt: skip
     return found
 

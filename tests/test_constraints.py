@@ -377,7 +377,9 @@ def test_audit_drops_what_the_schema_or_location_contradicts() -> None:
              "description": "Count."},
             {"name": "q", "in": "query", "schema": {"type": "string"},
              "description": "Query.\nMaximum: 9\nDefault: x"},
-        ], "responses": {}}}},
+        ], "responses": {}, "x-subresources": [{"parameters": [
+            {"name": "acl", "in": "query", "schema": {"type": "string", "pattern": "(?P<x>a)"}},
+        ]}]}}},
         "components": {"schemas": {"Box": {"type": "object", "properties": {
             "code": {"type": "string", "pattern": "(?P<x>a)", "description": "Code.",
                      "x-doc-source": {"file": "box.html"}},
@@ -392,17 +394,20 @@ def test_audit_drops_what_the_schema_or_location_contradicts() -> None:
     params = spec["paths"]["/v1/{id}"]["get"]["parameters"]
     assert params[0]["schema"] == {"type": "string"}
     assert params[1]["schema"] == {"type": "integer", "maximum": 3}
-    assert params[2]["schema"] == {"type": "string", "maxLength": 9, "default": "x"}
+    assert params[2]["schema"] == {"type": "string"}  # prose is the interpreter's to read
+    sub = spec["paths"]["/v1/{id}"]["get"]["x-subresources"][0]["parameters"][0]
+    assert sub["schema"] == {"type": "string"}  # a sub-resource operation's too
     props = spec["components"]["schemas"]["Box"]["properties"]
     assert "pattern" not in props["code"]
     assert props["size"] == {"type": "integer"}
     assert props["auth"]["default"] == "NONE"  # a listed value, not a placeholder
     assert "default" not in props["mode"]
     reasons = sorted(d.reason for d in found)
-    assert len(reasons) == 2 and all(d.kind == "constraint:pattern" for d in found)
+    assert len(reasons) == 3 and all(d.kind == "constraint:pattern" for d in found)
     assert "Box.code: pattern dropped" in reasons[0]
     assert "Box.tag: the description states a regular expression" in reasons[1]
-    assert keyword_counts(spec) == {"default": 2, "enum": 1, "maxLength": 1, "maximum": 1}
+    assert "GET /v1/{id} query acl: pattern dropped" in reasons[2]
+    assert keyword_counts(spec) == {"default": 1, "enum": 1, "maximum": 1}
 
 
 def test_a_numbers_regular_expression_is_reported_only_when_it_says_more() -> None:

@@ -1,5 +1,6 @@
 """Types the tables leave out, learnt in the open: an untyped parameter whose description
-states a numeric range is an integer; an "Array" the example shows as strings holds strings."""
+states a numeric range is an integer, any other is text with its description's keywords; an
+"Array" the example shows as strings holds strings."""
 
 from __future__ import annotations
 
@@ -81,3 +82,36 @@ def test_a_field_typed_by_its_example_gets_its_descriptions_constraints(tmp_path
         for r in kinds(result)["inferred:type"]
     )
     assert "constraint:pattern" not in kinds(result)
+
+
+def test_an_untyped_parameters_keyword_its_example_request_contradicts_is_dropped(
+    tmp_path: Path,
+) -> None:
+    """Text on the wire with its description's keywords, read where the rows are; a value
+    the example request sends beyond them drops the keyword, as in bodies, and keeps the
+    example: the report says which keyword went."""
+    uri = table(
+        "Table 1 Query parameters",
+        NO_TYPE,
+        ("dim", "Yes", "Dimension, key,value. The key cannot exceed 32 characters."),
+        ("name", "No", "Name of 1 to 8 characters."),
+    )
+    query = "dim=instance_id,0123456789abcdef0123456789abcdef&name=ab"
+    example = f".. code-block:: text\n\n   GET https://{{endpoint}}/v1/data?{query}\n"
+    result = scrape_pages(
+        tmp_path,
+        {
+            "list.rst": page(
+                "Listing Data", ("URI", "GET /v1/data\n\n" + uri), ("Example Request", example)
+            )
+        },
+    )
+    found = params(operation(result.spec, "get", "/v1/data"))
+    assert found[("query", "dim")]["schema"] == {"type": "string"}
+    assert found[("query", "dim")]["example"].startswith("instance_id,")
+    assert found[("query", "name")]["schema"] == {"type": "string", "minLength": 1, "maxLength": 8}
+    assert found[("query", "name")]["example"] == "ab"
+    (reason,) = kinds(result)["doc-defect:constraint"]
+    assert reason.startswith("query parameter 'dim': example value 'instance_id,")
+    assert reason.endswith("contradicts maxLength 32; maxLength dropped")
+    assert "doc-defect:example" not in kinds(result)

@@ -7,6 +7,7 @@ import re
 from difflib import SequenceMatcher
 
 from doc2openapi.scraper.interpret.columns import Field, is_parameter_table, read_fields
+from doc2openapi.scraper.interpret.constraints import apply_constraints
 from doc2openapi.scraper.interpret.constraints.prose import stated_range
 from doc2openapi.scraper.interpret.endpoints import Endpoint
 from doc2openapi.scraper.interpret.linker import TableRef
@@ -38,7 +39,7 @@ def read_parameters(ctx: PageContext, page: Page, table: Table, where: str) -> N
         description = schema.pop("description", "")
         source = schema.pop(SOURCE_KEY, None)
         if fld.type is None:  # no Type column
-            schema = _untyped_schema(description, location, fld.name, builder)
+            schema = untyped_schema(description, location, fld.name, builder)
         if guessed and (location, fld.name) not in ctx.draft.parameters:
             ctx.draft.guessed_query[fld.name] = ref.key  # placed once the page is read
         elif (wire := wire_schema(schema, location, fld.name, builder)) is None:
@@ -51,16 +52,19 @@ def read_parameters(ctx: PageContext, page: Page, table: Table, where: str) -> N
         ctx.draft.parameters.setdefault((location, fld.name), parameter)
 
 
-def _untyped_schema(
+def untyped_schema(
     description: str, location: Location, name: str, builder: SchemaBuilder
 ) -> Schema:
-    """A parameter without a documented type is text on the wire, unless it is a query or
-    header value whose description states a numeric range ("The value ranges from 1 to
-    100"): then an integer in it. A path segment stays text; so does a value with bounds
-    only ("Maximum: 64" may be a length)."""
+    """A parameter without a documented type is text on the wire, with the keywords its
+    description states, unless it is a query or header value whose description states a
+    numeric range ("The value ranges from 1 to 100"): then an integer in it. A path segment
+    stays text; so does a value with bounds only ("Maximum: 64" may be a length)."""
     stated = stated_range(description, True) if location != "path" else None
     if stated is None:
-        return {"type": "string"}
+        schema: Schema = {"type": "string"}
+        for conflict in apply_constraints(schema, description).conflicts:
+            builder.diagnose("constraint:conflict", f"{location} parameter {name!r}: {conflict}")
+        return schema
     low, high = stated
     builder.diagnose(
         "inferred:type",

@@ -16,6 +16,7 @@ from dataclasses import replace
 from openapi_schema_validator import OAS30Validator
 
 from doc2openapi.scraper.interpret.columns import read_fields
+from doc2openapi.scraper.interpret.constraints.evidence import drop_contradicted
 from doc2openapi.scraper.interpret.endpoints import Endpoint, find_endpoints
 from doc2openapi.scraper.interpret.page_state import Draft, PageContext
 from doc2openapi.scraper.interpret.parameters import IMPLIED_HEADERS, name_similarity
@@ -45,7 +46,9 @@ def reconcile_query(ctx: PageContext, endpoint: Endpoint, params: list[Parameter
             values.setdefault(name, value)  # the first the page shows
     for at, param in enumerate(params):
         if param.location == "query" and param.name in values:
-            params[at] = param = replace(param)  # the row may serve the page's other endpoints
+            # the row may serve the page's other endpoints: the example and what it
+            # contradicts are this endpoint's
+            params[at] = param = replace(param, schema=copy.deepcopy(param.schema))
             _parameter_example(param, values[param.name], ctx.builder)
     query = {p.name: p for p in params if p.location == "query"}
     indexed: dict[str, list[str]] = {}
@@ -92,10 +95,10 @@ def _index_row(
         f"query parameter {row.name!r} is sent as {', '.join(sent)} in the example request: "
         f"one parameter per index, {', '.join(names)}",
     )
-    probe = replace(row)  # the row may serve the page's other endpoints: keep it as read
+    probe = replace(row, schema=copy.deepcopy(row.schema))  # the row may serve other endpoints
     examples = {k: _parameter_example(probe, values[k], ctx.builder) for k in sent if k in values}
-    items = row.schema.get("items") if row.schema.get("type") == "array" else None
-    schema = items if isinstance(items, dict) else row.schema  # each index carries one item
+    items = probe.schema.get("items") if probe.schema.get("type") == "array" else None
+    schema = items if isinstance(items, dict) else probe.schema  # each index carries one item
     at = params.index(row)
     params[at : at + 1] = [
         Parameter(name, "query", row.required and i == 0, copy.deepcopy(schema),
@@ -173,12 +176,19 @@ def _value_schema(value: str) -> Schema:
 
 def _parameter_example(param: Parameter, raw: str, builder: SchemaBuilder) -> Json:
     """The example request's value, typed as the parameter is; a mismatch is a defect. A
-    list parameter's value is one item (`?id=a&id=b` repeats the key)."""
+    list parameter's value is one item (`?id=a&id=b` repeats the key). A keyword read from
+    prose that the value contradicts goes, as in bodies: `param.schema` is the caller's copy."""
     value: Json = _typed_value(param.schema, raw)
     if param.schema.get("type") == "array":
         items = param.schema.get("items")
         one = _typed_value(items if isinstance(items, dict) else {}, raw)
         value = None if one is None else [one]
+    if value is not None:
+        for dropped in drop_contradicted(param.schema, value):
+            builder.diagnose(
+                "doc-defect:constraint",
+                f"query parameter {param.name!r}: example value {raw!r} {dropped}",
+            )
     checker = OAS30Validator(param.schema, format_checker=OAS30Validator.FORMAT_CHECKER)
     if value is None or not checker.is_valid(value):
         builder.diagnose(

@@ -15,6 +15,7 @@ from doc2openapi.scraper.interpret.columns import Field, is_parameter_table, rea
 from doc2openapi.scraper.interpret.component_names import fit
 from doc2openapi.scraper.interpret.form_bodies import form_body, is_form
 from doc2openapi.scraper.interpret.http_message import HttpMessage, reason_phrase
+from doc2openapi.scraper.interpret.parameters import untyped_schema
 from doc2openapi.scraper.interpret.request_endpoints import (
     SyntaxEndpoint,
     collect_bodies,
@@ -202,9 +203,9 @@ class RequestSyntaxReader:
             schema = self.builder.field_schema(fld, ref)
             description = str(schema.pop("description", ""))
             source = schema.pop(SOURCE_KEY, None)
-            if fld.type is None or schema.get("type") in ("object", "array") or not schema:
-                schema = {"type": "string"}
             kind: Location = "header" if location == "header" else "query"
+            if fld.type is None or schema.get("type") in ("object", "array") or not schema:
+                schema = untyped_schema(description, kind, fld.name, self.builder)
             out.append(Parameter(fld.name, kind, fld.required, schema, description, source))
         return out
 
@@ -292,14 +293,9 @@ class RequestSyntaxReader:
 
 def _subresource_parameter(key: str, value: str) -> Parameter:
     """`?acl` (value "") or `?list-type=2`: a required query key with that one value."""
-    return Parameter(
-        key,
-        "query",
-        True,
-        {"type": "string", "enum": [value]},
-        f"Selects the `{key}` sub-resource" + (f" (always {value})." if value else "."),
-        allow_empty=not value,
-    )
+    schema: Schema = {"type": "string", "enum": [value]}
+    said = f"Selects the `{key}` sub-resource" + (f" (always {value})." if value else ".")
+    return Parameter(key, "query", True, schema, said, allow_empty=not value)
 
 
 def _request_line_parameters(endpoint: SyntaxEndpoint) -> list[Parameter]:

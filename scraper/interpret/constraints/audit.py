@@ -20,7 +20,6 @@ from openapi_schema_validator import OAS30Validator
 from doc2openapi.scraper.interpret.constraints.apply import (
     STATED,
     TYPE_FORMATS,
-    apply_constraints,
     stated_pattern,
 )
 from doc2openapi.scraper.interpret.constraints.patterns import regex_problem, stated_inline
@@ -39,9 +38,13 @@ PYTHON_TYPES: dict[str, tuple[type, ...]] = {
 
 
 def _fields(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any], str, Any]]:
-    """(where, location, schema, description, source) for every parameter and property."""
-    for path, method, op in operations(spec):
-        for param in op.get("parameters", []):
+    """(where, location, schema, description, source) for every parameter (sub-resource
+    operations' too) and property."""
+    for path, method, top in operations(spec):
+        params = [
+            p for op in [top, *top.get("x-subresources", [])] for p in op.get("parameters", [])
+        ]
+        for param in params:
             if isinstance(param.get("schema"), dict):
                 where = f"{method.upper()} {path} {param.get('in')} {param.get('name')}"
                 yield (where, str(param.get("in")), param["schema"],
@@ -68,8 +71,6 @@ def audit_constraints(spec: dict[str, Any]) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     for where, location, schema, description, source in _fields(spec):
         file = source.get("file", "") if isinstance(source, dict) else ""
-        if location != "body" and schema == {"type": "string"}:
-            found += _untyped_parameter(schema, description, where, file)
         if location == "path":
             schema.pop("default", None)
         if location == "header" and schema.get("format") == "date-time":
@@ -120,15 +121,6 @@ def _number_pattern(schema: dict[str, Any], description: str) -> str | None:
     if rejected:
         return f"{why}, and it rejects {rejected[0]!r}, which the field's keywords allow"
     return None
-
-
-def _untyped_parameter(
-    schema: dict[str, Any], description: str, where: str, file: str
-) -> list[Diagnostic]:
-    """A parameter table without a Type column: a string on the wire, whose constraints
-    could not be read before its type was known."""
-    conflicts = apply_constraints(schema, description).conflicts
-    return [Diagnostic(file, "constraint:conflict", f"{where}: {c}") for c in conflicts]
 
 
 def _check_values(schema: dict[str, Any]) -> None:
