@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from doc2openapi.scraper.interpret.templates import instantiates
 from doc2openapi.scraper.pipeline import ScrapeResult
 from tests.helpers import operation, params
@@ -43,6 +45,42 @@ def test_a_row_the_example_sends_indexed_is_one_parameter_per_index(tmp_path: Pa
     assert ("query", "dim.2") not in found
     assert found[("query", "offset")]["example"] == 3  # the host placeholder has spaces
     assert "dim.0, dim.1" in " ".join(kinds(result)["inferred:indexed-query"])
+
+
+def test_the_rows_stated_count_of_indices_is_read_not_each_ones_size(tmp_path: Path) -> None:
+    """ "A maximum of three dimensions" (of the row `dim`) is three indices, dim.0 to dim.2;
+    "up to 10 values" counts what each holds, not the indices."""
+    row = table(
+        "Table 1 Query parameters",
+        HEADER,
+        ("dim", "No", "String", "A maximum of three metric dimensions are supported, numbered from "
+         "0. Each dimension has up to 10 values."),
+    )  # fmt: skip
+    line = "GET https://{endpoint}/v1/p1/data?dim.0=a,1"
+    example = f".. code-block:: text\n\n   {line}\n"
+    pages = {"list.rst": page("Data", ("URI", "GET /v1/{project_id}/data\n\n" + row),
+                              ("Example Request", example))}  # fmt: skip
+    found = params(operation(scrape_pages(tmp_path, pages).spec, "get", "/v1/{project_id}/data"))
+    assert {name for _, name in found} == {"project_id", "dim.0", "dim.1", "dim.2"}
+
+
+@pytest.mark.parametrize(
+    ("said", "highest"),
+    [
+        ("A maximum of three dimensions are supported.", "dim.2"),
+        ("A maximum of 3 metric dimensions are supported.", "dim.2"),
+        ("Up to 256 characters; each dimension has up to 10 values.", "dim.1"),
+    ],
+)
+def test_a_stated_count_counts_when_it_names_the_rows_things(
+    tmp_path: Path, said: str, highest: str
+) -> None:
+    row = table("Table 1 Query parameters", HEADER, ("dim", "No", "String", said))
+    example = ".. code-block:: text\n\n   GET https://{endpoint}/v1/data?dim.1=a,1\n"
+    pages = {"list.rst": page("Data", ("URI", "GET /v1/data\n\n" + row),
+                              ("Example Request", example))}  # fmt: skip
+    found = params(operation(scrape_pages(tmp_path, pages).spec, "get", "/v1/data"))
+    assert max(name for _, name in found) == highest
 
 
 def test_a_key_no_row_names_is_added_typed_by_its_value_and_reported(tmp_path: Path) -> None:

@@ -27,6 +27,13 @@ from doc2openapi.scraper.page import Block, Paragraph
 
 INDEXED_KEY = re.compile(r"(.+?)(?:\.(\d{1,2})|\[(\d{1,2})\])")  # dim.0, tag[1]
 MAX_INDEX = 20
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10}  # fmt: skip
+# "A maximum of three (metric) dimensions are supported" (of the row `dim`): how many indices
+STATED_COUNT = re.compile(
+    rf"\b(?:a\s+maximum\s+of|up\s+to|at\s+most)\s+(\d{{1,2}}|{'|'.join(COUNTS)})\s+((?:[a-z]+\s+)?[a-z]+)",
+    re.I,
+)
 
 
 def read_request_line(block: Block, draft: Draft) -> None:
@@ -84,11 +91,11 @@ def _index_row(
     values: dict[str, str],
 ) -> None:
     """The row `dim` sent as `dim.0` ... `dim.N`: one parameter per index up to the highest
-    the example or the row's description shows, the first as required as the row. The
-    example's values are tested against the row once, for every index alike."""
+    the example or the row's description shows ("dim.1=...", "A maximum of three
+    dimensions": dim.2), the first as required as the row. The example's values are tested
+    against the row once, for every index alike."""
     separator = "[" if any(key.startswith(f"{row.name}[") for key in sent) else "."
-    described = re.findall(rf"\b{re.escape(row.name)}\.(\d{{1,2}})\s*=", row.description)
-    indices = [int(n) for n in described] + [_index(key) for key in sent]
+    indices = _described_indices(row) + [_index(key) for key in sent]
     names = [_key(row.name, n, separator) for n in range(min(max(indices), MAX_INDEX) + 1)]
     ctx.builder.diagnose(
         "inferred:indexed-query",
@@ -105,6 +112,18 @@ def _index_row(
                   row.description, row.source, _one(examples.get(name), items))
         for i, name in enumerate(names)
     ]  # fmt: skip
+
+
+def _described_indices(row: Parameter) -> list[int]:
+    """The indices the row's description shows ("dim.1=...") or counts ("A maximum of three
+    dimensions": 0 to 2); a count of what each one holds ("up to 10 values") is no index."""
+    shown = re.findall(rf"\b{re.escape(row.name)}\.(\d{{1,2}})\s*=", row.description)
+    indices = [int(n) for n in shown]
+    for count in STATED_COUNT.finditer(row.description):
+        said, words = count.group(1).lower(), count.group(2).lower().split()
+        if any(word.startswith(row.name.lower()) for word in words):
+            indices.append((int(said) if said.isdigit() else COUNTS[said]) - 1)
+    return indices
 
 
 def _one(example: Json, items: object) -> Json:
