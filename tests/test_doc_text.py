@@ -31,6 +31,13 @@ echo hello</pre>
 </div>
 <div class="section"><h4 class="sectiontitle">Returned Values</h4><p>See Returned Values.</p>
 </div>
+<div class="section"><h4 class="sectiontitle">Error Codes</h4><p>See <a href="e.html">Error
+Codes</a>.</p></div>
+<div class="section"><h4 class="sectiontitle">Calling Method</h4><p>For details, see
+<a href="c.html">Calling APIs</a>.</p></div>
+<div class="section"><h4 class="sectiontitle">Restrictions</h4><p>None</p></div>
+<div class="section"><h4 class="sectiontitle">Notes</h4><p>See the console for quotas first.
+Then retry.</p></div>
 <div class="familylinks"><div class="parentlink"><strong>Parent topic:</strong>
 <a href="index.html">Batch Operations</a></div></div>
 </body></html>
@@ -47,6 +54,10 @@ def test_html_prose_sections_become_commonmark(tmp_path: Path) -> None:
     assert "\n- A second rule with code." in text
     assert "```\n#!/bin/bash\necho hello\n```" in text  # code stays a code block
     assert "Parent topic" not in str(result.spec)
+    # a section that only points at another page (its link gone) or says "None" tells nothing
+    for empty in ("Error Codes", "Calling Method", "Restrictions"):
+        assert f"**{empty}**" not in text
+    assert "**Notes**\n\nSee the console for quotas first." in text
     for response in op["responses"].values():
         assert "Parent topic" not in response["description"]
 

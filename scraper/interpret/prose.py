@@ -1,5 +1,6 @@
 """An operation's prose as CommonMark: every section of its page that is not the URI, a body,
-an example or the status codes (Function, Constraints, Notes, ...), lists and code kept.
+an example or the status codes (Function, Constraints, Notes, ...), lists and code kept, but
+not one that only points at another page ("See Error Codes.").
 
 Doc text is untrusted: it is escaped so that it shows as written and never becomes markup
 (HTML, links) of its own; only the structure the page shows (lists, code) becomes markup.
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from doc2openapi.scraper.interpret.references import without_navigation
 from doc2openapi.scraper.interpret.sections import RoledSection
 from doc2openapi.scraper.page import Block, CodeBlock, Page, Paragraph
 
@@ -17,6 +19,11 @@ PROSE_ROLES = frozenset({"function", "other"})
 _INLINE_MARKUP = re.compile(r"([\\`*<\[\]])")
 _LINE_START = re.compile(r"^(\s*)([#>+=|~-]|\d+[.)])(?=\s|$)")
 _ITEM = "- "
+# A section that only points elsewhere ("See Error Codes.", "For details, see Calling APIs.")
+# or says "None": its link is gone in a description, so it tells the reader nothing.
+_EMPTY_SECTION = re.compile(
+    r"(?:(?:for\s+(?:details|more\s+information),?\s+)?see\s+[^.\n]{1,80}|none)\.?", re.I
+)
 
 
 def escape(text: str) -> str:
@@ -71,14 +78,15 @@ def _is_intro(roled: RoledSection, page: Page) -> bool:
 
 
 def operation_prose(page: Page, sections: list[RoledSection]) -> str:
-    """The page's prose sections in page order, each but the function text under its heading."""
+    """The page's prose sections in page order, each but the function text under its heading;
+    a section that only points elsewhere or says "None" is left out."""
     intro: list[str] = []
     others: list[str] = []
     for roled in sections:
         if roled.role not in PROSE_ROLES or roled.section.level == 0:
             continue
         text = render_blocks(roled.section.blocks)
-        if not text:
+        if not text or _EMPTY_SECTION.fullmatch(without_navigation(text)):
             continue
         if _is_intro(roled, page):
             intro.append(text)

@@ -37,6 +37,10 @@ _LABEL = re.compile(r"(?<![\w\"])Table\s+\d+(?![\w\"])", re.I)
 Resolve = Callable[[int], TableRef | None]
 
 
+def without_navigation(text: str) -> str:
+    return _NAVIGATION.sub("", text).strip()
+
+
 def tidy(text: str, resolve: Resolve, own: frozenset[tuple[str, int]] = frozenset()) -> str:
     """`text` without dangling table numbers, empty pointers or navigation.
 
