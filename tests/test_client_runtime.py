@@ -388,7 +388,8 @@ def test_async_raw_response_and_options(ecs: ModuleType) -> None:
 def test_logging_names_the_package_and_redacts_secrets(
     ecs: ModuleType, caplog: pytest.LogCaptureFixture
 ) -> None:
-    _, handle = _recorder(httpx.Response(200, json={"servers": []}))
+    answer = {"X-Request-Id": "req-7", "Set-Cookie": "session=c-SECRET"}
+    _, handle = _recorder(httpx.Response(200, json={"servers": []}, headers=answer))
     caplog.set_level(logging.DEBUG, logger="otc_ecs")
     with _client(ecs, handle, auth=ecs.TokenAuth("tok-SECRET")) as client:
         client.list_servers(extra_headers={"Authorization": "Bearer also-SECRET"})
@@ -401,6 +402,8 @@ def test_logging_names_the_package_and_redacts_secrets(
     assert "servers?marker=m%201&token=[REDACTED]&X-Obs-Signature=[REDACTED]" in caplog.text
     assert "/v2.1/proj/servers" in caplog.text and "[REDACTED]" in caplog.text
     assert "SECRET" not in caplog.text
+    answered = [r.getMessage() for r in caplog.records if " -> 200 " in r.getMessage()]
+    assert answered and all("'x-request-id': 'req-7'" in m for m in answered)  # the answer's
     assert "SECRET" not in repr(ecs.AKSKAuth("AKID-SECRET", "SK-SECRET"))
 
 

@@ -224,7 +224,7 @@ class _Base:
             response.request.method,
             redact_url(response.request.url),
             response.status_code,
-            redact_headers(response.request.headers),
+            redact_headers(response.headers),
         )
         raise_for_status(response)
         found = captured.get()
