@@ -170,9 +170,8 @@ def _drop_contradicted_constraints(
         if not errors:
             break
         for error in errors:
-            if error.validator not in cast(dict[str, Any], error.schema) or _null_among_values(
-                error
-            ):
+            gone = error.validator not in cast(dict[str, Any], error.schema)  # dropped already
+            if gone or _null_among_values(error):
                 continue
             found.append(
                 Diagnostic(source, "doc-defect:constraint",

@@ -87,6 +87,8 @@ def test_every_constraints_section_is_in_its_operations_description(
                     if isinstance(block, Paragraph):  # "Table N" is renamed: compare around it
                         parts = TABLE_NUMBER.split(_plain(block.body.text))
                         words = max(parts, key=len).strip()[:80]
+                        if words.rstrip(".").lower() == "none":
+                            continue  # a section that says nothing is left out
                         assert any(words in t for t in texts), f"{name} {source}: {words}"
                 checked += 1
     assert checked >= 250  # 288 pages with a Constraints section when this was written

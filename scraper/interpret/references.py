@@ -38,6 +38,7 @@ Resolve = Callable[[int], TableRef | None]
 
 
 def without_navigation(text: str) -> str:
+    """`text` without its "Parent topic:" lines, for telling whether anything else is left."""
     return _NAVIGATION.sub("", text).strip()
 
 
