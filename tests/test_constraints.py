@@ -936,3 +936,23 @@ def test_a_readable_description_keeps_its_constraints_readable() -> None:
     apply_constraints(first, text)
     apply_constraints(again, readable(text))
     assert first == again == {"type": "string", "pattern": "^s[0-9]{4}$", "minLength": 5}
+
+
+@pytest.mark.parametrize(
+    ("description", "enum"),
+    [
+        ("Status. The value can be ACTIVE, ERROR, or FREEZE.\nA fuzzy search will be performed.",
+         None),
+        ("Type. The value can be public or private. Fuzzy matching is supported.", None),
+        # one case's fuzzy query, said of another field's value: this field's list stands
+        ("Key. If the value is empty, exact query. Otherwise, fuzzy query will be performed.\n"
+         "The value can be resource_name or resource_id.", ["resource_name", "resource_id"]),
+    ],
+)  # fmt: skip
+def test_a_filter_searched_fuzzily_takes_any_text_not_its_listed_values(
+    description: str, enum: list[str] | None
+) -> None:
+    """ "PENDING" finds PENDING_CREATE and PENDING_UPDATE: the list names what it matches."""
+    schema: dict[str, Any] = {"type": "string"}
+    apply_constraints(schema, description)
+    assert schema.get("enum") == enum

@@ -30,6 +30,12 @@ from doc2openapi.scraper.interpret.constraints.values import (
 )
 from doc2openapi.scraper.model import Schema
 
+# "A fuzzy search will be performed." (a sentence of its own, not one case's "Otherwise,
+# fuzzy query will be performed"): the listed values are what the filter matches, in part
+FUZZY = re.compile(
+    r"(?:^|[.:;]\s)\s*(?:an?\s+)?fuzzy\s+(?:search|match(?:ing)?|quer(?:y|ies))\s+(?:is|are|will)\b",
+    re.I | re.M,
+)
 STATED = {
     "range": re.compile(
         r"\brange\b[^.]{0,25}?[\[(]\s*-?\d|\bfrom\s+-?\d[\d.,]*\s+to\s+-?\d(?![\d.,]*\s*char)|"
@@ -246,6 +252,8 @@ def _enum(schema: Schema, parts: Parts, text: str, result: Extracted) -> Any:
     """The listed values (a boolean's true/false needs none: the type says it all); returns
     the one the list marks as default."""
     kind = str(schema["type"])
+    if FUZZY.search(text):  # a filter matched in part ("PENDING" for PENDING_CREATE): any text
+        return None
     listed = value_list(text, kind, parts.labels.get("enum"), parts.section("range"))
     if listed is None:
         return None
