@@ -944,6 +944,8 @@ def test_a_readable_description_keeps_its_constraints_readable() -> None:
         ("Status. The value can be ACTIVE, ERROR, or FREEZE.\nA fuzzy search will be performed.",
          None),
         ("Type. The value can be public or private. Fuzzy matching is supported.", None),
+        ("Type. The value can be public or private. Fuzzy match is not supported.",
+         ["public", "private"]),
         # one case's fuzzy query, said of another field's value: this field's list stands
         ("Key. If the value is empty, exact query. Otherwise, fuzzy query will be performed.\n"
          "The value can be resource_name or resource_id.", ["resource_name", "resource_id"]),

@@ -31,9 +31,10 @@ from doc2openapi.scraper.interpret.constraints.values import (
 from doc2openapi.scraper.model import Schema
 
 # "A fuzzy search will be performed." (a sentence of its own, not one case's "Otherwise,
-# fuzzy query will be performed"): the listed values are what the filter matches, in part
+# fuzzy query will be performed", nor "Fuzzy match is not supported"): the listed values
+# are what the filter matches, in part
 FUZZY = re.compile(
-    r"(?:^|[.:;]\s)\s*(?:an?\s+)?fuzzy\s+(?:search|match(?:ing)?|quer(?:y|ies))\s+(?:is|are|will)\b",
+    r"(?:^|[.:;]\s)\s*(?:an?\s+)?fuzzy\s+(?:search|match(?:ing)?|quer(?:y|ies))\s+(?:is|are|will)\b(?!\s+not\b)",
     re.I | re.M,
 )
 STATED = {
