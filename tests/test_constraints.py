@@ -377,7 +377,7 @@ def test_audit_drops_what_the_schema_or_location_contradicts() -> None:
              "description": "Count."},
             {"name": "q", "in": "query", "schema": {"type": "string"},
              "description": "Query.\nMaximum: 9\nDefault: x"},
-        ], "responses": {}, "x-subresources": [{"parameters": [
+        ], "responses": {}, "x-subresources": [{"key": "acl", "parameters": [
             {"name": "acl", "in": "query", "schema": {"type": "string", "pattern": "(?P<x>a)"}},
         ]}]}}},
         "components": {"schemas": {"Box": {"type": "object", "properties": {
@@ -406,7 +406,7 @@ def test_audit_drops_what_the_schema_or_location_contradicts() -> None:
     assert len(reasons) == 3 and all(d.kind == "constraint:pattern" for d in found)
     assert "Box.code: pattern dropped" in reasons[0]
     assert "Box.tag: the description states a regular expression" in reasons[1]
-    assert "GET /v1/{id} query acl: pattern dropped" in reasons[2]
+    assert "GET /v1/{id}?acl query acl: pattern dropped" in reasons[2]  # which entry
     assert keyword_counts(spec) == {"default": 1, "enum": 1, "maximum": 1}
 
 
@@ -945,6 +945,10 @@ def test_a_readable_description_keeps_its_constraints_readable() -> None:
          None),
         ("Type. The value can be public or private. Fuzzy matching is supported.", None),
         ("Type. The value can be public or private. Fuzzy match is not supported.",
+         ["public", "private"]),
+        ("Type. The value can be public or private. Fuzzy search is currently not supported.",
+         ["public", "private"]),
+        ("Type. The value can be public or private. Fuzzy search is supported only for name.",
          ["public", "private"]),
         # one case's fuzzy query, said of another field's value: this field's list stands
         ("Key. If the value is empty, exact query. Otherwise, fuzzy query will be performed.\n"

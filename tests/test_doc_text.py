@@ -37,7 +37,7 @@ Codes</a>.</p></div>
 <a href="c.html">Calling APIs</a>.</p></div>
 <div class="section"><h4 class="sectiontitle">Restrictions</h4><p>None</p></div>
 <div class="section"><h4 class="sectiontitle">Notes</h4><p>See the console for quotas first.
-Then retry.</p></div>
+</p></div>
 <div class="familylinks"><div class="parentlink"><strong>Parent topic:</strong>
 <a href="index.html">Batch Operations</a></div></div>
 </body></html>
@@ -57,7 +57,7 @@ def test_html_prose_sections_become_commonmark(tmp_path: Path) -> None:
     # a section that only points at another page (its link gone) or says "None" tells nothing
     for empty in ("Error Codes", "Calling Method", "Restrictions"):
         assert f"**{empty}**" not in text
-    assert "**Notes**\n\nSee the console for quotas first." in text
+    assert "**Notes**\n\nSee the console for quotas first." in text  # advice, no pointer
     for response in op["responses"].values():
         assert "Parent topic" not in response["description"]
 

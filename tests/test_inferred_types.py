@@ -115,3 +115,22 @@ def test_an_untyped_parameters_keyword_its_example_request_contradicts_is_droppe
     assert reason.startswith("query parameter 'dim': example value 'instance_id,")
     assert reason.endswith("contradicts maxLength 32; maxLength dropped")
     assert "doc-defect:example" not in kinds(result)
+
+
+def test_a_parameter_documented_as_an_object_is_text_with_its_descriptions_keywords(
+    tmp_path: Path,
+) -> None:
+    """A path segment (or a query value) cannot be an object: the doc type is a defect, and
+    the row is text whose description still states its length and values."""
+    uri = table(
+        "Table 1 Parameters",
+        ("Parameter", "Mandatory", "Type", "Description"),
+        ("server_id", "Yes", "Object", "Server ID. The value contains 1 to 64 characters."),
+        ("mode", "No", "Object", "Mode. The value can be fast or slow."),
+    )
+    pages = {"get.rst": page("Showing a Server", ("URI", "GET /v1/{server_id}\n\n" + uri))}
+    found = params(operation(scrape_pages(tmp_path, pages).spec, "get", "/v1/{server_id}"))
+    assert found[("path", "server_id")]["schema"] == {
+        "type": "string", "minLength": 1, "maxLength": 64
+    }  # fmt: skip
+    assert found[("query", "mode")]["schema"] == {"type": "string", "enum": ["fast", "slow"]}

@@ -70,6 +70,7 @@ def test_the_rows_stated_count_of_indices_is_read_not_each_ones_size(tmp_path: P
         ("A maximum of three dimensions are supported.", "dim.2"),
         ("A maximum of 3 metric dimensions are supported.", "dim.2"),
         ("Up to 256 characters; each dimension has up to 10 values.", "dim.1"),
+        ("Each dimension can have up to 10 dimension values.", "dim.1"),
     ],
 )
 def test_a_stated_count_counts_when_it_names_the_rows_things(

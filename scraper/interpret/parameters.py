@@ -42,7 +42,7 @@ def read_parameters(ctx: PageContext, page: Page, table: Table, where: str) -> N
             schema = untyped_schema(description, location, fld.name, builder)
         if guessed and (location, fld.name) not in ctx.draft.parameters:
             ctx.draft.guessed_query[fld.name] = ref.key  # placed once the page is read
-        elif (wire := wire_schema(schema, location, fld.name, builder)) is None:
+        elif (wire := wire_schema(schema, location, fld.name, builder, description)) is None:
             continue
         else:
             schema = wire
@@ -61,10 +61,7 @@ def untyped_schema(
     stays text; so does a value with bounds only ("Maximum: 64" may be a length)."""
     stated = stated_range(description, True) if location != "path" else None
     if stated is None:
-        schema: Schema = {"type": "string"}
-        for conflict in apply_constraints(schema, description).conflicts:
-            builder.diagnose("constraint:conflict", f"{location} parameter {name!r}: {conflict}")
-        return schema
+        return text_schema(description, location, name, builder)
     low, high = stated
     builder.diagnose(
         "inferred:type",
@@ -72,6 +69,14 @@ def untyped_schema(
         "states a numeric range",
     )
     return {"type": "integer", "minimum": low, "maximum": high}
+
+
+def text_schema(description: str, location: Location, name: str, builder: SchemaBuilder) -> Schema:
+    """Text on the wire, with the keywords its description states."""
+    schema: Schema = {"type": "string"}
+    for conflict in apply_constraints(schema, description).conflicts:
+        builder.diagnose("constraint:conflict", f"{location} parameter {name!r}: {conflict}")
+    return schema
 
 
 def report_unknown_table(builder: SchemaBuilder, table: Table) -> None:
@@ -144,24 +149,25 @@ def caption_location(caption: str) -> Location | None:
 
 
 def wire_schema(
-    schema: Schema, location: Location, name: str, builder: SchemaBuilder
+    schema: Schema, location: Location, name: str, builder: SchemaBuilder, description: str = ""
 ) -> Schema | None:
     """A parameter's schema as it can travel: a path segment is a scalar (a doc type
-    "Object" there is a defect). An array whose item type the docs omit is typed once the
-    operation's responses are known (parameter_items.py)."""
+    "Object" there is a defect: text, with the keywords its description states). An array
+    whose item type the docs omit is typed once the operation's responses are known
+    (parameter_items.py)."""
     if location == "path" and (schema.get("type") in ("object", "array") or "allOf" in schema):
         builder.diagnose(
             "doc-defect:parameter-type",
             f"path parameter {name!r} is documented as {schema.get('type', 'an object')}; "
             "a path segment is a string",
         )
-        return {"type": "string"}
+        return text_schema(description, location, name, builder)
     if location in ("query", "header") and schema.get("type") == "object" and len(schema) == 1:
         builder.diagnose(
             "doc-defect:parameter-type",
             f"{location} parameter {name!r} is documented as a bare Object; typed as string",
         )
-        return {"type": "string"}
+        return text_schema(description, location, name, builder)
     if location in ("query", "header") and _holds_objects(schema):
         builder.diagnose(
             "doc-defect:parameter-type",

@@ -21,8 +21,10 @@ _LINE_START = re.compile(r"^(\s*)([#>+=|~-]|\d+[.)])(?=\s|$)")
 _ITEM = "- "
 # A section that only points elsewhere ("See Error Codes.", "For details, see Calling APIs.")
 # or says "None": its link is gone in a description, so it tells the reader nothing.
+# The pointer names a page by its title: "See the console first." is advice, not a pointer.
 _EMPTY_SECTION = re.compile(
-    r"(?:(?:for\s+(?:details|more\s+information),?\s+)?see\s+[^.\n]{1,80}|none)\.?", re.I
+    r"(?:(?i:for\s+(?:details|more\s+information),?\s+)?(?i:see)\s+[A-Z][^.\n]{0,79}"
+    r"|(?i:none))\.?"
 )
 
 

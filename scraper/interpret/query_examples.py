@@ -121,7 +121,8 @@ def _described_indices(row: Parameter) -> list[int]:
     indices = [int(n) for n in shown]
     for count in STATED_COUNT.finditer(row.description):
         said, words = count.group(1).lower(), count.group(2).lower().split()
-        if any(word.startswith(row.name.lower()) for word in words):
+        counted = next((word for word in words if word.endswith("s")), "")  # the plural noun
+        if counted.startswith(row.name.lower()):  # "dimension values" count values
             indices.append((int(said) if said.isdigit() else COUNTS[said]) - 1)
     return indices
 

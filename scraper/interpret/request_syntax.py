@@ -15,7 +15,7 @@ from doc2openapi.scraper.interpret.columns import Field, is_parameter_table, rea
 from doc2openapi.scraper.interpret.component_names import fit
 from doc2openapi.scraper.interpret.form_bodies import form_body, is_form
 from doc2openapi.scraper.interpret.http_message import HttpMessage, reason_phrase
-from doc2openapi.scraper.interpret.parameters import untyped_schema
+from doc2openapi.scraper.interpret.parameters import text_schema, untyped_schema
 from doc2openapi.scraper.interpret.request_endpoints import (
     SyntaxEndpoint,
     collect_bodies,
@@ -204,8 +204,10 @@ class RequestSyntaxReader:
             description = str(schema.pop("description", ""))
             source = schema.pop(SOURCE_KEY, None)
             kind: Location = "header" if location == "header" else "query"
-            if fld.type is None or schema.get("type") in ("object", "array") or not schema:
+            if fld.type is None:
                 schema = untyped_schema(description, kind, fld.name, self.builder)
+            elif schema.get("type") in ("object", "array") or not schema:
+                schema = text_schema(description, kind, fld.name, self.builder)
             out.append(Parameter(fld.name, kind, fld.required, schema, description, source))
         return out
 

@@ -36,7 +36,7 @@ def place_uri_rows(ctx: PageContext, carries_body: bool) -> None:
         )
         return
     for name, param in rows.items():
-        wire = wire_schema(param.schema, "query", name, ctx.builder)
+        wire = wire_schema(param.schema, "query", name, ctx.builder, param.description)
         if wire is None:
             del draft.parameters[("query", name)]
         else:

@@ -30,11 +30,12 @@ from doc2openapi.scraper.interpret.constraints.values import (
 )
 from doc2openapi.scraper.model import Schema
 
-# "A fuzzy search will be performed." (a sentence of its own, not one case's "Otherwise,
-# fuzzy query will be performed", nor "Fuzzy match is not supported"): the listed values
-# are what the filter matches, in part
+# "A fuzzy search will be performed.", "Fuzzy matching is supported." (a whole sentence: not
+# one case's "Otherwise, fuzzy query ...", nor "... is not supported", "... only for name"):
+# the listed values are what the filter matches, in part
 FUZZY = re.compile(
-    r"(?:^|[.:;]\s)\s*(?:an?\s+)?fuzzy\s+(?:search|match(?:ing)?|quer(?:y|ies))\s+(?:is|are|will)\b(?!\s+not\b)",
+    r"(?:^|[.:;]\s)[ \t]*(?:an?\s+)?fuzzy\s+(?:search|match(?:ing)?|quer(?:y|ies))\s+"
+    r"(?:is|are|will\s+be)\s+(?:supported|performed|used)\s*(?:[.;]|$)",
     re.I | re.M,
 )
 STATED = {

@@ -41,14 +41,8 @@ def _fields(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any], st
     """(where, location, schema, description, source) for every parameter (sub-resource
     operations' too) and property."""
     for path, method, top in operations(spec):
-        params = [
-            p for op in [top, *top.get("x-subresources", [])] for p in op.get("parameters", [])
-        ]
-        for param in params:
-            if isinstance(param.get("schema"), dict):
-                where = f"{method.upper()} {path} {param.get('in')} {param.get('name')}"
-                yield (where, str(param.get("in")), param["schema"],
-                       str(param.get("description", "")), param.get(SOURCE_KEY))  # fmt: skip
+        for op in [top, *top.get("x-subresources", [])]:
+            yield from _parameters(op, f"{method.upper()} {path}{_key(op)}")
     for name, schema in spec.get("components", {}).get("schemas", {}).items():
         if not isinstance(schema, dict):
             continue
@@ -56,6 +50,19 @@ def _fields(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any], st
             if isinstance(sub, dict):
                 yield (f"{name}.{prop}", "body", sub, str(sub.get("description", "")),
                        sub.get(SOURCE_KEY))  # fmt: skip
+
+
+def _key(op: dict[str, Any]) -> str:
+    """A sub-resource operation's selecting query key (`?acl`), so that a report says which."""
+    return f"?{op['key']}" if "key" in op else ""
+
+
+def _parameters(op: dict[str, Any], at: str) -> Iterator[tuple[str, str, dict[str, Any], str, Any]]:
+    for param in op.get("parameters", []):
+        if isinstance(param.get("schema"), dict):
+            where = f"{at} {param.get('in')} {param.get('name')}"
+            yield (where, str(param.get("in")), param["schema"],
+                   str(param.get("description", "")), param.get(SOURCE_KEY))  # fmt: skip
 
 
 def _targets(schema: dict[str, Any]) -> list[dict[str, Any]]:
