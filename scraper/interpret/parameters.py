@@ -149,7 +149,7 @@ def caption_location(caption: str) -> Location | None:
 
 
 def wire_schema(
-    schema: Schema, location: Location, name: str, builder: SchemaBuilder, description: str = ""
+    schema: Schema, location: Location, name: str, builder: SchemaBuilder, description: str
 ) -> Schema | None:
     """A parameter's schema as it can travel: a path segment is a scalar (a doc type
     "Object" there is a defect: text, with the keywords its description states). An array

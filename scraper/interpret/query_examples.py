@@ -31,7 +31,8 @@ COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eig
           "nine": 9, "ten": 10}  # fmt: skip
 # "A maximum of three (metric) dimensions are supported" (of the row `dim`): how many indices
 STATED_COUNT = re.compile(
-    rf"\b(?:a\s+maximum\s+of|up\s+to|at\s+most)\s+(\d{{1,2}}|{'|'.join(COUNTS)})\s+((?:[a-z]+\s+)?[a-z]+)",
+    rf"\b(?:a\s+maximum\s+of|up\s+to|at\s+most)\s+(\d{{1,2}}|{'|'.join(COUNTS)})\s+"
+    r"((?:[a-z]+\s+)?[a-z]+)",
     re.I,
 )
 
