@@ -99,8 +99,9 @@ KINDS: dict[str, Kind] = {
     "bad-example": Kind("warning", "an example block that is not valid JSON", "fix the example"),
     "repaired-example": Kind(
         "warning",
-        "an example that is JSON once a mechanical slip is mended (a missing ',', a ',' after "
-        "the last member, a raw control character in a string); the mended example is used",
+        "an example with a mechanical slip, mended (a missing ',', a ',' after the last member, "
+        "a raw control character in a string, a key with spaces inside its quotes); the "
+        "mended example is used",
         "fix the example",
     ),
     "no-responses": Kind(

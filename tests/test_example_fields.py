@@ -184,6 +184,26 @@ def test_keys_written_without_quotes_are_quoted() -> None:
     ]
 
 
+def test_a_key_with_spaces_inside_its_quotes_is_trimmed_unless_its_object_has_both() -> None:
+    found = extract_json('{" id ": 1, "tags": [{"key ": "a"}], "x": 2, " x": 3}')
+    assert found.values == [{"id": 1, "tags": [{"key": "a"}], "x": 2, " x": 3}]
+    assert found.repairs == [
+        "the key ' id ' written with spaces",
+        "the key 'key ' written with spaces",
+    ]
+
+
+def test_a_spaced_key_is_the_documented_field_not_a_rename(tmp_path: Path) -> None:
+    response = table(
+        "Table 1 Response body", RESPONSE_HEADER, ("stream_size", "Integer", "The size.")
+    )
+    _, body, found = _show_page(tmp_path, response, '{"stream_size ": 0}')
+    assert set(body["properties"]) == {"stream_size"}
+    assert "doc-defect:field-name" not in found
+    assert "doc-defect:undocumented-field" not in found
+    assert "the key 'stream_size ' written with spaces" in found["repaired-example"][0]
+
+
 def test_a_placeholder_where_a_value_belongs_is_not_mended() -> None:
     for text in ('{"engine_type": xxx}', '{"engine_type": ,}', '{"a": 1, ......}'):
         with pytest.raises(NotJson):

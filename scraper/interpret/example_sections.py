@@ -88,7 +88,7 @@ def _read_code_block(
     if extracted.repairs:
         ctx.builder.diagnose(
             "repaired-example",
-            f"example in {roled.section.title!r} is not JSON as written; repaired "
+            f"example in {roled.section.title!r} has slips of the hand; repaired "
             f"{'; '.join(extracted.repairs)}",
         )
     request_line = REQUEST_LINE.match(block.text) is not None

@@ -2,7 +2,8 @@
 
 Hand-edited examples break JSON in a few mechanical ways: a comma left out between two
 members, one left after the last, a raw tab or line break inside a string, a `// note`
-after a value, a key written without quotes (`{job_id: "..."}`). Those are repaired, each
+after a value, a key written without quotes (`{job_id: "..."}`), a key with a stray space
+inside its quotes (`" updated_at "`). Those are repaired, each
 repair named, so the example still serves as evidence and the report says what was mended;
 anything else (a placeholder such as `xxx` or `......` where a value belongs) is NotJson.
 """
@@ -46,7 +47,7 @@ def extract_json(text: str) -> Extracted:
         body = text[start.start() :]
         offset = len(body) - len(body.lstrip())
         value, end, body_repairs = _decode(body.lstrip())
-        found.values.append(value)
+        found.values.append(_trim_keys(value, body_repairs))
         found.repairs += body_repairs
         position = start.start() + offset + end
     rest = text[position:].strip() if found.values else ""
@@ -78,6 +79,24 @@ def _decode(body: str) -> tuple[Json, int, list[str]]:
             body, what, added = mended
             shift += added
             repairs.append(f"{what} at line {err.lineno} column {err.colno}")
+
+
+def _trim_keys(value: Json, repairs: list[str]) -> Json:
+    """The value with every key's surrounding spaces removed: no API names a field
+    `" updated_at "`, so the spaces are a slip of the hand, named among the repairs. A key
+    whose trimmed form is already in its object stays as written."""
+    if isinstance(value, list):
+        return [_trim_keys(item, repairs) for item in value]
+    if not isinstance(value, dict):
+        return value
+    trimmed: dict[str, Json] = {}
+    for key, item in value.items():
+        clean = key.strip()
+        if clean != key and clean and clean not in value:
+            repairs.append(f"the key {key!r} written with spaces")
+            key = clean
+        trimmed[key] = _trim_keys(item, repairs)
+    return trimmed
 
 
 def _mend(body: str, err: json.JSONDecodeError) -> tuple[str, str, int] | None:
