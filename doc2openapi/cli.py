@@ -106,8 +106,10 @@ def _finish_service(
     lines = summary_lines(str(output), report.as_dict())
     if not report.documents:  # nothing read: an empty spec would only mislead
         _write(result, None, report_path)
-        lines.append(f"{output}: no documents among {report.summary.files} input file(s) "
-                     f"(HTML, RST or text); no spec written, see {report_path}")  # fmt: skip
+        lines.append(
+            f"{output}: no documents among {report.summary.files} input file(s) "
+            f"(HTML, Markdown, RST or text); no spec written, see {report_path}"
+        )
         print("\n".join(lines), file=sys.stderr)
         return True
     _write(result, output, report_path)

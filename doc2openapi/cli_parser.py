@@ -47,7 +47,7 @@ def _command(sub: Any, name: str, summary: str, examples: list[str]) -> argparse
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="doc2openapi",
-        description="Turn cloud API reference docs (HTML, RST, plain text) into OpenAPI 3.",
+        description="Turn cloud API reference docs (HTML, Markdown, RST, text) into OpenAPI 3.",
         epilog=EXIT_CODES,
         formatter_class=_Help,
     )

@@ -20,7 +20,7 @@ KINDS: dict[str, Kind] = {
     "unreadable": Kind(
         "error",
         "not a document (binary such as PDF or PNG, empty, unknown format)",
-        "give HTML, RST or text exported from the docs",
+        "give HTML, Markdown, RST or text exported from the docs",
     ),
     "too-large": Kind("error", "a page over 20 MiB, or out of memory", "split or trim the page"),
     "too-deep": Kind("error", "a page nested too deeply to read", "check the page's markup"),

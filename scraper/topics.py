@@ -24,7 +24,7 @@ from doc2openapi.scraper.page import Page, Paragraph
 
 TOPICS_FILE = "CLASS.TXT.json"
 MAX_DESCRIPTION = 600
-DOCUMENT_EXTENSIONS = {".html", ".htm", ".rst", ".txt"}
+DOCUMENT_EXTENSIONS = {".html", ".htm", ".md", ".markdown", ".rst", ".txt"}
 
 
 @dataclass

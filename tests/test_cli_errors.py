@@ -114,7 +114,7 @@ def test_a_binary_file_named_like_a_page_is_unreadable_and_fails_strict(
     report = json.loads((tmp_path / "w.report.json").read_text())
     (found,) = [d for d in report["diagnostics"] if d["file"] == name]
     assert found["kind"] == "unreadable" and found["severity"] == "error"
-    assert found["reason"] == f"{kind}, not HTML, RST or text"
+    assert found["reason"] == f"{kind}, not HTML, Markdown, RST or text"
     assert main(_scrape(str(docs), "-o", str(out), "--strict", "--fail-on", "error")) == 1
     err = capsys.readouterr().err
     assert f"{out}: --strict: 1 diagnostic(s) at error or worse: unreadable 1" in err

@@ -18,7 +18,7 @@ from doc2openapi.scraper.interpret.parameters import (
     report_unknown_table,
 )
 from doc2openapi.scraper.interpret.responses import STATUS_MARKER
-from doc2openapi.scraper.interpret.sections import RoledSection
+from doc2openapi.scraper.interpret.sections import RoledSection, role_of
 from doc2openapi.scraper.model import REF_PREFIX, Body, Example, Schema
 from doc2openapi.scraper.page import CodeBlock, Paragraph, Table
 
@@ -26,10 +26,11 @@ FORM_DATA = re.compile(r"\bform[\s_-]?data\b", re.I)
 
 
 @dataclass
-class _BodyWalk:
+class BodyWalk:
     """How far the walk through one request or response section has come."""
 
     role: str  # "request" or "response"
+    level: int = 0  # the heading level of the section the walk began in
     status: str | None = None  # the response status the tables that follow document
     awaiting_root: bool = True  # the next body table is a body's root, not a nested object
     elsewhere: TableRef | None = None  # a table on another page a paragraph points at
@@ -37,11 +38,21 @@ class _BodyWalk:
     label: str = ""  # the last paragraph's text ("Example response")
 
 
-def read_body_section(ctx: PageContext, roled: RoledSection) -> None:
+def read_body_section(
+    ctx: PageContext, roled: RoledSection, previous: BodyWalk | None = None
+) -> BodyWalk:
     """A request or response section's body table (one per status a response names), its
-    parameter tables, and a body it only links to ("See Responses (Task).")."""
-    walk = _BodyWalk(roled.role)
-    for block in roled.section.blocks:
+    parameter tables, and a body it only links to ("See Responses (Task)."). A heading
+    nested in the section that names no role of its own ("### Widget" over the Widget
+    table) goes on with the section's walk: its tables are the body's objects, not a body."""
+    section = roled.section
+    walk = previous if _goes_on(previous, roled) else None
+    if walk is None:
+        walk = BodyWalk(roled.role, section.level)
+    elif (marker := STATUS_MARKER.search(section.title)) is not None and walk.role == "response":
+        walk.status, walk.awaiting_root = marker.group(1), True  # "### Status code: 201"
+    walk.labelled = False
+    for block in section.blocks:
         if isinstance(block, Paragraph):
             _read_label(ctx, walk, block)
             continue
@@ -50,7 +61,7 @@ def read_body_section(ctx: PageContext, roled: RoledSection) -> None:
             _read_table(ctx, walk, block, after_label)
         elif isinstance(block, CodeBlock):
             read_body_code_block(ctx, roled, walk.label, walk.status, block)
-    elsewhere = walk.elsewhere
+    elsewhere, walk.elsewhere = walk.elsewhere, None
     if elsewhere is not None and not section_tables(roled):
         _add_body(ctx.draft, walk.role, walk.status, elsewhere)
         ctx.builder.diagnose(
@@ -58,9 +69,21 @@ def read_body_section(ctx: PageContext, roled: RoledSection) -> None:
             f"the {walk.role} section has no table; its fields are read from "
             f"{elsewhere.page.source} ({elsewhere.table.caption or 'its first table'})",
         )
+    return walk
 
 
-def _read_label(ctx: PageContext, walk: _BodyWalk, paragraph: Paragraph) -> None:
+def _goes_on(previous: BodyWalk | None, roled: RoledSection) -> bool:
+    """Whether a section continues the body walk before it: nested deeper under the same
+    role, with a heading that names no role of its own."""
+    return (
+        previous is not None
+        and previous.role == roled.role
+        and roled.section.level > previous.level
+        and role_of(roled.section.title) is None
+    )
+
+
+def _read_label(ctx: PageContext, walk: BodyWalk, paragraph: Paragraph) -> None:
     marker = STATUS_MARKER.search(paragraph.body.text)
     if marker and walk.role == "response":
         walk.status, walk.awaiting_root = marker.group(1), True
@@ -68,7 +91,7 @@ def _read_label(ctx: PageContext, walk: _BodyWalk, paragraph: Paragraph) -> None
     walk.labelled, walk.label = True, paragraph.body.text
 
 
-def _read_table(ctx: PageContext, walk: _BodyWalk, table: Table, after_label: bool) -> None:
+def _read_table(ctx: PageContext, walk: BodyWalk, table: Table, after_label: bool) -> None:
     if not is_parameter_table(table):
         if not is_status_table(table):
             report_unknown_table(ctx.builder, table)

@@ -8,7 +8,12 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from doc2openapi.scraper.interpret.bodies import action_key, read_body_section, request_body
+from doc2openapi.scraper.interpret.bodies import (
+    BodyWalk,
+    action_key,
+    read_body_section,
+    request_body,
+)
 from doc2openapi.scraper.interpret.columns import is_parameter_table
 from doc2openapi.scraper.interpret.component_names import camel
 from doc2openapi.scraper.interpret.endpoints import (
@@ -108,15 +113,19 @@ class Interpreter:
 
 
 def _read_sections(ctx: PageContext) -> None:
+    body_walk: BodyWalk | None = None  # a body section's walk, which nested headings go on with
     for roled in ctx.sections:
         role = roled.role
+        if role in ("request", "response"):
+            body_walk = read_body_section(ctx, roled, body_walk)
+            read_prose_statuses(roled, ctx.draft)
+            continue
+        body_walk = None
         if role == "uri":
             for table in section_tables(roled):
                 read_parameters(ctx, ctx.page, table, "uri")
             for block in roled.section.blocks:  # CES shows its example request under the URI
                 read_request_line(block, ctx.draft)
-        elif role in ("request", "response"):
-            read_body_section(ctx, roled)
         elif role == "status":
             read_status_section(roled, ctx.draft)
         elif role in ("example-request", "example-response", "examples"):

@@ -11,6 +11,7 @@ from bs4.dammit import EncodingDetector, UnicodeDammit
 
 from doc2openapi.scraper.page import Page
 from doc2openapi.scraper.readers.html import read_html
+from doc2openapi.scraper.readers.markdown import looks_like_markdown, read_markdown
 from doc2openapi.scraper.readers.rst import read_rst
 from doc2openapi.scraper.readers.text import read_text
 
@@ -21,6 +22,8 @@ Reader = Callable[[str, str], Page]
 logging.getLogger("bs4.dammit").setLevel(logging.ERROR)
 
 HTML_SIGNS = re.compile(r"<(?:!doctype\s+html|html|body|div|h[1-6]|table|p|a\s+name)\b", re.I)
+# Signs of a whole HTML document, which Markdown (holding bits of HTML) never starts with.
+HTML_DOCUMENT = re.compile(r"^\s*<(?:!doctype\s+html|html|body)\b", re.I | re.M)
 
 
 class NotADocument(ValueError):
@@ -57,7 +60,7 @@ def decode(data: bytes) -> str:
     """
     kind = binary_kind(data)
     if kind is not None:
-        raise NotADocument(f"{kind}, not HTML, RST or text")
+        raise NotADocument(f"{kind}, not HTML, Markdown, RST or text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -84,8 +87,11 @@ RST_SIGNS = re.compile(
 
 
 def detect_format(text: str) -> str:
-    """By content, not by extension: the seeds are .txt files holding HTML, RST and text."""
+    """By content, not by extension: the seeds are .txt files holding HTML, RST and text.
+    Markdown may hold HTML (an anchor, a `<br>`), so it is told apart before HTML's signs."""
     head = text[:65536]
+    if HTML_DOCUMENT.search(head) is None and looks_like_markdown(head):
+        return "markdown"
     if HTML_SIGNS.search(head):
         return "html"
     if len(RST_SIGNS.findall(head)) >= 2:
@@ -93,7 +99,9 @@ def detect_format(text: str) -> str:
     return "text"
 
 
-READERS: dict[str, Reader] = {"html": read_html, "rst": read_rst, "text": read_text}
+READERS: dict[str, Reader] = {
+    "html": read_html, "markdown": read_markdown, "rst": read_rst, "text": read_text,
+}  # fmt: skip
 
 
 def read_document(data: bytes, source: str) -> Page:
@@ -104,5 +112,5 @@ def read_document(data: bytes, source: str) -> Page:
     fmt = detect_format(text)
     reader = READERS.get(fmt)
     if reader is None:
-        raise NotADocument("not a recognised document format (HTML, RST or plain text)")
+        raise NotADocument("not a recognised document format (HTML, Markdown, RST or plain text)")
     return reader(text, source)

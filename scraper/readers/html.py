@@ -61,9 +61,18 @@ def _parser() -> etree.HTMLParser:
     )
 
 
+def parse_html(markup: str) -> Element | None:
+    """The element tree of the markup (None when there is none), parsed safely."""
+    markup = markup.replace("\x00", "\ufffd")
+    return etree.fromstring(markup.encode("utf-8"), _parser()) if markup.strip() else None
+
+
 def read_html(text: str, source: str) -> Page:
-    markup = unwrap_web_view(text).replace("\x00", "\ufffd")
-    root = etree.fromstring(markup.encode("utf-8"), _parser()) if markup.strip() else None
+    return read_tree(parse_html(unwrap_web_view(text)), source)
+
+
+def read_tree(root: Element | None, source: str) -> Page:
+    """The Page an element tree shows (also the Markdown reader's, which renders to HTML)."""
     builder = PageBuilder(source)
     if root is not None:
         _Walker(builder).walk(root)
