@@ -45,9 +45,14 @@ def assemble(
     items_diagnostics = type_untyped_items(operations)  # across pages, before the build
     spec, diagnostics = build_spec(operations, info)
     diagnostics += items_diagnostics
+    home = min(pages, key=lambda p: (p.source.count("/"), p.source)).source if pages else ""
+    if pages and not operations:  # an empty spec, written on purpose, must not pass as done
+        diagnostics.append(
+            Diagnostic(home, "no-operations",
+                       f"none of the {len(pages)} page(s) read documents an operation")
+        )  # fmt: skip
     unnamed = unnamed_endpoint_parts(info.servers)
     if unnamed:
-        home = min(pages, key=lambda p: (p.source.count("/"), p.source)).source if pages else ""
         diagnostics.append(
             Diagnostic(home, "endpoint-not-named",
                        f"the docs name no value for {', '.join(unnamed)} of the endpoint")

@@ -79,6 +79,13 @@ KINDS: dict[str, Kind] = {
         "string, or no example): kept a string",
         "type the field, or say the string holds JSON; the table's fields are not in the spec",
     ),
+    "no-operations": Kind(
+        "warning",
+        "no page of a service documents an operation (a URI section with a method and path, or "
+        "a request syntax): its spec has no paths",
+        "check that the pages are API reference pages; `unknown-table` and `no-endpoint` say "
+        "what was met",
+    ),
     "unlinked-table": Kind(
         "warning", "a parameter table no field refers to", "link it from the field it describes"
     ),

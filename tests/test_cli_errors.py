@@ -143,6 +143,19 @@ def test_an_empty_folder_is_exit_1_with_a_clear_line(
     assert f"{empty}: no service folders with documents" in capsys.readouterr().err
 
 
+def test_pages_that_document_no_operation_are_a_warning_strict_fails_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = _write(tmp_path / "overview.html", b"<h1>Overview</h1><p>What the service does.</p>")
+    out = tmp_path / "o.yaml"
+    assert main(_scrape(str(page), "-o", str(out))) == 0
+    report = json.loads((tmp_path / "o.report.json").read_text())
+    (found,) = [d for d in report["diagnostics"] if d["kind"] == "no-operations"]
+    assert found["severity"] == "warning" and found["file"] == "overview.html"
+    assert main(_scrape(str(page), "-o", str(out), "--strict")) == 1
+    assert "no-operations 1" in capsys.readouterr().err
+
+
 def test_text_that_starts_like_a_signature_is_still_read(tmp_path: Path) -> None:
     """ "BM" is a bitmap's signature, "MZ" a program's: a page may begin with either."""
     page = tmp_path / "bms.txt"
