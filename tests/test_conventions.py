@@ -1700,3 +1700,34 @@ def test_an_example_of_one_list_item_adds_no_fields_to_the_list_body(tmp_path: P
     media = operation(result.spec, "get", "/v2/processor-tasks")["responses"]["200"]["content"]
     assert "examples" not in media["application/json"]
     assert "doc-defect:undocumented-field" not in kinds(result)
+
+
+def test_rows_named_by_their_path_nest_under_their_parent_row(tmp_path: Path) -> None:
+    """`widget.tags[].key` is the `key` of each item of `widget.tags`; a dotted key whose
+    prefix is no row (`metering.image_id`) is a key with a dot in it."""
+    request = table(
+        "Table 2 Request body parameters",
+        HEADER,
+        ("widget", "Yes", "Object", "The widget."),
+        ("widget.name", "Yes", "String", "Name."),
+        ("widget.tags", "No", "Array of objects", "Tags."),
+        ("widget.tags[].key", "Yes", "String", "Tag key."),
+        ("metering.image_id", "No", "String", "A key with a dot."),
+    )
+    result, body = _request_body(tmp_path, request)
+    widget = body["properties"]["widget"]
+    assert set(body["properties"]) == {"widget", "metering.image_id"}
+    assert body["required"] == ["widget"]
+    assert set(widget["properties"]) == {"name", "tags"} and widget["required"] == ["name"]
+    tag = widget["properties"]["tags"]["items"]
+    assert tag["properties"]["key"]["type"] == "string" and tag["required"] == ["key"]
+    assert "doc-defect:mandatory" not in kinds(result)  # the example nests them too
+
+
+def _request_body(tmp_path: Path, request: str) -> tuple[ScrapeResult, dict[str, Any]]:
+    example = '.. code-block::\n\n   {"widget": {"name": "w", "tags": [{"key": "k"}]}}\n'
+    sections = (("URI", "POST /v1/widgets"), ("Request", request), ("Example Request", example))
+    result = scrape_pages(tmp_path, {"create.rst": page("Creating a Widget", *sections)})
+    op = operation(result.spec, "post", "/v1/widgets")
+    schema = op["requestBody"]["content"]["application/json"]["schema"]
+    return result, resolve(result.spec, schema)

@@ -15,6 +15,7 @@ from doc2openapi.scraper.interpret.component_names import (
 )
 from doc2openapi.scraper.interpret.constraints import apply_constraints
 from doc2openapi.scraper.interpret.constraints.structure import readable
+from doc2openapi.scraper.interpret.dotted_rows import nest_dotted_rows
 from doc2openapi.scraper.interpret.linker import TableIndex, TableRef
 from doc2openapi.scraper.interpret.misnumbered import meant_instead
 from doc2openapi.scraper.interpret.string_tables import Described, SourceKey, described_table
@@ -154,6 +155,7 @@ class SchemaBuilder:
         schema: Schema = {"type": "object", "properties": properties}
         if required:
             schema["required"] = required
+        nest_dotted_rows(schema)
         if any_key is not None:
             schema["additionalProperties"] = any_key
         return schema
