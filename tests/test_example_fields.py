@@ -185,11 +185,16 @@ def test_keys_written_without_quotes_are_quoted() -> None:
 
 
 def test_a_key_with_spaces_inside_its_quotes_is_trimmed_unless_its_object_has_both() -> None:
-    found = extract_json('{" id ": 1, "tags": [{"key ": "a"}], "x": 2, " x": 3}')
-    assert found.values == [{"id": 1, "tags": [{"key": "a"}], "x": 2, " x": 3}]
+    found = extract_json(
+        '{" id ": 1, "tags": [{"key ": "a"}, {"key ": "b"}], "x": 2, " x": 3, " y": 4, "y ": 5}'
+    )
+    assert found.values == [
+        {"id": 1, "tags": [{"key": "a"}, {"key": "b"}], "x": 2, " x": 3, "y": 4, "y ": 5}
+    ]
     assert found.repairs == [
         "the key ' id ' written with spaces",
         "the key 'key ' written with spaces",
+        "the key ' y' written with spaces",
     ]
 
 

@@ -43,15 +43,16 @@ def read_body_section(
 ) -> BodyWalk:
     """A request or response section's body table (one per status a response names), its
     parameter tables, and a body it only links to ("See Responses (Task)."). A heading
-    nested in the section that names no role of its own ("### Widget" over the Widget
-    table) goes on with the section's walk: its tables are the body's objects, not a body."""
+    nested in the section that names no role of its own goes on with the section's walk:
+    "### Widget" over the Widget table holds one of the body's objects, not a body; under
+    Request, a table of its own that nothing links is another form of the body, as after a
+    label paragraph; "### Status code: 202" starts that status's body."""
     section = roled.section
-    walk = previous if _goes_on(previous, roled) else None
-    if walk is None:
-        walk = BodyWalk(roled.role, section.level)
-    elif (marker := STATUS_MARKER.search(section.title)) is not None and walk.role == "response":
-        walk.status, walk.awaiting_root = marker.group(1), True  # "### Status code: 201"
-    walk.labelled = False
+    goes_on = previous is not None and _goes_on(previous, roled)
+    walk = previous if previous is not None and goes_on else BodyWalk(roled.role, section.level)
+    if (marker := STATUS_MARKER.search(section.title)) is not None and walk.role == "response":
+        walk.status, walk.awaiting_root = marker.group(1), True
+    walk.labelled = goes_on and walk.role == "request"
     for block in section.blocks:
         if isinstance(block, Paragraph):
             _read_label(ctx, walk, block)
@@ -62,7 +63,7 @@ def read_body_section(
         elif isinstance(block, CodeBlock):
             read_body_code_block(ctx, roled, walk.label, walk.status, block)
     elsewhere, walk.elsewhere = walk.elsewhere, None
-    if elsewhere is not None and not section_tables(roled):
+    if elsewhere is not None and walk.awaiting_root and not section_tables(roled):
         _add_body(ctx.draft, walk.role, walk.status, elsewhere)
         ctx.builder.diagnose(
             "linked-body",
@@ -72,15 +73,20 @@ def read_body_section(
     return walk
 
 
-def _goes_on(previous: BodyWalk | None, roled: RoledSection) -> bool:
+def _goes_on(previous: BodyWalk, roled: RoledSection) -> bool:
     """Whether a section continues the body walk before it: nested deeper under the same
     role, with a heading that names no role of its own."""
     return (
-        previous is not None
-        and previous.role == roled.role
+        previous.role == roled.role
         and roled.section.level > previous.level
         and role_of(roled.section.title) is None
     )
+
+
+def left_behind(walk: BodyWalk | None, roled: RoledSection) -> BodyWalk | None:
+    """The body walk, while a section of another role is nested inside its section (an
+    example between the body's tables); None once the walk's section has ended."""
+    return walk if walk is not None and roled.section.level > walk.level else None
 
 
 def _read_label(ctx: PageContext, walk: BodyWalk, paragraph: Paragraph) -> None:

@@ -92,8 +92,9 @@ def _trim_keys(value: Json, repairs: list[str]) -> Json:
     trimmed: dict[str, Json] = {}
     for key, item in value.items():
         clean = key.strip()
-        if clean != key and clean and clean not in value:
-            repairs.append(f"the key {key!r} written with spaces")
+        if clean != key and clean and clean not in value and clean not in trimmed:
+            repair = f"the key {key!r} written with spaces"
+            repairs += [repair] * (repair not in repairs)  # once, however many items have it
             key = clean
         trimmed[key] = _trim_keys(item, repairs)
     return trimmed

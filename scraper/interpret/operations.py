@@ -11,6 +11,7 @@ from functools import partial
 from doc2openapi.scraper.interpret.bodies import (
     BodyWalk,
     action_key,
+    left_behind,
     read_body_section,
     request_body,
 )
@@ -120,7 +121,7 @@ def _read_sections(ctx: PageContext) -> None:
             body_walk = read_body_section(ctx, roled, body_walk)
             read_prose_statuses(roled, ctx.draft)
             continue
-        body_walk = None
+        body_walk = left_behind(body_walk, roled)
         if role == "uri":
             for table in section_tables(roled):
                 read_parameters(ctx, ctx.page, table, "uri")

@@ -22,8 +22,6 @@ Reader = Callable[[str, str], Page]
 logging.getLogger("bs4.dammit").setLevel(logging.ERROR)
 
 HTML_SIGNS = re.compile(r"<(?:!doctype\s+html|html|body|div|h[1-6]|table|p|a\s+name)\b", re.I)
-# Signs of a whole HTML document, which Markdown (holding bits of HTML) never starts with.
-HTML_DOCUMENT = re.compile(r"^\s*<(?:!doctype\s+html|html|body)\b", re.I | re.M)
 
 
 class NotADocument(ValueError):
@@ -90,7 +88,7 @@ def detect_format(text: str) -> str:
     """By content, not by extension: the seeds are .txt files holding HTML, RST and text.
     Markdown may hold HTML (an anchor, a `<br>`), so it is told apart before HTML's signs."""
     head = text[:65536]
-    if HTML_DOCUMENT.search(head) is None and looks_like_markdown(head):
+    if looks_like_markdown(head):
         return "markdown"
     if HTML_SIGNS.search(head):
         return "html"

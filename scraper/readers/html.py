@@ -193,7 +193,7 @@ class _Walker:
             self._table(tag)
         elif name == "pre":
             self._flush()
-            self.builder.code(_text(tag))
+            self.builder.code(_text(tag), _language(tag))
         elif name in PARAGRAPHS and not _holds_structure(tag):
             self._flush()
             self.builder.paragraph(rich_text(tag), item=name == "li")
@@ -238,6 +238,15 @@ class _Walker:
             return
         header, *rows = grid
         self.builder.table(caption, anchors, tuple(c.text for c in header), rows)
+
+
+def _language(pre: Element) -> str | None:
+    """A code block's language, as HTML5 marks it (`<code class="language-json">`)."""
+    for element in (pre, *pre.iterchildren("code")):
+        for name in element.get("class", "").split():
+            if name.startswith("language-") and len(name) > len("language-"):
+                return name.removeprefix("language-")
+    return None
 
 
 def _topic_links(tag: Element, kind: str) -> list[str]:
