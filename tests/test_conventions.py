@@ -1731,3 +1731,31 @@ def _request_body(tmp_path: Path, request: str) -> tuple[ScrapeResult, dict[str,
     op = operation(result.spec, "post", "/v1/widgets")
     schema = op["requestBody"]["content"]["application/json"]["schema"]
     return result, resolve(result.spec, schema)
+
+
+def test_a_body_takes_the_success_code_a_sentence_or_its_marker_states(tmp_path: Path) -> None:
+    """DDS: a response table with no status marker, and "Status Code:202." in the status
+    section: the body is the 202's (it was a 200's, and the sentence was lost). VPN: a
+    table under "Status code: 201" and no status list: its component is named as the
+    success body ("CreateGatewayResponse"), not "CreateGatewayResponse201"."""
+    fields = table("Table 2 Response body", RESPONSE_HEADER, ("id", "String", "The ID."))
+    pages = {
+        "restore.rst": page(
+            "Restoring a Backup",
+            ("URI", "POST /v3/instances"),
+            ("Response", fields),
+            ("Status Code", "Status Code:202."),
+        ),
+        "gateway.rst": page(
+            "Creating a Gateway",
+            ("URI", "POST /v5/gateways"),
+            ("Response", f"**Status code: 201**\n\n{fields}"),
+        ),
+    }
+    result = scrape_pages(tmp_path, pages)
+    restore = operation(result.spec, "post", "/v3/instances")["responses"]
+    assert list(restore) == ["202"] and "content" in restore["202"]
+    gateway = operation(result.spec, "post", "/v5/gateways")["responses"]
+    assert ref_name(gateway["201"]["content"]["application/json"]["schema"]) == (
+        "CreateGatewayResponse"
+    )

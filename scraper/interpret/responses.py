@@ -69,8 +69,11 @@ def build_responses(ctx: PageContext, base_id: str, method: str) -> dict[str, Re
     responses = {code: Response(code, desc) for code, desc in ctx.draft.statuses.items()}
     common = None if responses or ctx.draft.prose_statuses else common_statuses(ctx, method)
     linked = common.of(method) if common else {}
-    # a body or example with no status stated is the success response's
-    success = next((c for c in responses if c.startswith("2")), _one_code(linked))
+    # a body or example with no status stated is the success response's; the success
+    # response's body is named plainly ("CreateWidgetResponse"), also when only a body's
+    # "Status code: 201" or a sentence says which code it is
+    named = [*responses, *ctx.draft.bodies, *ctx.draft.prose_statuses]
+    success = next((c for c in named if c.startswith("2")), _one_code(linked))
     _add_bodies(ctx, responses, success, base_id)
     _add_examples(ctx, responses, success, base_id)
     if not responses:  # no list, table, marker or body: the codes a sentence states, or
