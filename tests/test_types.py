@@ -51,6 +51,11 @@ BOOLEAN = Primitive((("type", "boolean"),))
         ("String/Array", UnknownType("String/Array")),  # not a plain type: not read as one
         ("input/output", UnknownType("input/output")),  # no type words: not a choice
         ("String or ExportParams", UnknownType("String or ExportParams")),
+        ("String(64)", Primitive((("type", "string"), ("maxLength", 64)))),
+        ("string (1-64)", Primitive((("type", "string"), ("minLength", 1), ("maxLength", 64)))),
+        ("varchar(1~255)", Primitive((("type", "string"), ("minLength", 1), ("maxLength", 255)))),
+        ("Enum", STRING),  # its values are in the description
+        ("Integer(10)", UnknownType("Integer(10)")),  # digits or a bound? not read as either
     ],
 )
 def test_parse_type(text: str, expected: object) -> None:

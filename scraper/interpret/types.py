@@ -15,6 +15,8 @@ PRIMITIVES: dict[str, Schema] = {
     "str": {"type": "string"},
     "char": {"type": "string"},
     "text": {"type": "string"},
+    "varchar": {"type": "string"},
+    "enum": {"type": "string"},  # "Enum": its values are in the description
     "uuid": {"type": "string", "format": "uuid"},
     "date": {"type": "string"},
     "datetime": {"type": "string", "format": "date-time"},
@@ -210,12 +212,30 @@ def _generic(raw: str) -> TypeExpr | None:
     if not generic:
         return None
     outer = generic["outer"].lower()
+    if generic["paren"] and (sized := _sized_text(outer, generic["paren"])) is not None:
+        return sized
     args = _split_args(generic["args"] or generic["paren"])
     if outer in ARRAY_WORDS and len(args) == 1:
         return ArrayType(parse_type(args[0]))
     if outer in MAP_WORDS and len(args) == 2:
         return MapType(parse_type(args[1]))
     return UnknownType(raw)
+
+
+_LENGTHS = re.compile(r"(?:(?P<low>\d+)\s*(?:-|~|\.\.|,)\s*)?(?P<high>\d+)")
+
+
+def _sized_text(outer: str, size: str) -> TypeExpr | None:
+    """ "String(64)", "String(1-64)", "varchar(255)": text of at most (and at least) so many
+    characters, as database-minded references write it."""
+    lengths = _LENGTHS.fullmatch(size.strip())
+    if lengths is None or PRIMITIVES.get(outer) != {"type": "string"}:
+        return None
+    schema: dict[str, str | bool | int] = {"type": "string"}
+    if lengths["low"] is not None:
+        schema["minLength"] = int(lengths["low"])
+    schema["maxLength"] = int(lengths["high"])
+    return Primitive(tuple(schema.items()))
 
 
 def _array(raw: str) -> TypeExpr | None:
