@@ -49,6 +49,12 @@ from tests.test_conventions import page as rst_page
         ("string", "Otherwise, the default security group is used.", {}),
         ("boolean", "The value can be true or false, and the default value is false.",
          {"default": False}),
+        # KMS grant operations, OBS Access-Control-Request-Method: a comma list with no "or"
+        ("string", "Values: create-datakey, describe-key, retire-grant\nNot alone.",
+         {"enum": ["create-datakey", "describe-key", "retire-grant"]}),
+        ("string", "Value options: GET, PUT, HEAD", {"enum": ["GET", "PUT", "HEAD"]}),
+        ("string", "Value range: letters, digits, hyphens", {}),  # kinds of characters
+        ("string", "Values: a, b, for the old API.", {}),  # the line goes on: not the list
     ],
 )  # fmt: skip
 def test_constraints_from_prose(kind: str, text: str, expected: dict[str, Any]) -> None:

@@ -12,17 +12,25 @@ from doc2openapi.scraper.interpret.constraints.prose import (
     case_specific,
     states_bounds,
 )
+from doc2openapi.scraper.interpret.constraints.value_words import (
+    BULLET,
+    BULLET_LINE,
+    COMMA_LINE,
+    PARENTHESES,
+    SINGLE,
+    TOKEN,
+    WORD_LIST,
+    split_words,
+    typed_list,
+)
 from doc2openapi.scraper.interpret.constraints.values import (
     NO_VALUE,
     NOT_HEADS,
-    NOT_VALUES,
-    NUM,
     composed_parts,
     is_placeholder,
     typed,
 )
 
-TOKEN = r"[\w\-]+(?:\.[\w\-]+)*"  # noqa: S105 - a value token, not a secret
 ENUM_INTRO = re.compile(
     r"(?<!default )(?<!Default )(?<!common )(?<!Common )(?<!recommended )(?<!example )"
     r"(?:the\s+)?"
@@ -59,14 +67,6 @@ DEFAULT_MARK = re.compile(
     r"^\s*default(?:\s+value)?\.|\bthis\s+is\s+the\s+default(?:\s+value)?\b",
     re.I,
 )
-# A value of several words is Title Case ("Red Hat"), whatever flags the pattern using it
-# has: under re.I "contain letters" would pass for one value; it ends where the list goes on
-# or ends. Each value is read one way only (an atomic group): a long list that ends without
-# "or" then fails in linear time, not by trying every way to split it.
-TITLE = r"(?-i:[A-Z]\w*(?: [A-Z]\w*){1,2})(?![\w-])(?=\s*(?:,|\s(?:or|and)\s|[.;(]|$))"
-WORD = rf"(?>{NUM}(?![\w.\-]*\w)|{TITLE}|{TOKEN})"
-WORD_LIST = rf"((?:{WORD}\s*,\s*)*{WORD},?\s+(?:or|and)\s+{WORD})"
-PARENTHESES = re.compile(r"\s*\([^()]*\)")
 CAN_BE = re.compile(
     r"\b(?:value|values|options)(?:\s+of\s+(?:this|the)\s+(?:parameter|field))?"
     rf"\s+(?:can|must|are|is)\s+(?:only\s+)?(?:be\s+)?(?:one\s+of\s+)?"
@@ -76,50 +76,22 @@ CAN_BE = re.compile(
 # "Specifies the type, which can be public or private.": single-word values only, so "which
 # can be Endpoint Service ID or Endpoint ID" (what an ID may be) and "which can be created and
 # viewed ..." list nothing.
-SINGLE = rf"(?>{NUM}(?![\w.\-]*\w)|{TOKEN})"
 WHICH_CAN_BE = re.compile(
     rf"\bwhich\s+can\s+(?:only\s+)?be\s+((?:{SINGLE}\s*,\s*)*{SINGLE},?\s+or\s+{SINGLE})"
     r"\s*(?=[.;,]|$)",
     re.I | re.M,
 )
-BULLET = re.compile(r"\s*[-•]\s")
-BULLET_LINE = re.compile(r"^[ \t]*[-•][ \t]", re.M)
 MARKED = re.compile(rf"(?<![\w.*-])\**({TOKEN})\**\s*{DEFAULT_NOTE}", re.I)
 ONLY = re.compile(  # "The value can only be ACTIVE.", "The value is fixed at v2 and cannot ..."
     rf"\b(?:the|its)\s+value\s+(?:can\s+only\s+be|is\s+fixed\s+(?:to|at|as))\s+({TOKEN})\s*"
     r"(?=[.;,(]|$|\s+and\s+cannot\b)", re.I | re.M)  # fmt: skip
-COMMA_LINE = re.compile(rf"^\s*{WORD_LIST}\s*\.?\s*$", re.M)
 BRACED = re.compile(r"\{(\w+)\}")
-SPAN = re.compile(r"(\d+)\s*-\s*(\d+)")
 # The clause before "which can be" names the field only when it says nothing of its own
 # ("Specifies the zone type, which ..."), not "The name can contain letters, which ...".
 CLAUSE_VERB = re.compile(
     r"[:：]|\b(?:can|could|is|are|must|may|should|contains?|consists?|includes?|supports?)\b",
     re.I,
 )
-
-
-def _split_words(group: str) -> list[str]:
-    return [
-        t.strip().rstrip(".")
-        for t in re.split(r"\s*,(?!\d{3}\b)\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+", group)
-        if t.strip()
-    ]
-
-
-def _typed_list(tokens: list[str], kind: str) -> list[Any] | None:
-    """The tokens as values of the type; None if one is not, or if one says what values may
-    contain ("letters"), or is a numeric span: "2100-9500, 27017, and 27019" are ports."""
-    if any(t.lower() in NOT_VALUES or _is_span(t) for t in tokens):
-        return None
-    values: list[Any] = []
-    for token in tokens:
-        value = typed(token, kind)
-        if value is None:
-            return None
-        if value not in values:  # the same list under two headings is one list
-            values.append(value)
-    return values or None
 
 
 def _items(tail: str) -> tuple[list[str], str | None]:
@@ -162,8 +134,8 @@ def value_list(
         tokens, default = _items(labelled)
         if not tokens:
             comma_line = COMMA_LINE.fullmatch(labelled.strip())
-            tokens = _split_words(labelled) if comma_line else _described_items(labelled)
-        values = _typed_list(tokens, kind)
+            tokens = split_words(labelled) if comma_line else _described_items(labelled)
+        values = typed_list(tokens, kind)
         if values:
             marked = _marked_default(text, kind)
             return values, typed(default, kind) if default else marked
@@ -194,8 +166,8 @@ def _from_intro(text: str, kind: str) -> tuple[list[Any], Any] | None:
         tokens, default = _items(tail)
         if not tokens:
             listed = re.match(rf"\s*{WORD_LIST}\s*(?=[.;](?:\s|$)|$|\n)", PARENTHESES.sub("", tail))
-            tokens = _split_words(listed.group(1)) if listed else _leading_lines(tail)
-            tokens = tokens or _described_items(tail)
+            tokens = split_words(listed.group(1)) if listed else _leading_lines(tail)
+            tokens = tokens or _described_items(tail) or _comma_line(intro.group(), tail)
         if (found := _listed(tokens, default, kind)) is not None:
             return found
     return None
@@ -218,6 +190,18 @@ def _open(text: str, start: int, end: int) -> bool:
     return OPEN_INTRO.search(text[begin:end]) is not None
 
 
+# "Possible values: a, b, c": values after their introduction, with no "or" before the last,
+# filling the rest of the line. Not after "Value range:", which lists kinds of characters
+# that way ("letters, digits, hyphens").
+COMMA_ONLY = re.compile(rf"[ \t]*((?:{SINGLE}[ \t]*,[ \t]*)+{SINGLE})[ \t]*\.?[ \t]*(?:\n|$)")
+
+
+def _comma_line(intro: str, tail: str) -> list[str]:
+    if "range" in intro.lower() or (listed := COMMA_ONLY.match(tail)) is None:
+        return []
+    return split_words(listed.group(1))
+
+
 def _leading_lines(tail: str) -> list[str]:
     """ "PER: dedicated\nWHOLE: shared" right after the introduction."""
     tokens = []
@@ -227,11 +211,6 @@ def _leading_lines(tail: str) -> list[str]:
             break
         tokens.append(head.group(1))
     return tokens
-
-
-def _is_span(token: str) -> bool:
-    span = SPAN.fullmatch(token)
-    return span is not None and int(span.group(1)) < int(span.group(2))
 
 
 def _described_items(tail: str) -> list[str]:
@@ -255,7 +234,7 @@ def _from_range(range_part: str | None, kind: str) -> tuple[list[Any], Any] | No
     if not range_part:
         return None
     first = range_part.strip().split("\n", 1)[0].strip()
-    words = _split_words(first) if COMMA_LINE.fullmatch(first) else []
+    words = split_words(first) if COMMA_LINE.fullmatch(first) else []
     if (listed := _listed(words, None, kind)) is not None:
         return listed
     tokens, default = _items(range_part)
@@ -269,7 +248,7 @@ def _plain_values(range_part: str) -> list[str]:
     if len(pieces) >= 2 and all(heads):
         return [h.group(1) for h in heads if h]
     if COMMA_LINE.fullmatch(range_part.strip()):
-        return _split_words(range_part.strip())
+        return split_words(range_part.strip())
     lines = [line.strip() for line in range_part.splitlines() if line.strip()]
     if len(lines) >= 2 and all(re.fullmatch(TOKEN, line) for line in lines):
         return lines
@@ -278,7 +257,7 @@ def _plain_values(range_part: str) -> list[str]:
 
 def _listed(tokens: list[str], default: str | None, kind: str) -> tuple[list[Any], Any] | None:
     """The tokens typed (None unless every one is of the type), with the default typed."""
-    values = _typed_list(tokens, kind)
+    values = typed_list(tokens, kind)
     return (values, typed(default, kind) if default else None) if values else None
 
 
@@ -288,7 +267,7 @@ def _from_words(text: str, kind: str) -> tuple[list[Any], Any] | None:
     text = PARENTHESES.sub("", text)
     match = next((m for m in CAN_BE.finditer(text) if _for_the_field(text, m, m.start(1))), None)
     if match and kind in ("string", "integer", "number"):
-        values = _typed_list(_split_words(match.group(1)), kind)
+        values = typed_list(split_words(match.group(1)), kind)
         if values and len(values) >= 2:
             return values, None
     if kind in ("string", "integer", "number") and (which := _which_can_be(text, kind)):
@@ -311,9 +290,9 @@ def _which_can_be(text: str, kind: str) -> list[Any] | None:
         sentence = re.split(r"[.;]\s", line)[-1]
         if BULLET.match(line) or CLAUSE_VERB.search(sentence) or case_specific(text, match.start()):
             continue
-        tokens = _split_words(match.group(1))
+        tokens = split_words(match.group(1))
         if NO_VALUE.isdisjoint(t.lower() for t in tokens):
-            values = _typed_list(tokens, kind)
+            values = typed_list(tokens, kind)
             if values and len(values) >= 2:
                 return values
     return None
