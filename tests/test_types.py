@@ -55,7 +55,19 @@ BOOLEAN = Primitive((("type", "boolean"),))
         ("string (1-64)", Primitive((("type", "string"), ("minLength", 1), ("maxLength", 64)))),
         ("varchar(1~255)", Primitive((("type", "string"), ("minLength", 1), ("maxLength", 255)))),
         ("Enum", STRING),  # its values are in the description
-        ("Integer(10)", UnknownType("Integer(10)")),  # digits or a bound? not read as either
+        ("Integer(10)", INT32),  # digits or a bound? an integer, the note read as neither
+        ("Long (int64)", Primitive((("type", "integer"), ("format", "int64")))),
+        ("int (64-bit)", Primitive((("type", "integer"), ("format", "int64")))),
+        ("Number (double)", Primitive((("type", "number"), ("format", "double")))),
+        ("Boolean (true/false)", BOOLEAN),
+        ("Integer (Long)", Primitive((("type", "integer"), ("format", "int64")))),
+        ("String (Integer)", STRING),  # a note of another type refines nothing
+        ("Object (Map)", MapType(AnyType())),
+        ("List[String]", ArrayType(STRING)),
+        ("array[string]", ArrayType(STRING)),
+        ("[]string", ArrayType(STRING)),
+        ("Set<String>", ArrayType(STRING)),
+        ("dict[str, int]", MapType(INT32)),
     ],
 )
 def test_parse_type(text: str, expected: object) -> None:

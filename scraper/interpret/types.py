@@ -97,7 +97,11 @@ class ChoiceType:
 
 TypeExpr = Primitive | ObjectType | ArrayType | MapType | AnyType | UnknownType | ChoiceType
 
-_GENERIC = re.compile(r"^(?P<outer>\w+)\s*(?:<\s*(?P<args>.+)>|\(\s*(?P<paren>.+)\))$")
+_GENERIC = re.compile(
+    r"^(?P<outer>\w+)\s*(?:<\s*(?P<args>.+)>|\[\s*(?P<square>.+)\]|\(\s*(?P<paren>.+)\))$"
+)
+_GO_SLICE = re.compile(r"^\[\]\s*(?P<item>\S.*)$")  # "[]string"
+_BITS = re.compile(r"(32|64)[- ]?bits?", re.I)
 _ARRAY_OF = re.compile(r"^(?:arrays?|lists?)\s+of\s+(?P<item>.+)$", re.IGNORECASE)
 _SUFFIX_ARRAY = re.compile(r"^(?P<item>.+?)\s*(?:\[\s*\]|\barray|\blist)$", re.IGNORECASE)
 _NAMED_OBJECT = re.compile(r"^(?P<name>.+?)\s+(?:objects?|structures?)$", re.IGNORECASE)
@@ -212,10 +216,15 @@ def _generic(raw: str) -> TypeExpr | None:
     if not generic:
         return None
     outer = generic["outer"].lower()
-    if generic["paren"] and (sized := _sized_text(outer, generic["paren"])) is not None:
-        return sized
-    args = _split_args(generic["args"] or generic["paren"])
-    if outer in ARRAY_WORDS and len(args) == 1:
+    if (note := generic["paren"]) is not None:
+        if (sized := _sized_text(outer, note)) is not None:
+            return sized
+        if (noted := _noted_primitive(outer, note)) is not None:
+            return noted
+        if outer in OBJECT_WORDS and note.lower() in MAP_WORDS:  # "Object (Map)"
+            return MapType(AnyType())
+    args = _split_args(generic["args"] or generic["square"] or note or "")
+    if (outer in ARRAY_WORDS or outer == "set") and len(args) == 1:
         return ArrayType(parse_type(args[0]))
     if outer in MAP_WORDS and len(args) == 2:
         return MapType(parse_type(args[1]))
@@ -223,6 +232,22 @@ def _generic(raw: str) -> TypeExpr | None:
 
 
 _LENGTHS = re.compile(r"(?:(?P<low>\d+)\s*(?:-|~|\.\.|,)\s*)?(?P<high>\d+)")
+
+
+def _noted_primitive(outer: str, note: str) -> TypeExpr | None:
+    """A plain type with a note in parentheses: "Integer (int32)", "Long (int64)", "Number
+    (double)", "int (64-bit)" refine it; any other note ("Boolean (true/false)", "Integer
+    (milliseconds)") leaves the type as it is."""
+    base = PRIMITIVES.get(outer)
+    if base is None or outer == "null":
+        return None
+    refined = _keyword(note.strip())
+    if isinstance(refined, Primitive) and refined.as_schema().get("type") == base["type"]:
+        return refined
+    bits = _BITS.fullmatch(note.strip())
+    if bits is not None and base["type"] == "integer":
+        return Primitive(tuple(PRIMITIVES[f"int{bits.group(1)}"].items()))
+    return Primitive(tuple(base.items()))
 
 
 def _sized_text(outer: str, size: str) -> TypeExpr | None:
@@ -240,6 +265,8 @@ def _sized_text(outer: str, size: str) -> TypeExpr | None:
 
 def _array(raw: str) -> TypeExpr | None:
     """ "Array of strings", "String[]", "jobs array"."""
+    if go_slice := _GO_SLICE.match(raw):
+        return ArrayType(parse_type(go_slice["item"]))
     if array_of := _ARRAY_OF.match(raw):
         return ArrayType(parse_type(_singular(array_of["item"])))
     if suffix := _SUFFIX_ARRAY.match(raw):
