@@ -1346,6 +1346,7 @@ def test_header_words_around_a_role_and_columns_no_role_reads(tmp_path: Path) ->
         ("Parameter", "Is Mandatory", "Data Type", "Description", "Default Value", "Example"),
         ("size", "Yes", "Integer", "Disk size.", "40", "80"),
         ("mode", "No", "String", "Disk mode.", "N/A", "-"),
+        ("zone", "✓", "String", "Disk zone.", "-", "-"),  # a check mark says yes
     )
     result = scrape_pages(
         tmp_path,
@@ -1353,7 +1354,7 @@ def test_header_words_around_a_role_and_columns_no_role_reads(tmp_path: Path) ->
     )
     op = operation(result.spec, "post", "/v1/disks")
     body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
-    assert body["required"] == ["size"]
+    assert body["required"] == ["size", "zone"]
     size = body["properties"]["size"]
     assert size["default"] == 40
     assert size["description"].splitlines() == ["Disk size.", "Default Value: 40", "Example: 80"]

@@ -28,7 +28,7 @@ COLUMN_PATTERNS: dict[str, re.Pattern[str]] = {
 STATUS_COLUMN = re.compile(
     r"^(status code|http status code|status|return(ed)? value|code|normal response code)$", re.I
 )
-REQUIRED_YES = re.compile(r"^(yes|y|true|mandatory|required|m)\b", re.I)
+REQUIRED_YES = re.compile(r"^(?:(?:yes|y|true|mandatory|required|m)\b|[✓✔√])", re.I)
 FIELD_NAME = re.compile(r"[A-Za-z_$@][\w.:$@\[\]/-]*")
 
 
