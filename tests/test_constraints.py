@@ -55,6 +55,8 @@ from tests.test_conventions import page as rst_page
         ("string", "Value options: GET, PUT, HEAD", {"enum": ["GET", "PUT", "HEAD"]}),
         ("string", "Value range: letters, digits, hyphens", {}),  # kinds of characters
         ("string", "Values: a, b, for the old API.", {}),  # the line goes on: not the list
+        ("string", "Values: ecs, evs, vpc, etc.", {}),  # some of the values
+        ("string", "Values: a-z, A-Z", {}),  # kinds of characters
     ],
 )  # fmt: skip
 def test_constraints_from_prose(kind: str, text: str, expected: dict[str, Any]) -> None:

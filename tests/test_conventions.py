@@ -1753,10 +1753,36 @@ def test_a_body_takes_the_success_code_a_sentence_or_its_marker_states(tmp_path:
             ("Response", f"**Status code: 201**\n\n{fields}"),
         ),
     }
+    pages["download.rst"] = page(
+        "Downloading a Widget",
+        ("Function", "Downloads it. If Range is specified, status code 206 is returned."),
+        ("URI", "GET /v3/widgets"),
+        ("Response", fields),
+    )  # a sentence about one case names no success code: the table is the 200's
     result = scrape_pages(tmp_path, pages)
+    assert list(operation(result.spec, "get", "/v3/widgets")["responses"]) == ["200"]
     restore = operation(result.spec, "post", "/v3/instances")["responses"]
     assert list(restore) == ["202"] and "content" in restore["202"]
     gateway = operation(result.spec, "post", "/v5/gateways")["responses"]
     assert ref_name(gateway["201"]["content"]["application/json"]["schema"]) == (
         "CreateGatewayResponse"
     )
+
+
+def test_an_enum_typed_row_takes_the_type_of_its_values(tmp_path: Path) -> None:
+    """ "Enum" says there is a list, not of what: the example and the listed values tell."""
+    request = table(
+        "Table 2 Request body parameters",
+        HEADER,
+        ("mode", "No", "Enum", "Mode. Values: 0, 1, 2"),
+        ("kind", "No", "Enum", "Kind. The value can be fast or slow."),
+    )
+    example = '.. code-block::\n\n   {"mode": 1, "kind": "fast"}\n'
+    sections = (("URI", "POST /v1/modes"), ("Request", request), ("Example Request", example))
+    result = scrape_pages(tmp_path, {"mode.rst": page("Setting a Mode", *sections)})
+    op = operation(result.spec, "post", "/v1/modes")
+    body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    mode, kind = body["properties"]["mode"], body["properties"]["kind"]
+    assert (mode["type"], mode["enum"]) == ("integer", [0, 1, 2])
+    assert (kind["type"], kind["enum"]) == ("string", ["fast", "slow"])
+    assert "doc-defect:example" not in kinds(result)

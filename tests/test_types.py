@@ -54,7 +54,9 @@ BOOLEAN = Primitive((("type", "boolean"),))
         ("String(64)", Primitive((("type", "string"), ("maxLength", 64)))),
         ("string (1-64)", Primitive((("type", "string"), ("minLength", 1), ("maxLength", 64)))),
         ("varchar(1~255)", Primitive((("type", "string"), ("minLength", 1), ("maxLength", 255)))),
-        ("Enum", STRING),  # its values are in the description
+        ("Enum", AnyType()),  # values of a type it does not say: the values and examples tell
+        ("Enum(3)", UnknownType("Enum(3)")),  # only text takes a length
+        ("String(64-1)", STRING),  # no length a value could have: the type alone
         ("Integer(10)", INT32),  # digits or a bound? an integer, the note read as neither
         ("Long (int64)", Primitive((("type", "integer"), ("format", "int64")))),
         ("int (64-bit)", Primitive((("type", "integer"), ("format", "int64")))),

@@ -16,10 +16,10 @@ INDEX = re.compile(r"\[\d*\]$")  # "tags[]", "tags[0]": a step into a list's ite
 
 
 def nest_dotted_rows(schema: Schema) -> None:
-    """Moves every `parent.child` property of the object under its parent's object, in row
-    order, with its required flag."""
+    """Moves every `parent.child` property of the object under its parent's object, parents
+    before children whatever the row order, each with its required flag."""
     properties: dict[str, Schema] = schema["properties"]
-    for name in [n for n in properties if "." in n]:
+    for name in sorted((n for n in properties if "." in n), key=lambda n: n.count(".")):
         parent_path, _, child = name.rpartition(".")
         target = _object_at(schema, [INDEX.sub("", step) for step in parent_path.split(".")])
         child = INDEX.sub("", child)
@@ -36,16 +36,23 @@ def nest_dotted_rows(schema: Schema) -> None:
 
 def _object_at(schema: Schema, steps: list[str]) -> Schema | None:
     """The inline object schema a path of property names leads to (through array items),
-    made an object if the row left it untyped; None where the path leaves the table."""
-    current = schema
+    made an object if the row left it untyped; None, and nothing changed, where the path
+    leaves the table or meets a scalar, a map or a row with a table of its own."""
+    nodes: list[tuple[Schema, bool]] = []  # (object on the path, whether it is an array's items)
+    current: Schema = schema
     for step in steps:
         found = current.get("properties", {}).get(step)
         if found is None:
             return None
-        if found.get("type") == "array":
-            found = found.setdefault("items", {})
-        if "$ref" in found or "allOf" in found or found.get("type", "object") != "object":
-            return None  # a row with a table of its own, or a scalar: not this table's to nest
-        found["type"] = "object"
-        current = found
-    return current
+        listed = found.get("type") == "array"
+        node = found.get("items", {}) if listed else found
+        closed = "$ref" in node or "allOf" in node or "additionalProperties" in node
+        if closed or node.get("type", "object") != "object":
+            return None
+        nodes.append((found, listed))
+        current = node
+    target = schema
+    for found, listed in nodes:  # the whole path holds: now make each step an object
+        target = found.setdefault("items", {}) if listed else found
+        target["type"] = "object"
+    return target

@@ -42,10 +42,9 @@ def read_status_section(roled: RoledSection, draft: Draft) -> None:
     notes = [body.text for body in paragraphs]
     draft.status_note = draft.status_note or " ".join(notes)
     draft.status_links += [link for body in paragraphs for link in body.links]
-    for line in "\n".join(notes).splitlines():  # "- Normal" then "204" on a line of its own
-        if (status := STATUS_LINE.match(line)) is not None:
-            code, words = status.groups()
-            draft.statuses.setdefault(code, " ".join(words.split()))
+    for line in "\n".join(notes).splitlines():
+        if (listed := _listed_status(line)) is not None:
+            draft.statuses.setdefault(*listed)
     for table in section_tables(roled):
         if not is_status_table(table):
             continue
@@ -55,6 +54,17 @@ def read_status_section(roled: RoledSection, draft: Draft) -> None:
             if code.isdigit() and code not in draft.statuses:
                 description = row[said].text if len(row) > said else ""
                 draft.statuses[code] = " ".join(description.split())
+
+
+def _listed_status(line: str) -> tuple[str, str] | None:
+    """(code, its words) a status section's line states: "204" on a line of its own (after
+    "- Normal"), "200 OK", or a line that is only a marker ("Status Code:202.")."""
+    if (status := STATUS_LINE.match(line)) is not None:
+        code, words = status.groups()
+        return code, " ".join(words.split())
+    if (marker := STATUS_MARKER.fullmatch(line.strip().rstrip("."))) is not None:
+        return marker.group(1), ""
+    return None
 
 
 def _description_column(table: Table) -> int:
@@ -71,8 +81,8 @@ def build_responses(ctx: PageContext, base_id: str, method: str) -> dict[str, Re
     linked = common.of(method) if common else {}
     # a body or example with no status stated is the success response's; the success
     # response's body is named plainly ("CreateWidgetResponse"), also when only a body's
-    # "Status code: 201" or a sentence says which code it is
-    named = [*responses, *ctx.draft.bodies, *ctx.draft.prose_statuses]
+    # "Status code: 201" says which code it is
+    named = [*responses, *ctx.draft.bodies]
     success = next((c for c in named if c.startswith("2")), _one_code(linked))
     _add_bodies(ctx, responses, success, base_id)
     _add_examples(ctx, responses, success, base_id)

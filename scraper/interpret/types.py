@@ -16,7 +16,6 @@ PRIMITIVES: dict[str, Schema] = {
     "char": {"type": "string"},
     "text": {"type": "string"},
     "varchar": {"type": "string"},
-    "enum": {"type": "string"},  # "Enum": its values are in the description
     "uuid": {"type": "string", "format": "uuid"},
     "date": {"type": "string"},
     "datetime": {"type": "string", "format": "date-time"},
@@ -166,6 +165,8 @@ def _tidy(text: str) -> str:
 def _keyword(raw: str) -> TypeExpr | None:
     """One word: "Long", "Object", "List", "Map"."""
     low = raw.lower().rstrip(".")
+    if low == "enum":  # a list of values of a type it does not say: the values tell
+        return AnyType()
     if low in PRIMITIVES:
         return Primitive(tuple(PRIMITIVES[low].items()))
     if low in OBJECT_WORDS:
@@ -231,6 +232,7 @@ def _generic(raw: str) -> TypeExpr | None:
     return UnknownType(raw)
 
 
+TEXT_WORDS = frozenset({"string", "str", "char", "text", "varchar"})
 _LENGTHS = re.compile(r"(?:(?P<low>\d+)\s*(?:-|~|\.\.|,)\s*)?(?P<high>\d+)")
 
 
@@ -254,12 +256,15 @@ def _sized_text(outer: str, size: str) -> TypeExpr | None:
     """ "String(64)", "String(1-64)", "varchar(255)": text of at most (and at least) so many
     characters, as database-minded references write it."""
     lengths = _LENGTHS.fullmatch(size.strip())
-    if lengths is None or PRIMITIVES.get(outer) != {"type": "string"}:
+    if lengths is None or outer not in TEXT_WORDS:
         return None
+    low, high = int(lengths["low"] or 0), int(lengths["high"])
+    if high == 0 or low > high:
+        return None  # "String(0)", "String(64-1)": no length a value could have
     schema: dict[str, str | bool | int] = {"type": "string"}
     if lengths["low"] is not None:
-        schema["minLength"] = int(lengths["low"])
-    schema["maxLength"] = int(lengths["high"])
+        schema["minLength"] = low
+    schema["maxLength"] = high
     return Primitive(tuple(schema.items()))
 
 

@@ -196,10 +196,17 @@ def _open(text: str, start: int, end: int) -> bool:
 COMMA_ONLY = re.compile(rf"[ \t]*((?:{SINGLE}[ \t]*,[ \t]*)+{SINGLE})[ \t]*\.?[ \t]*(?:\n|$)")
 
 
+OPEN_END = frozenset({"etc", "others", "e.g", "i.e"})  # "a, b, etc.": some of the values
+CHARACTER_SPAN = re.compile(r"[a-z]-[a-z]|[A-Z]-[A-Z]|\d-\d")  # "a-z, A-Z": kinds of characters
+
+
 def _comma_line(intro: str, tail: str) -> list[str]:
     if "range" in intro.lower() or (listed := COMMA_ONLY.match(tail)) is None:
         return []
-    return split_words(listed.group(1))
+    tokens = split_words(listed.group(1))
+    if tokens[-1].lower() in OPEN_END or any(CHARACTER_SPAN.fullmatch(t) for t in tokens):
+        return []
+    return tokens
 
 
 def _leading_lines(tail: str) -> list[str]:

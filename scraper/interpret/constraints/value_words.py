@@ -39,11 +39,13 @@ def typed_list(tokens: list[str], kind: str) -> list[Any] | None:
     if any(t.lower() in NOT_VALUES or is_span(t) for t in tokens):
         return None
     values: list[Any] = []
+    seen: set[tuple[type, Any]] = set()  # a set: a long hostile list stays linear
     for token in tokens:
         value = typed(token, kind)
         if value is None:
             return None
-        if value not in values:  # the same list under two headings is one list
+        if (type(value), value) not in seen:  # the same list under two headings is one list
+            seen.add((type(value), value))
             values.append(value)
     return values or None
 
