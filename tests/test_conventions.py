@@ -1715,7 +1715,9 @@ def test_rows_named_by_their_path_nest_under_their_parent_row(tmp_path: Path) ->
         ("widget.tags[].key", "Yes", "String", "Tag key."),
         ("metering.image_id", "No", "String", "A key with a dot."),
     )
-    result, body = _request_body(tmp_path, request)
+    result, body = _request_body(
+        tmp_path, request, '{"widget": {"name": "w", "tags": [{"key": "k"}]}}'
+    )
     widget = body["properties"]["widget"]
     assert set(body["properties"]) == {"widget", "metering.image_id"}
     assert body["required"] == ["widget"]
@@ -1725,9 +1727,12 @@ def test_rows_named_by_their_path_nest_under_their_parent_row(tmp_path: Path) ->
     assert "doc-defect:mandatory" not in kinds(result)  # the example nests them too
 
 
-def _request_body(tmp_path: Path, request: str) -> tuple[ScrapeResult, dict[str, Any]]:
-    example = '.. code-block::\n\n   {"widget": {"name": "w", "tags": [{"key": "k"}]}}\n'
-    sections = (("URI", "POST /v1/widgets"), ("Request", request), ("Example Request", example))
+def _request_body(
+    tmp_path: Path, request: str, example: str
+) -> tuple[ScrapeResult, dict[str, Any]]:
+    """A POST page of a request table and a JSON example: the scrape and the body schema."""
+    shown = f".. code-block::\n\n   {example}\n"
+    sections = (("URI", "POST /v1/widgets"), ("Request", request), ("Example Request", shown))
     result = scrape_pages(tmp_path, {"create.rst": page("Creating a Widget", *sections)})
     op = operation(result.spec, "post", "/v1/widgets")
     schema = op["requestBody"]["content"]["application/json"]["schema"]
@@ -1777,11 +1782,7 @@ def test_an_enum_typed_row_takes_the_type_of_its_values(tmp_path: Path) -> None:
         ("mode", "No", "Enum", "Mode. Values: 0, 1, 2"),
         ("kind", "No", "Enum", "Kind. The value can be fast or slow."),
     )
-    example = '.. code-block::\n\n   {"mode": 1, "kind": "fast"}\n'
-    sections = (("URI", "POST /v1/modes"), ("Request", request), ("Example Request", example))
-    result = scrape_pages(tmp_path, {"mode.rst": page("Setting a Mode", *sections)})
-    op = operation(result.spec, "post", "/v1/modes")
-    body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    result, body = _request_body(tmp_path, request, '{"mode": 1, "kind": "fast"}')
     mode, kind = body["properties"]["mode"], body["properties"]["kind"]
     assert (mode["type"], mode["enum"]) == ("integer", [0, 1, 2])
     assert (kind["type"], kind["enum"]) == ("string", ["fast", "slow"])
