@@ -48,8 +48,9 @@ def read_body_section(
     Request, a table of its own that nothing links is another form of the body, as after a
     label paragraph; "### Status code: 202" starts that status's body."""
     section = roled.section
-    goes_on = previous is not None and _goes_on(previous, roled)
-    walk = previous if previous is not None and goes_on else BodyWalk(roled.role, section.level)
+    walk = previous if previous is not None and _goes_on(previous, roled) else None
+    goes_on = walk is not None
+    walk = walk or BodyWalk(roled.role, section.level)
     if (marker := STATUS_MARKER.search(section.title)) is not None and walk.role == "response":
         walk.status, walk.awaiting_root = marker.group(1), True
     walk.labelled = goes_on and walk.role == "request"

@@ -94,7 +94,8 @@ def _trim_keys(value: Json, repairs: list[str]) -> Json:
         clean = key.strip()
         if clean != key and clean and clean not in value and clean not in trimmed:
             repair = f"the key {key!r} written with spaces"
-            repairs += [repair] * (repair not in repairs)  # once, however many items have it
+            if repair not in repairs:  # once, however many items have it
+                repairs.append(repair)
             key = clean
         trimmed[key] = _trim_keys(item, repairs)
     return trimmed

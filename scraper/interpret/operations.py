@@ -119,9 +119,8 @@ def _read_sections(ctx: PageContext) -> None:
         role = roled.role
         if role in ("request", "response"):
             body_walk = read_body_section(ctx, roled, body_walk)
-            read_prose_statuses(roled, ctx.draft)
-            continue
-        body_walk = left_behind(body_walk, roled)
+        else:
+            body_walk = left_behind(body_walk, roled)
         if role == "uri":
             for table in section_tables(roled):
                 read_parameters(ctx, ctx.page, table, "uri")

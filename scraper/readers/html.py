@@ -79,7 +79,7 @@ def read_tree(root: Element | None, source: str) -> Page:
     page = builder.finish()
     title = next(root.iter("title"), None) if root is not None else None
     if not page.title and title is not None:
-        page.title = squash(_text(title))
+        page.title = squash(text_of(title))
     return page
 
 
@@ -103,7 +103,7 @@ def _children(element: Element) -> Iterator[Node]:
             yield child.tail
 
 
-def _text(element: Element, separator: str = "") -> str:
+def text_of(element: Element, separator: str = "") -> str:
     """Every text string inside the element, outside skipped elements such as script."""
     return separator.join(_strings(element))
 
@@ -122,10 +122,10 @@ def _link(tag: Element) -> Link | None:
         return None
     parts = urlsplit(href.strip())
     if parts.scheme in ("http", "https", "mailto", "ftp"):
-        return Link(squash(_text(tag)), href.strip(), None)
+        return Link(squash(text_of(tag)), href.strip(), None)
     page = unquote(parts.path) or None
     anchor = unquote(parts.fragment) or None
-    return Link(squash(_text(tag)), page, anchor)
+    return Link(squash(text_of(tag)), page, anchor)
 
 
 def _anchor_names(tag: Element) -> list[str]:
@@ -181,7 +181,7 @@ class _Walker:
 
     def _element(self, tag: Element) -> None:
         name = tag.tag
-        if name == "a" and not _text(tag).strip():
+        if name == "a" and not text_of(tag).strip():
             self.pending_anchors.extend(_anchor_names(tag))
             return
         if name in HEADINGS:
@@ -193,7 +193,7 @@ class _Walker:
             self._table(tag)
         elif name == "pre":
             self._flush()
-            self.builder.code(_text(tag), _language(tag))
+            self.builder.code(text_of(tag), _language(tag))
         elif name in PARAGRAPHS and not _holds_structure(tag):
             self._flush()
             self.builder.paragraph(rich_text(tag), item=name == "li")
@@ -218,7 +218,7 @@ class _Walker:
                 text_parts.append(node)
                 continue
             body = rich_text(node)
-            raw = _text(node)  # keep the spaces at its edges: "<b>Table 1 </b>Name"
+            raw = text_of(node)  # keep the spaces at its edges: "<b>Table 1 </b>Name"
             lead = " " if raw[:1].isspace() else ""
             trail = " " if raw[-1:].isspace() else ""
             text_parts.append(lead + body.text + trail)

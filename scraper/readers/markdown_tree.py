@@ -16,7 +16,7 @@ import re
 from lxml import etree
 
 from doc2openapi.scraper.page import TABLE_NUMBER, squash
-from doc2openapi.scraper.readers.html import Element
+from doc2openapi.scraper.readers.html import Element, text_of
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 HEADING_ID = re.compile(r"\s*\{#([\w.:-]+)[^{}]*\}\s*$")  # "## Widget {#widget .class}"
@@ -42,7 +42,7 @@ def apply_conventions(root: Element) -> None:
 def _lift_anchors(holder: Element) -> None:
     """Empty anchors inside a paragraph or heading move just before it, their text kept."""
     for child in list(holder):
-        if child.tag != "a" or _text(child).strip() or not (child.get("name") or child.get("id")):
+        if child.tag != "a" or text_of(child).strip() or not (child.get("name") or child.get("id")):
             continue
         _keep_tail(child)
         holder.addprevious(child)
@@ -72,7 +72,7 @@ def _name_heading(heading: Element, slugs: dict[str, int]) -> None:
         return
     if heading.get("id"):
         return
-    slug = SLUG_DROPPED.sub("", squash(_text(heading)).lower()).replace(" ", "-")
+    slug = SLUG_DROPPED.sub("", squash(text_of(heading)).lower()).replace(" ", "-")
     if not slug:
         return
     seen = slugs.get(slug, 0)
@@ -83,7 +83,7 @@ def _name_heading(heading: Element, slugs: dict[str, int]) -> None:
 def _fold_caption(table: Element) -> None:
     """The paragraph "Table N Caption" just above a table becomes its <caption>."""
     label = table.getprevious()
-    if label is None or label.tag != "p" or not _is_caption(squash(_text(label))):
+    if label is None or label.tag != "p" or not _is_caption(squash(text_of(label))):
         return
     caption = etree.Element("caption")
     caption.text = label.text
@@ -101,7 +101,3 @@ def _is_caption(text: str) -> bool:
         return False
     words = text[label.end() :].lstrip(" .:-").split()
     return len(words) <= CAPTION_WORDS and not (words and words[0].lower() in SENTENCE_VERBS)
-
-
-def _text(element: Element) -> str:
-    return "".join(str(part) for part in element.itertext())

@@ -38,16 +38,13 @@ def typed_list(tokens: list[str], kind: str) -> list[Any] | None:
     contain ("letters"), or is a numeric span: "2100-9500, 27017, and 27019" are ports."""
     if any(t.lower() in NOT_VALUES or is_span(t) for t in tokens):
         return None
-    values: list[Any] = []
-    seen: set[tuple[type, Any]] = set()  # a set: a long hostile list stays linear
+    values: dict[tuple[type, Any], Any] = {}  # keyed: a long hostile list stays linear
     for token in tokens:
         value = typed(token, kind)
         if value is None:
             return None
-        if (type(value), value) not in seen:  # the same list under two headings is one list
-            seen.add((type(value), value))
-            values.append(value)
-    return values or None
+        values.setdefault((type(value), value), value)  # a list stated twice is one list
+    return list(values.values()) or None
 
 
 def is_span(token: str) -> bool:
