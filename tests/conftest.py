@@ -18,9 +18,22 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 PAGES = FIXTURES / "pages"
 
-# The CLI caches under ./.cache by default; tests must neither read a developer's cache nor
-# leave one behind. Child processes (make targets, the CLI) inherit this too.
-os.environ["DOC2OPENAPI_CACHE_DIR"] = tempfile.mkdtemp(prefix="doc2openapi-test-cache-")
+
+def _run_cache_dir() -> Path:
+    """The CLI caches under ./.cache by default; tests must neither read a developer's cache
+    nor leave one behind. One folder per test run instead, shared by its processes (the
+    pytest-xdist workers, and the make targets and CLI runs they start, which inherit the
+    variable), so a corpus page is read and interpreted once per run, not once per process."""
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    if run is None:
+        return Path(tempfile.mkdtemp(prefix="doc2openapi-test-cache-"))
+    folder = Path(tempfile.gettempdir()) / f"doc2openapi-test-cache-{run}"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+RUN_CACHE = _run_cache_dir()
+os.environ["DOC2OPENAPI_CACHE_DIR"] = str(RUN_CACHE)
 
 
 def corpus_dir() -> Path | None:
@@ -49,18 +62,17 @@ def seeds(corpus: Path) -> Path:
 class SharedScrapes:
     """Scrape settings whose cache every test process of the run shares (`make test` runs
     two, pytest-xdist), and the lock to scrape under: the first process that asks for a corpus
-    scrape makes it, the other reads it back from the cache."""
+    scrape makes it, on both cores (the other process mostly waits for it), and the other
+    reads it back from the cache."""
 
     settings: Settings
     lock: FileLock
 
 
 @pytest.fixture(scope="session")
-def shared_scrapes(tmp_path_factory: pytest.TempPathFactory) -> SharedScrapes:
-    base = tmp_path_factory.getbasetemp()
-    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "scrapes"
-    folder.mkdir(exist_ok=True)
-    return SharedScrapes(Settings(cache=Cache(folder)), FileLock(folder / "scrape.lock"))
+def shared_scrapes() -> SharedScrapes:
+    settings = Settings(cache=Cache(RUN_CACHE), jobs=2)
+    return SharedScrapes(settings, FileLock(RUN_CACHE / "scrape.lock"))
 
 
 @pytest.fixture(scope="session")
