@@ -591,6 +591,46 @@ def test_a_status_code_stated_in_a_sentence(tmp_path: Path) -> None:
     assert "no-responses" not in kinds(result)
 
 
+def test_a_sentence_naming_the_2xx_class_gives_the_range_key_unless_a_code_is_named(
+    tmp_path: Path,
+) -> None:
+    """DNS: "If a 2xx status code is returned, for example, 200, 202, or 204, the request is
+    successful" names no one code: OpenAPI's "2XX" says exactly that, with or without a body.
+    Beside a code a sentence does name ("Status code 201, ..."), the class is not added."""
+    ranged = "If a 2xx status code is returned, for example, 200, 202, or 204, it succeeded."
+    body = table("Table 3 Response parameters", RESPONSE_HEADER, ("id", "String", "Its ID."))
+    pages = {
+        "del.rst": page(
+            "Deleting a Tag", ("URI", "DELETE /v2/tags/{key}"), ("Response", "None"),
+            ("Returned Value", ranged),
+        ),
+        "add.rst": page(
+            "Creating a Zone", ("URI", "POST /v2/zones"), ("Response", body),
+            ("Returned Value", ranged),
+        ),
+        "put.rst": page(
+            "Updating a Zone", ("URI", "PUT /v2/zones/{id}"), ("Response", "None"),
+            ("Returned Value", ranged + " Status code 201, indicating that it was created."),
+        ),
+    }  # fmt: skip
+    result = scrape_pages(tmp_path, pages)
+    responses = {
+        (method, path): operation(result.spec, method, path)["responses"]
+        for method, path in [
+            ("delete", "/v2/tags/{key}"), ("post", "/v2/zones"), ("put", "/v2/zones/{id}")
+        ]
+    }  # fmt: skip
+    assert {key: sorted(found) for key, found in responses.items()} == {
+        ("delete", "/v2/tags/{key}"): ["2XX"],
+        ("post", "/v2/zones"): ["2XX"],
+        ("put", "/v2/zones/{id}"): ["201"],
+    }
+    assert "content" not in responses["delete", "/v2/tags/{key}"]["2XX"]
+    created = response_schema(result.spec, operation(result.spec, "post", "/v2/zones"), "2XX")
+    assert set(created["properties"]) == {"id"}
+    assert "no-responses" not in kinds(result)
+
+
 def test_a_status_section_linking_to_a_common_page_takes_the_code_it_gives_the_method(
     tmp_path: Path,
 ) -> None:

@@ -18,6 +18,12 @@ NO_BODY_STATUSES = frozenset({"204", "205", "304"})  # RFC 9110: these responses
 STATUS_MARKER = re.compile(r"\bstatus\s+codes?\s*[:：]?\s*(\d{3})\b", re.I)
 STATUS_LINE = re.compile(r"^\s*([1-5]\d\d)\b(?![.,]\d)\s*[:：-]?\s*(.{0,80})$", re.S)
 STATUS_RETURNED = re.compile(r"\b([1-5]\d\d) ([A-Z][A-Za-z -]{1,40}?) (?:is|will be) returned\b")
+# "If a 2xx status code is returned, for example, 200, 202, or 204, the request is successful":
+# the page names the success class, not the code (OpenAPI's range key "2XX")
+SUCCESS_RANGE = re.compile(
+    r"\b2xx\s+(?:status\s+)?codes?\b|\bstatus\s+codes?\s+(?:of\s+)?2xx\b", re.I
+)
+RANGE_KEY, RANGE_WORDS = "2XX", "Successful (any 2xx status: the docs name no single code)"
 
 
 def read_prose_statuses(roled: RoledSection, draft: Draft) -> None:
@@ -30,6 +36,8 @@ def read_prose_statuses(roled: RoledSection, draft: Draft) -> None:
         text = " ".join(block.body.text.split())
         for marker in STATUS_MARKER.finditer(text):
             draft.prose_statuses.setdefault(marker.group(1), "")
+        if SUCCESS_RANGE.search(text):
+            draft.prose_statuses.setdefault(RANGE_KEY, RANGE_WORDS)
         for returned in STATUS_RETURNED.finditer(text):
             code, words = returned.groups()
             if words.lower() == reason_phrase(code, "").lower():
@@ -82,12 +90,15 @@ def build_responses(ctx: PageContext, base_id: str, method: str) -> dict[str, Re
     # a body or example with no status stated is the success response's; the success
     # response's body is named plainly ("CreateWidgetResponse"), also when only a body's
     # "Status code: 201" says which code it is
-    named = [*responses, *ctx.draft.bodies]
+    stated = _stated_in_prose(ctx.draft.prose_statuses)
+    # a sentence naming the class is about success; one naming a code may be about a case
+    # ("If Range is specified, status code 206 is returned"), so only the class is taken
+    named = [*responses, *ctx.draft.bodies, *(code for code in stated if code == RANGE_KEY)]
     success = next((c for c in named if c.startswith("2")), _one_code(linked))
     _add_bodies(ctx, responses, success, base_id)
     _add_examples(ctx, responses, success, base_id)
     if not responses:  # no list, table, marker or body: the codes a sentence states, or
-        stated = ctx.draft.prose_statuses or linked  # a linked page gives the method
+        stated = stated or linked  # a linked page gives the method
         responses = {code: Response(code, words) for code, words in stated.items()}
     _account_for(ctx, responses, common, method)
     return dict(sorted(responses.items()))
@@ -158,6 +169,13 @@ def _add_examples(
             documented = responses.setdefault(code, Response(code))
             documented.body = Body(schema)
         documented.body.examples.extend(examples)
+
+
+def _stated_in_prose(statuses: dict[str, str]) -> dict[str, str]:
+    """The codes the page's sentences state; the 2xx class only where they state no 2xx code."""
+    if any(code.startswith("2") and code != RANGE_KEY for code in statuses):
+        return {code: words for code, words in statuses.items() if code != RANGE_KEY}
+    return statuses
 
 
 def _one_code(linked: dict[str, str]) -> str:
