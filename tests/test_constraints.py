@@ -632,6 +632,27 @@ def test_a_default_its_own_bounds_reject_is_dropped_or_widens_them_and_is_report
     ]
 
 
+def test_a_length_the_description_states_otherwise_than_the_type_is_reported(
+    tmp_path: Path,
+) -> None:
+    """ "String(64)" with "1 to 128 characters": the description's length is the field's own
+    words and is kept; the contradiction is a conflict in the report, never silence."""
+    body, result = _scrape_one_table(
+        tmp_path,
+        "<tr><td>name</td><td>String(64)</td><td>Name. It contains 1 to 128 characters."
+        "</td></tr><tr><td>code</td><td>String(8)</td><td>Code. It contains 1 to 8 characters."
+        "</td></tr>",
+    )
+    props = body["properties"]
+    assert [props["name"].get(k) for k in ("minLength", "maxLength")] == [1, 128]
+    assert [props["code"].get(k) for k in ("minLength", "maxLength")] == [1, 8]
+    reasons = [d.reason for d in result.diagnostics if d.kind == "constraint:conflict"]
+    assert reasons == [
+        "field 'name': the type gives maxLength 64, the description 128; the description's "
+        "is kept (the field's own words)"
+    ]
+
+
 def test_a_null_example_value_keeps_the_listed_values(tmp_path: Path) -> None:
     body, result = _scrape_one_table(
         tmp_path,

@@ -33,3 +33,11 @@ def test_a_map_a_scalar_or_a_missing_step_keeps_the_dotted_key_and_changes_nothi
     }
     schema = _nested({k: dict(v) for k, v in properties.items()}, [])
     assert schema["properties"] == properties  # "t" keeps its untyped items
+
+
+def test_an_index_step_of_any_spelling_leads_into_the_list_items() -> None:
+    """ "tags[].key", "tags[0].key", "tags[*].key": the same field of each list item."""
+    for index in ("[]", "[0]", "[*]"):
+        schema = _nested({"tags": {"type": "array"}, f"tags{index}.key": {"type": "string"}}, [])
+        items = schema["properties"]["tags"]["items"]
+        assert items == {"type": "object", "properties": {"key": {"type": "string"}}}, index

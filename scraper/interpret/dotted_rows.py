@@ -12,7 +12,7 @@ import re
 
 from doc2openapi.scraper.model import Schema
 
-INDEX = re.compile(r"\[\d*\]$")  # "tags[]", "tags[0]": a step into a list's items
+INDEX = re.compile(r"\[(?:\d*|\*)\]$")  # "tags[]", "tags[0]", "tags[*]": into a list's items
 
 
 def nest_dotted_rows(schema: Schema) -> None:

@@ -281,6 +281,11 @@ def _set(schema: Schema, result: Extracted, kind: str, **keywords: Any) -> None:
         return
     for key, value in ((low_key, low), (high_key, high)):
         if value is not None:
+            if key in schema and schema[key] != value:  # the type's "String(64)": said
+                result.conflicts.append(
+                    f"the type gives {key} {schema[key]}, the description {value}; "
+                    "the description's is kept (the field's own words)"
+                )
             schema[key] = value
             result.extracted.add(kind)
 
