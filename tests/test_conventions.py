@@ -626,6 +626,8 @@ def test_a_sentence_naming_the_2xx_class_gives_the_range_key_unless_a_code_is_na
         ("put", "/v2/zones/{id}"): ["201"],
     }
     assert "content" not in responses["delete", "/v2/tags/{key}"]["2XX"]
+    said = {found["2XX"]["description"] for found in responses.values() if "2XX" in found}
+    assert said == {"Successful (any 2xx status)"}
     created = response_schema(result.spec, operation(result.spec, "post", "/v2/zones"), "2XX")
     assert set(created["properties"]) == {"id"}
     assert "no-responses" not in kinds(result)

@@ -17,6 +17,9 @@ REQUEST_LINE = re.compile(
 STATUS_LINE = re.compile(r"^\s*HTTP/\d(?:\.\d)?\s+(\S+)(?:\s+(.*))?$", re.I)
 HEADER_LINE = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9_-]*)\s*:\s?(.*)$")
 PLACEHOLDER_LINE = re.compile(r"^\s*<[^<>/=\"]*\s[^<>/=\"]*>\s*$")  # "<Optional Additional Header>"
+# RFC 9110, section 15: what a class of codes (OpenAPI's range key "2XX") means
+CLASS_PHRASES = {"1": "Informational", "2": "Successful", "3": "Redirection",
+                 "4": "Client error", "5": "Server error"}  # fmt: skip
 
 
 @dataclass
@@ -114,8 +117,11 @@ def _take_head_line(message: HttpMessage, line: str) -> bool:
 
 
 def reason_phrase(status: str, unknown: str | None = None) -> str:
-    """The standard reason phrase ("Accepted") for a status code the docs give no words for;
-    `unknown` (default "Status <code>") for a code HTTP does not define."""
+    """The standard reason phrase ("Accepted") for a status code the docs give no words for,
+    the class's for a range key ("2XX"); `unknown` (default "Status <code>") for a code HTTP
+    does not define."""
+    if re.fullmatch(r"[1-5]XX", status):
+        return f"{CLASS_PHRASES[status[0]]} (any {status[0]}xx status)"
     try:
         return HTTPStatus(int(status)).phrase
     except ValueError:

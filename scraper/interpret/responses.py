@@ -23,7 +23,7 @@ STATUS_RETURNED = re.compile(r"\b([1-5]\d\d) ([A-Z][A-Za-z -]{1,40}?) (?:is|will
 SUCCESS_RANGE = re.compile(
     r"\b2xx\s+(?:status\s+)?codes?\b|\bstatus\s+codes?\s+(?:of\s+)?2xx\b", re.I
 )
-RANGE_KEY, RANGE_WORDS = "2XX", "Successful (any 2xx status: the docs name no single code)"
+RANGE_KEY = "2XX"
 
 
 def read_prose_statuses(roled: RoledSection, draft: Draft) -> None:
@@ -37,7 +37,7 @@ def read_prose_statuses(roled: RoledSection, draft: Draft) -> None:
         for marker in STATUS_MARKER.finditer(text):
             draft.prose_statuses.setdefault(marker.group(1), "")
         if SUCCESS_RANGE.search(text):
-            draft.prose_statuses.setdefault(RANGE_KEY, RANGE_WORDS)
+            draft.prose_statuses.setdefault(RANGE_KEY, "")
         for returned in STATUS_RETURNED.finditer(text):
             code, words = returned.groups()
             if words.lower() == reason_phrase(code, "").lower():
