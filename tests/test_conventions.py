@@ -633,6 +633,44 @@ def test_a_sentence_naming_the_2xx_class_gives_the_range_key_unless_a_code_is_na
     assert "no-responses" not in kinds(result)
 
 
+def test_a_location_column_on_a_body_method_puts_its_rows_outside_the_body(
+    tmp_path: Path,
+) -> None:
+    """One request table for everything ("Field | In | Type | Required"): on a PUT, as on a
+    GET, the rows located in the path, query or headers are parameters, and only the rest
+    are the body's fields; a table with no body row documents no body."""
+    located = ("Parameter", "In", "Mandatory", "Type", "Description")
+    put = table(
+        "Table 1 Parameters", located,
+        ("queue_id", "path", "Yes", "String", "Queue ID."),
+        ("dry_run", "query", "No", "Boolean", "Only check."),
+        ("X-Request-Id", "header", "No", "String", "Idempotency key."),
+        ("name", "body", "Yes", "String", "New name."),
+    )  # fmt: skip
+    post = table(
+        "Table 1 Parameters", located,
+        ("queue_id", "path", "Yes", "String", "Queue ID."),
+        ("force", "query", "No", "Boolean", "Purge at once."),
+    )  # fmt: skip
+    pages = {
+        "put.rst": page("Updating a Queue", ("URI", "PUT /v2/queues/{queue_id}"), ("Request", put)),
+        "purge.rst": page(
+            "Purging a Queue", ("URI", "POST /v2/queues/{queue_id}/purge"), ("Request", post)
+        ),
+    }
+    result = scrape_pages(tmp_path, pages)
+    op = operation(result.spec, "put", "/v2/queues/{queue_id}")
+    placed = {(p["in"], p["name"], p.get("required", False)) for p in op["parameters"]}
+    assert placed == {
+        ("path", "queue_id", True), ("query", "dry_run", False), ("header", "X-Request-Id", False)
+    }  # fmt: skip
+    body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    assert body["properties"].keys() == {"name"} and body["required"] == ["name"]
+    purge = operation(result.spec, "post", "/v2/queues/{queue_id}/purge")
+    assert "requestBody" not in purge
+    assert {p["name"] for p in purge["parameters"]} == {"queue_id", "force"}
+
+
 def test_a_status_section_linking_to_a_common_page_takes_the_code_it_gives_the_method(
     tmp_path: Path,
 ) -> None:

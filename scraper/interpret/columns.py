@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from doc2openapi.scraper.interpret.types import KNOWN_TYPE_WORDS
+from doc2openapi.scraper.model import LOCATIONS
 from doc2openapi.scraper.page import Link, Table, Text
 
 COLUMN_PATTERNS: dict[str, re.Pattern[str]] = {
@@ -45,6 +46,11 @@ class Field:
     any_key: bool = False  # "Name of the network": the row describes a map's values
     cell: str = ""  # the name cell's first line as written ("Array elements")
     name_links: tuple[Link, ...] = ()  # a name cell that links to the field's own table
+
+    @property
+    def outside_body(self) -> bool:
+        """A Location column ("In": path, query, header, body) puts the row in no body."""
+        return any(place in self.location for place in LOCATIONS)
 
 
 HEADER_NOISE = re.compile(r"^\s*is\s+|\s*\([^()]*\)\s*$|\s*[?:]\s*$", re.I)

@@ -31,8 +31,8 @@ from doc2openapi.scraper.interpret.page_state import Draft, PageContext, section
 from doc2openapi.scraper.interpret.parameter_items import type_list_parameters
 from doc2openapi.scraper.interpret.parameters import (
     operation_parameters,
+    place_request_table,
     read_parameters,
-    request_table_as_query,
 )
 from doc2openapi.scraper.interpret.prose import operation_prose
 from doc2openapi.scraper.interpret.query_examples import read_request_line, reconcile_query
@@ -86,8 +86,7 @@ class Interpreter:
         )
         ctx = PageContext(page, sections, self.index, builder, draft)
         _read_sections(ctx)
-        if draft.request is not None and bodyless(endpoints) and not draft.request_examples:
-            request_table_as_query(ctx, draft.request)
+        place_request_table(ctx, bodyless(endpoints))
         place_uri_rows(ctx, carries_body=not bodyless(endpoints))
         operations = _operations(ctx, endpoints)
         texts = page_texts(page)

@@ -22,8 +22,11 @@ from doc2openapi.scraper.page import Page, Table
 IMPLIED_HEADERS = {"x-auth-token", "content-type", "accept", "authorization"}
 
 
-def read_parameters(ctx: PageContext, page: Page, table: Table, where: str) -> None:
-    """The rows of a parameter table on `page`, found in a `where` ("uri", "request") section."""
+def read_parameters(
+    ctx: PageContext, page: Page, table: Table, where: str, located_only: bool = False
+) -> None:
+    """The rows of a parameter table on `page`, found in a `where` ("uri", "request")
+    section; with `located_only`, only those its Location column puts outside the body."""
     builder = ctx.builder
     if not is_parameter_table(table):
         report_unknown_table(builder, table)
@@ -32,6 +35,8 @@ def read_parameters(ctx: PageContext, page: Page, table: Table, where: str) -> N
     builder.used.add(ref.key)
     caption = table.caption.lower()
     for fld in read_fields(table):
+        if located_only and not fld.outside_body:
+            continue
         location, guessed = _row_location(fld, caption, where, ctx.draft)
         if location == "header" and fld.name.lower() in IMPLIED_HEADERS:
             continue
@@ -83,7 +88,19 @@ def report_unknown_table(builder: SchemaBuilder, table: Table) -> None:
     builder.diagnose("unknown-table", f"headers {list(table.header)} not understood", table.caption)
 
 
-def request_table_as_query(ctx: PageContext, request: TableRef) -> None:
+def place_request_table(ctx: PageContext, bodyless: bool) -> None:
+    """Where the request table's rows go: a method without a body, and no body shown, has
+    them in the query; otherwise a location column may put some outside the body."""
+    request = ctx.draft.request
+    if request is None:
+        return
+    if bodyless and not ctx.draft.request_examples:
+        _request_table_as_query(ctx, request)
+    else:
+        _place_located_rows(ctx, request)
+
+
+def _request_table_as_query(ctx: PageContext, request: TableRef) -> None:
     """A GET (HEAD, DELETE) page whose filters sit in a table under "Request", with no
     request body shown: its rows are query parameters, not a JSON body."""
     ctx.draft.request = None
@@ -93,6 +110,19 @@ def request_table_as_query(ctx: PageContext, request: TableRef) -> None:
         "the request table of a method without a body is read as query parameters",
         request.table.caption,
     )
+
+
+def _place_located_rows(ctx: PageContext, request: TableRef) -> None:
+    """A body method's request table with a Location column ("In": path, query, header,
+    body): the rows it locates outside the body are parameters, which the body's schema
+    leaves out; with no body row left, the table documents no body."""
+    fields = read_fields(request.table)
+    located = sum(1 for fld in fields if fld.outside_body)
+    if not located:
+        return
+    read_parameters(ctx, request.page, request.table, "request", located_only=True)
+    if located == len(fields):
+        ctx.draft.request = None
 
 
 def _row_location(fld: Field, caption: str, where: str, draft: Draft) -> tuple[Location, bool]:

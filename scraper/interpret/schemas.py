@@ -127,7 +127,7 @@ class SchemaBuilder:
         return self._object(ref)
 
     def _object(self, ref: TableRef) -> Schema:
-        fields = read_fields(ref.table)
+        fields = [field for field in read_fields(ref.table) if not field.outside_body]
         if len(fields) == 1 and _stands_for_the_body(fields[0]):
             whole = self.field_schema(fields[0], ref)
             if whole.get("type") == "array":  # "Array elements | Array of objects": a list body
