@@ -67,6 +67,25 @@ def test_list_items_in_cells_become_lines() -> None:
     assert table.rows[0][1].text == "Options:\n- a: first\n- b: second"
 
 
+def test_a_collapsible_block_holds_its_table_and_code_and_its_summary_titles_its_table() -> None:
+    """`<details>` is a block like a div: what it holds is read, not one line of its text;
+    the `<summary>` over its one caption-less table is that table's caption."""
+    html = (
+        "<h1>T</h1><p>filter_policy: see below.</p>"
+        "<details><summary><b>filter_policy</b></summary><table><tr><th>Parameter</th>"
+        "<th>Type</th></tr><tr><td>name</td><td>String</td></tr></table></details>"
+        "<details><summary>Example response</summary><pre>{}</pre></details>"
+    )
+    page = read_html(html, "x")
+    assert [(t.caption, [[c.text for c in r] for r in t.rows]) for t in page.tables()] == [
+        ("filter_policy", [["name", "String"]])
+    ]
+    blocks = [b for s in page.sections for b in s.blocks]
+    said = [b.body.text for b in blocks if isinstance(b, Paragraph)]
+    assert said == ["filter_policy: see below.", "Example response"]
+    assert [b.text for b in blocks if isinstance(b, CodeBlock)] == ["{}"]
+
+
 def test_format_detection() -> None:
     assert detect_format("<div><h1>x</h1></div>") == "html"
 

@@ -34,9 +34,12 @@ PARENT_TOPIC_CLASS = "parentlink"  # "Parent topic: <a>": the page this one belo
 LINE_BREAKING = {
     "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "br", "pre", "table", "tr",
     "blockquote", "section", "caption", "h1", "h2", "h3", "h4", "h5", "h6",
+    # HTML5's other block elements: a collapsible `<details>` holds a table as a div would
+    "details", "summary", "figure", "figcaption", "aside", "header", "footer", "fieldset",
+    "address", "center",
 }  # fmt: skip
 # Elements whose content the walker treats as one paragraph unless it holds structure.
-PARAGRAPHS = {"p", "li", "dt", "dd", "caption", "blockquote", "figcaption"}
+PARAGRAPHS = {"p", "li", "dt", "dd", "caption", "blockquote", "figcaption", "summary"}
 STRUCTURE = {"table", "pre", *HEADINGS}
 CONTAINERS = {"body", "html", "main", "article"}
 NOISE_LINE = re.compile(r"^\s*\|\s*$")
@@ -163,6 +166,7 @@ class _Walker:
         self.builder = builder
         self.pending_anchors: list[str] = []
         self.inline: list[Node] = []
+        self.labelled: dict[Element, str] = {}  # a table's caption from its <details>' summary
 
     def walk(self, node: Element) -> None:
         for child in _children(node):
@@ -194,6 +198,9 @@ class _Walker:
         elif name == "pre":
             self._flush()
             self.builder.code(text_of(tag), _language(tag))
+        elif name == "summary" and (table := _labelled_table(tag)) is not None:
+            self._flush()
+            self.labelled[table] = rich_text(tag).text  # the table's title, said once
         elif name in PARAGRAPHS and not _holds_structure(tag):
             self._flush()
             self.builder.paragraph(rich_text(tag), item=name == "li")
@@ -233,11 +240,24 @@ class _Walker:
         anchors = (*self._take_anchors(), *_anchor_names(table))
         caption_tag = next(table.iterdescendants("caption"), None)
         caption = rich_text(caption_tag).text if caption_tag is not None else ""
+        caption = caption or self.labelled.pop(table, "")
         grid = _grid(table)
         if not grid:
             return
         header, *rows = grid
         self.builder.table(caption, anchors, tuple(c.text for c in header), rows)
+
+
+def _labelled_table(summary: Element) -> Element | None:
+    """The one table of a `<details>` whose `<summary>` labels it ("filter_policy" over
+    that object's fields), when the table has no caption of its own."""
+    details = summary.getparent()
+    if details is None or details.tag != "details":
+        return None
+    tables = list(details.iterdescendants("table"))
+    if len(tables) != 1 or next(tables[0].iterdescendants("caption"), None) is not None:
+        return None
+    return tables[0]
 
 
 def _language(pre: Element) -> str | None:
