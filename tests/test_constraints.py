@@ -319,6 +319,12 @@ def test_constraints_from_prose(kind: str, text: str, expected: dict[str, Any]) 
         ("string", "Link ID. The value is a UUID containing 36 characters.",
          {"format": "uuid", "minLength": 36, "maxLength": 36}),
         ("string", "Link. The value is a UUID containing 36 characters or an IPv4 address.", {}),
+        # typeset dashes and minus signs read as the hyphen; a length in brackets
+        ("integer", "Size. Value range: 1\u20135.", {"minimum": 1, "maximum": 5}),
+        ("integer", "Offset. Value range: \u221210 \u2014 10.", {"minimum": -10, "maximum": 10}),
+        ("string", "Name. The value contains 1\u201364 characters.",
+         {"minLength": 1, "maxLength": 64}),
+        ("string", "Name. Length: [1, 64] characters.", {"minLength": 1, "maxLength": 64}),
     ],
 )  # fmt: skip
 def test_phrasings(kind: str, text: str, expected: dict[str, Any]) -> None:

@@ -26,6 +26,7 @@ from doc2openapi.scraper.interpret.constraints.values import (
     clean_token,
     is_placeholder,
     number,
+    plain_dashes,
     typed,
 )
 from doc2openapi.scraper.model import Schema
@@ -97,6 +98,7 @@ def apply_constraints(schema: Schema, description: str) -> Extracted:
     """Add the keywords `description` states to `schema` (a scalar, or an array whose item
     keywords go on its items), in place."""
     kind = str(schema.get("type", ""))
+    description = plain_dashes(description)
     result = Extracted(
         {k for k, p in STATED.items() if p.search(description) and kind in APPLIES.get(k, {kind})}
     )

@@ -19,6 +19,7 @@ from doc2openapi.scraper.interpret.constraints.values import (
     composed,
     is_placeholder,
     number,
+    plain_dashes,
     typed,
 )
 
@@ -51,6 +52,7 @@ MAXIMUM = re.compile(
 )
 LENGTH_RANGE = re.compile(
     rf"\b({NUM})\s*(?:to|-|~)\s*({NUM})\s+(?:characters|chars|bytes)|"
+    rf"\[\s*({NUM})\s*,\s*({NUM})\s*\]\s*(?:characters|chars|bytes)|"
     rf"\b(?:length|contains?)\s+(?:of\s+)?({NUM})\s*(?:-|to)\s*({NUM})\s+characters",
     re.I,
 )
@@ -156,6 +158,7 @@ def _case_bullets(text: str) -> int:
 
 def states_bounds(text: str) -> bool:
     """Does the text state a length or a range ("The value contains 8 to 32 characters")?"""
+    text = plain_dashes(text)
     bounds = (*RANGE_PATTERNS, MINIMUM, MAXIMUM, LENGTH_RANGE, LENGTH_MAX, LENGTH_EXACT)
     return any(pattern.search(text) for pattern in bounds)
 
@@ -188,6 +191,7 @@ def numeric_range(text: str, integer: bool) -> tuple[Any, Any]:
 
 def stated_range(text: str, integer: bool) -> tuple[Any, Any] | None:
     """The first range pattern that matches decides; else the one range every case states."""
+    text = plain_dashes(text)
     for pattern in RANGE_PATTERNS:
         if match := _first(pattern, text):
             return _ordered(match.groups(), integer) or _case_range(text, integer)

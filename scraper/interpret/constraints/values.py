@@ -7,6 +7,8 @@ import re
 from typing import Any
 
 NUM = r"-?(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)"
+# "1–5", "1 — 5", "−1": the dashes and minus sign typeset text puts between and before numbers
+TYPESET_DASH = re.compile(r"(?<=\d)[ \t]*[\u2010-\u2015\u2212][ \t]*(?=[-\u2212]?\d)|\u2212(?=\d)")
 # A default or range that says "nothing": N/A, null, none, -, "No limit." and their kin.
 PLACEHOLDERS = frozenset({
     "", "n/a", "na", "n.a", "null", "none", "nil", "-", "--", "—", "–", "empty", "blank",
@@ -47,6 +49,12 @@ COMPOSED = re.compile(
 def is_placeholder(text: str) -> bool:
     """True for text that means "no value": "N/A", "null", "None.", "-"."""
     return text.strip().strip("*").strip().rstrip(".").strip().lower() in PLACEHOLDERS
+
+
+def plain_dashes(text: str) -> str:
+    """Typeset dashes and minus signs between and before numbers as the ASCII hyphen every
+    range and number pattern reads."""
+    return TYPESET_DASH.sub("-", text)
 
 
 def number(text: str, integer: bool) -> int | float | None:
