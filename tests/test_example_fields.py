@@ -175,6 +175,21 @@ def test_a_line_comment_after_a_value_is_cut_and_urls_in_strings_are_kept() -> N
     ]
 
 
+def test_a_block_comment_and_an_elision_after_a_lists_items_are_cut() -> None:
+    """ "/* one of: ... */" between values, and ", ..." for more items like those a list
+    shows: the rest is evidence. `{...}` for a whole object, `...` for a value, or an
+    object's elided members (which may be ones its table requires) stay broken."""
+    found = extract_json('{"state": "ACTIVE", /* one of: ACTIVE, FROZEN */\n "ids": [1, 2, ...]}')
+    assert found.values == [{"state": "ACTIVE", "ids": [1, 2]}]
+    assert found.repairs == [
+        "a /* */ comment at line 1 column 21",
+        "an elision ', ...' at line 2 column 16",
+    ]
+    for broken in ('[{...}, {"id": 1}]', '{"size": ...}', '{"a": [1, "]"], ...}'):
+        with pytest.raises(NotJson):
+            extract_json(broken)
+
+
 def test_keys_written_without_quotes_are_quoted() -> None:
     found = extract_json('{job_id: "2c90",\n  zones:[{"id": "az1"}]}')
     assert found.values == [{"job_id": "2c90", "zones": [{"id": "az1"}]}]

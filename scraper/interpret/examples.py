@@ -1,11 +1,12 @@
 """Pull JSON bodies out of example code blocks ("POST https://... " lines, then JSON).
 
 Hand-edited examples break JSON in a few mechanical ways: a comma left out between two
-members, one left after the last, a raw tab or line break inside a string, a `// note`
-after a value, a key written without quotes (`{job_id: "..."}`), a key with a stray space
-inside its quotes (`" updated_at "`). Those are repaired, each
-repair named, so the example still serves as evidence and the report says what was mended;
-anything else (a placeholder such as `xxx` or `......` where a value belongs) is NotJson.
+members, one left after the last, a raw tab or line break inside a string, a `// note` or
+`/* note */` between values, an elision after a list's items (`[{"id": 1}, ...]`), a key
+written without quotes (`{job_id: "..."}`), a key with a stray space inside its quotes
+(`" updated_at "`). Those are repaired, each repair named, so the example still serves as
+evidence and the report says what was mended; anything else (a placeholder such as `xxx` or
+`......` where a value belongs or for an object's other members) is NotJson.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ JSON_START = re.compile(r"^\s*[\[{]", re.M)
 MAX_REPAIRS = 10
 VALUE_END = re.compile(r'(?:["}\]\d]|true|false|null)\s*$')
 BARE_KEY = re.compile(r"[A-Za-z_][\w-]*(?=\s*:)")
-LINE_COMMENT = re.compile(r"//[^\n]*")
+COMMENT = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
+ELISION = re.compile(r"(?:\.{3,}|\u2026)")  # "[1, 2, ...]": more items like those shown
 
 
 class NotJson(ValueError):
@@ -105,8 +107,8 @@ def _mend(body: str, err: json.JSONDecodeError) -> tuple[str, str, int] | None:
     """One mechanical fix at the error: (new body, what was done, characters added)."""
     before = body[: err.pos].rstrip()
     here = body[err.pos : err.pos + 1]
-    if (comment := LINE_COMMENT.match(body, err.pos)) is not None:  # the error is outside strings
-        return body[: err.pos] + body[comment.end() :], "a // comment", -len(comment.group())
+    if (removed := _cut(body, err.pos, before)) is not None:
+        return removed
     if err.msg.startswith("Expecting property name") and (key := BARE_KEY.match(body, err.pos)):
         return body[: err.pos] + f'"{key.group()}"' + body[key.end() :], "an unquoted key", 2
     if err.msg == "Expecting ',' delimiter" and here and here in '"{[' and VALUE_END.search(before):
@@ -116,6 +118,35 @@ def _mend(body: str, err: json.JSONDecodeError) -> tuple[str, str, int] | None:
         cut = len(before) - 1
         return body[:cut] + body[cut + 1 :], "a ',' after the last member", -1
     return None
+
+
+def _cut(body: str, pos: int, before: str) -> tuple[str, str, int] | None:
+    """A comment at the error (which is outside strings), or a list's elision, cut out."""
+    if (comment := COMMENT.match(body, pos)) is not None:
+        what = "a // comment" if comment.group().startswith("//") else "a /* */ comment"
+        return body[:pos] + body[comment.end() :], what, -len(comment.group())
+    elided = ELISION.match(body, pos) if before.endswith(",") else None
+    if elided is not None and _open_bracket(before) == "[":
+        cut = len(before) - 1  # the ',' goes with it: "[1, ...]" is [1]
+        return body[:cut] + body[elided.end() :], "an elision ', ...'", cut - elided.end()
+    return None
+
+
+def _open_bracket(text: str) -> str:
+    """The innermost bracket still open at the end of `text` ("" if none). Only a list's
+    elision is cut: an object's ("{"a": 1, ...}") hides members the table may require."""
+    stack: list[str] = []
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            in_string, escaped = (char != '"' or escaped), (char == "\\" and not escaped)
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            stack.append(char)
+        elif char in "]}" and stack:
+            stack.pop()
+    return stack[-1] if stack else ""
 
 
 def show_nothing(examples: list[Example]) -> bool:
