@@ -671,6 +671,46 @@ def test_a_location_column_on_a_body_method_puts_its_rows_outside_the_body(
     assert {p["name"] for p in purge["parameters"]} == {"queue_id", "force"}
 
 
+def test_a_request_line_under_another_heading_or_in_two_halves_names_the_endpoint(
+    tmp_path: Path,
+) -> None:
+    """No URI section, but a paragraph that is a request line ("Request URL: GET https://...")
+    under "Request": the endpoint, and the section's tables keep their role; "HTTP Request"
+    is a URI heading. "HTTP Method: DELETE" and "Path: /v1/..." on lines of their own are
+    one request line. A request line only under an example heading names no operation."""
+    path_table = table(
+        "Table 1 Path parameters", HEADER, ("widget_id", "Yes", "String", "Widget ID.")
+    )
+    pages = {
+        "show.rst": page(
+            "Querying a Widget",
+            ("Request", "Request URL: GET https://{endpoint}/v1/widgets/{widget_id}\n\n"
+             + path_table),
+        ),
+        "purge.rst": page("Purging Widgets", ("HTTP Request", "POST /v1/widgets/purge")),
+        "del.rst": page(
+            "Deleting a Widget",
+            ("URI", "HTTP Method: DELETE\n\nPath: /v1/widgets/{widget_id}\n\n" + path_table),
+        ),
+        "guide.rst": page(
+            "Making a Request", ("Example Request", "GET https://{endpoint}/v1/widgets")
+        ),
+    }  # fmt: skip
+    result = scrape_pages(tmp_path, pages)
+    found = {(m, p) for p, item in result.spec["paths"].items() for m in item}
+    assert found == {
+        ("get", "/v1/widgets/{widget_id}"),
+        ("post", "/v1/widgets/purge"),
+        ("delete", "/v1/widgets/{widget_id}"),
+    }
+    shown = operation(result.spec, "get", "/v1/widgets/{widget_id}")["parameters"]
+    assert [(p["in"], p["name"], p["description"]) for p in shown] == [
+        ("path", "widget_id", "Widget ID.")
+    ]
+    statuses = {f.file: f.status for f in result.report.files}
+    assert statuses["guide.rst"] == "not-an-operation"
+
+
 def test_a_status_section_linking_to_a_common_page_takes_the_code_it_gives_the_method(
     tmp_path: Path,
 ) -> None:

@@ -56,20 +56,58 @@ def _endpoint(method: str, raw: str, absolute: bool) -> Endpoint | None:
     return Endpoint(method, path, tuple(n for n in query if n), values, absolute)
 
 
+# A paragraph that is a request line and nothing else, perhaps labelled: "Request URL: GET
+# https://{endpoint}/v1/widgets", "GET /v1/widgets"
+REQUEST_LINE = re.compile(
+    rf"^\s*(?:[A-Za-z][\w ]{{0,30}}[:：]\s*)?(?:{METHODS})\s+(?:{HOST})?/\S*\s*$", re.I
+)
+# The two halves of a request line on lines of their own: "HTTP Method: DELETE", "Path: /v1/x"
+METHOD_LINE = re.compile(rf"^\s*(?:HTTP\s+|Request\s+)?Method\s*[:：]\s*({METHODS})\s*$", re.I)
+PATH_LINE = re.compile(
+    rf"^\s*(?:Request\s+)?(?:Path|URI|URL|Resource)\s*[:：]\s*((?:{HOST})?/\S*)\s*$", re.I
+)
+
+
+def request_line_sections(sections: list[RoledSection]) -> list[RoledSection]:
+    """On a page with no URI section, the first request section with a paragraph that is a
+    request line alone ("## Request" over "Request URL: GET https://..."): it names the
+    endpoint as a URI section would, and keeps its role for its tables. A walkthrough's
+    steps ("Step 3: Call the API") and examples hold request lines too: never theirs."""
+    for roled in sections:
+        if roled.role != "request":
+            continue
+        blocks = roled.section.blocks
+        if any(isinstance(b, Paragraph) and REQUEST_LINE.match(b.body.text) for b in blocks):
+            return [roled]
+    return []
+
+
 def uri_endpoints(uri_sections: list[RoledSection]) -> list[Endpoint]:
     """The endpoints the URI sections' paragraphs and code blocks name, each once. A request
     line there ("GET https://{endpoint}/v1/alarms/al-1?limit=2", an example under the URI)
     that fills in an endpoint's template is that endpoint's example, not another endpoint."""
     found: list[Endpoint] = []
     for roled in uri_sections:
-        for block in roled.section.blocks:
-            text = block.body.text if isinstance(block, Paragraph) else None
-            if isinstance(block, CodeBlock):
-                text = block.text
-            for endpoint in find_endpoints(text or ""):
+        texts = [_text(block) for block in roled.section.blocks]
+        for text in [*texts, _joined_halves(texts)]:
+            for endpoint in find_endpoints(text):
                 if endpoint not in found:
                     found.append(endpoint)
     return [e for e in found if not any(_example_of(e, other) for other in found)]
+
+
+def _text(block: object) -> str:
+    if isinstance(block, Paragraph):
+        return block.body.text
+    return block.text if isinstance(block, CodeBlock) else ""
+
+
+def _joined_halves(texts: list[str]) -> str:
+    """ "HTTP Method: DELETE" and "Path: /v1/x", each on a line of its own: one request line."""
+    lines = [line for text in texts for line in text.splitlines()]
+    methods = [m.group(1) for line in lines if (m := METHOD_LINE.match(line))]
+    paths = [m.group(1) for line in lines if (m := PATH_LINE.match(line))]
+    return f"{methods[0]} {paths[0]}" if len(methods) == 1 and len(paths) == 1 else ""
 
 
 def _example_of(line: Endpoint, endpoint: Endpoint) -> bool:

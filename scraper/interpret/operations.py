@@ -21,6 +21,7 @@ from doc2openapi.scraper.interpret.endpoints import (
     Endpoint,
     bodyless,
     distinct_template_names,
+    request_line_sections,
     uri_endpoints,
 )
 from doc2openapi.scraper.interpret.example_fields import page_names
@@ -69,7 +70,7 @@ class Interpreter:
 
     def interpret(self, page: Page) -> PageResult:
         sections = assign_roles(page)
-        uri_sections = [s for s in sections if s.role == "uri"]
+        uri_sections = [s for s in sections if s.role == "uri"] or request_line_sections(sections)
         if not uri_sections:
             return self._without_uri_section(page, sections)
         endpoints = uri_endpoints(uri_sections)

@@ -19,7 +19,7 @@ ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
     ("example-response", re.compile(rf"^{_EXAMPLE}\s+responses?\b|^responses?\s+{_EXAMPLE}", re.I)),
     ("examples", re.compile(rf"^{_EXAMPLE}$", re.I)),
     ("status", re.compile(r"^(http\s+)?(status|return(ed)?)\s+(codes?|values?)$", re.I)),
-    ("uri", re.compile(r"^(request\s+)?(uri|url)s?\b", re.I)),
+    ("uri", re.compile(r"^(request\s+)?(uri|url)s?\b|^http\s+request$", re.I)),
     ("request", re.compile(r"^requests?\b", re.I)),
     ("response", re.compile(r"^responses?\b", re.I)),
     ("function", re.compile(r"^(function|description|api description)$", re.I)),
