@@ -56,6 +56,8 @@ BOOLEAN = Primitive((("type", "boolean"),))
         ("varchar(1~255)", Primitive((("type", "string"), ("minLength", 1), ("maxLength", 255)))),
         ("Enum", AnyType()),  # values of a type it does not say: the values and examples tell
         ("Enum(3)", UnknownType("Enum(3)")),  # only text takes a length
+        ("Enum<String>", STRING),  # values of that type: the description lists them
+        ("enum[int]", INT32),
         ("String(64-1)", STRING),  # no length a value could have: the type alone
         ("Integer(10)", INT32),  # digits or a bound? an integer, the note read as neither
         ("Long (int64)", Primitive((("type", "integer"), ("format", "int64")))),

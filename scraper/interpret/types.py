@@ -225,6 +225,8 @@ def _generic(raw: str) -> TypeExpr | None:
         if outer in OBJECT_WORDS and note.lower() in MAP_WORDS:  # "Object (Map)"
             return MapType(AnyType())
     args = _split_args(generic["args"] or generic["square"] or note or "")
+    if outer == "enum" and note is None and len(args) == 1:  # "Enum<String>": of that type
+        return parse_type(args[0])
     if (outer in ARRAY_WORDS or outer == "set") and len(args) == 1:
         return ArrayType(parse_type(args[0]))
     if outer in MAP_WORDS and len(args) == 2:
