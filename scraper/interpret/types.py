@@ -217,13 +217,9 @@ def _generic(raw: str) -> TypeExpr | None:
     if not generic:
         return None
     outer = generic["outer"].lower()
-    if (note := generic["paren"]) is not None:
-        if (sized := _sized_text(outer, note)) is not None:
-            return sized
-        if (noted := _noted_primitive(outer, note)) is not None:
-            return noted
-        if outer in OBJECT_WORDS and note.lower() in MAP_WORDS:  # "Object (Map)"
-            return MapType(AnyType())
+    note = generic["paren"]
+    if note is not None and (noted := _noted(outer, note)) is not None:
+        return noted
     args = _split_args(generic["args"] or generic["square"] or note or "")
     if outer == "enum" and note is None and len(args) == 1:  # "Enum<String>": of that type
         return parse_type(args[0])
@@ -232,6 +228,17 @@ def _generic(raw: str) -> TypeExpr | None:
     if outer in MAP_WORDS and len(args) == 2:
         return MapType(parse_type(args[1]))
     return UnknownType(raw)
+
+
+def _noted(outer: str, note: str) -> TypeExpr | None:
+    """ "String(64)", "Long (int64)", "Object (Map)": a type with a note in parentheses."""
+    if (sized := _sized_text(outer, note)) is not None:
+        return sized
+    if (noted := _noted_primitive(outer, note)) is not None:
+        return noted
+    if outer in OBJECT_WORDS and note.lower() in MAP_WORDS:  # "Object (Map)"
+        return MapType(AnyType())
+    return None
 
 
 TEXT_WORDS = frozenset({"string", "str", "char", "text", "varchar"})
