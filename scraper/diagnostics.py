@@ -188,7 +188,7 @@ KINDS: dict[str, Kind] = {
         "format or list reject (the page contradicts itself, or a case was read as the rule); "
         "the default or list is dropped, or, for a numeric default whose meaning the text "
         'gives ("-1 indicates no limit"), the bound is widened to it; or a length the type '
-        'gives ("String(64)") that the description states otherwise, which is kept',
+        'gives ("String(64)") that the description widens, which is kept',
         "check the description",
     ),
     "low-example-coverage": Kind(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,21 +20,22 @@ FIXTURES = ROOT / "tests" / "fixtures"
 PAGES = FIXTURES / "pages"
 
 
-def _run_cache_dir() -> Path:
-    """The CLI caches under ./.cache by default; tests must neither read a developer's cache
-    nor leave one behind. One folder per test run instead, shared by its processes (the
-    pytest-xdist workers, and the make targets and CLI runs they start, which inherit the
-    variable), so a corpus page is read and interpreted once per run, not once per process."""
-    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
-    if run is None:
-        return Path(tempfile.mkdtemp(prefix="doc2openapi-test-cache-"))
-    folder = Path(tempfile.gettempdir()) / f"doc2openapi-test-cache-{run}"
-    folder.mkdir(exist_ok=True)
-    return folder
-
-
-RUN_CACHE = _run_cache_dir()
+# The CLI caches under ./.cache by default; tests must neither read a developer's cache nor
+# leave one behind. One folder per test run instead, made by the first process (pytest, or
+# pytest-xdist's controller) and shared by every process it starts (the workers, and the
+# make targets and CLI runs they start, inherit the variables): a corpus page is read and
+# interpreted once per run, not once per process. The process that made it removes it.
+RUN_CACHE_VARIABLE = "DOC2OPENAPI_TEST_RUN_CACHE"
+OWNS_RUN_CACHE = RUN_CACHE_VARIABLE not in os.environ
+if OWNS_RUN_CACHE:
+    os.environ[RUN_CACHE_VARIABLE] = tempfile.mkdtemp(prefix="doc2openapi-test-cache-")
+RUN_CACHE = Path(os.environ[RUN_CACHE_VARIABLE])
 os.environ["DOC2OPENAPI_CACHE_DIR"] = str(RUN_CACHE)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if OWNS_RUN_CACHE:  # after the workers, under xdist
+        shutil.rmtree(RUN_CACHE, ignore_errors=True)
 
 
 def corpus_dir() -> Path | None:

@@ -642,16 +642,19 @@ def test_a_length_the_description_states_otherwise_than_the_type_is_reported(
     tmp_path: Path,
 ) -> None:
     """ "String(64)" with "1 to 128 characters": the description's length is the field's own
-    words and is kept; the contradiction is a conflict in the report, never silence."""
+    words and is kept; the contradiction is a conflict in the report, never silence. A
+    narrower length ("String(255)", "1 to 64 characters") agrees with the type."""
     body, result = _scrape_one_table(
         tmp_path,
         "<tr><td>name</td><td>String(64)</td><td>Name. It contains 1 to 128 characters."
         "</td></tr><tr><td>code</td><td>String(8)</td><td>Code. It contains 1 to 8 characters."
+        "</td></tr><tr><td>tag</td><td>String(255)</td><td>Tag. It contains 1 to 64 characters."
         "</td></tr>",
     )
     props = body["properties"]
     assert [props["name"].get(k) for k in ("minLength", "maxLength")] == [1, 128]
     assert [props["code"].get(k) for k in ("minLength", "maxLength")] == [1, 8]
+    assert [props["tag"].get(k) for k in ("minLength", "maxLength")] == [1, 64]  # narrower
     reasons = [d.reason for d in result.diagnostics if d.kind == "constraint:conflict"]
     assert reasons == [
         "field 'name': the type gives maxLength 64, the description 128; the description's "

@@ -596,7 +596,8 @@ def test_a_sentence_naming_the_2xx_class_gives_the_range_key_unless_a_code_is_na
 ) -> None:
     """DNS: "If a 2xx status code is returned, for example, 200, 202, or 204, the request is
     successful" names no one code: OpenAPI's "2XX" says exactly that, with or without a body.
-    Beside a code a sentence does name ("Status code 201, ..."), the class is not added."""
+    Beside a code a sentence does name ("Status code 201, ..."), the class is not added; a
+    "2xx" that says nothing of this call's success ("non-2xx", "must reply with") is none."""
     ranged = "If a 2xx status code is returned, for example, 200, 202, or 204, it succeeded."
     body = table("Table 3 Response parameters", RESPONSE_HEADER, ("id", "String", "Its ID."))
     pages = {
@@ -612,18 +613,25 @@ def test_a_sentence_naming_the_2xx_class_gives_the_range_key_unless_a_code_is_na
             "Updating a Zone", ("URI", "PUT /v2/zones/{id}"), ("Response", "None"),
             ("Returned Value", ranged + " Status code 201, indicating that it was created."),
         ),
+        "hook.rst": page(
+            "Creating a Hook", ("Function", "The hook must reply with a 2xx status code."),
+            ("URI", "POST /v2/hooks"), ("Response", body),
+            ("Error Codes", "A non-2xx status code indicates a failure."),
+        ),
     }  # fmt: skip
     result = scrape_pages(tmp_path, pages)
     responses = {
         (method, path): operation(result.spec, method, path)["responses"]
         for method, path in [
-            ("delete", "/v2/tags/{key}"), ("post", "/v2/zones"), ("put", "/v2/zones/{id}")
+            ("delete", "/v2/tags/{key}"), ("post", "/v2/zones"), ("put", "/v2/zones/{id}"),
+            ("post", "/v2/hooks"),
         ]
     }  # fmt: skip
     assert {key: sorted(found) for key, found in responses.items()} == {
         ("delete", "/v2/tags/{key}"): ["2XX"],
         ("post", "/v2/zones"): ["2XX"],
         ("put", "/v2/zones/{id}"): ["201"],
+        ("post", "/v2/hooks"): ["200"],  # no sentence says a 2xx is this call's success
     }
     assert "content" not in responses["delete", "/v2/tags/{key}"]["2XX"]
     said = {found["2XX"]["description"] for found in responses.values() if "2XX" in found}
@@ -652,8 +660,17 @@ def test_a_location_column_on_a_body_method_puts_its_rows_outside_the_body(
         ("queue_id", "path", "Yes", "String", "Queue ID."),
         ("force", "query", "No", "Boolean", "Purge at once."),
     )  # fmt: skip
+    answer = table(
+        "Table 2 Response", ("Parameter", "In", "Type", "Description"),
+        ("X-Trace", "header", "String", "Trace."), ("id", "body", "String", "Queue ID."),
+    )  # fmt: skip
     pages = {
-        "put.rst": page("Updating a Queue", ("URI", "PUT /v2/queues/{queue_id}"), ("Request", put)),
+        "put.rst": page(
+            "Updating a Queue",
+            ("URI", "PUT /v2/queues/{queue_id}"),
+            ("Request", put),
+            ("Response", answer),
+        ),
         "purge.rst": page(
             "Purging a Queue", ("URI", "POST /v2/queues/{queue_id}/purge"), ("Request", post)
         ),
@@ -668,6 +685,10 @@ def test_a_location_column_on_a_body_method_puts_its_rows_outside_the_body(
     assert body["properties"].keys() == {"name"} and body["required"] == ["name"]
     purge = operation(result.spec, "post", "/v2/queues/{queue_id}/purge")
     assert "requestBody" not in purge
+    assert resolve(result.spec, response_schema(result.spec, op, "200"))["properties"].keys() == {
+        "X-Trace",
+        "id",
+    }  # a response table's rows stay its fields: only the request table's are placed
     assert {p["name"] for p in purge["parameters"]} == {"queue_id", "force"}
 
 
@@ -677,7 +698,8 @@ def test_a_request_line_under_another_heading_or_in_two_halves_names_the_endpoin
     """No URI section, but a paragraph that is a request line ("Request URL: GET https://...")
     under "Request": the endpoint, and the section's tables keep their role; "HTTP Request"
     is a URI heading. "HTTP Method: DELETE" and "Path: /v1/..." on lines of their own are
-    one request line. A request line only under an example heading names no operation."""
+    one request line. What the prose mentions ("call GET /v1/widgets instead"), a bare line
+    (how walkthroughs show a call) and an example's line name no operation."""
     path_table = table(
         "Table 1 Path parameters", HEADER, ("widget_id", "Yes", "String", "Widget ID.")
     )
@@ -685,7 +707,7 @@ def test_a_request_line_under_another_heading_or_in_two_halves_names_the_endpoin
         "show.rst": page(
             "Querying a Widget",
             ("Request", "Request URL: GET https://{endpoint}/v1/widgets/{widget_id}\n\n"
-             + path_table),
+             "To list them all, call GET /v1/widgets instead.\n\n" + path_table),
         ),
         "purge.rst": page("Purging Widgets", ("HTTP Request", "POST /v1/widgets/purge")),
         "del.rst": page(
@@ -693,7 +715,10 @@ def test_a_request_line_under_another_heading_or_in_two_halves_names_the_endpoin
             ("URI", "HTTP Method: DELETE\n\nPath: /v1/widgets/{widget_id}\n\n" + path_table),
         ),
         "guide.rst": page(
-            "Making a Request", ("Example Request", "GET https://{endpoint}/v1/widgets")
+            "Making a Request",
+            ("Step 1: Get a Token", "Do this first."),
+            ("Request", "POST https://iam.example.com/v3/auth/tokens"),
+            ("Example Request", "GET https://{endpoint}/v1/widgets"),
         ),
     }  # fmt: skip
     result = scrape_pages(tmp_path, pages)
@@ -709,6 +734,23 @@ def test_a_request_line_under_another_heading_or_in_two_halves_names_the_endpoin
     ]
     statuses = {f.file: f.status for f in result.report.files}
     assert statuses["guide.rst"] == "not-an-operation"
+
+
+def test_rows_named_by_a_path_with_any_index_nest_under_their_list(tmp_path: Path) -> None:
+    rows = table(
+        "Table 2 Request body", HEADER,
+        ("tags", "No", "Array of objects", "Tags."),
+        ("tags[*].key", "Yes", "String", "Key."),
+        ("tags[*].value", "No", "String", "Value."),
+    )  # fmt: skip
+    result = scrape_pages(
+        tmp_path, {"tag.rst": page("Tagging", ("URI", "POST /v1/tags"), ("Request", rows))}
+    )
+    op = operation(result.spec, "post", "/v1/tags")
+    body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    items = resolve(result.spec, body["properties"]["tags"]["items"])
+    assert list(body["properties"]) == ["tags"]
+    assert list(items["properties"]) == ["key", "value"] and items["required"] == ["key"]
 
 
 def test_a_status_section_linking_to_a_common_page_takes_the_code_it_gives_the_method(

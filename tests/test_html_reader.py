@@ -84,6 +84,18 @@ def test_a_collapsible_block_holds_its_table_and_code_and_its_summary_titles_its
     said = [b.body.text for b in blocks if isinstance(b, Paragraph)]
     assert said == ["filter_policy: see below.", "Example response"]
     assert [b.text for b in blocks if isinstance(b, CodeBlock)] == ["{}"]
+    folded = (
+        "<h1>T</h1><details><summary><h2>Request Parameters</h2></summary><table><tr>"
+        "<th>Parameter</th></tr><tr><td>a</td></tr></table></details><details><summary>More"
+        "</summary><details><summary>b</summary><table><tr><th>Parameter</th></tr><tr><td>b"
+        "</td></tr></table></details></details>"
+    )  # a summary holding a heading is that heading; one over nested parts labels no table
+    page = read_html(folded, "x")
+    assert [s.title for s in page.sections if s.level] == ["T", "Request Parameters"]
+    assert [t.caption for t in page.tables()] == ["", "b"]
+    assert [b.body.text for s in page.sections for b in s.blocks if isinstance(b, Paragraph)] == [
+        "More"
+    ]
 
 
 def test_format_detection() -> None:

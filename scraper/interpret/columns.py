@@ -30,7 +30,7 @@ STATUS_COLUMN = re.compile(
     r"^(status code|http status code|status|return(ed)? value|code|normal response code)$", re.I
 )
 REQUIRED_YES = re.compile(r"^(?:(?:yes|y|true|mandatory|required|m)\b|[✓✔√])", re.I)
-FIELD_NAME = re.compile(r"[A-Za-z_$@][\w.:$@\[\]/-]*")
+FIELD_NAME = re.compile(r"[A-Za-z_$@](?:[\w.:$@\[\]/-]|(?<=\[)\*(?=\]))*")  # "tags[*].key" too
 
 
 @dataclass(frozen=True)
@@ -148,6 +148,12 @@ def clean_name(cell: str) -> str:
     first = cell.strip().splitlines()[0] if cell.strip() else ""
     match = FIELD_NAME.search(first)
     return match.group(0).rstrip(".:") if match else ""
+
+
+def body_fields(table: Table, located: bool) -> list[Field]:
+    """The rows that are an object's fields: all of them, but for a request table whose
+    Location column put some in the path, query or headers (`located`), those."""
+    return [field for field in read_fields(table) if not (located and field.outside_body)]
 
 
 def read_fields(table: Table) -> list[Field]:

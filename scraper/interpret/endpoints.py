@@ -56,10 +56,12 @@ def _endpoint(method: str, raw: str, absolute: bool) -> Endpoint | None:
     return Endpoint(method, path, tuple(n for n in query if n), values, absolute)
 
 
-# A paragraph that is a request line and nothing else, perhaps labelled: "Request URL: GET
-# https://{endpoint}/v1/widgets", "GET /v1/widgets"
+# A paragraph that is a labelled request line and nothing else: "Request URL: GET
+# https://{endpoint}/v1/widgets". A bare line is how examples and walkthroughs show a call.
 REQUEST_LINE = re.compile(
-    rf"^\s*(?:[A-Za-z][\w ]{{0,30}}[:：]\s*)?(?:{METHODS})\s+(?:{HOST})?/\S*\s*$", re.I
+    rf"^\s*(?:request\s+)?(?:url|uri|line|endpoint)\s*[:：]\s*"
+    rf"(?:{METHODS})\s+(?:{HOST})?/\S*\s*$",
+    re.I,
 )
 # The two halves of a request line on lines of their own: "HTTP Method: DELETE", "Path: /v1/x"
 METHOD_LINE = re.compile(rf"^\s*(?:HTTP\s+|Request\s+)?Method\s*[:：]\s*({METHODS})\s*$", re.I)
@@ -68,17 +70,20 @@ PATH_LINE = re.compile(
 )
 
 
-def request_line_sections(sections: list[RoledSection]) -> list[RoledSection]:
-    """On a page with no URI section, the first request section with a paragraph that is a
-    request line alone ("## Request" over "Request URL: GET https://..."): it names the
-    endpoint as a URI section would, and keeps its role for its tables. A walkthrough's
-    steps ("Step 3: Call the API") and examples hold request lines too: never theirs."""
+def request_line_endpoints(sections: list[RoledSection]) -> list[Endpoint]:
+    """On a page with no URI section, the endpoints of the first Request section's labelled
+    request lines ("Request URL: GET https://..."), each a paragraph of its own; not what
+    its prose mentions ("to query it, call GET /v1/jobs/{id}"), and never an example's or a
+    walkthrough step's request line."""
     for roled in sections:
-        if roled.role != "request":
-            continue
-        blocks = roled.section.blocks
-        if any(isinstance(b, Paragraph) and REQUEST_LINE.match(b.body.text) for b in blocks):
-            return [roled]
+        lines = [
+            block.body.text
+            for block in roled.section.blocks
+            if roled.role == "request" and isinstance(block, Paragraph)
+            and REQUEST_LINE.match(block.body.text)
+        ]  # fmt: skip
+        if lines:
+            return find_endpoints("\n".join(lines))
     return []
 
 
@@ -89,10 +94,10 @@ def uri_endpoints(uri_sections: list[RoledSection]) -> list[Endpoint]:
     found: list[Endpoint] = []
     for roled in uri_sections:
         texts = [_text(block) for block in roled.section.blocks]
-        for text in [*texts, _joined_halves(texts)]:
-            for endpoint in find_endpoints(text):
-                if endpoint not in found:
-                    found.append(endpoint)
+        named = [endpoint for text in texts for endpoint in find_endpoints(text)]
+        for endpoint in named or find_endpoints(_joined_halves(texts)):
+            if endpoint not in found:
+                found.append(endpoint)
     return [e for e in found if not any(_example_of(e, other) for other in found)]
 
 

@@ -21,7 +21,7 @@ from doc2openapi.scraper.interpret.endpoints import (
     Endpoint,
     bodyless,
     distinct_template_names,
-    request_line_sections,
+    request_line_endpoints,
     uri_endpoints,
 )
 from doc2openapi.scraper.interpret.example_fields import page_names
@@ -70,10 +70,10 @@ class Interpreter:
 
     def interpret(self, page: Page) -> PageResult:
         sections = assign_roles(page)
-        uri_sections = [s for s in sections if s.role == "uri"] or request_line_sections(sections)
-        if not uri_sections:
+        uri_sections = [s for s in sections if s.role == "uri"]
+        endpoints = uri_endpoints(uri_sections) or request_line_endpoints(sections)
+        if not uri_sections and not endpoints:
             return self._without_uri_section(page, sections)
-        endpoints = uri_endpoints(uri_sections)
         if not endpoints:
             reason = "the URI section names no HTTP method and path"
             return PageResult.skip(page.source, "no-endpoint", reason, page.title)

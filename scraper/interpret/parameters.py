@@ -121,6 +121,7 @@ def _place_located_rows(ctx: PageContext, request: TableRef) -> None:
     if not located:
         return
     read_parameters(ctx, request.page, request.table, "request", located_only=True)
+    ctx.builder.located.add(request.key)
     if located == len(fields):
         ctx.draft.request = None
 

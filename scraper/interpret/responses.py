@@ -19,10 +19,10 @@ STATUS_MARKER = re.compile(r"\bstatus\s+codes?\s*[:：]?\s*(\d{3})\b", re.I)
 STATUS_LINE = re.compile(r"^\s*([1-5]\d\d)\b(?![.,]\d)\s*[:：-]?\s*(.{0,80})$", re.S)
 STATUS_RETURNED = re.compile(r"\b([1-5]\d\d) ([A-Z][A-Za-z -]{1,40}?) (?:is|will be) returned\b")
 # "If a 2xx status code is returned, for example, 200, 202, or 204, the request is successful":
-# the page names the success class, not the code (OpenAPI's range key "2XX")
-SUCCESS_RANGE = re.compile(
-    r"\b2xx\s+(?:status\s+)?codes?\b|\bstatus\s+codes?\s+(?:of\s+)?2xx\b", re.I
-)
+# the page names the success class, not the code (OpenAPI's range key "2XX"); not "a non-2xx
+# status code", nor a sentence that says nothing of success ("reply with a 2xx status code")
+_RANGE = r"(?<![\w-])2xx\s+(?:status\s+)?codes?\b"
+SUCCESS_RANGE = re.compile(rf"{_RANGE}[^.]*\bsucce|\bsucce[^.]*{_RANGE}", re.I)
 RANGE_KEY = "2XX"
 
 
@@ -85,12 +85,13 @@ def _description_column(table: Table) -> int:
 def build_responses(ctx: PageContext, base_id: str, method: str) -> dict[str, Response]:
     """One Response per documented status, with its body and examples, in code order."""
     responses = {code: Response(code, desc) for code, desc in ctx.draft.statuses.items()}
-    common = None if responses or ctx.draft.prose_statuses else common_statuses(ctx, method)
+    exact = [code for code in ctx.draft.prose_statuses if code != RANGE_KEY]
+    common = None if responses or exact else common_statuses(ctx, method)
     linked = common.of(method) if common else {}
     # a body or example with no status stated is the success response's; the success
     # response's body is named plainly ("CreateWidgetResponse"), also when only a body's
     # "Status code: 201" says which code it is
-    stated = _stated_in_prose(ctx.draft.prose_statuses)
+    stated = _stated_in_prose(ctx.draft.prose_statuses, linked)
     # a sentence naming the class is about success; one naming a code may be about a case
     # ("If Range is specified, status code 206 is returned"), so only the class is taken
     named = [*responses, *ctx.draft.bodies, *(code for code in stated if code == RANGE_KEY)]
@@ -171,10 +172,12 @@ def _add_examples(
         documented.body.examples.extend(examples)
 
 
-def _stated_in_prose(statuses: dict[str, str]) -> dict[str, str]:
-    """The codes the page's sentences state; the 2xx class only where they state no 2xx code."""
-    if any(code.startswith("2") and code != RANGE_KEY for code in statuses):
-        return {code: words for code, words in statuses.items() if code != RANGE_KEY}
+def _stated_in_prose(statuses: dict[str, str], linked: dict[str, str]) -> dict[str, str]:
+    """The codes the page's sentences state; the 2xx class only where they state no 2xx
+    code and no linked common page gives the method its code."""
+    exact = {code: words for code, words in statuses.items() if code != RANGE_KEY}
+    if linked or any(code.startswith("2") for code in exact):
+        return exact
     return statuses
 
 

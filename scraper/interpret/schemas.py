@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from doc2openapi.scraper.interpret.adjacent_tables import following_table
-from doc2openapi.scraper.interpret.columns import Field, read_fields
+from doc2openapi.scraper.interpret.columns import Field, body_fields, read_fields
 from doc2openapi.scraper.interpret.component_names import (
     context_word,
     field_context_name,
@@ -53,6 +53,7 @@ class SchemaBuilder:
         self.schemas: dict[str, Schema] = {}
         self.diagnostics: list[Diagnostic] = []
         self.used: set[tuple[str, int]] = set()
+        self.located: set[tuple[str, int]] = set()  # request tables with rows outside the body
         self.stated: Counter[str] = Counter()
         self.extracted: Counter[str] = Counter()
         self._names: dict[tuple[str, int], str] = {}
@@ -127,7 +128,7 @@ class SchemaBuilder:
         return self._object(ref)
 
     def _object(self, ref: TableRef) -> Schema:
-        fields = [field for field in read_fields(ref.table) if not field.outside_body]
+        fields = body_fields(ref.table, located=ref.key in self.located)
         if len(fields) == 1 and _stands_for_the_body(fields[0]):
             whole = self.field_schema(fields[0], ref)
             if whole.get("type") == "array":  # "Array elements | Array of objects": a list body

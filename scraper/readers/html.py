@@ -252,8 +252,10 @@ def _labelled_table(summary: Element) -> Element | None:
     """The one table of a `<details>` whose `<summary>` labels it ("filter_policy" over
     that object's fields), when the table has no caption of its own."""
     details = summary.getparent()
-    if details is None or details.tag != "details":
-        return None
+    if details is None or details.tag != "details" or _holds_structure(summary):
+        return None  # "<summary><h2>Request Parameters</h2>": a heading, walked as one
+    if next(details.iterdescendants("details"), None) is not None:
+        return None  # an outer summary over folded parts labels them all, not one table
     tables = list(details.iterdescendants("table"))
     if len(tables) != 1 or next(tables[0].iterdescendants("caption"), None) is not None:
         return None

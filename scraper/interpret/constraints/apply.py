@@ -283,7 +283,10 @@ def _set(schema: Schema, result: Extracted, kind: str, **keywords: Any) -> None:
         return
     for key, value in ((low_key, low), (high_key, high)):
         if value is not None:
-            if key in schema and schema[key] != value:  # the type's "String(64)": said
+            wider = key in schema and (
+                value < schema[key] if key == low_key else value > schema[key]
+            )
+            if wider:  # than the type's "String(64)" allows: said (a narrower one agrees)
                 result.conflicts.append(
                     f"the type gives {key} {schema[key]}, the description {value}; "
                     "the description's is kept (the field's own words)"
