@@ -325,6 +325,10 @@ def test_constraints_from_prose(kind: str, text: str, expected: dict[str, Any]) 
         ("string", "Name. The value contains 1\u201364 characters.",
          {"minLength": 1, "maxLength": 64}),
         ("string", "Name. Length: [1, 64] characters.", {"minLength": 1, "maxLength": 64}),
+        # bounds as inequality signs; a strict one ("0 <") is no inclusive bound
+        ("integer", "Count. The value must be \u2265 0.", {"minimum": 0}),
+        ("number", "Ratio. 0 < f \u2264 50.", {"maximum": 50}),
+        ("integer", "Size. >= 1 and <= 10.", {"minimum": 1, "maximum": 10}),
     ],
 )  # fmt: skip
 def test_phrasings(kind: str, text: str, expected: dict[str, Any]) -> None:

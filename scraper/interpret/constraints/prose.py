@@ -40,14 +40,16 @@ RANGE_PATTERNS = [
 MINIMUM = re.compile(
     rf"\b(?:minimum|min\.)(?:\s+value)?\s*(?:is|:)\s*({NUM})\b(?![,.]\d)|"
     rf"\b(?:greater\s+than\s+or\s+equal\s+to|no\s+less\s+than|at\s+least)\s+({NUM})\b(?![,.]\d)"
-    rf"(?!\s*(?:characters|chars|bytes|items|values|elements))",
+    rf"(?!\s*(?:characters|chars|bytes|items|values|elements))|"
+    rf"(?:≥|>=)\s*({NUM})\b(?![,.]\d)(?!\s*(?:characters|chars|bytes))",  # "value ≥ 0"
     re.I,
 )
 ABOVE_ZERO = re.compile(r"\bgreater\s+than\s+(?:0|zero)\b(?!\s+or\b)", re.I)
 MAXIMUM = re.compile(
     rf"\b(?:maximum|max\.)(?:\s+value)?\s*(?:is|:)\s*({NUM})\b(?![,.]\d)"
     rf"(?!\s*(?:characters|chars|bytes|KB|MB|GB))|"
-    rf"\b(?:cannot|can't|must not)\s+exceed\s+({NUM})\b(?!\s*(?:characters|chars|bytes))",
+    rf"\b(?:cannot|can't|must not)\s+exceed\s+({NUM})\b(?!\s*(?:characters|chars|bytes))|"
+    rf"(?:≤|<=)\s*({NUM})\b(?![,.]\d)(?!\s*(?:characters|chars|bytes))",  # "0 < f ≤ 50"
     re.I,
 )
 LENGTH_RANGE = re.compile(
@@ -215,7 +217,7 @@ def _ordered(bounds: Sequence[str], integer: bool) -> tuple[int | float, int | f
 def _minimum(text: str, integer: bool) -> Any:
     """ "minimum is 1", "at least 1"; for an integer, "greater than 0" is 1."""
     if match := _first(MINIMUM, text):
-        low = number(match.group(1) or match.group(2), integer)
+        low = number(next(g for g in match.groups() if g is not None), integer)
         if low is not None:
             return low
     return 1 if integer and _first(ABOVE_ZERO, text) else None
@@ -224,7 +226,7 @@ def _minimum(text: str, integer: bool) -> Any:
 def _maximum(text: str, integer: bool) -> Any:
     """ "maximum is 100", "cannot exceed 100"."""
     match = _first(MAXIMUM, text)
-    return number(match.group(1) or match.group(2), integer) if match else None
+    return number(next(g for g in match.groups() if g is not None), integer) if match else None
 
 
 def length_range(text: str) -> tuple[int | float | None, int | float | None]:
