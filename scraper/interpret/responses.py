@@ -29,7 +29,8 @@ RANGE_KEY = "2XX"
 def read_prose_statuses(roled: RoledSection, draft: Draft) -> None:
     """Status codes stated in a sentence of any section ("Status code 200, indicating that
     the operation is successful", "Status Code:200.", "If the operation succeeds, 202
-    Accepted is returned"): the page's statuses when nothing else lists one."""
+    Accepted is returned"), or the success class ("If a 2xx status code is returned, ...
+    successful"): the page's statuses when nothing else lists one."""
     for block in roled.section.blocks:
         if not isinstance(block, Paragraph):
             continue
