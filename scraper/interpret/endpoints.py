@@ -75,14 +75,9 @@ def request_line_endpoints(sections: list[RoledSection]) -> list[Endpoint]:
     request lines ("Request URL: GET https://..."), each a paragraph of its own; not what
     its prose mentions ("to query it, call GET /v1/jobs/{id}"), and never an example's or a
     walkthrough step's request line."""
-    for roled in sections:
-        lines = [
-            block.body.text
-            for block in roled.section.blocks
-            if roled.role == "request" and isinstance(block, Paragraph)
-            and REQUEST_LINE.match(block.body.text)
-        ]  # fmt: skip
-        if lines:
+    for roled in (s for s in sections if s.role == "request"):
+        paragraphs = [b.body.text for b in roled.section.blocks if isinstance(b, Paragraph)]
+        if lines := [text for text in paragraphs if REQUEST_LINE.match(text)]:
             return find_endpoints("\n".join(lines))
     return []
 
