@@ -261,6 +261,19 @@ def test_constraints_from_prose(kind: str, text: str, expected: dict[str, Any]) 
         ("string", "spec: the disk specification, which can be large or lvs.", {}),
         ("integer", "Instances, which can be 2 or more.", {}),
         ("string", "Port. The value can be 2100-9500, 27017, or 27019.", {}),
+        # an interval with an open end excludes its bound; a pair in parentheses is no range
+        ("number", "Ratio. Value range: [0, 100).",
+         {"minimum": 0, "maximum": 100, "exclusiveMaximum": True}),
+        ("number", "Weight. The value range is (0, 1].",
+         {"minimum": 0, "maximum": 1, "exclusiveMinimum": True}),
+        ("integer", "Count. Value range: (0, 100).", {"minimum": 1, "maximum": 99}),
+        ("number", "Point. A pair (1, 2) of coordinates.", {}),
+        # values split by bars, or by commas up to the sentence's end, after an introduction
+        ("string", "Order. Enumerated values: asc | desc. Default: desc.",
+         {"enum": ["asc", "desc"], "default": "desc"}),
+        ("string", "Mode. Possible values: fast, safe. Default: safe.",
+         {"enum": ["fast", "safe"], "default": "safe"}),
+        ("string", "Mode. Possible values: fast, safe, etc. Default: safe.", {"default": "safe"}),
         ("string", "Month. Values: 2020-01, 2020-02, or 2020-03.",
          {"enum": ["2020-01", "2020-02", "2020-03"]}),
         ("string", "Unit. Options:\n- This indicates the unit.\n- It means the size.", {}),
@@ -606,6 +619,21 @@ def test_an_example_that_contradicts_a_keyword_removes_it(tmp_path: Path) -> Non
     kinds = [d.kind for d in result.diagnostics]
     assert "doc-defect:constraint" in kinds
     assert result.report.summary.examples == {"valid": 1, "invalid": 0}
+
+
+def test_an_open_bound_an_example_contradicts_goes_with_its_exclusive_flag(
+    tmp_path: Path,
+) -> None:
+    body, result = _scrape_one_table(
+        tmp_path,
+        "<tr><td>ratio</td><td>Float</td><td>Value range: (0, 1].</td></tr>",
+        '{"ratio": 0}',
+    )
+    ratio = body["properties"]["ratio"]
+    assert {k: ratio[k] for k in ratio if k != "description"} == {
+        "type": "number", "format": "float", "maximum": 1
+    }  # fmt: skip
+    assert "doc-defect:constraint" in [d.kind for d in result.diagnostics]
 
 
 def test_a_default_its_own_bounds_reject_is_dropped_or_widens_them_and_is_reported(

@@ -646,7 +646,8 @@ def test_a_location_column_on_a_body_method_puts_its_rows_outside_the_body(
 ) -> None:
     """One request table for everything ("Field | In | Type | Required"): on a PUT, as on a
     GET, the rows located in the path, query or headers are parameters, and only the rest
-    are the body's fields; a table with no body row documents no body."""
+    are the body's fields; a table with no body row documents no body. "URI" is the path's
+    variable or else the query string's key."""
     located = ("Parameter", "In", "Mandatory", "Type", "Description")
     put = table(
         "Table 1 Parameters", located,
@@ -657,8 +658,8 @@ def test_a_location_column_on_a_body_method_puts_its_rows_outside_the_body(
     )  # fmt: skip
     post = table(
         "Table 1 Parameters", located,
-        ("queue_id", "path", "Yes", "String", "Queue ID."),
-        ("force", "query", "No", "Boolean", "Purge at once."),
+        ("queue_id", "URI", "Yes", "String", "Queue ID."),
+        ("force", "URI", "No", "Boolean", "Purge at once."),
     )  # fmt: skip
     answer = table(
         "Table 2 Response", ("Parameter", "In", "Type", "Description"),
@@ -689,7 +690,7 @@ def test_a_location_column_on_a_body_method_puts_its_rows_outside_the_body(
         "X-Trace",
         "id",
     }  # a response table's rows stay its fields: only the request table's are placed
-    assert {p["name"] for p in purge["parameters"]} == {"queue_id", "force"}
+    assert params(purge).keys() == {("path", "queue_id"), ("query", "force")}  # "URI": either
 
 
 def test_a_request_line_under_another_heading_or_in_two_halves_names_the_endpoint(
@@ -1949,3 +1950,41 @@ def test_an_enum_typed_row_takes_the_type_of_its_values(tmp_path: Path) -> None:
     assert (mode["type"], mode["enum"]) == ("integer", [0, 1, 2])
     assert (kind["type"], kind["enum"]) == ("string", ["fast", "slow"])
     assert "doc-defect:example" not in kinds(result)
+
+
+def test_a_values_table_the_field_points_at_is_its_enum(tmp_path: Path) -> None:
+    """ "Value | Meaning" rows, which a field's description points at ("see Table 2") or
+    which is titled after the field ("Values of state"): the field's enum. One whose values
+    are not of the field's type, or that lists no default the prose gives, is reported; one
+    no field takes is an unlinked table."""
+    request = table(
+        "Table 1 Request body parameters",
+        HEADER,
+        ("mode", "No", "String", "Deletion mode. For the values, see Table 2."),
+        ("state", "No", "String", "Target state."),
+        ("level", "No", "Integer", "Level. Default: 9. See Table 4."),
+    )
+    modes = table("Table 2 Deletion modes", ("Value", "Meaning"),
+                  ("soft", "To the recycle bin."), ("``hard``", "At once."))  # fmt: skip
+    states = table("Table 3 Values of state", ("Enumeration Value", "Description"),
+                   ("on", "Running."), ("off", "Stopped."))  # fmt: skip
+    levels = table("Table 4 Levels", ("Value", "Description"), ("1", "Low."), ("2", "High."))
+    spare = table("Table 5 Colours", ("Value", "Description"), ("red", "Red."))
+    text = page(
+        "Deleting Backups",
+        ("URI", "POST /v1/backups/delete"),
+        ("Request Parameters", "\n".join((request, modes, states, levels, spare))),
+    )
+    result = scrape_pages(tmp_path, {"delete.rst": text})
+    op = operation(result.spec, "post", "/v1/backups/delete")
+    body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    fields = body["properties"]
+    assert fields["mode"]["enum"] == ["soft", "hard"]
+    assert fields["state"]["enum"] == ["on", "off"]
+    assert "enum" not in fields["level"] and fields["level"]["default"] == 9
+    found = kinds(result)
+    assert any("'level'" in r and "default 9" in r for r in found["constraint:conflict"])
+    assert [r for r in found["unlinked-table"]] and "unknown-table" not in found
+    assert [d.table for d in result.diagnostics if d.kind == "unlinked-table"] == [
+        "Table 5 Colours"
+    ]

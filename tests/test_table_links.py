@@ -322,3 +322,48 @@ def test_a_link_to_the_fields_own_table_stands_even_with_a_later_namesake(
     item = resolve(result.spec, children.get("items", children))
     assert set(item["properties"]) == {"name", "children"}
     assert "doc-defect:link" not in kinds(result)
+
+
+def test_an_object_pointing_nowhere_leaves_a_table_another_row_names_by_type(
+    tmp_path: Path,
+) -> None:
+    """ "nodes | Array of Node objects" names "Table 2 Node": the free-form `extensions`
+    right before it is no Node, and Node gains no field from its example."""
+    body = table(
+        "Table 1 Response body parameters",
+        RESPONSE_HEADER,
+        ("nodes", "Array of Node objects", "Nodes."),
+        ("extensions", "Object", "Vendor extensions."),
+    )
+    node = table("Table 2 Node", RESPONSE_HEADER, ("node_id", "String", "Node ID."))
+    example = '.. code-block::\n\n   {"nodes": [{"node_id": "n"}], "extensions": {"tier": 2}}\n'
+    result, schema = _show(tmp_path, body, node, example=example)
+    properties = resolve(result.spec, schema)["properties"]
+    assert resolve(result.spec, properties["nodes"]["items"])["properties"].keys() == {"node_id"}
+    assert "$ref" not in str(properties["extensions"])
+    assert "inferred:adjacent-table" not in kinds(result)
+
+
+def test_a_type_cell_that_points_at_a_table_takes_it(tmp_path: Path) -> None:
+    """ "See Table 2" and "Array (see Table 3)" in the Type column, and "Object (see
+    below)" with the field's table titled after it."""
+    body = table(
+        "Table 1 Response body parameters",
+        RESPONSE_HEADER,
+        ("result", "See Table 2", "The outcome."),
+        ("steps", "Array (see Table 3)", "Steps."),
+        ("owner", "Object (see below)", "Owner."),
+    )
+    steps = table("Table 3 Step", RESPONSE_HEADER, ("order", "Integer", "Step order."))
+    owner = table("Table 4 owner", RESPONSE_HEADER, ("user_id", "String", "User ID."))
+    example = (
+        '.. code-block::\n\n   {"result": {"code": "OK", "detail": "done"}, '
+        '"steps": [{"order": 1}], "owner": {"user_id": "u"}}\n'
+    )
+    detail = table("Table 2 Outcome", RESPONSE_HEADER, *DETAIL)
+    result, schema = _show(tmp_path, body, detail, steps, owner, example=example)
+    assert _fields(result, schema, "result") == {"code", "detail"}
+    assert _fields(result, schema, "owner") == {"user_id"}
+    items = resolve(result.spec, schema)["properties"]["steps"]["items"]
+    assert resolve(result.spec, items)["properties"].keys() == {"order"}
+    assert not {"unknown-type", "unlinked-table"} & kinds(result).keys()

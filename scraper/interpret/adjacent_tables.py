@@ -6,7 +6,7 @@ and forget the link: `error | Object | Error message.` followed by a table capti
 a table is taken as the field's object only when nothing is ambiguous: the field is the one
 row of its table that points nowhere, the next table sits in the same section and is titled
 after an object (not "Response body parameters", the next status's body), and nothing on
-the page points at it or names a field after it. The link is reported
+the page points at it or names a field or a type after it. The link is reported
 (`inferred:adjacent-table`) so a reader can check it.
 """
 
@@ -17,7 +17,13 @@ from collections.abc import Iterator
 from doc2openapi.scraper.interpret.columns import Field, read_fields
 from doc2openapi.scraper.interpret.component_names import type_name
 from doc2openapi.scraper.interpret.linker import TableIndex, TableRef, title_key
-from doc2openapi.scraper.interpret.types import ArrayType, ObjectType, TypeExpr, parse_type
+from doc2openapi.scraper.interpret.types import (
+    ArrayType,
+    MapType,
+    ObjectType,
+    TypeExpr,
+    parse_type,
+)
 from doc2openapi.scraper.page import TABLE_NUMBER, Link, Page, Paragraph, Table
 
 
@@ -58,9 +64,16 @@ def following_table(index: TableIndex, field: Field, ref: TableRef) -> TableRef 
     ]
     if [f.name for f in pointing] != [field.name]:
         return None
-    if pointed_at(ref.page, after.table) or title_key(after.table.title) in field_names(nearby):
-        return None
-    return after
+    return None if _named_elsewhere(index, ref.page, after) else after
+
+
+def _named_elsewhere(index: TableIndex, page: Page, table: TableRef) -> bool:
+    """Whether a link, a "Table N", a field's name or an object type ("nodes | Array of
+    Node objects") on the page names `table`."""
+    nearby = index.refs(page)
+    if pointed_at(page, table.table) or title_key(table.table.title) in field_names(nearby):
+        return True
+    return any(index.by_title(page, name, r.position) == table for r, name in _type_names(nearby))
 
 
 def section_of(page: Page, table: Table) -> object:
@@ -70,6 +83,18 @@ def section_of(page: Page, table: Table) -> object:
 def field_names(refs: list[TableRef]) -> set[str]:
     """Every field name the tables give, lowercased."""
     return {f.name.lower() for r in refs for f in read_fields(r.table)}
+
+
+def _type_names(refs: list[TableRef]) -> Iterator[tuple[TableRef, str]]:
+    """The object types the tables' rows name ("Array of Node objects": Node), each with
+    the table naming it."""
+    for ref in refs:
+        for fld in read_fields(ref.table):
+            expr: TypeExpr | None = parse_type(fld.type.text) if fld.type is not None else None
+            while isinstance(expr, ArrayType | MapType):
+                expr = expr.items if isinstance(expr, ArrayType) else expr.values
+            if isinstance(expr, ObjectType) and expr.name:
+                yield ref, expr.name
 
 
 def pointed_at(page: Page, table: Table) -> bool:

@@ -19,6 +19,7 @@ from doc2openapi.scraper.interpret.parameters import (
 )
 from doc2openapi.scraper.interpret.responses import STATUS_MARKER
 from doc2openapi.scraper.interpret.sections import RoledSection, role_of
+from doc2openapi.scraper.interpret.value_tables import is_value_table
 from doc2openapi.scraper.model import REF_PREFIX, Body, Example, Schema
 from doc2openapi.scraper.page import CodeBlock, Paragraph, Table
 
@@ -100,7 +101,7 @@ def _read_label(ctx: PageContext, walk: BodyWalk, paragraph: Paragraph) -> None:
 
 def _read_table(ctx: PageContext, walk: BodyWalk, table: Table, after_label: bool) -> None:
     if not is_parameter_table(table):
-        if not is_status_table(table):
+        if not is_status_table(table) and not is_value_table(table):
             report_unknown_table(ctx.builder, table)
         return
     if caption_location(table.caption.lower()) is not None:

@@ -29,6 +29,7 @@ COLUMN_PATTERNS: dict[str, re.Pattern[str]] = {
 STATUS_COLUMN = re.compile(
     r"^(status code|http status code|status|return(ed)? value|code|normal response code)$", re.I
 )
+ROOT_PLACEHOLDERS = frozenset({"array", "list", "array element", "list element"})
 REQUIRED_YES = re.compile(r"^(?:(?:yes|y|true|mandatory|required|m)\b|[✓✔√])", re.I)
 FIELD_NAME = re.compile(r"[A-Za-z_$@](?:[\w.:$@\[\]/-]|(?<=\[)\*(?=\]))*")  # "tags[*].key" too
 
@@ -49,8 +50,23 @@ class Field:
 
     @property
     def outside_body(self) -> bool:
-        """A Location column ("In": path, query, header, body) puts the row in no body."""
-        return any(place in self.location for place in LOCATIONS)
+        """A Location column ("In": path, query, header, URI, body) puts the row in no body."""
+        return self.in_uri or any(place in self.location for place in LOCATIONS)
+
+    @property
+    def stands_for_the_body(self) -> bool:
+        """A row that names the body itself rather than a member: "Array elements", or any
+        bracketed name ("[Array element]", "[items]"), which no wire name is."""
+        cell = (self.cell or self.name).strip()
+        if len(cell) > 2 and cell[0] + cell[-1] in ("[]", "<>"):
+            return True
+        words = re.sub(r"[^a-z ]+", " ", cell.lower()).split()
+        return " ".join(words).removesuffix("s") in ROOT_PLACEHOLDERS
+
+    @property
+    def in_uri(self) -> bool:
+        """A Location column's "URI": the path's variable or the query string's key."""
+        return any(word in self.location for word in ("uri", "url"))
 
 
 HEADER_NOISE = re.compile(r"^\s*is\s+|\s*\([^()]*\)\s*$|\s*[?:]\s*$", re.I)

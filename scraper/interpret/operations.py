@@ -50,6 +50,7 @@ from doc2openapi.scraper.interpret.string_tables import adopt_string_tables
 from doc2openapi.scraper.interpret.templates import TEMPLATE_VAR
 from doc2openapi.scraper.interpret.titled_tables import titled_table
 from doc2openapi.scraper.interpret.uri_rows import place_uri_rows
+from doc2openapi.scraper.interpret.value_tables import is_value_table
 from doc2openapi.scraper.model import Operation, PageResult
 from doc2openapi.scraper.naming import doc_name, operation_names, title_name
 from doc2openapi.scraper.page import Page, Paragraph, Table
@@ -181,7 +182,9 @@ def _report_unused_tables(ctx: PageContext) -> None:
         )
         for table in section_tables(roled):
             ref = ctx.index.ref_of(ctx.page, table)
-            if ref.key not in ctx.builder.used and is_parameter_table(table):
+            if ref.key not in ctx.builder.used and (
+                is_parameter_table(table) or is_value_table(table)
+            ):
                 ctx.builder.diagnose(
                     "unlinked-table",
                     f"no field refers to this table{where}; its fields are not in the spec",

@@ -16,6 +16,7 @@ from doc2openapi.scraper.interpret.prose_headers import prose_headers
 from doc2openapi.scraper.interpret.schemas import SchemaBuilder
 from doc2openapi.scraper.interpret.templates import TEMPLATE_VAR
 from doc2openapi.scraper.interpret.uri_prose import described_in_prose
+from doc2openapi.scraper.interpret.value_tables import is_value_table
 from doc2openapi.scraper.model import LOCATIONS, SOURCE_KEY, Location, Parameter, Schema
 from doc2openapi.scraper.page import Page, Table
 
@@ -29,7 +30,8 @@ def read_parameters(
     section; with `located_only`, only those its Location column puts outside the body."""
     builder = ctx.builder
     if not is_parameter_table(table):
-        report_unknown_table(builder, table)
+        if not is_value_table(table):  # a field's values: its row takes them
+            report_unknown_table(builder, table)
         return
     ref = ctx.index.ref_of(page, table)
     builder.used.add(ref.key)
@@ -67,18 +69,19 @@ def untyped_schema(
     stated = stated_range(description, True) if location != "path" else None
     if stated is None:
         return text_schema(description, location, name, builder)
-    low, high = stated
     builder.diagnose(
         "inferred:type",
         f"{location} parameter {name!r} has no documented type; integer, as its description "
         "states a numeric range",
     )
-    return {"type": "integer", "minimum": low, "maximum": high}
+    return text_schema(description, location, name, builder, "integer")  # a default too
 
 
-def text_schema(description: str, location: Location, name: str, builder: SchemaBuilder) -> Schema:
-    """Text on the wire, with the keywords its description states."""
-    schema: Schema = {"type": "string"}
+def text_schema(
+    description: str, location: Location, name: str, builder: SchemaBuilder, kind: str = "string"
+) -> Schema:
+    """Text on the wire (or a number), with the keywords its description states."""
+    schema: Schema = {"type": kind}
     for conflict in apply_constraints(schema, description).conflicts:
         builder.diagnose("constraint:conflict", f"{location} parameter {name!r}: {conflict}")
     return schema
@@ -134,9 +137,10 @@ def _row_location(fld: Field, caption: str, where: str, draft: Draft) -> tuple[L
     puts `limit` in the query even under a caption "Parameters in the URI") and of a table
     that names no location (a GET's "Request" rows: `project_id` of
     `/quotas/{project_id}` is the path variable, not a query key), then the caption."""
+    if fld.outside_body:  # a Location column; "URI" is the path's variable or the query's
+        column = _location(fld, "")
+        return column or ("path" if fld.name in draft.template_vars else "query"), False
     stated = _location(fld, caption)
-    if any(candidate in fld.location for candidate in LOCATIONS):
-        return stated or "query", False
     named = draft.template_vars | draft.query_names
     if stated is None and fld.name.lower() in IMPLIED_HEADERS and fld.name not in named:
         return "header", False  # "x-auth-token" among a URI table's rows: never a query key

@@ -31,6 +31,7 @@ from doc2openapi.scraper.interpret.types import (
     misspelled_primitive,
     parse_type,
 )
+from doc2openapi.scraper.interpret.value_tables import listed_in_table
 from doc2openapi.scraper.model import (
     REF_PREFIX,
     SOURCE_KEY,
@@ -129,7 +130,7 @@ class SchemaBuilder:
 
     def _object(self, ref: TableRef) -> Schema:
         fields = body_fields(ref.table, located=ref.key in self.located)
-        if len(fields) == 1 and _stands_for_the_body(fields[0]):
+        if len(fields) == 1 and fields[0].stands_for_the_body:
             whole = self.field_schema(fields[0], ref)
             if whole.get("type") == "array":  # "Array elements | Array of objects": a list body
                 self.diagnose(
@@ -168,6 +169,7 @@ class SchemaBuilder:
             self._note_described(field, ref)
         description = field.description.text.strip()
         found = apply_constraints(schema, description)
+        self._listed_in_table(schema, field, ref)
         if found.items_from_list:
             why = "array with no item type; string items, the values its description lists"
             self.diagnose("inferred:items", f"field {field.name!r}: {why}", ref.table.caption)
@@ -190,6 +192,13 @@ class SchemaBuilder:
             name = self._component_name(None, field, target, ref)
             key = (ref.page.source, ref.table.caption, field.row)
             self.described.setdefault(key, Described(field.name, target, name, ref, titled))
+
+    def _listed_in_table(self, schema: Schema, field: Field, ref: TableRef) -> None:
+        """A scalar whose values a "Value | Meaning" table lists."""
+        if (found := listed_in_table(self.index, schema, field, ref)) is not None:
+            self.used.add(found[0].key)
+            if found[1]:
+                self.diagnose("constraint:conflict", found[1], ref.table.caption)
 
     def _expr(self, expr: TypeExpr, field: Field, ref: TableRef) -> Schema:
         match expr:
@@ -289,8 +298,9 @@ class SchemaBuilder:
             target = self.index.by_title(here, name, ref.position)
             if target is not None and target.key != ref.key:
                 return target
-        target = self.index.mentioned(here, field.description.text, field.description.links)
-        if target is not None:
+        said = f"{field.type.text if field.type else ''}\n{field.description.text}"
+        target = self.index.mentioned(here, said, field.description.links)
+        if target is not None:  # "See Table 3" in the type cell, or in the description
             return self._checked(target, field, ref)
         if name is None:  # "Object", "JSON Array", no type: a table titled after the field
             target = self.index.by_title(here, field.name, ref.position)
@@ -337,14 +347,3 @@ class SchemaBuilder:
 
 
 CONDITION = re.compile(r"\b(?:if|when)\b", re.I)
-ROOT_PLACEHOLDERS = frozenset({"array", "list", "array element", "list element"})
-
-
-def _stands_for_the_body(field: Field) -> bool:
-    """A row that names the body itself rather than a member: "Array elements", or any
-    bracketed name ("[Array element]", "[items]"), which no wire name is."""
-    cell = (field.cell or field.name).strip()
-    if len(cell) > 2 and cell[0] + cell[-1] in ("[]", "<>"):
-        return True
-    words = re.sub(r"[^a-z ]+", " ", cell.lower()).split()
-    return " ".join(words).removesuffix("s") in ROOT_PLACEHOLDERS

@@ -107,6 +107,8 @@ _NAMED_OBJECT = re.compile(r"^(?P<name>.+?)\s+(?:objects?|structures?)$", re.IGN
 _IDENT = re.compile(r"^[A-Za-z_][\w.$-]*$")
 _WORDS = re.compile(r"^[A-Za-z_][\w.$-]*(?: [A-Za-z_][\w.$-]*){1,3}$")  # "Storage type"
 _TABLE_MENTION = re.compile(r"\bTable\s+\d+\b\s*", re.IGNORECASE)  # a link's text, not a name
+# "Object (see below)", "See Table 3", "Array (for details, see Table 4)": where the table is
+_SEE_NOTE = re.compile(r"\(\s*(?:for\s+details,?\s+)?see\b[^()]*\)|^see\b\s*", re.I)
 
 
 def _singular(word: str) -> str:
@@ -155,9 +157,10 @@ def parse_type(text: str) -> TypeExpr:
 
 def _tidy(text: str) -> str:
     """The cell without what names no type: "Array of Table 1 objects" -> "Array of objects",
+    "See Table 3" -> "object", "Object (see below)" -> "Object",
     "config array corresponding to infer_type" -> "config array"."""
-    raw = " ".join(text.split())
-    if _TABLE_MENTION.search(raw):  # the link names the table
+    raw = " ".join(_SEE_NOTE.sub(" ", " ".join(text.split())).split())
+    if _TABLE_MENTION.search(raw) or raw != " ".join(text.split()):  # the link names the table
         raw = " ".join(_TABLE_MENTION.sub("", raw).split()) or "object"
     return _QUALIFIER.sub("", raw) or raw
 

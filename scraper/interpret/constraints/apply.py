@@ -15,6 +15,7 @@ from doc2openapi.scraper.interpret.constraints.enums import (
     marked_member,
     value_list,
 )
+from doc2openapi.scraper.interpret.constraints.formats import string_format
 from doc2openapi.scraper.interpret.constraints.patterns import (
     CONFORM_WORDS,
     inline_pattern,
@@ -81,6 +82,7 @@ APPLIES = {
 }
 SCALARS = ("string", "integer", "number", "boolean")
 TYPE_FORMATS = frozenset({"int32", "int64", "float", "double"})  # the type column's, not stated
+TYPE_KEYWORDS = [("format", f) for f in TYPE_FORMATS]
 SIZE = re.compile(rf"\**({NUM})\**\s*(?:-|to|~)\s*\**({NUM})\**")
 
 
@@ -227,11 +229,15 @@ def _given_a_meaning(value: str, text: str) -> bool:
 def _numeric(schema: Schema, parts: Parts, text: str, result: Extracted) -> None:
     """minimum/maximum: a "Minimum:"/"Maximum:" label wins over the prose."""
     kind = str(schema["type"])
-    low, high = prose.numeric_range(text, kind == "integer")
+    stated = prose.numeric_range(text, kind == "integer")
     low_label = _label_number(parts, "minimum", kind)
     high_label = _label_number(parts, "maximum", kind)
-    _set(schema, result, "range", minimum=low_label if low_label is not None else low,
-         maximum=high_label if high_label is not None else high)  # fmt: skip
+    _set(schema, result, "range", minimum=low_label if low_label is not None else stated.low,
+         maximum=high_label if high_label is not None else stated.high)  # fmt: skip
+    for bound, value, open_end in (("minimum", stated.low, stated.open_low),
+                                   ("maximum", stated.high, stated.open_high)):  # fmt: skip
+        if open_end and schema.get(bound) == value:  # OpenAPI 3.0's flag: "(0, 1]"
+            schema[f"exclusive{bound.capitalize()}"] = True
 
 
 def _string(schema: Schema, parts: Parts, text: str, result: Extracted) -> None:
@@ -248,7 +254,7 @@ def _string(schema: Schema, parts: Parts, text: str, result: Extracted) -> None:
     if pattern is not None:
         schema["pattern"] = pattern
         result.extracted.add("pattern")
-    if "format" not in schema and (found := prose.string_format(text)):
+    if "format" not in schema and (found := string_format(text)):
         schema["format"] = found
 
 
@@ -336,10 +342,8 @@ def _check(schema: Schema, result: Extracted) -> None:
 
 def _keywords(rules: Schema) -> str:
     """The keywords read from the description (not the type, nor a format the type gives)."""
-    stated = {
-        k: v for k, v in rules.items() if k != "type" and not (k == "format" and v in TYPE_FORMATS)
-    }
-    return ", ".join(f"{k} {_shown(v)}" for k, v in stated.items()) or "its type"
+    own = [(k, v) for k, v in rules.items() if k != "type" and (k, v) not in TYPE_KEYWORDS]
+    return ", ".join(f"{k} {_shown(v)}" for k, v in own) or "its type"
 
 
 def _shown(value: Any) -> str:

@@ -190,10 +190,14 @@ def _open(text: str, start: int, end: int) -> bool:
     return OPEN_INTRO.search(text[begin:end]) is not None
 
 
-# "Possible values: a, b, c": values after their introduction, with no "or" before the last,
-# filling the rest of the line. Not after "Value range:", which lists kinds of characters
-# that way ("letters, digits, hyphens").
-COMMA_ONLY = re.compile(rf"[ \t]*((?:{SINGLE}[ \t]*,[ \t]*)+{SINGLE})[ \t]*\.?[ \t]*(?:\n|$)")
+# "Possible values: a, b, c", "Enumerated values: asc | desc. Default: desc.": values after
+# their introduction, split by commas (with no "or" before the last) or by bars, filling the
+# rest of the line or of the sentence. Not after "Value range:", which lists kinds of
+# characters that way ("letters, digits, hyphens").
+COMMA_ONLY = re.compile(
+    rf"[ \t]*((?:{SINGLE}[ \t]*,[ \t]*)+{SINGLE}|(?:{SINGLE}[ \t]*\|[ \t]*)+{SINGLE})"
+    r"[ \t]*(?:\.(?=\s|$)[ \t]*|(?=\n)|$)"
+)
 
 
 OPEN_END = frozenset({"etc", "others", "e.g", "i.e"})  # "a, b, etc.": some of the values
@@ -203,7 +207,7 @@ CHARACTER_SPAN = re.compile(r"[a-z]-[a-z]|[A-Z]-[A-Z]|\d-\d")  # "a-z, A-Z": kin
 def _comma_line(intro: str, tail: str) -> list[str]:
     if "range" in intro.lower() or (listed := COMMA_ONLY.match(tail)) is None:
         return []
-    tokens = split_words(listed.group(1))
+    tokens = [token.strip() for token in re.split(r"[,|]", listed.group(1))]
     if tokens[-1].lower() in OPEN_END or any(CHARACTER_SPAN.fullmatch(t) for t in tokens):
         return []
     return tokens

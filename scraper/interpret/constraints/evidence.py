@@ -35,6 +35,8 @@ def drop_keyword(error: ValidationError) -> str:
     stated = schema.pop(keyword)
     if keyword == "enum":
         schema.pop("default", None)
+    if keyword in ("minimum", "maximum"):  # a 3.0 exclusive flag is about its bound
+        schema.pop(f"exclusive{keyword.capitalize()}", None)
     return f"contradicts {keyword} {json.dumps(stated)[:80]}; {keyword} dropped"
 
 

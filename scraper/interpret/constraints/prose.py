@@ -10,13 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from doc2openapi.scraper.interpret.constraints.values import (
     NUM,
     STOPWORDS,
     clean_token,
-    composed,
     is_placeholder,
     number,
     plain_dashes,
@@ -37,6 +36,13 @@ RANGE_PATTERNS = [
     re.compile(rf"\bvalue\s+(?:is\s+)?({NUM})\s*-\s*({NUM})\b", re.I),
     re.compile(rf"^\s*({NUM}){UNIT}\s*(?:to|-|~)\s*({NUM}){UNIT}\s*\.?\s*$", re.M),
 ]
+# "[0, 100)", "(0, 1]": an interval with an open end, whose bound it excludes
+INTERVAL = re.compile(
+    rf"(?:^|(?<=[\s:：]))([\[(])\s*({NUM})\s*,\s*({NUM})\s*([\])])"
+    r"(?!\s*(?:characters|chars|bytes))",
+    re.M,
+)
+RANGE_BEFORE = re.compile(r"\brange\b[^.\n]{0,12}$", re.I)  # "(0, 1)" alone may be a pair
 MINIMUM = re.compile(
     rf"\b(?:minimum|min\.)(?:\s+value)?\s*(?:is|:)\s*({NUM})\b(?![,.]\d)|"
     rf"\b(?:greater\s+than\s+or\s+equal\s+to|no\s+less\s+than|at\s+least)\s+({NUM})\b(?![,.]\d)"
@@ -116,21 +122,6 @@ UNSET = re.compile(
     r"left\s+(?:blank|empty|unspecified)|omitted|does\s+not\s+exist)\b",
     re.I,
 )
-UUID = re.compile(
-    r"\bin\s+(?:the\s+)?UUID\s+format|\bformat\s+of\s+(?:the\s+)?UUID|\b\d+-digit\s+UUID|"
-    r"\bcompl(?:y|ies|ying)\s+with\s+(?:the\s+)?UUID\s+regular\s+expression|"
-    r"\b(?:value|ID)\s+is\s+a\s+UUID\b"
-    r"(?!\s*(?:containing\s+\d+\s+characters\s+|\([^()]{0,40}\)\s*)?or\b)",
-    re.I,
-)
-IPV4 = re.compile(r"\b(?:value|it)\s+is\s+an\s+IPv4\s+address\b(?!\s+or\b)", re.I)
-ZONED_LAYOUT = re.compile(
-    r"%?y{4}-%?m{2}-%?d{2}'?T'?%?h{2}:%?m{2}(?::%?s{2})?(?:\.s+)?'?(?:Z|[+-]%?hh:?mm|X{1,3})'?",
-    re.I,
-)
-ANY_LAYOUT = re.compile(r"%?y{4}-%?m{2}-%?d{2}", re.I)
-ZONED_EXAMPLE = re.compile(r"\b\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)\b")
-RFC3339 = re.compile(r"\bRFC\s*3339\b", re.I)
 
 
 def case_specific(text: str, start: int, values: Sequence[Any] = ()) -> bool:
@@ -161,11 +152,11 @@ def _case_bullets(text: str) -> int:
 def states_bounds(text: str) -> bool:
     """Does the text state a length or a range ("The value contains 8 to 32 characters")?"""
     text = plain_dashes(text)
-    bounds = (*RANGE_PATTERNS, MINIMUM, MAXIMUM, LENGTH_RANGE, LENGTH_MAX, LENGTH_EXACT)
+    bounds = (*RANGE_PATTERNS, INTERVAL, MINIMUM, MAXIMUM, LENGTH_RANGE, LENGTH_MAX, LENGTH_EXACT)
     return any(pattern.search(text) for pattern in bounds)
 
 
-def _first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+def first_stated(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The first match that states a rule of the field: not one case's, not advice ("The
     recommended value ranges from 10 to 50.")."""
     for match in pattern.finditer(text):
@@ -182,22 +173,59 @@ def sentence_start(text: str, start: int) -> int:
     return max(text.rfind(".", 0, start), text.rfind("\n", 0, start), text.rfind(";", 0, start)) + 1
 
 
-def numeric_range(text: str, integer: bool) -> tuple[Any, Any]:
-    """(minimum, maximum), either None when the text does not state it. A stated range
-    ("[1, 100]", "from 1 to 100") gives both; else each bound is read on its own."""
+class Interval(NamedTuple):
+    """Stated bounds, either None. An open end excludes its bound: a number's is marked, an
+    integer's is read as the next integer in ("[0, 100)" is 0 to 99)."""
+
+    low: Any
+    high: Any
+    open_low: bool = False
+    open_high: bool = False
+
+
+def numeric_range(text: str, integer: bool) -> Interval:
+    """The bounds the text states. A stated range ("[1, 100]", "from 1 to 100", "(0, 1]")
+    gives both; else each bound is read on its own."""
     stated = stated_range(text, integer)
     if stated is not None:
         return stated
-    return _minimum(text, integer), _maximum(text, integer)
+    return Interval(_minimum(text, integer), _maximum(text, integer))
 
 
-def stated_range(text: str, integer: bool) -> tuple[Any, Any] | None:
-    """The first range pattern that matches decides; else the one range every case states."""
+def stated_range(text: str, integer: bool) -> Interval | None:
+    """The first range pattern that matches decides; else an interval with an open end;
+    else the one range every case states."""
     text = plain_dashes(text)
     for pattern in RANGE_PATTERNS:
-        if match := _first(pattern, text):
-            return _ordered(match.groups(), integer) or _case_range(text, integer)
-    return _case_range(text, integer)
+        if match := first_stated(pattern, text):
+            closed = _ordered(match.groups(), integer) or _case_range(text, integer)
+            return Interval(*closed) if closed else None
+    if (interval := _open_interval(text, integer)) is not None:
+        return interval
+    closed = _case_range(text, integer)
+    return Interval(*closed) if closed else None
+
+
+def _open_interval(text: str, integer: bool) -> Interval | None:
+    """ "[0, 100)", "(0, 1]", "range: (0, 1)" stated of the field (a closed "[1, 100]" is a
+    range pattern's)."""
+    for match in INTERVAL.finditer(text):
+        opening, low, high, closing = match.groups()
+        open_low, open_high = opening == "(", closing == ")"
+        if not open_low and not open_high:
+            continue
+        if open_low and open_high and not RANGE_BEFORE.search(text, 0, match.start()):
+            continue
+        if case_specific(text, match.start()) or _advice(text, match.start()):
+            continue
+        bounds = _ordered((low, high), integer)
+        if bounds is None:
+            continue
+        if not integer:
+            return Interval(*bounds, open_low, open_high)
+        closed = _ordered((str(bounds[0] + open_low), str(bounds[1] - open_high)), True)
+        return Interval(*closed) if closed else None
+    return None
 
 
 def _case_range(text: str, integer: bool) -> tuple[Any, Any] | None:
@@ -216,27 +244,27 @@ def _ordered(bounds: Sequence[str], integer: bool) -> tuple[int | float, int | f
 
 def _minimum(text: str, integer: bool) -> Any:
     """ "minimum is 1", "at least 1"; for an integer, "greater than 0" is 1."""
-    if match := _first(MINIMUM, text):
+    if match := first_stated(MINIMUM, text):
         low = number(next(g for g in match.groups() if g is not None), integer)
         if low is not None:
             return low
-    return 1 if integer and _first(ABOVE_ZERO, text) else None
+    return 1 if integer and first_stated(ABOVE_ZERO, text) else None
 
 
 def _maximum(text: str, integer: bool) -> Any:
     """ "maximum is 100", "cannot exceed 100"."""
-    match = _first(MAXIMUM, text)
+    match = first_stated(MAXIMUM, text)
     return number(next(g for g in match.groups() if g is not None), integer) if match else None
 
 
 def length_range(text: str) -> tuple[int | float | None, int | float | None]:
-    if match := _first(LENGTH_RANGE, text):
+    if match := first_stated(LENGTH_RANGE, text):
         groups = [g for g in match.groups() if g is not None]
         if (bounds := _ordered(groups[:2], True)) is not None:
             return bounds
-    if match := _first(LENGTH_MAX, text):
+    if match := first_stated(LENGTH_MAX, text):
         return None, number(match.group(1), True)
-    if match := _first(LENGTH_EXACT, text):
+    if match := first_stated(LENGTH_EXACT, text):
         size = number(match.group(1), True)
         return size, size
     return None, None
@@ -254,8 +282,8 @@ def list_size(text: str) -> tuple[int | None, int | None]:
     """(minItems, maxItems) stated of the list itself: "The list can contain up to 20
     keys", "This list cannot be an empty list". What each element may hold ("Each key can
     have up to 10 values") is not the list's size."""
-    high = _first(LIST_MAX, text)
-    low = 1 if _first(LIST_NOT_EMPTY, text) else None
+    high = first_stated(LIST_MAX, text)
+    low = 1 if first_stated(LIST_NOT_EMPTY, text) else None
     return low, int(high.group(1)) if high else None
 
 
@@ -291,25 +319,3 @@ def _value_head(text: str, match: re.Match[str]) -> bool:
         return False
     heads = {h.lower() for h in VALUE_HEADS.findall(text)} - {"default"}
     return len(heads - LABEL_WORDS) > 0
-
-
-def string_format(text: str) -> str | None:
-    if _first(UUID, text):
-        return "uuid"
-    if _first(IPV4, text):
-        return "ipv4"
-    if composed(text):  # "Operator:UTC time": the date is one part of the value
-        return None
-    if RFC3339.search(text) or (ZONED_LAYOUT.search(text) and not _unzoned_layout(text)):
-        return "date-time"
-    if ZONED_EXAMPLE.search(text) and not ANY_LAYOUT.search(text):
-        return "date-time"
-    return None
-
-
-def _unzoned_layout(text: str) -> bool:
-    """Does the text also allow a date layout without a zone ("yyyy-MM-ddThh:mm:ssZ or
-    yyyy-MM-dd hh:mm:ss")? Then some of the field's values are no RFC 3339 date-time. (A
-    zoned layout starts where its date does.)"""
-    zoned = {m.start() for m in ZONED_LAYOUT.finditer(text)}
-    return any(m.start() not in zoned for m in ANY_LAYOUT.finditer(text))
