@@ -96,6 +96,7 @@ class Table:
 
 _TABLE_LABEL = re.compile(r"^\s*Table\s+\d+[.:]?\s*", re.IGNORECASE)
 TABLE_NUMBER = re.compile(r"^\s*Table\s+(\d+)", re.IGNORECASE)
+LABEL = re.compile(r"\s*\**\s*([A-Za-z_][\w-]*(?: [A-Za-z_][\w-]*){0,3})\s*\**\s*[:：]?\s*\**\s*")
 
 
 @dataclass(frozen=True)
@@ -177,17 +178,38 @@ class PageBuilder:
         header: tuple[str, ...],
         rows: list[tuple[Text, ...]],
     ) -> None:
-        caption = squash(caption)
+        caption = squash(caption) or self._label_above()
         match = TABLE_NUMBER.match(caption)
         number = int(match.group(1)) if match else None
         width = len(header)
-        fixed = tuple(tuple(r[:width]) + (Text(""),) * (width - len(r)) for r in rows)
+        fixed = tuple(
+            tuple(r[:width]) + (Text(""),) * (width - len(r))
+            for r in rows
+            if not _repeats(header, r)  # the header again, as a page break repeats it
+        )
         self.page.sections[-1].blocks.append(
             Table(caption, anchors, tuple(squash(h) for h in header), fixed, number)
         )
+
+    def _label_above(self) -> str:
+        """The short label paragraph right above a table without a caption ("**Request
+        header**", "owner:"): its caption, as a caption would be. A sentence ("The following
+        table lists ...") or a line with a number ("Status code: 200") labels no table."""
+        blocks = self.page.sections[-1].blocks
+        last = blocks[-1] if blocks else None
+        if not isinstance(last, Paragraph) or last.item:
+            return ""
+        label = LABEL.fullmatch(last.body.text)
+        return label.group(1) if label else ""
 
     def finish(self) -> Page:
         if not self.page.title:
             first = next((s.title for s in self.page.sections if s.title), "")
             self.page.title = first
         return self.page
+
+
+def _repeats(header: tuple[str, ...], row: tuple[Text, ...]) -> bool:
+    """Is the row the header's words again, cell by cell?"""
+    cells = [squash(cell.text).lower() for cell in row]
+    return len(header) > 1 and cells == [squash(h).lower() for h in header]

@@ -1988,3 +1988,30 @@ def test_a_values_table_the_field_points_at_is_its_enum(tmp_path: Path) -> None:
     assert [d.table for d in result.diagnostics if d.kind == "unlinked-table"] == [
         "Table 5 Colours"
     ]
+
+
+def test_a_label_paragraph_above_a_table_without_caption_is_its_caption(tmp_path: Path) -> None:
+    """ "**Request header**" over the header table and "**Request body**" over the body's;
+    "owner:" over the table of the `owner` field ("Object (see below)"). Before, the
+    header rows were body fields and the owner table another form of the body."""
+
+    def rows(*cells: tuple[str, ...]) -> str:
+        return "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in cells)
+
+    head = "<thead><tr>" + "".join(f"<th>{h}</th>" for h in HEADER) + "</tr></thead>"
+    owner = ("owner", "No", "Object (see below)", "Owner.")
+    text = (
+        "<html><body><h1>Creating a Gadget</h1><h2>URI</h2><p>POST /v1/gadgets</p>"
+        "<h2>Request Parameters</h2><p><strong>Request header</strong></p>"
+        f"<table>{head}{rows(('X-Language', 'No', 'String', 'Language.'))}</table>"
+        "<p><strong>Request body</strong></p>"
+        f"<table>{head}{rows(('name', 'Yes', 'String', 'Name.'), owner)}</table>"
+        f"<p>owner:</p><table>{head}{rows(('user_id', 'Yes', 'String', 'User.'))}</table>"
+        "</body></html>"
+    )
+    result = scrape_pages(tmp_path, {"create.html": text})
+    op = operation(result.spec, "post", "/v1/gadgets")
+    assert params(op).keys() == {("header", "X-Language")}
+    body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    assert body["properties"].keys() == {"name", "owner"} and body["required"] == ["name"]
+    assert resolve(result.spec, body["properties"]["owner"])["properties"].keys() == {"user_id"}

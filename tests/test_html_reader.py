@@ -44,6 +44,27 @@ def test_rowspan_and_colspan_are_resolved() -> None:
     assert rows[4] == ["parts", "No", "parts array", "Parts. For details, see Table 5."]
 
 
+def test_a_header_split_over_two_rows_names_each_column_by_its_last_row() -> None:
+    """ "Parameter | Attributes (Mandatory, Type) | Description" over two header rows, in a
+    `<thead>` or as leading rows of `<th>` cells; the header repeated inside the body (as a
+    page break repeats it) is no row."""
+    spanned = (
+        '<tr><th rowspan="2">Parameter</th><th colspan="2">Attributes</th>'
+        '<th rowspan="2">Description</th></tr><tr><th>Mandatory</th><th>Type</th></tr>'
+    )
+    body = (
+        "<tr><td>name</td><td>Yes</td><td>String</td><td>Name.</td></tr>"
+        "<tr><th>Parameter</th><th>Mandatory</th><th>Type</th><th>Description</th></tr>"
+        "<tr><td>size</td><td>No</td><td>Integer</td><td>Size.</td></tr>"
+    )
+    for table in (f"<thead>{spanned}</thead><tbody>{body}</tbody>", spanned + body):
+        page = read_html(f"<html><body><h1>T</h1><table>{table}</table></body></html>", "t.html")
+        (read,) = page.tables()
+        assert read.header == ("Parameter", "Mandatory", "Type", "Description")
+        assert [row[0].text for row in read.rows] == ["name", "size"]
+        assert read.rows[0][1].text == "Yes"
+
+
 def test_web_view_noise_is_removed() -> None:
     html = '<h1>T</h1>\n<pre>{\n"a": 1\n}</pre>'
     dumped = "repo/path/page.html\nAuthor 1234abc\n733 lines\nHTML\n" + "\n|\n".join(

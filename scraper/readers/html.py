@@ -244,7 +244,8 @@ class _Walker:
         grid = _grid(table)
         if not grid:
             return
-        header, *rows = grid
+        heads = max(_header_rows(table), 1)  # a spanned header's last row names every column
+        header, rows = grid[heads - 1], grid[heads:]
         self.builder.table(caption, anchors, tuple(c.text for c in header), rows)
 
 
@@ -292,6 +293,22 @@ def _rows(table: Element) -> list[Element]:
         elif child.tag in ("thead", "tbody", "tfoot"):
             rows.extend(r for r in child if r.tag == "tr")
     return rows
+
+
+def _header_rows(table: Element) -> int:
+    """How many rows head the table: those of its `<thead>`, else the leading rows of
+    `<th>` cells only (a header split over two rows by rowspan and colspan)."""
+    rows = _rows(table)
+    in_head = len([row for row in rows if getattr(row.getparent(), "tag", None) == "thead"])
+    if in_head:
+        return in_head
+    count = 0
+    for row in rows:
+        cells = [cell for cell in row if cell.tag in ("td", "th")]
+        if not cells or any(cell.tag != "th" for cell in cells):
+            break
+        count += 1
+    return count
 
 
 def _span(cell: Element, attr: str) -> int:
