@@ -367,3 +367,24 @@ def test_a_type_cell_that_points_at_a_table_takes_it(tmp_path: Path) -> None:
     items = resolve(result.spec, schema)["properties"]["steps"]["items"]
     assert resolve(result.spec, items)["properties"].keys() == {"order"}
     assert not {"unknown-type", "unlinked-table"} & kinds(result).keys()
+
+
+def test_a_table_the_description_points_at_wins_over_one_titled_after_the_type(
+    tmp_path: Path,
+) -> None:
+    """Two tables titled "Tag": `tags` says "See Table 2", `sys_tags` "See Table 3"; each
+    takes the one it points at, not the first titled after its type."""
+    body = table(
+        "Table 1 Response body parameters",
+        RESPONSE_HEADER,
+        ("tags", "Array of Tag objects", "User tags. See Table 2."),
+        ("sys_tags", "Array of Tag objects", "System tags. See Table 3."),
+    )
+    user = table("Table 2 Tag", RESPONSE_HEADER, ("key", "String", "Key."))
+    system = table("Table 3 Tag", RESPONSE_HEADER, ("name", "String", "Name."))
+    example = '.. code-block::\n\n   {"tags": [{"key": "k"}], "sys_tags": [{"name": "n"}]}\n'
+    result, schema = _show(tmp_path, body, user, system, example=example)
+    properties = resolve(result.spec, schema)["properties"]
+    for field, inner in (("tags", "key"), ("sys_tags", "name")):
+        assert resolve(result.spec, properties[field]["items"])["properties"].keys() == {inner}
+    assert "unlinked-table" not in kinds(result)

@@ -294,14 +294,14 @@ class SchemaBuilder:
             target = self.index.by_link(link, here)
             if target is not None:
                 return self._checked(target, field, ref)
-        if name:
-            target = self.index.by_title(here, name, ref.position)
-            if target is not None and target.key != ref.key:
-                return target
         said = f"{field.type.text if field.type else ''}\n{field.description.text}"
         target = self.index.mentioned(here, said, field.description.links)
         if target is not None:  # "See Table 3" in the type cell, or in the description
             return self._checked(target, field, ref)
+        if name:
+            target = self.index.by_title(here, name, ref.position)
+            if target is not None and target.key != ref.key:
+                return target
         if name is None:  # "Object", "JSON Array", no type: a table titled after the field
             target = self.index.by_title(here, field.name, ref.position)
             if target is not None and target.key != ref.key:
