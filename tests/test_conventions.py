@@ -2015,3 +2015,38 @@ def test_a_label_paragraph_above_a_table_without_caption_is_its_caption(tmp_path
     body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
     assert body["properties"].keys() == {"name", "owner"} and body["required"] == ["name"]
     assert resolve(result.spec, body["properties"]["owner"])["properties"].keys() == {"user_id"}
+
+
+def test_a_two_column_table_whose_descriptions_open_with_the_type_is_typed_by_them(
+    tmp_path: Path,
+) -> None:
+    """ "Parameter | Description" rows that open with "(Optional, Boolean)", "(Mandatory,
+    String)", "Array of SubJob objects." or "Map<String,String>."; a first sentence that is
+    words ("Job status.") states no type."""
+    two = ("Parameter", "Description")
+    query = table(
+        "Table 1 Query Parameters", two,
+        ("verbose", "(Optional, Boolean) Whether to return sub-jobs."),
+        ("region", "(Mandatory, String) Region."),
+    )  # fmt: skip
+    response = table(
+        "Table 2 Response body", two,
+        ("sub_jobs", "Array of SubJob objects. See Table 3."),
+        ("state", "Job status. One word."),
+    )  # fmt: skip
+    sub_job = table("Table 3 SubJob", two, ("entities", "Map<String,String>. Entities."))
+    text = page(
+        "Querying a Job",
+        ("URI", "GET /v1/jobs\n\n" + query),
+        ("Response Parameters", response + "\n" + sub_job),
+    )
+    result = scrape_pages(tmp_path, {"show.rst": text})
+    op = operation(result.spec, "get", "/v1/jobs")
+    found = params(op)
+    assert found[("query", "verbose")]["schema"] == {"type": "boolean"}
+    assert "required" not in found[("query", "verbose")]
+    assert found[("query", "region")]["required"] is True
+    body = response_schema(result.spec, op, "200")["properties"]
+    sub_job_schema = resolve(result.spec, body["sub_jobs"]["items"])
+    assert sub_job_schema["properties"]["entities"]["additionalProperties"] == {"type": "string"}
+    assert "type" not in body["state"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from doc2openapi.scraper.interpret.types import KNOWN_TYPE_WORDS
+from doc2openapi.scraper.interpret.types import KNOWN_TYPE_WORDS, UnknownType, parse_type
 from doc2openapi.scraper.model import LOCATIONS
 from doc2openapi.scraper.page import Link, Table, Text
 
@@ -114,6 +114,15 @@ TYPE_IN_TEXT = re.compile(
 )
 
 
+# Where a table of two columns opens the description with the type: "(Optional, Boolean)
+# Whether ...", "(Mandatory, String) Job ID.", "String. Job status.", "Array of SubJob
+# objects. See Table 5."
+LEADING_NOTE = re.compile(
+    r"^\s*\(\s*(?:(mandatory|required|optional)\s*[,;]\s*)?([^()]{1,40}?)\s*\)", re.I
+)
+LEADING_TYPE = re.compile(r"^\s*([A-Za-z][\w<>,\[\] ]{0,40}?)\.(?:\s|$)")
+
+
 def _type_cell(roles: dict[str, int], row: tuple[Text, ...]) -> Text | None:
     """The Type cell; where there is none or it is empty, the type the description states."""
     cell = row[roles["type"]] if "type" in roles else None
@@ -123,7 +132,28 @@ def _type_cell(roles: dict[str, int], row: tuple[Text, ...]) -> Text | None:
     found = TYPE_IN_TEXT.search(said)
     if found and found.group(1).strip().lower() in KNOWN_TYPE_WORDS - {"file", "null"}:
         return Text(found.group(1).strip())
+    if (leading := _leading_type(said)) is not None:
+        return Text(leading)
     return cell
+
+
+def _leading_type(said: str) -> str | None:
+    """The type a description opens with, when it reads as one ("String", "Array of X
+    objects", "Map<String,String>"), not as words ("Job status.")."""
+    note = LEADING_NOTE.match(said)
+    found = note.group(2) if note else (m.group(1) if (m := LEADING_TYPE.match(said)) else "")
+    head = re.match(r"[A-Za-z]+", found.strip())
+    if head is None or head.group(0).lower() not in KNOWN_TYPE_WORDS - {"file", "null"}:
+        return None
+    expr = parse_type(found)
+    return None if isinstance(expr, UnknownType) else found.strip()
+
+
+def _stated_presence(said: str) -> bool | None:
+    """ "(Mandatory, String)" says required, "(Optional, ...)" not; else None."""
+    note = LEADING_NOTE.match(said)
+    word = note.group(1) if note else None
+    return None if word is None else word.lower() != "optional"
 
 
 EMPTY_CELLS = frozenset({"", "-", "--", "n/a", "na", "none", "null", "—", "–"})
@@ -192,11 +222,13 @@ def read_fields(table: Table) -> list[Field]:
             continue
         any_key = len(cell.splitlines()[0].split()) >= 3
         required_cell = row[roles["required"]].text if "required" in roles else ""
-        says_yes = bool(REQUIRED_YES.match(required_cell.strip()))
+        says_yes = bool(REQUIRED_YES.match(required_cell.strip())) != optional_column
+        if "required" not in roles and "description" in roles:
+            says_yes = bool(_stated_presence(row[roles["description"]].text))
         fields.append(
             Field(
                 name=name,
-                required=says_yes != optional_column,
+                required=says_yes,
                 type=_type_cell(roles, row),
                 description=_description(roles, others, row),
                 row=number,
