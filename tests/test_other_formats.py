@@ -172,3 +172,62 @@ def test_mixed_formats_make_one_document(seeds: Path) -> None:
     assert result.valid
     assert len(result.spec["paths"]) == 3
     assert result.report.summary.operations == 3
+
+
+def test_text_copied_with_tabs_between_cells_and_other_heading_forms(tmp_path: Path) -> None:
+    """A browser's copy of a table: one row a line, tabs between cells, its caption right
+    above; "Path Parameters", "Query Parameters" and "Sample Response" as headings."""
+    text = "\n".join([
+        "Showing a Quota", "", "URI", "", "GET /v1/{project_id}/quotas", "",
+        "Path Parameters", "", "Parameter\tMandatory\tType\tDescription",
+        "project_id\tYes\tString\tProject ID.", "",
+        "Query Parameters", "", "Parameter\tMandatory\tType\tDescription",
+        "detail\tNo\tBoolean\tWhether to show usage.", "",
+        "Response Parameters", "", "Table 3 Response body parameters",
+        "Parameter\tType\tDescription", "quota\tQuota object\tQuota. See Table 4.", "",
+        "Table 4 Quota", "Parameter\tType\tDescription",
+        "limit\tInteger\tUpper limit. The value ranges from -1 to 100.", "",
+        "Sample Response", "", '{"quota": {"limit": 10}}', "",
+        "Status Codes", "", "Status Code\tDescription", "200\tOK", "404\tNot found", "",
+    ])  # fmt: skip
+    (tmp_path / "quota.txt").write_text(text)
+    result = scrape([tmp_path / "quota.txt"])
+    assert result.valid
+    op = operation(result.spec, "get", "/v1/{project_id}/quotas")
+    assert params(op).keys() == {("path", "project_id"), ("query", "detail")}
+    quota = resolve(result.spec, response_schema(result.spec, op, "200")["properties"]["quota"])
+    assert quota["properties"]["limit"]["maximum"] == 100
+    assert set(op["responses"]) == {"200", "404"}
+    assert op["responses"]["200"]["content"]["application/json"]["examples"]
+    assert not result.diagnostics or {d.kind for d in result.diagnostics} <= {"endpoint-not-named"}
+
+
+def test_a_one_cell_a_line_table_that_lost_an_empty_cell_is_reported_and_cut() -> None:
+    """An empty Description copies as no line: the cells after it shift by one. The rows
+    from the damaged one on are skipped, and a note names the row."""
+    cells = ["Parameter", "Mandatory", "Type", "Description",
+             "name", "No", "String", "Name.",
+             "tag", "No", "String",  # its description was empty
+             "days", "Yes", "Integer", "Days."]  # fmt: skip
+    text = "\n\n".join(["Editing a Policy", "URI", "PUT /v1/policies", "Request Parameters",
+                        "Table 1 Request body parameters", *cells])  # fmt: skip
+    page = read_document(text.encode(), "edit.txt")
+    (table,) = page.tables()
+    assert [row[0].text for row in table.rows] == ["name"]
+    assert any("row 3 is out of step" in note and "'Yes'" in note for note in page.notes)
+
+
+def test_text_example_labels_are_headings_only_where_they_start_another_part() -> None:
+    """ "Sample request" under "Samples" labels an example; "Sample Response" under
+    "Example Request" starts the response's examples; "Response Parameters (status 201)"
+    and "Body Parameters" are headings."""
+    text = "\n\n".join([
+        "Creating a Rule", "URI", "POST /v1/rules", "Body Parameters", "Some prose.",
+        "Response Parameters (status 201)", "More prose.", "Example Request",
+        '{"a": 1}', "Sample Response", '{"b": 2}', "Samples", "Sample request", '{"c": 3}',
+    ])  # fmt: skip
+    page = read_document(text.encode(), "rule.txt")
+    assert [s.title for s in page.sections][2:] == [
+        "URI", "Body Parameters", "Response Parameters (status 201)", "Example Request",
+        "Sample Response", "Samples",
+    ]  # fmt: skip

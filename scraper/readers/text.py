@@ -2,8 +2,9 @@
 
 Copying loses the markup, so this reader rebuilds it from layout conventions of rendered
 reference pages: blocks separated by blank lines, "Table N Caption" lines, runs of column
-header cells (Parameter / Mandatory / Type / Description), bullets ("•") that continue the
-cell above, and JSON blocks. Everything else is a paragraph.
+header cells (Parameter / Mandatory / Type / Description), or rows with tabs between their
+cells (a browser's copy of a table), bullets ("•") that continue the cell above, and JSON
+blocks. Everything else is a paragraph.
 """
 
 from __future__ import annotations
@@ -18,12 +19,19 @@ CAPTION = re.compile(r"^Table\s+\d+\b", re.I)
 STATUS_LINE = re.compile(r"^status\s+code\s*[:：]", re.I)
 STAMP = re.compile(r"^(updated|last updated|published) on\b", re.I)
 HEADINGS = {
-    "function", "debugging", "uri", "request", "request parameters", "request header",
-    "request body", "response", "response parameters", "response header", "response body",
-    "example request", "example requests", "example response", "example responses",
-    "samples", "status code", "status codes", "error code", "error codes", "constraints",
-    "description", "returned values", "parameters",
+    "function", "debugging", "uri", "request", "request header", "request body", "response",
+    "response header", "response body", "example request", "example requests",
+    "example response", "example responses", "samples", "status code", "status codes",
+    "error code", "error codes", "constraints", "description", "returned values", "parameters",
 }  # fmt: skip
+# "Path Parameters", "Response Parameters (status 201)", "Sample Response", "Example
+# Requests": the other ways rendered pages title those parts
+HEADING_FORMS = re.compile(
+    r"(?:(?:path|query|header|body|uri|request(?:\s+(?:body|header))?|response(?:\s+(?:body|"
+    r"header))?)\s+parameters(?:\s*\((?:status(?:\s+code)?:?\s*)?\d{3}\))?|"
+    r"(?:example|sample)s?(?:\s+(?:request|response)s?)?|(?:request|response)\s+examples?)"
+)
+EXAMPLE_HEADING = re.compile(r"(?:example|sample)s?\b|.*\bexamples?$")
 FIRST_COLUMN = {"parameter", "name", "field", "status code", "error code", "http status code",
                 "attribute", "key", "header", "returned value"}  # fmt: skip
 HEADER_CELLS = FIRST_COLUMN | {
@@ -37,6 +45,7 @@ class _Block:
     text: str
     bullet: bool = False
     code: bool = False
+    cells: list[list[str]] | None = None  # a table copied with tabs between its cells
 
 
 def _blocks(text: str) -> list[_Block]:
@@ -62,12 +71,21 @@ def _blocks(text: str) -> list[_Block]:
         i += 1
         while i < len(lines) and lines[i].strip() and lines[i].lstrip()[:1] not in "{[":
             i += 1  # a JSON body may follow a request line without a blank line
-        chunk = lines[start:i]
-        if BULLET.match(chunk[0]):
-            blocks.append(_Block(BULLET.sub("", " ".join(s.strip() for s in chunk)), bullet=True))
-        else:
-            blocks.append(_Block(" ".join(s.strip() for s in chunk)))
+        blocks += _chunk_blocks(lines[start:i])
     return blocks
+
+
+def _chunk_blocks(chunk: list[str]) -> list[_Block]:
+    """A run of lines: a bullet, a paragraph, or rows with tabs between their cells (under
+    a "Table 1 URI parameters" line, as a browser copies a table and its caption)."""
+    tabbed = next((k for k, line in enumerate(chunk) if "\t" in line.strip()), None)
+    if tabbed is not None and all("\t" in line for line in chunk[tabbed:]):
+        rows = [[cell.strip() for cell in line.strip().split("\t")] for line in chunk[tabbed:]]
+        table = _Block(" ".join(chunk[tabbed:]), cells=rows)
+        return [*_chunk_blocks(chunk[:tabbed]), table] if tabbed else [table]
+    if BULLET.match(chunk[0]):
+        return [_Block(BULLET.sub("", " ".join(s.strip() for s in chunk)), bullet=True)]
+    return [_Block(" ".join(s.strip() for s in chunk))]
 
 
 def _bracket_balance(line: str) -> int:
@@ -103,11 +121,24 @@ def _header_run(blocks: list[_Block], i: int) -> int:
     return n - i if n - i >= 2 else 0
 
 
-def _is_heading(blocks: list[_Block], i: int) -> bool:
+def _is_heading(blocks: list[_Block], i: int, within: str = "") -> bool:
+    """Is block i a heading: one of the part names, not the first cell of a table's header,
+    nor an example's label under an examples heading ("Sample request" under "Example
+    Requests"; "Sample Response" under "Example Request" is the next part's heading)?"""
     key = _key(blocks[i])
-    if blocks[i].bullet or blocks[i].code or key not in HEADINGS:
+    if blocks[i].bullet or blocks[i].code or blocks[i].cells:
         return False
+    if key not in HEADINGS:
+        if not HEADING_FORMS.fullmatch(key):
+            return False
+        if EXAMPLE_HEADING.match(key) and EXAMPLE_HEADING.match(within.lower()):
+            part = _part(within.lower())  # "Sample Response" under "Example Request" goes on
+            return part is not None and _part(key) not in (None, part)
     return _header_run(blocks, i) == 0 or _header_run(blocks, i + 1) > 0
+
+
+def _part(key: str) -> str | None:
+    return next((part for part in ("request", "response") if part in key), None)
 
 
 class _TextPageReader:
@@ -123,9 +154,14 @@ class _TextPageReader:
             if block.code:
                 self.builder.code(block.text)
                 self.i += 1
-            elif _is_heading(self.blocks, self.i):
+            elif _is_heading(self.blocks, self.i, self.builder.page.sections[-1].title):
                 self.builder.heading(block.text, 2)
                 self.i += 1
+            elif block.cells:
+                self._tabbed_table("")
+            elif CAPTION.match(block.text) and self._tabbed(self.i + 1):
+                self.i += 1
+                self._tabbed_table(block.text)
             elif CAPTION.match(block.text) and _header_run(self.blocks, self.i + 1):
                 self.i += 1
                 self._table(block.text)
@@ -145,9 +181,10 @@ class _TextPageReader:
         block = self.blocks[i]
         return (
             block.code
-            or _is_heading(self.blocks, i)
+            or _is_heading(self.blocks, i, self.builder.page.sections[-1].title)
             or bool(CAPTION.match(block.text) and _header_run(self.blocks, i + 1))
             or _header_run(self.blocks, i) > 0
+            or block.cells is not None
             or bool(STATUS_LINE.match(block.text))
         )
 
@@ -156,12 +193,32 @@ class _TextPageReader:
         header = tuple(self.blocks[self.i + k].text for k in range(width))
         self.i += width
         rows = self._rows(width)
-        if rows and len(rows[-1]) < width:
+        name = caption or header[0]
+        if (first := _out_of_step(header, rows)) is not None:
             self.builder.page.notes.append(
-                f"table {caption or header[0]!r}: last row has {len(rows[-1])} of {width} cells"
+                f"table {name!r}: row {first + 1} is out of step with the header ({header[0]} "
+                f"{rows[first][0]!r}): a cell copied empty leaves no line, so which cell is "
+                f"which is guesswork from row {max(first, 1)} on; those rows are skipped"
+            )
+            rows = rows[: max(first - 1, 0)]
+        elif rows and len(rows[-1]) < width:
+            self.builder.page.notes.append(
+                f"table {name!r}: last row has {len(rows[-1])} of {width} cells"
             )
         cells = [tuple(Text(c) for c in row) for row in rows]
         self.builder.table(caption, (), header, cells)
+
+    def _tabbed(self, i: int) -> bool:
+        return i < len(self.blocks) and self.blocks[i].cells is not None
+
+    def _tabbed_table(self, caption: str) -> None:
+        """Rows copied with tabs between cells: the first is the header; a cell that held a
+        tab of its own joins the last column."""
+        header, *rows = self.blocks[self.i].cells or [[]]
+        self.i += 1
+        width = len(header)
+        joined = [(*row[: width - 1], " ".join(row[width - 1 :])) for row in rows]
+        self.builder.table(caption, (), tuple(header), [tuple(map(Text, r)) for r in joined])
 
     def _rows(self, width: int) -> list[list[str]]:
         """The cells after a table's header, row by row, up to the block that ends it."""
@@ -189,6 +246,28 @@ class _TextPageReader:
             return False
         names_are_tokens = all(" " not in row[0].strip() for row in rows)
         return names_are_tokens and block.text.rstrip().endswith((".", ":", ")"))
+
+
+PRESENCE_HEADERS = {"mandatory", "required", "optional"}
+PRESENCE_WORDS = {"yes", "no", "y", "n", "true", "false", "mandatory", "optional", "required",
+                  "-", ""}  # fmt: skip
+
+
+def _out_of_step(header: tuple[str, ...], rows: list[list[str]]) -> int | None:
+    """The first row whose cells are not where the header says: a Mandatory cell that is no
+    yes or no, or a Type cell that is a sentence. One cell per line cannot show an empty
+    cell, so the cells after one shift by one."""
+    keys = [squash(h).lower() for h in header]
+    for number, row in enumerate(rows):
+        if len(set(row)) == 1:
+            continue  # a sub-heading row spanning every column
+        for key, cell in zip(keys, row, strict=False):
+            text = squash(cell).lower()
+            if key in PRESENCE_HEADERS and text not in PRESENCE_WORDS:
+                return number
+            if key in ("type", "data type") and (text.endswith(".") or len(text.split()) > 6):
+                return number
+    return None
 
 
 def read_text(text: str, source: str) -> Page:
