@@ -39,7 +39,7 @@ def _report_path(args: argparse.Namespace) -> Path:
     if args.report is not None:
         return Path(args.report)
     output: Path = args.output
-    return output.with_name(output.name.split(".", 1)[0] + ".report.json")
+    return output.with_name(output.stem + ".report.json")  # x.html.yaml: x.html.report.json
 
 
 def _write(result: ScrapeResult, output: Path | None, report_path: Path) -> None:

@@ -167,3 +167,14 @@ def test_an_unchanged_output_is_not_rewritten(tmp_path: Path) -> None:
     assert target.stat().st_mtime == 1_000_000
     write_atomic(target, "openapi: 3.1.0\n")
     assert target.stat().st_mtime != 1_000_000 and target.read_text() == "openapi: 3.1.0\n"
+
+
+def test_the_report_beside_an_output_keeps_every_part_of_its_name_but_the_suffix(
+    tmp_path: Path,
+) -> None:
+    """`-o x.html.yaml` and `-o x.rst.yaml` write reports that do not overwrite each other."""
+    for name in ("x.html.yaml", "x.rst.yaml"):
+        assert main(["scrape", str(PAGES), "-o", str(tmp_path / name)]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "x.html.report.json", "x.html.yaml", "x.rst.report.json", "x.rst.yaml"
+    ]  # fmt: skip
