@@ -24,15 +24,20 @@ def strip_provenance(spec: dict[str, Any]) -> None:
     _walk(spec, lambda node: node.pop(SOURCE_KEY, None))
 
 
-def _nullable_to_31(node: dict[str, Any]) -> None:
-    if node.pop("nullable", False) and "type" in node:
+def _schema_to_31(node: dict[str, Any]) -> None:
+    """3.0's keywords as 3.1 writes them (a flag is a boolean: a field so named is not)."""
+    if isinstance(node.get("nullable"), bool) and node.pop("nullable") and "type" in node:
         kinds = node["type"] if isinstance(node["type"], list) else [node["type"]]
         node["type"] = [*kinds, "null"] if "null" not in kinds else kinds
+    for flag, bound in (("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum")):
+        if isinstance(node.get(flag), bool) and node.pop(flag) and bound in node:
+            node[flag] = node.pop(bound)  # "minimum: 0, exclusiveMinimum: true": above 0
 
 
 def to_openapi_31(spec: dict[str, Any]) -> dict[str, Any]:
-    """The same document as OpenAPI 3.1.0: `nullable` becomes a "null" type."""
+    """The same document as OpenAPI 3.1.0: `nullable` becomes a "null" type, an exclusive
+    flag the bound it excludes."""
     converted = copy.deepcopy(spec)
     converted["openapi"] = "3.1.0"
-    _walk(converted, _nullable_to_31)
+    _walk(converted, _schema_to_31)
     return converted

@@ -66,6 +66,23 @@ def test_openapi_30_and_31_both_validate(all_specs: dict[str, ScrapeResult]) -> 
             assert '"null"]' in text
 
 
+def test_31_writes_an_exclusive_bound_as_its_number_and_leaves_fields_so_named() -> None:
+    spec = {
+        "openapi": "3.0.3",
+        "components": {"schemas": {"Ratio": {
+            "type": "object",
+            "properties": {
+                "rate": {"type": "number", "minimum": 0, "maximum": 1, "exclusiveMinimum": True},
+                "nullable": {"type": "boolean"},  # a field, not the keyword
+                "type": {"type": "string"},
+            },
+        }}},
+    }  # fmt: skip
+    converted = to_openapi_31(spec)["components"]["schemas"]["Ratio"]["properties"]
+    assert converted["rate"] == {"type": "number", "maximum": 1, "exclusiveMinimum": 0}
+    assert converted["nullable"] == {"type": "boolean"} and converted["type"] == {"type": "string"}
+
+
 def test_31_output_validates() -> None:
     result = scrape([PAGES], openapi_version="3.1")
     assert result.valid
