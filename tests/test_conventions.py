@@ -2050,3 +2050,39 @@ def test_a_two_column_table_whose_descriptions_open_with_the_type_is_typed_by_th
     sub_job_schema = resolve(result.spec, body["sub_jobs"]["items"])
     assert sub_job_schema["properties"]["entities"]["additionalProperties"] == {"type": "string"}
     assert "type" not in body["state"]
+
+
+def test_rows_named_by_a_path_nest_as_the_example_does_where_no_row_names_a_step(
+    tmp_path: Path,
+) -> None:
+    """`root_volume.size` with no row `root_volume`, `publicip.eip.bandwidth.size` with no
+    row `publicip.eip.bandwidth`: the example nests them, so the steps become objects and the
+    rows keep their bounds; before, the rows were keys with dots, required, and the example
+    was reported as breaking the schema."""
+    request = table(
+        "Table 1 Request body parameters", HEADER,
+        ("publicip", "No", "Object", "EIP."),
+        ("publicip.eip", "No", "Object", "EIP to create."),
+        ("publicip.eip.bandwidth.size", "Yes", "Integer", "Size. The value ranges from 1 to 300."),
+        ("root_volume.size", "Yes", "Integer", "Disk size. The value ranges from 40 to 1024."),
+    )  # fmt: skip
+    example = (
+        '.. code-block::\n\n   {"publicip": {"eip": {"bandwidth": {"size": 5}}}, '
+        '"root_volume": {"size": 40}}\n'
+    )
+    text = page(
+        "Creating a Server",
+        ("URI", "POST /v1/servers"),
+        ("Request Parameters", request),
+        ("Example Request", example),
+    )
+    result = scrape_pages(tmp_path, {"create.rst": text})
+    op = operation(result.spec, "post", "/v1/servers")
+    body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    assert body["properties"].keys() == {"publicip", "root_volume"}
+    bandwidth = body["properties"]["publicip"]["properties"]["eip"]["properties"]["bandwidth"]
+    assert bandwidth["properties"]["size"]["maximum"] == 300 and bandwidth["required"] == ["size"]
+    assert body["properties"]["root_volume"]["properties"]["size"]["minimum"] == 40
+    found = kinds(result)
+    assert "doc-defect:example" not in found and "doc-defect:undocumented-field" not in found
+    assert any("root_volume" in r for r in found["inferred:nesting"])

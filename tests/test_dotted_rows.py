@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from doc2openapi.scraper.interpret.columns import read_fields
 from doc2openapi.scraper.interpret.dotted_rows import nest_dotted_rows
+from doc2openapi.scraper.page import Table, Text
 
 
 def _nested(properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
@@ -41,3 +43,41 @@ def test_an_index_step_of_any_spelling_leads_into_the_list_items() -> None:
         schema = _nested({"tags": {"type": "array"}, f"tags{index}.key": {"type": "string"}}, [])
         items = schema["properties"]["tags"]["items"]
         assert items == {"type": "object", "properties": {"key": {"type": "string"}}}, index
+
+
+def test_rows_an_example_nests_make_the_steps_no_row_names() -> None:
+    """`disk.size` with no row `disk`, `a.b.c` with no row `a.b`: where an example nests the
+    path (`shown`: whether each step is a list there), the missing steps are made."""
+    schema: dict[str, Any] = {
+        "type": "object",
+        "properties": {
+            "a": {"type": "object"},
+            "a.b.c": {"type": "string"},
+            "disk.size": {"type": "integer"},
+            "tags.key": {"type": "string"},
+            "meta.x": {"type": "string"},  # not shown: stays a key
+        },
+        "required": ["disk.size"],
+    }
+    nest_dotted_rows(schema, {"a.b.c": [False, False], "disk.size": [False], "tags.key": [True]})
+    properties = schema["properties"]
+    assert properties["a"]["properties"]["b"] == {
+        "type": "object", "properties": {"c": {"type": "string"}}
+    }  # fmt: skip
+    assert properties["disk"] == {
+        "type": "object", "properties": {"size": {"type": "integer"}}, "required": ["size"]
+    }  # fmt: skip
+    assert properties["tags"]["items"]["properties"] == {"key": {"type": "string"}}
+    assert "meta.x" in properties and "required" not in schema
+
+
+def test_rows_drawn_as_branches_of_the_row_above_nest_under_it() -> None:
+    """ "└ size" under `bandwidth`, "│ └ port" two levels down: the drawing is the path."""
+    rows = [("bandwidth", "Object"), ("└ size", "Integer"), ("listeners", "Array of objects"),
+            ("├─ pool", "Object"), ("│  └ port", "Integer"), ("└ name", "String")]  # fmt: skip
+    table = Table("Table 1 Body", (), ("Parameter", "Type"),
+                  tuple((Text(n), Text(t)) for n, t in rows))  # fmt: skip
+    assert [f.name for f in read_fields(table)] == [
+        "bandwidth", "bandwidth.size", "listeners", "listeners.pool", "listeners.pool.port",
+        "listeners.name",
+    ]  # fmt: skip

@@ -388,3 +388,41 @@ def test_a_table_the_description_points_at_wins_over_one_titled_after_the_type(
     for field, inner in (("tags", "key"), ("sys_tags", "name")):
         assert resolve(result.spec, properties[field]["items"])["properties"].keys() == {inner}
     assert "unlinked-table" not in kinds(result)
+
+
+def test_tables_given_leaves_first_leave_the_body_to_the_table_nothing_names(
+    tmp_path: Path,
+) -> None:
+    """ "Table 1 Node", then "Table 2 Cluster" (`nodes | List<Node>`), then the body's
+    table (`clusters | List<Cluster>`): the body is the last, the others its objects."""
+    node = table("Table 1 Node", RESPONSE_HEADER, ("node_id", "String", "Node ID."))
+    cluster = table("Table 2 Cluster", RESPONSE_HEADER, ("nodes", "List<Node>", "Nodes."))
+    body = table(
+        "Table 3 Response body parameters",
+        RESPONSE_HEADER,
+        ("clusters", "List<Cluster>", "Clusters."),
+        ("total", "Integer", "How many."),
+    )
+    example = '.. code-block::\n\n   {"clusters": [{"nodes": [{"node_id": "n"}]}], "total": 1}\n'
+    result, schema = _show(tmp_path, node, cluster, body, example=example)
+    properties = resolve(result.spec, schema)["properties"]
+    assert properties.keys() == {"clusters", "total"}
+    cluster_schema = resolve(result.spec, properties["clusters"]["items"])
+    assert resolve(result.spec, cluster_schema["properties"]["nodes"]["items"])[
+        "properties"
+    ].keys() == {"node_id"}
+    assert not {"unlinked-table", "doc-defect:undocumented-field"} & kinds(result).keys()
+
+
+def test_a_scalar_row_pointing_back_at_the_body_table_leaves_it_the_body(tmp_path: Path) -> None:
+    """A later table's String row whose description says "see Table 1" points at values,
+    not at an object's fields: the first table stays the body."""
+    detail = table(
+        "Table 2 ResultDetail",
+        RESPONSE_HEADER,
+        ("code", "String", "Outcome code. For the values, see Table 1."),
+        ("detail", "String", "What happened."),
+    )
+    result, body = _show(tmp_path, BODY, detail)
+    assert resolve(result.spec, body)["properties"].keys() == {"result", "count"}
+    assert _fields(result, body, "result") == {"code", "detail"}

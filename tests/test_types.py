@@ -67,6 +67,13 @@ BOOLEAN = Primitive((("type", "boolean"),))
         ("Integer (Long)", Primitive((("type", "integer"), ("format", "int64")))),
         ("String (Integer)", STRING),  # a note of another type refines nothing
         ("Object (Map)", MapType(AnyType())),
+        ("Key-value pairs", MapType(AnyType())),  # a map in words
+        ("Object (key-value pairs)", MapType(AnyType())),
+        ("key/value pairs", MapType(AnyType())),
+        ("JSON object", ObjectType(None)),  # an object word, no type's name
+        ("See Table 3", ObjectType(None)),  # where its table is: found by the mention
+        ("Array (see Table 4)", ArrayType(AnyType())),
+        ("Object (see below)", ObjectType(None)),
         ("List[String]", ArrayType(STRING)),
         ("array[string]", ArrayType(STRING)),
         ("[]string", ArrayType(STRING)),

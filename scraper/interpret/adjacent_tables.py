@@ -19,8 +19,10 @@ from doc2openapi.scraper.interpret.component_names import type_name
 from doc2openapi.scraper.interpret.linker import TableIndex, TableRef, title_key
 from doc2openapi.scraper.interpret.types import (
     ArrayType,
+    ChoiceType,
     MapType,
     ObjectType,
+    Primitive,
     TypeExpr,
     parse_type,
 )
@@ -76,6 +78,32 @@ def _named_elsewhere(index: TableIndex, page: Page, table: TableRef) -> bool:
     return any(index.by_title(page, name, r.position) == table for r, name in _type_names(nearby))
 
 
+def named_further_on(index: TableIndex, ref: TableRef) -> bool:
+    """Whether a table after `ref`'s in its section has a row whose type, name, link or
+    "Table N" names `ref`'s table: tables given leaves first ("Table 3 Node", then "Table 4
+    Cluster" with `nodes | List<Node>`, then the body's table) put a nested object first."""
+    section = section_of(ref.page, ref.table)
+    tables = [b for b in getattr(section, "blocks", ()) if isinstance(b, Table)]
+    later = [r for t in tables if (r := index.ref_of(ref.page, t)).position > ref.position]
+    return any(
+        _names(index, fld, other, ref) for other in later for fld in read_fields(other.table)
+    )
+
+
+def _names(index: TableIndex, fld: Field, where: TableRef, target: TableRef) -> bool:
+    """Does the row `fld` of `where` lead to `target` by its type, name, a link or "Table N"?
+    (A scalar row's pointer is to its values, not to an object's fields.)"""
+    if fld.type is not None and isinstance(parse_type(fld.type.text), Primitive | ChoiceType):
+        return False
+    named = [fld.name, *filter(None, [_object_name(fld)])]
+    if any(index.by_title(target.page, name, where.position) == target for name in named):
+        return True
+    links = (fld.type.links if fld.type is not None else ()) + fld.name_links
+    if any(index.by_link(link, target.page) == target for link in links):
+        return True
+    return index.mentioned(target.page, fld.description.text, fld.description.links) == target
+
+
 def section_of(page: Page, table: Table) -> object:
     return next((s for s in page.sections if any(b is table for b in s.blocks)), None)
 
@@ -90,11 +118,16 @@ def _type_names(refs: list[TableRef]) -> Iterator[tuple[TableRef, str]]:
     the table naming it."""
     for ref in refs:
         for fld in read_fields(ref.table):
-            expr: TypeExpr | None = parse_type(fld.type.text) if fld.type is not None else None
-            while isinstance(expr, ArrayType | MapType):
-                expr = expr.items if isinstance(expr, ArrayType) else expr.values
-            if isinstance(expr, ObjectType) and expr.name:
-                yield ref, expr.name
+            if (name := _object_name(fld)) is not None:
+                yield ref, name
+
+
+def _object_name(fld: Field) -> str | None:
+    """The object type a row names, through arrays and maps ("List<Node>": Node)."""
+    expr: TypeExpr | None = parse_type(fld.type.text) if fld.type is not None else None
+    while isinstance(expr, ArrayType | MapType):
+        expr = expr.items if isinstance(expr, ArrayType) else expr.values
+    return expr.name if isinstance(expr, ObjectType) else None
 
 
 def pointed_at(page: Page, table: Table) -> bool:

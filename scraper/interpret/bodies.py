@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from doc2openapi.scraper.interpret.adjacent_tables import named_further_on
 from doc2openapi.scraper.interpret.columns import is_parameter_table, is_status_table, read_fields
 from doc2openapi.scraper.interpret.example_fields import example_schema
 from doc2openapi.scraper.interpret.example_sections import read_body_code_block
@@ -115,6 +116,8 @@ def _read_table(ctx: PageContext, walk: BodyWalk, table: Table, after_label: boo
         if walk.role == "request" and after_label and not table.anchors:
             ctx.draft.alternatives.append(ref)  # another form of the body, unless linked
         return  # a nested object's table: reached through links
+    if named_further_on(ctx.index, ref):
+        return  # a nested object's table placed before the body's
     walk.awaiting_root = False
     _add_body(ctx.draft, walk.role, walk.status, ref)
 

@@ -196,6 +196,19 @@ def clean_name(cell: str) -> str:
     return match.group(0).rstrip(".:") if match else ""
 
 
+# "└ size", "├─ name", "│  └ port": a row drawn as a branch of the row above it
+TREE_BRANCH = re.compile(r"^\s*((?:[│┃]\s*)*)[└├┗┣╰]\s*[─━]*\s*")
+
+
+def _tree_depth(cell: str) -> tuple[int, str]:
+    """How deep a name cell's branch drawing puts the row (0 for none), and the cell
+    without it."""
+    branch = TREE_BRANCH.match(cell)
+    if branch is None:
+        return 0, cell
+    return 1 + len(re.findall(r"[│┃]", branch.group(1))), cell[branch.end() :]
+
+
 def body_fields(table: Table, located: bool) -> list[Field]:
     """The rows that are an object's fields: all of them, but for a request table whose
     Location column put some in the path, query or headers (`located`), those."""
@@ -211,15 +224,18 @@ def read_fields(table: Table) -> list[Field]:
         table.header[roles["required"]]
     ).lower() in ("optional", "is optional")  # "Optional (Yes/No)": yes means optional
     others = _other_columns(table, roles)
+    tree: list[str] = []  # the path of the last row at each depth of a tree of rows
     for number, row in enumerate(table.rows, start=1):
         if len(set(row)) == 1 and len(row) > 1:
             continue  # a sub-heading row spanning every column
         if len(row) < len(table.header):
             continue  # a row that lost cells: which cell is which is guesswork
-        cell = row[roles["name"]].text.strip()
+        depth, cell = _tree_depth(row[roles["name"]].text.strip())
         name = clean_name(cell)
         if not name:
             continue
+        name = tree[depth - 1] + "." + name if 0 < depth <= len(tree) else name
+        tree[depth:] = [name]
         any_key = len(cell.splitlines()[0].split()) >= 3
         required_cell = row[roles["required"]].text if "required" in roles else ""
         says_yes = bool(REQUIRED_YES.match(required_cell.strip())) != optional_column

@@ -26,7 +26,7 @@ from doc2openapi.scraper.interpret.example_fields import (
 )
 from doc2openapi.scraper.interpret.example_levels import set_aside_other_objects
 from doc2openapi.scraper.interpret.example_shapes import adopt_example_shape, fits
-from doc2openapi.scraper.interpret.nesting import nest_flat_table
+from doc2openapi.scraper.interpret.nesting import nest_dotted_keys, nest_flat_table
 from doc2openapi.scraper.model import SOURCE_KEY, Body, Diagnostic, Json, Operation, Schema
 from doc2openapi.scraper.tree import resolve
 
@@ -265,6 +265,7 @@ def refine_with_examples(
             _wrap(body, op, op.source, label),
             _unwrap_root_array(body, op, label) or _list_of_documented(body, op, label),
             nest_flat_table(body, op, label),
+            nest_dotted_keys(body, op, label),
         ):
             if reshaped is not None:
                 diagnostics.append(reshaped)

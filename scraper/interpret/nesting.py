@@ -10,8 +10,12 @@ objects; the move is reported as `inferred:nesting`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from doc2openapi.scraper.interpret.dotted_rows import INDEX, nest_dotted_rows
+from doc2openapi.scraper.interpret.example_fields import walk_example
 from doc2openapi.scraper.model import Body, Diagnostic, Json, Operation, Schema
-from doc2openapi.scraper.tree import resolve
+from doc2openapi.scraper.tree import resolve, resolve_shown
 
 
 def _empty_object(prop: Schema) -> bool:
@@ -92,3 +96,66 @@ def nest_flat_table(body: Body, op: Operation, label: str) -> Diagnostic | None:
         f"{op.operation_id} {label}: one table lists the fields of nested objects; "
         f"{len(moves)} placed as the example nests them",
     )
+
+
+def nest_dotted_keys(body: Body, op: Operation, label: str) -> Diagnostic | None:
+    """Rows named by a path with a step no row names (`root_volume.size` with no row
+    `root_volume`; `publicip.eip.bandwidth.size` with no row `publicip.eip.bandwidth`),
+    while an example nests the path (`"root_volume": {"size": ...}`) and has no key of the
+    dotted name: the rows nest, and the missing steps become objects (lists of objects
+    where the example has lists)."""
+    made: set[str] = set()
+    for example in body.examples:
+        for schema, value in _objects(body.schema, example.value, op.schemas):
+            shown = {
+                name: listed
+                for name in schema["properties"]
+                if "." in name and name not in value
+                and (listed := _nested_in(value, name.split(".")[:-1])) is not None
+            }  # fmt: skip
+            if shown:
+                nest_dotted_rows(schema, shown)
+                made |= {name.rpartition(".")[0] for name in shown}
+    if not made:
+        return None
+    return Diagnostic(
+        op.source,
+        "inferred:nesting",
+        f"{op.operation_id} {label}: rows named by a path under {', '.join(sorted(made))}, "
+        "which no row names; nested as the example nests them",
+    )
+
+
+def _nested_in(value: dict[str, Json], steps: list[str]) -> list[bool] | None:
+    """Whether each step of the path is a list (else an object) in the example, or None
+    where the example does not nest that path."""
+    listed: list[bool] = []
+    current: Json = value
+    for step in steps:
+        inner = current.get(INDEX.sub("", step)) if isinstance(current, dict) else None
+        if isinstance(inner, list):
+            inner = next((item for item in inner if isinstance(item, dict)), None)
+            listed.append(True)
+        else:
+            listed.append(False)
+        if not isinstance(inner, dict):
+            return None
+        current = inner
+    return listed
+
+
+def _objects(
+    schema: Schema, value: Json, schemas: dict[str, Schema]
+) -> Iterator[tuple[Schema, dict[str, Json]]]:
+    """Each documented object along the example, with the example's object there."""
+    pairs = [(schema, value)]
+    pairs += [(prop, inner) for _, _, prop, _, inner in walk_example(schema, value, schemas, "$")]
+    for prop, inner in pairs:
+        target = resolve_shown(prop, schemas, inner)
+        if isinstance(inner, list) and isinstance(target.get("items"), dict):
+            items = resolve_shown(target["items"], schemas, inner)
+            yield from (
+                (items, v) for v in inner[:20] if isinstance(v, dict) and "properties" in items
+            )
+        elif isinstance(inner, dict) and isinstance(target.get("properties"), dict):
+            yield target, inner

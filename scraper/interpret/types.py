@@ -176,11 +176,12 @@ def _keyword(raw: str) -> TypeExpr | None:
         return ObjectType(None)
     if low in ARRAY_WORDS:
         return ArrayType(AnyType())
-    if low in MAP_WORDS:
+    if low in MAP_WORDS or KEY_VALUE.fullmatch(low):
         return MapType(AnyType())
     return None
 
 
+KEY_VALUE = re.compile(r"key\s*[-/]?\s*value\s+pairs?", re.I)  # "Key-value pairs": a map
 _CHOICE = re.compile(r"\s*(?:/|,|\bor\b)\s*", re.I)
 
 
@@ -239,8 +240,8 @@ def _noted(outer: str, note: str) -> TypeExpr | None:
         return sized
     if (noted := _noted_primitive(outer, note)) is not None:
         return noted
-    if outer in OBJECT_WORDS and note.lower() in MAP_WORDS:  # "Object (Map)"
-        return MapType(AnyType())
+    if outer in OBJECT_WORDS | MAP_WORDS and (_keyword(note) or AnyType()) == MapType(AnyType()):
+        return MapType(AnyType())  # "Object (Map)", "Object (key-value pairs)"
     return None
 
 
@@ -300,6 +301,8 @@ def _named_object(raw: str) -> TypeExpr | None:
     if isinstance(inner, MapType | ArrayType | Primitive):
         return inner
     name = named["name"]
+    if name.lower() in OBJECT_WORDS:  # "JSON object": no name of its own
+        return ObjectType(None)
     known = _IDENT.match(name) or _type_name_words(name)
     return ObjectType(name) if known else UnknownType(raw)
 
