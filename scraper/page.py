@@ -96,7 +96,7 @@ class Table:
 
 _TABLE_LABEL = re.compile(r"^\s*Table\s+\d+[.:]?\s*", re.IGNORECASE)
 TABLE_NUMBER = re.compile(r"^\s*Table\s+(\d+)", re.IGNORECASE)
-LABEL = re.compile(r"\s*\**\s*([A-Za-z_][\w-]*(?: [A-Za-z_][\w-]*){0,3})\s*\**\s*[:：]?\s*\**\s*")
+LABEL = re.compile(r"\** ?([A-Za-z_][\w-]*(?: [A-Za-z_][\w-]*){0,3}) ?\** ?[:：]? ?\**")
 
 
 @dataclass(frozen=True)
@@ -199,7 +199,8 @@ class PageBuilder:
         last = blocks[-1] if blocks else None
         if not isinstance(last, Paragraph) or last.item:
             return ""
-        label = LABEL.fullmatch(last.body.text)
+        text = squash(last.body.text)
+        label = LABEL.fullmatch(text) if len(text) <= 60 else None  # a label is short
         return label.group(1) if label else ""
 
     def finish(self) -> Page:

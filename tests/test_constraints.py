@@ -274,6 +274,8 @@ def test_constraints_from_prose(kind: str, text: str, expected: dict[str, Any]) 
         ("string", "Mode. Possible values: fast, safe. Default: safe.",
          {"enum": ["fast", "safe"], "default": "safe"}),
         ("string", "Mode. Possible values: fast, safe, etc. Default: safe.", {"default": "safe"}),
+        ("integer", "Size. Possible values: 1,000, 2,000, 5,000", {"enum": [1000, 2000, 5000]}),
+        ("string", "Methods, joined by bars. Value: GET|POST|PUT", {}),  # one value
         ("string", "Month. Values: 2020-01, 2020-02, or 2020-03.",
          {"enum": ["2020-01", "2020-02", "2020-03"]}),
         ("string", "Unit. Options:\n- This indicates the unit.\n- It means the size.", {}),
@@ -621,7 +623,7 @@ def test_an_example_that_contradicts_a_keyword_removes_it(tmp_path: Path) -> Non
     assert result.report.summary.examples == {"valid": 1, "invalid": 0}
 
 
-def test_an_open_bound_an_example_contradicts_goes_with_its_exclusive_flag(
+def test_an_example_on_an_open_bound_closes_it_and_one_beyond_drops_it(
     tmp_path: Path,
 ) -> None:
     body, result = _scrape_one_table(
@@ -630,10 +632,19 @@ def test_an_open_bound_an_example_contradicts_goes_with_its_exclusive_flag(
         '{"ratio": 0}',
     )
     ratio = body["properties"]["ratio"]
-    assert {k: ratio[k] for k in ratio if k != "description"} == {
-        "type": "number", "format": "float", "maximum": 1
+    assert {k: ratio[k] for k in ratio if k != "description"} == {  # on the bound: closed
+        "type": "number", "format": "float", "minimum": 0, "maximum": 1
     }  # fmt: skip
-    assert "doc-defect:constraint" in [d.kind for d in result.diagnostics]
+    reasons = [d.reason for d in result.diagnostics if d.kind == "doc-defect:constraint"]
+    assert any("exclusiveMinimum dropped" in r for r in reasons)
+    (tmp_path / "below").mkdir()
+    body, _ = _scrape_one_table(
+        tmp_path / "below",
+        "<tr><td>ratio</td><td>Float</td><td>Value range: (0, 1].</td></tr>",
+        '{"ratio": -1}',
+    )
+    assert "minimum" not in body["properties"]["ratio"]  # below it: the bound goes with its flag
+    assert "exclusiveMinimum" not in body["properties"]["ratio"]
 
 
 def test_a_default_its_own_bounds_reject_is_dropped_or_widens_them_and_is_reported(

@@ -1963,10 +1963,11 @@ def test_a_values_table_the_field_points_at_is_its_enum(tmp_path: Path) -> None:
         ("mode", "No", "String", "Deletion mode. For the values, see Table 2."),
         ("state", "No", "String", "Target state."),
         ("level", "No", "Integer", "Level. Default: 9. See Table 4."),
+        ("states", "No", "Array of strings", "States to match. See Table 3."),
     )
     modes = table("Table 2 Deletion modes", ("Value", "Meaning"),
                   ("soft", "To the recycle bin."), ("``hard``", "At once."))  # fmt: skip
-    states = table("Table 3 Values of state", ("Enumeration Value", "Description"),
+    states = table("Table 3 Values of State", ("Enumeration Value", "Description"),
                    ("on", "Running."), ("off", "Stopped."))  # fmt: skip
     levels = table("Table 4 Levels", ("Value", "Description"), ("1", "Low."), ("2", "High."))
     spare = table("Table 5 Colours", ("Value", "Description"), ("red", "Red."))
@@ -1981,6 +1982,7 @@ def test_a_values_table_the_field_points_at_is_its_enum(tmp_path: Path) -> None:
     fields = body["properties"]
     assert fields["mode"]["enum"] == ["soft", "hard"]
     assert fields["state"]["enum"] == ["on", "off"]
+    assert fields["states"]["items"]["enum"] == ["on", "off"]
     assert "enum" not in fields["level"] and fields["level"]["default"] == 9
     found = kinds(result)
     assert any("'level'" in r and "default 9" in r for r in found["constraint:conflict"])
@@ -2028,11 +2030,13 @@ def test_a_two_column_table_whose_descriptions_open_with_the_type_is_typed_by_th
         "Table 1 Query Parameters", two,
         ("verbose", "(Optional, Boolean) Whether to return sub-jobs."),
         ("region", "(Mandatory, String) Region."),
+        ("key", "Object name. Where the object is."),  # words, not a type
     )  # fmt: skip
     response = table(
         "Table 2 Response body", two,
         ("sub_jobs", "Array of SubJob objects. See Table 3."),
         ("state", "Job status. One word."),
+        ("enabled", "Type: Boolean. Whether it is on."),
     )  # fmt: skip
     sub_job = table("Table 3 SubJob", two, ("entities", "Map<String,String>. Entities."))
     text = page(
@@ -2046,10 +2050,11 @@ def test_a_two_column_table_whose_descriptions_open_with_the_type_is_typed_by_th
     assert found[("query", "verbose")]["schema"] == {"type": "boolean"}
     assert "required" not in found[("query", "verbose")]
     assert found[("query", "region")]["required"] is True
+    assert found[("query", "key")]["schema"] == {"type": "string"}
     body = response_schema(result.spec, op, "200")["properties"]
     sub_job_schema = resolve(result.spec, body["sub_jobs"]["items"])
     assert sub_job_schema["properties"]["entities"]["additionalProperties"] == {"type": "string"}
-    assert "type" not in body["state"]
+    assert "type" not in body["state"] and body["enabled"]["type"] == "boolean"
 
 
 def test_rows_named_by_a_path_nest_as_the_example_does_where_no_row_names_a_step(

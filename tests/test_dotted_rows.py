@@ -72,12 +72,14 @@ def test_rows_an_example_nests_make_the_steps_no_row_names() -> None:
 
 
 def test_rows_drawn_as_branches_of_the_row_above_nest_under_it() -> None:
-    """ "└ size" under `bandwidth`, "│ └ port" two levels down: the drawing is the path."""
+    """ "└ size" under `bandwidth`, "│ └ port" two levels down: the drawing is the path; a
+    branch after a level's last ("└") at its depth is a level deeper (its indent is lost)."""
     rows = [("bandwidth", "Object"), ("└ size", "Integer"), ("listeners", "Array of objects"),
-            ("├─ pool", "Object"), ("│  └ port", "Integer"), ("└ name", "String")]  # fmt: skip
+            ("├─ pool", "Object"), ("│  └ port", "Integer"), ("└ volume", "Object"),
+            ("└ kind", "String")]  # fmt: skip
     table = Table("Table 1 Body", (), ("Parameter", "Type"),
                   tuple((Text(n), Text(t)) for n, t in rows))  # fmt: skip
     assert [f.name for f in read_fields(table)] == [
         "bandwidth", "bandwidth.size", "listeners", "listeners.pool", "listeners.pool.port",
-        "listeners.name",
+        "listeners.volume", "listeners.volume.kind",  # after a level's last, one deeper
     ]  # fmt: skip

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from doc2openapi.scraper.page import CodeBlock, Paragraph, Table
+from doc2openapi.scraper.page import CodeBlock, PageBuilder, Paragraph, Table, Text
 from doc2openapi.scraper.readers import NotADocument, detect_format, read_document
 from doc2openapi.scraper.readers.html import read_html, unwrap_web_view
 from tests.conftest import PAGES
@@ -63,6 +63,22 @@ def test_a_header_split_over_two_rows_names_each_column_by_its_last_row() -> Non
         assert read.header == ("Parameter", "Mandatory", "Type", "Description")
         assert [row[0].text for row in read.rows] == ["name", "size"]
         assert read.rows[0][1].text == "Yes"
+
+
+def test_empty_header_rows_and_one_cell_sub_headings_head_no_table() -> None:
+    """An empty `<tr>` in `<thead>` (before, an IndexError lost the page) and a `<th>` row
+    of one cell under the header ("Basic settings", no `<thead>`) are no header rows."""
+    header = "<tr><th>Parameter</th><th>Type</th></tr>"
+    row = "<tr><td>name</td><td>String</td></tr>"
+    for table in (
+        f"<thead>{header}<tr></tr></thead>{row}",
+        f"<thead><tr></tr>{header}</thead>{row}",
+        f'{header}<tr><th colspan="2">Basic settings</th></tr>{row}',
+    ):
+        page = read_html(f"<html><body><h1>T</h1><table>{table}</table></body></html>", "t.html")
+        (read,) = page.tables()
+        assert read.header == ("Parameter", "Type"), table
+        assert read.rows[-1][0].text == "name"
 
 
 def test_web_view_noise_is_removed() -> None:
@@ -134,3 +150,22 @@ def test_bad_documents_are_refused(data: bytes, reason: str) -> None:
 def test_non_utf8_text_is_decoded() -> None:
     html = "<h1>Caf\u00e9</h1>".encode("latin-1")
     assert read_document(html, "x").title == "Caf\u00e9"
+
+
+def test_a_label_above_a_table_is_short_and_read_in_linear_time() -> None:
+    """Untrusted text: a paragraph of thousands of spaces between stars labels nothing
+    (a first pattern backtracked on it for minutes)."""
+    for text, caption in (("**owner:**", "owner"), ("*" + " " * 3000 + "*a", "")):
+        builder = PageBuilder("t.html")
+        builder.paragraph(Text(text))
+        builder.table("", (), ("Parameter", "Type"), [(Text("id"), Text("String"))])
+        assert builder.finish().tables()[0].caption == caption
+
+
+def test_a_header_cell_empty_in_the_lower_row_keeps_the_name_above_it() -> None:
+    head = "<tr><th>Parameter</th><th>Limits</th></tr><tr><th></th><th>Min</th></tr>"
+    page = read_html(
+        f"<html><body><table><thead>{head}</thead><tr><td>a</td><td>1</td></tr></table></body></html>",
+        "t.html",
+    )
+    assert page.tables()[0].header == ("Parameter", "Min")

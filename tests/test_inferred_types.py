@@ -21,7 +21,8 @@ def test_an_untyped_query_parameter_stating_a_range_is_an_integer_a_path_one_sta
         ("project_id", "Yes", "Project ID. The value ranges from 1 to 64."),
         ("limit", "No", "Number of records. The value ranges from 1 to 100."),
         ("marker", "No", "Where the page starts. Maximum: 64"),
-        ("size", "No", "Page size. The value range is (0,100] and the default value is 100."),
+        ("size", "No", "Page size. The value ranges from 1 to 100 and the default value is 10."),
+        ("ratio", "No", "Sampling ratio. Value range: (0, 1]."),
     )
     result = scrape_pages(
         tmp_path,
@@ -30,9 +31,10 @@ def test_an_untyped_query_parameter_stating_a_range_is_an_integer_a_path_one_sta
     found = params(operation(result.spec, "get", "/v3/{project_id}/backups"))
     assert found[("query", "limit")]["schema"] == {"type": "integer", "minimum": 1, "maximum": 100}
     assert found[("query", "marker")]["schema"] == {"type": "string"}  # a bound may be a length
-    assert found[("query", "size")]["schema"] == {  # the range's open end, and the default
-        "type": "integer", "minimum": 1, "maximum": 100, "default": 100
+    assert found[("query", "size")]["schema"] == {  # the default beside the range
+        "type": "integer", "minimum": 1, "maximum": 100, "default": 10
     }  # fmt: skip
+    assert found[("query", "ratio")]["schema"] == {"type": "string"}  # "(0, 1]": maybe a ratio
     assert found[("path", "project_id")]["schema"]["type"] == "string"
     assert any(
         "'limit' has no documented type; integer" in r for r in kinds(result)["inferred:type"]

@@ -231,3 +231,24 @@ def test_text_example_labels_are_headings_only_where_they_start_another_part() -
         "URI", "Body Parameters", "Response Parameters (status 201)", "Example Request",
         "Sample Response", "Samples",
     ]  # fmt: skip
+
+
+def test_text_tables_keep_cells_of_two_lines_empty_first_cells_and_example_named_fields() -> None:
+    """A tab-copied cell on two lines goes on in its row; an empty first cell keeps its
+    column; one line with a tab is no table; a field named "examples" and a Mandatory cell
+    "Yes (for Windows)" are cells, not a heading nor a table out of step."""
+    text = "\n".join([
+        "Creating a Widget", "", "URI", "", "POST /v1/widgets", "",
+        "Status code:\t201", "",
+        "Parameter\tMandatory\tType\tDescription",
+        "colour\tNo\tString\tColour. Possible values:", "- red", "- blue",
+        "\tNo\tString\tA note for the row above.", "",
+        "Table 2 Response body parameters", "", "Parameter", "", "Mandatory", "", "Type", "",
+        "Description", "", "examples", "", "Yes (for Windows)", "", "Integer", "", "Count.", "",
+        "total", "", "No", "", "Integer", "", "Total.", "",
+    ])  # fmt: skip
+    page = read_document(text.encode(), "w.txt")
+    tabbed, cells = page.tables()
+    assert [row[0].text for row in tabbed.rows] == ["colour", ""]
+    assert tabbed.rows[0][3].text.endswith("- red\n- blue")
+    assert [row[0].text for row in cells.rows] == ["examples", "total"] and not page.notes

@@ -426,3 +426,35 @@ def test_a_scalar_row_pointing_back_at_the_body_table_leaves_it_the_body(tmp_pat
     result, body = _show(tmp_path, BODY, detail)
     assert resolve(result.spec, body)["properties"].keys() == {"result", "count"}
     assert _fields(result, body, "result") == {"code", "detail"}
+
+
+def test_a_type_that_names_a_table_wins_over_a_mention_of_another_one(tmp_path: Path) -> None:
+    """ "Cluster object. For its status values, see Table 2.": the mention is of a values
+    table; the type names the object's."""
+    body = table(
+        "Table 1 Response body parameters",
+        RESPONSE_HEADER,
+        ("cluster", "Cluster object", "The cluster. For its status values, see Table 2."),
+    )
+    values = table("Table 2 Status values", ("Value", "Meaning"), ("ok", "Fine."))
+    cluster = table("Table 3 Cluster", RESPONSE_HEADER, ("id", "String", "Cluster ID."))
+    example = '.. code-block::\n\n   {"cluster": {"id": "c"}}\n'
+    result, schema = _show(tmp_path, body, values, cluster, example=example)
+    assert _fields(result, schema, "cluster") == {"id"}
+
+
+def test_a_body_table_stays_the_body_whatever_later_rows_say_of_it(tmp_path: Path) -> None:
+    """ "Table 1 Response body parameters" is a body's table: a later object row that
+    mentions "Table 1" in prose does not make it a nested one."""
+    body = table(
+        "Table 1 Response body parameters",
+        RESPONSE_HEADER,
+        ("spec", "Spec object", "Settings. See Table 2."),
+        ("count", "Integer", "How many."),
+    )
+    spec = table(
+        "Table 2 Spec", RESPONSE_HEADER, ("extra", "Object", "Extras (as count in Table 1).")
+    )
+    example = '.. code-block::\n\n   {"spec": {"extra": {}}, "count": 1}\n'
+    result, schema = _show(tmp_path, body, spec, example=example)
+    assert resolve(result.spec, schema)["properties"].keys() == {"spec", "count"}

@@ -79,9 +79,12 @@ def _named_elsewhere(index: TableIndex, page: Page, table: TableRef) -> bool:
 
 
 def named_further_on(index: TableIndex, ref: TableRef) -> bool:
-    """Whether a table after `ref`'s in its section has a row whose type, name, link or
-    "Table N" names `ref`'s table: tables given leaves first ("Table 3 Node", then "Table 4
-    Cluster" with `nodes | List<Node>`, then the body's table) put a nested object first."""
+    """Whether a table after `ref`'s in its section, `ref`'s being titled after an object,
+    has a row whose type, name or link names it: tables given leaves first ("Table 3 Node",
+    then "Table 4 Cluster" with `nodes | List<Node>`, then the body's table) put a nested
+    object first."""
+    if type_name(ref.table.title) is None:
+        return False  # "Request body parameters" is a body's table, wherever it stands
     section = section_of(ref.page, ref.table)
     tables = [b for b in getattr(section, "blocks", ()) if isinstance(b, Table)]
     later = [r for t in tables if (r := index.ref_of(ref.page, t)).position > ref.position]
@@ -91,17 +94,16 @@ def named_further_on(index: TableIndex, ref: TableRef) -> bool:
 
 
 def _names(index: TableIndex, fld: Field, where: TableRef, target: TableRef) -> bool:
-    """Does the row `fld` of `where` lead to `target` by its type, name, a link or "Table N"?
-    (A scalar row's pointer is to its values, not to an object's fields.)"""
+    """Does the row `fld` of `where` lead to `target` by its type, its name or a link? (A
+    scalar row's pointer is to its values, not to an object's fields; a "Table N" in prose
+    may name any table: "(node_count in Table 1)".)"""
     if fld.type is not None and isinstance(parse_type(fld.type.text), Primitive | ChoiceType):
         return False
     named = [fld.name, *filter(None, [_object_name(fld)])]
     if any(index.by_title(target.page, name, where.position) == target for name in named):
         return True
     links = (fld.type.links if fld.type is not None else ()) + fld.name_links
-    if any(index.by_link(link, target.page) == target for link in links):
-        return True
-    return index.mentioned(target.page, fld.description.text, fld.description.links) == target
+    return any(index.by_link(link, target.page) == target for link in links)
 
 
 def section_of(page: Page, table: Table) -> object:

@@ -66,7 +66,7 @@ class Field:
     @property
     def in_uri(self) -> bool:
         """A Location column's "URI": the path's variable or the query string's key."""
-        return any(word in self.location for word in ("uri", "url"))
+        return re.search(r"\b(?:uri|url)\b", self.location) is not None
 
 
 HEADER_NOISE = re.compile(r"^\s*is\s+|\s*\([^()]*\)\s*$|\s*[?:]\s*$", re.I)
@@ -120,6 +120,13 @@ TYPE_IN_TEXT = re.compile(
 LEADING_NOTE = re.compile(
     r"^\s*\(\s*(?:(mandatory|required|optional)\s*[,;]\s*)?([^()]{1,40}?)\s*\)", re.I
 )
+# A first sentence that is a type: one type word, a generic, or "Array of X objects"
+TYPE_SENTENCE = re.compile(
+    r"[A-Za-z]+|[A-Za-z]+\s*[<\[].*|(?:array|list)s?\s+of\s+(?:\w+\s+)?"
+    r"(?:objects?|strings?|integers?|numbers?|booleans?|longs?|floats?|doubles?)",
+    re.I,
+)
+TYPE_LABEL = re.compile(r"^\s*Type\s*[:：]\s*", re.I)
 LEADING_TYPE = re.compile(r"^\s*([A-Za-z][\w<>,\[\] ]{0,40}?)\.(?:\s|$)")
 
 
@@ -140,8 +147,11 @@ def _type_cell(roles: dict[str, int], row: tuple[Text, ...]) -> Text | None:
 def _leading_type(said: str) -> str | None:
     """The type a description opens with, when it reads as one ("String", "Array of X
     objects", "Map<String,String>"), not as words ("Job status.")."""
+    said = TYPE_LABEL.sub("", said, count=1)  # "Type: Boolean. Whether it is on."
     note = LEADING_NOTE.match(said)
     found = note.group(2) if note else (m.group(1) if (m := LEADING_TYPE.match(said)) else "")
+    if not note and not TYPE_SENTENCE.fullmatch(found.strip()):
+        return None  # "Object name.", "Array index.": words, not a type
     head = re.match(r"[A-Za-z]+", found.strip())
     if head is None or head.group(0).lower() not in KNOWN_TYPE_WORDS - {"file", "null"}:
         return None
@@ -197,16 +207,27 @@ def clean_name(cell: str) -> str:
 
 
 # "└ size", "├─ name", "│  └ port": a row drawn as a branch of the row above it
-TREE_BRANCH = re.compile(r"^\s*((?:[│┃]\s*)*)[└├┗┣╰]\s*[─━]*\s*")
+TREE_BRANCH = re.compile(r"^\s*((?:[│┃]\s*)*)([└├┗┣╰])\s*[─━]*\s*")
 
 
-def _tree_depth(cell: str) -> tuple[int, str]:
-    """How deep a name cell's branch drawing puts the row (0 for none), and the cell
-    without it."""
+def _tree_depth(cell: str) -> tuple[int, bool, str]:
+    """How deep a name cell's branch drawing puts the row (0 for none), whether its branch
+    is a level's last ("└"), and the cell without the drawing."""
     branch = TREE_BRANCH.match(cell)
     if branch is None:
-        return 0, cell
-    return 1 + len(re.findall(r"[│┃]", branch.group(1))), cell[branch.end() :]
+        return 0, False, cell
+    depth = 1 + len(re.findall(r"[│┃]", branch.group(1)))
+    return depth, branch.group(2) in "└┗╰", cell[branch.end() :]
+
+
+def _tree_path(tree: list[tuple[str, bool]], depth: int, last: bool, name: str) -> str:
+    """The row's path from the rows above it. A branch after a level's last one ("└") at
+    its depth is deeper: the indentation that said so is lost in rendering."""
+    while 0 < depth <= len(tree) - 1 and tree[depth][1]:
+        depth += 1
+    path = tree[depth - 1][0] + "." + name if 0 < depth <= len(tree) else name
+    tree[depth:] = [(path, last)]
+    return path
 
 
 def body_fields(table: Table, located: bool) -> list[Field]:
@@ -224,18 +245,17 @@ def read_fields(table: Table) -> list[Field]:
         table.header[roles["required"]]
     ).lower() in ("optional", "is optional")  # "Optional (Yes/No)": yes means optional
     others = _other_columns(table, roles)
-    tree: list[str] = []  # the path of the last row at each depth of a tree of rows
+    tree: list[tuple[str, bool]] = []  # each depth's last row: its path, whether it was last
     for number, row in enumerate(table.rows, start=1):
         if len(set(row)) == 1 and len(row) > 1:
             continue  # a sub-heading row spanning every column
         if len(row) < len(table.header):
             continue  # a row that lost cells: which cell is which is guesswork
-        depth, cell = _tree_depth(row[roles["name"]].text.strip())
+        depth, last, cell = _tree_depth(row[roles["name"]].text.strip())
         name = clean_name(cell)
         if not name:
             continue
-        name = tree[depth - 1] + "." + name if 0 < depth <= len(tree) else name
-        tree[depth:] = [name]
+        name = _tree_path(tree, depth, last, name)
         any_key = len(cell.splitlines()[0].split()) >= 3
         required_cell = row[roles["required"]].text if "required" in roles else ""
         says_yes = bool(REQUIRED_YES.match(required_cell.strip())) != optional_column

@@ -68,6 +68,11 @@ def title_key(title: str) -> str:
     return (stripped or title).lower().replace(" ", "")
 
 
+def same_title(one: TableRef | None, other: TableRef) -> bool:
+    """Do two tables share a title (two tables "Tag": a "See Table 4" says which)?"""
+    return one is not None and title_key(one.table.title) == title_key(other.table.title)
+
+
 def page_key(name: str) -> str:
     """Pages are matched by base name without extension, case-insensitively."""
     base = posixpath.basename(name.replace("\\", "/")).lower()

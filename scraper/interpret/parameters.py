@@ -64,11 +64,13 @@ def untyped_schema(
 ) -> Schema:
     """A parameter without a documented type is text on the wire, with the keywords its
     description states, unless it is a query or header value whose description states a
-    numeric range ("The value ranges from 1 to 100"): then an integer in it. A path segment
-    stays text; so does a value with bounds only ("Maximum: 64" may be a length)."""
-    stated = stated_range(description, True) if location != "path" else None
-    if stated is None:
-        return text_schema(description, location, name, builder)
+    range of whole numbers ("The value ranges from 1 to 100"): then an integer in it. A path
+    segment stays text; so does a value with bounds only ("Maximum: 64" may be a length) or
+    an open end ("(0, 1]" may be a ratio)."""
+    stated = stated_range(description, False) if location != "path" else None
+    whole = stated is not None and all(type(b) is int for b in (stated.low, stated.high))
+    if stated is None or not whole or stated.open_low or stated.open_high:
+        return text_schema(description, location, name, builder)  # "(0, 1]" may be a ratio
     builder.diagnose(
         "inferred:type",
         f"{location} parameter {name!r} has no documented type; integer, as its description "

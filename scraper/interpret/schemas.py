@@ -16,7 +16,7 @@ from doc2openapi.scraper.interpret.component_names import (
 from doc2openapi.scraper.interpret.constraints import apply_constraints
 from doc2openapi.scraper.interpret.constraints.structure import readable
 from doc2openapi.scraper.interpret.dotted_rows import nest_dotted_rows
-from doc2openapi.scraper.interpret.linker import TableIndex, TableRef
+from doc2openapi.scraper.interpret.linker import TableIndex, TableRef, same_title
 from doc2openapi.scraper.interpret.misnumbered import meant_instead
 from doc2openapi.scraper.interpret.string_tables import Described, SourceKey, described_table
 from doc2openapi.scraper.interpret.types import (
@@ -295,13 +295,12 @@ class SchemaBuilder:
             if target is not None:
                 return self._checked(target, field, ref)
         said = f"{field.type.text if field.type else ''}\n{field.description.text}"
-        target = self.index.mentioned(here, said, field.description.links)
-        if target is not None:  # "See Table 3" in the type cell, or in the description
-            return self._checked(target, field, ref)
-        if name:
-            target = self.index.by_title(here, name, ref.position)
-            if target is not None and target.key != ref.key:
-                return target
+        mention = self.index.mentioned(here, said, field.description.links)
+        titled = self.index.by_title(here, name, ref.position) if name else None
+        if titled is not None and titled.key != ref.key and not same_title(mention, titled):
+            return titled  # the type names it (the mention is of another table: its values)
+        if mention is not None:  # "See Table 3" in the type cell, or in the description
+            return self._checked(mention, field, ref)
         if name is None:  # "Object", "JSON Array", no type: a table titled after the field
             target = self.index.by_title(here, field.name, ref.position)
             if target is not None and target.key != ref.key:

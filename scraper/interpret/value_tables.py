@@ -46,9 +46,13 @@ def is_value_table(table: Table) -> bool:
 
 
 def listed_in_table(index: TableIndex, schema: Schema, field: Field, ref: TableRef) -> Found:
-    """Set the enum of a scalar `schema` from the values table its field points at (or is
-    titled after). Returns that table, and what it contradicts (a default it does not list,
-    an enum the prose states otherwise, the field's type), which leaves the schema as it is."""
+    """Set the enum of a scalar `schema` (or of its items) from the values table its field
+    points at (or is titled after). Returns that table, and what it contradicts (a default
+    it does not list, an enum the prose states otherwise, the field's type), which leaves
+    the schema as it is."""
+    items = schema.get("items")
+    if schema.get("type") == "array" and isinstance(items, dict):  # "Array of strings"
+        schema = items
     kind = str(schema.get("type"))
     target = _values_table(index, field, ref) if kind in ("string", "integer", "number") else None
     if target is None:
@@ -78,4 +82,4 @@ def _values_table(index: TableIndex, field: Field, ref: TableRef) -> TableRef | 
 
 
 def _titled_after(table: Table, name: str) -> bool:
-    return LIST_WORDS.sub(" ", table.title).split() == [name]
+    return LIST_WORDS.sub(" ", table.title).lower().split() == [name.lower()]

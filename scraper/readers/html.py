@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 
 from doc2openapi.scraper.page import Link, Page, PageBuilder, Text, TextCollector, squash
+from doc2openapi.scraper.readers.html_tables import header_and_rows
 
 Element = etree._Element
 Node = Element | str
@@ -241,12 +242,8 @@ class _Walker:
         caption_tag = next(table.iterdescendants("caption"), None)
         caption = rich_text(caption_tag).text if caption_tag is not None else ""
         caption = caption or self.labelled.pop(table, "")
-        grid = _grid(table)
-        if not grid:
-            return
-        heads = max(_header_rows(table), 1)  # a spanned header's last row names every column
-        header, rows = grid[heads - 1], grid[heads:]
-        self.builder.table(caption, anchors, tuple(c.text for c in header), rows)
+        if (parts := header_and_rows(table, rich_text)) is not None:
+            self.builder.table(caption, anchors, *parts)
 
 
 def _labelled_table(summary: Element) -> Element | None:
@@ -282,63 +279,3 @@ def _topic_links(tag: Element, kind: str) -> list[str]:
 
 def _holds_structure(tag: Element) -> bool:
     return any(d.tag in STRUCTURE for d in tag.iterdescendants())
-
-
-def _rows(table: Element) -> list[Element]:
-    """The table's own rows, not those of tables nested in its cells."""
-    rows: list[Element] = []
-    for child in table:
-        if child.tag == "tr":
-            rows.append(child)
-        elif child.tag in ("thead", "tbody", "tfoot"):
-            rows.extend(r for r in child if r.tag == "tr")
-    return rows
-
-
-def _header_rows(table: Element) -> int:
-    """How many rows head the table: those of its `<thead>`, else the leading rows of
-    `<th>` cells only (a header split over two rows by rowspan and colspan)."""
-    rows = _rows(table)
-    in_head = len([row for row in rows if getattr(row.getparent(), "tag", None) == "thead"])
-    if in_head:
-        return in_head
-    count = 0
-    for row in rows:
-        cells = [cell for cell in row if cell.tag in ("td", "th")]
-        if not cells or any(cell.tag != "th" for cell in cells):
-            break
-        count += 1
-    return count
-
-
-def _span(cell: Element, attr: str) -> int:
-    value = cell.get(attr)
-    try:
-        return max(1, min(int(value), 1000)) if value is not None else 1
-    except ValueError:
-        return 1
-
-
-def _grid(table: Element) -> list[tuple[Text, ...]]:
-    """Resolve rowspan/colspan: a spanned cell's text is repeated in every slot it covers."""
-    grid: list[list[Text | None]] = []
-    for r, row in enumerate(_rows(table)):
-        while len(grid) <= r:
-            grid.append([])
-        col = 0
-        for cell in row:
-            if cell.tag not in ("td", "th"):
-                continue
-            while col < len(grid[r]) and grid[r][col] is not None:
-                col += 1
-            text = rich_text(cell)
-            for dr in range(_span(cell, "rowspan")):
-                while len(grid) <= r + dr:
-                    grid.append([])
-                target = grid[r + dr]
-                for dc in range(_span(cell, "colspan")):
-                    while len(target) <= col + dc:
-                        target.append(None)
-                    target[col + dc] = text
-            col += _span(cell, "colspan")
-    return [tuple(c if c is not None else Text("") for c in row) for row in grid if row]

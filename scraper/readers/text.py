@@ -29,7 +29,7 @@ HEADINGS = {
 HEADING_FORMS = re.compile(
     r"(?:(?:path|query|header|body|uri|request(?:\s+(?:body|header))?|response(?:\s+(?:body|"
     r"header))?)\s+parameters(?:\s*\((?:status(?:\s+code)?:?\s*)?\d{3}\))?|"
-    r"(?:example|sample)s?(?:\s+(?:request|response)s?)?|(?:request|response)\s+examples?)"
+    r"(?:example|sample)s?\s+(?:request|response)s?|(?:request|response)\s+examples?)"
 )
 EXAMPLE_HEADING = re.compile(r"(?:example|sample)s?\b|.*\bexamples?$")
 FIRST_COLUMN = {"parameter", "name", "field", "status code", "error code", "http status code",
@@ -78,11 +78,17 @@ def _blocks(text: str) -> list[_Block]:
 def _chunk_blocks(chunk: list[str]) -> list[_Block]:
     """A run of lines: a bullet, a paragraph, or rows with tabs between their cells (under
     a "Table 1 URI parameters" line, as a browser copies a table and its caption)."""
-    tabbed = next((k for k, line in enumerate(chunk) if "\t" in line.strip()), None)
-    if tabbed is not None and all("\t" in line for line in chunk[tabbed:]):
-        rows = [[cell.strip() for cell in line.strip().split("\t")] for line in chunk[tabbed:]]
-        table = _Block(" ".join(chunk[tabbed:]), cells=rows)
-        return [*_chunk_blocks(chunk[:tabbed]), table] if tabbed else [table]
+    tabbed = [k for k, line in enumerate(chunk) if "\t" in line.strip()]
+    if len(tabbed) >= 2:  # a header and a row at least ("Status code:\t201" is no table)
+        start = tabbed[0]
+        rows: list[list[str]] = []
+        for line in chunk[start:]:
+            if "\t" in line:
+                rows.append([cell.strip() for cell in line.rstrip("\n").split("\t")])
+            else:  # a cell's second line: the row's last cell goes on
+                rows[-1][-1] += "\n" + line.strip()
+        table = _Block(" ".join(chunk[start:]), cells=rows)
+        return [*_chunk_blocks(chunk[:start]), table] if start else [table]
     if BULLET.match(chunk[0]):
         return [_Block(BULLET.sub("", " ".join(s.strip() for s in chunk)), bullet=True)]
     return [_Block(" ".join(s.strip() for s in chunk))]
@@ -249,8 +255,15 @@ class _TextPageReader:
 
 
 PRESENCE_HEADERS = {"mandatory", "required", "optional"}
-PRESENCE_WORDS = {"yes", "no", "y", "n", "true", "false", "mandatory", "optional", "required",
-                  "-", ""}  # fmt: skip
+
+TYPE_WORDS = {"string", "integer", "int", "long", "boolean", "number", "float", "double",
+              "object", "array"}  # fmt: skip
+
+
+def _not_presence(text: str) -> bool:
+    """A Mandatory cell that is a type or a sentence ("Boolean", "Whether ... ."), not a yes
+    or no with a note ("Yes (for Windows)", "Conditionally mandatory")."""
+    return text in TYPE_WORDS or (text.endswith(".") and len(text.split()) > 3)
 
 
 def _out_of_step(header: tuple[str, ...], rows: list[list[str]]) -> int | None:
@@ -263,7 +276,7 @@ def _out_of_step(header: tuple[str, ...], rows: list[list[str]]) -> int | None:
             continue  # a sub-heading row spanning every column
         for key, cell in zip(keys, row, strict=False):
             text = squash(cell).lower()
-            if key in PRESENCE_HEADERS and text not in PRESENCE_WORDS:
+            if key in PRESENCE_HEADERS and _not_presence(text):
                 return number
             if key in ("type", "data type") and (text.endswith(".") or len(text.split()) > 6):
                 return number

@@ -191,11 +191,11 @@ def _open(text: str, start: int, end: int) -> bool:
 
 
 # "Possible values: a, b, c", "Enumerated values: asc | desc. Default: desc.": values after
-# their introduction, split by commas (with no "or" before the last) or by bars, filling the
-# rest of the line or of the sentence. Not after "Value range:", which lists kinds of
-# characters that way ("letters, digits, hyphens").
+# their introduction, split by commas (with no "or" before the last) or by spaced bars
+# ("GET|POST" is one value joined by bars), filling the rest of the line or sentence. Not
+# after "Value range:", which lists kinds of characters that way ("letters, digits").
 COMMA_ONLY = re.compile(
-    rf"[ \t]*((?:{SINGLE}[ \t]*,[ \t]*)+{SINGLE}|(?:{SINGLE}[ \t]*\|[ \t]*)+{SINGLE})"
+    rf"[ \t]*((?:{SINGLE}[ \t]*,[ \t]*)+{SINGLE}|(?:{SINGLE}[ \t]+\|[ \t]+)+{SINGLE})"
     r"[ \t]*(?:\.(?=\s|$)[ \t]*|(?=\n)|$)"
 )
 
@@ -207,7 +207,8 @@ CHARACTER_SPAN = re.compile(r"[a-z]-[a-z]|[A-Z]-[A-Z]|\d-\d")  # "a-z, A-Z": kin
 def _comma_line(intro: str, tail: str) -> list[str]:
     if "range" in intro.lower() or (listed := COMMA_ONLY.match(tail)) is None:
         return []
-    tokens = [token.strip() for token in re.split(r"[,|]", listed.group(1))]
+    group = listed.group(1)  # "1,000, 2,000": split_words keeps a thousands separator
+    tokens = [t.strip() for t in group.split("|")] if "|" in group else split_words(group)
     if tokens[-1].lower() in OPEN_END or any(CHARACTER_SPAN.fullmatch(t) for t in tokens):
         return []
     return tokens

@@ -32,11 +32,14 @@ def drop_keyword(error: ValidationError) -> str:
     """Remove the keyword `error` names from its schema, in place (a list takes its default
     along); the words that say what was dropped."""
     keyword, schema = str(error.validator), cast(dict[str, Any], error.schema)
+    flag = f"exclusive{keyword.capitalize()}"  # OpenAPI 3.0's, about its bound
+    if keyword in ("minimum", "maximum") and schema.get(flag) and error.instance == schema[keyword]:
+        del schema[flag]  # a value on the bound: the interval is closed there
+        return f"is {json.dumps(error.instance)}, which {flag} excludes; {flag} dropped"
     stated = schema.pop(keyword)
     if keyword == "enum":
         schema.pop("default", None)
-    if keyword in ("minimum", "maximum"):  # a 3.0 exclusive flag is about its bound
-        schema.pop(f"exclusive{keyword.capitalize()}", None)
+    schema.pop(flag, None)
     return f"contradicts {keyword} {json.dumps(stated)[:80]}; {keyword} dropped"
 
 
