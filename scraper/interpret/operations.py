@@ -182,12 +182,15 @@ def _report_unused_tables(ctx: PageContext) -> None:
         )
         for table in section_tables(roled):
             ref = ctx.index.ref_of(ctx.page, table)
-            if ref.key not in ctx.builder.used and (
-                is_parameter_table(table) or is_value_table(table)
-            ):
+            if ref.key in ctx.builder.used:
+                continue
+            held = (
+                "fields" if is_parameter_table(table) else "values" if is_value_table(table) else ""
+            )
+            if held:
                 ctx.builder.diagnose(
                     "unlinked-table",
-                    f"no field refers to this table{where}; its fields are not in the spec",
+                    f"no field refers to this table{where}; its {held} are not in the spec",
                     table.caption,
                 )
 
