@@ -2090,3 +2090,21 @@ def test_rows_named_by_a_path_nest_as_the_example_does_where_no_row_names_a_step
     found = kinds(result)
     assert "doc-defect:example" not in found and "doc-defect:undocumented-field" not in found
     assert any("root_volume" in r for r in found["inferred:nesting"])
+
+
+def test_a_status_in_parentheses_in_a_response_heading_names_its_body(tmp_path: Path) -> None:
+    """ "Response Parameters (status 200)" and "Response Parameters (status 202)": one body
+    each; before, the second table was an unlinked table and 202 had no body."""
+    ok = table("Table 1 Parameters", RESPONSE_HEADER, ("size", "Integer", "New size."))
+    accepted = table("Table 2 Parameters", RESPONSE_HEADER, ("job_id", "String", "Job."))
+    text = page(
+        "Resizing a Volume",
+        ("URI", "POST /v2/volumes/{volume_id}/resize"),
+        ("Response Parameters (status 200)", ok),
+        ("Response Parameters (status 202)", accepted),
+    )
+    result = scrape_pages(tmp_path, {"resize.rst": text})
+    op = operation(result.spec, "post", "/v2/volumes/{volume_id}/resize")
+    assert response_schema(result.spec, op, "200")["properties"].keys() == {"size"}
+    assert response_schema(result.spec, op, "202")["properties"].keys() == {"job_id"}
+    assert "unlinked-table" not in kinds(result)

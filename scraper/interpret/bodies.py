@@ -18,7 +18,7 @@ from doc2openapi.scraper.interpret.parameters import (
     read_parameters,
     report_unknown_table,
 )
-from doc2openapi.scraper.interpret.responses import STATUS_MARKER
+from doc2openapi.scraper.interpret.responses import STATUS_MARKER, heading_status
 from doc2openapi.scraper.interpret.sections import RoledSection, role_of
 from doc2openapi.scraper.interpret.value_tables import is_value_table
 from doc2openapi.scraper.model import REF_PREFIX, Body, Example, Schema
@@ -53,8 +53,8 @@ def read_body_section(
     walk = previous if previous is not None and _goes_on(previous, roled) else None
     goes_on = walk is not None
     walk = walk or BodyWalk(roled.role, section.level)
-    if (marker := STATUS_MARKER.search(section.title)) is not None and walk.role == "response":
-        walk.status, walk.awaiting_root = marker.group(1), True
+    if (status := heading_status(section.title)) is not None and walk.role == "response":
+        walk.status, walk.awaiting_root = status, True
     walk.labelled = goes_on and walk.role == "request"
     for block in section.blocks:
         if isinstance(block, Paragraph):

@@ -16,6 +16,18 @@ from doc2openapi.scraper.page import Paragraph, Table
 
 NO_BODY_STATUSES = frozenset({"204", "205", "304"})  # RFC 9110: these responses have no body
 STATUS_MARKER = re.compile(r"\bstatus\s+codes?\s*[:：]?\s*(\d{3})\b", re.I)
+# A heading's status in parentheses: "Response Parameters (status 202)", "Response (201)"
+HEADING_STATUS = re.compile(
+    r"\(\s*(?:http\s+)?(?:status(?:\s+codes?)?\s*[:：]?\s*)?([1-5]\d\d)\s*\)", re.I
+)
+
+
+def heading_status(title: str) -> str | None:
+    """The status a heading names ("Status code: 202", "Response Parameters (status 202)")."""
+    marker = STATUS_MARKER.search(title) or HEADING_STATUS.search(title)
+    return marker.group(1) if marker else None
+
+
 STATUS_LINE = re.compile(r"^\s*([1-5]\d\d)\b(?![.,]\d)\s*[:：-]?\s*(.{0,80})$", re.S)
 STATUS_RETURNED = re.compile(r"\b([1-5]\d\d) ([A-Z][A-Za-z -]{1,40}?) (?:is|will be) returned\b")
 # "If a 2xx status code is returned, for example, 200, 202, or 204, the request is successful":
