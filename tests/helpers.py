@@ -30,6 +30,10 @@ def params(op: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
     return {(p["in"], p["name"]): p for p in op.get("parameters", [])}
 
 
+def request_schema(spec: dict[str, Any], op: dict[str, Any]) -> dict[str, Any]:
+    return resolve(spec, op["requestBody"]["content"]["application/json"]["schema"])
+
+
 def response_schema(spec: dict[str, Any], op: dict[str, Any], status: str) -> dict[str, Any]:
     return resolve(spec, op["responses"][status]["content"]["application/json"]["schema"])
 

@@ -10,7 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from doc2openapi.scraper.pipeline import ScrapeResult, scrape
-from tests.helpers import operation, params, ref_name, resolve, response_schema
+from tests.helpers import (
+    operation,
+    params,
+    ref_name,
+    request_schema,
+    resolve,
+    response_schema,
+)
 
 
 def rst_table(*rows: tuple[str, ...]) -> str:
@@ -269,7 +276,7 @@ def test_a_type_name_containing_headers_is_a_body_object_not_header_parameters(
     )
     op = operation(result.spec, "post", "/v3/listeners")
     assert set(params(op)) == {("header", "X-Language")}
-    body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    body = request_schema(result.spec, op)
     headers = resolve(result.spec, body["properties"]["insert_headers"])
     assert set(headers["properties"]) == {"X-Forwarded-Host"}
 
@@ -294,7 +301,7 @@ def test_wire_types_null_object_path_parameters_and_untyped_arrays(tmp_path: Pat
     p = params(op)
     assert p[("path", "server_id")]["schema"] == {"type": "string"}
     assert p[("query", "tags")]["schema"] == {"type": "array", "items": {"type": "string"}}
-    body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    body = request_schema(result.spec, op)
     start = body["properties"]["os-start"]
     assert start["nullable"] is True and start["maxProperties"] == 0
     found = kinds(result)
@@ -377,12 +384,12 @@ def test_uri_table_rows_the_request_example_sends_are_the_body(tmp_path: Path) -
         },
     )
     batch = operation(result.spec, "post", "/v1/{project_id}/listener-batches")
-    listed = resolve(result.spec, batch["requestBody"]["content"]["application/json"]["schema"])
+    listed = request_schema(result.spec, batch)
     assert listed["type"] == "array" and "port" in listed["items"]["properties"]
     path = "/v1/{project_id}/listeners"
     add = operation(result.spec, "post", path)
     assert set(params(add)) == {("path", "project_id")}
-    body = resolve(result.spec, add["requestBody"]["content"]["application/json"]["schema"])
+    body = request_schema(result.spec, add)
     assert list(body["properties"]) == ["name", "port", "members"]
     assert body["required"] == ["name"]
     assert body["properties"]["port"]["type"] == "integer"
@@ -397,7 +404,7 @@ def test_uri_table_rows_the_request_example_sends_are_the_body(tmp_path: Path) -
     assert "requestBody" not in operation(result.spec, "get", path)
     # the PUT's example sends other keys: no table documents that body, the example shows it
     edit = operation(result.spec, "put", path)
-    shown = resolve(result.spec, edit["requestBody"]["content"]["application/json"]["schema"])
+    shown = request_schema(result.spec, edit)
     assert shown["properties"]["listener"]["properties"] == {"name": {"type": "string"}}
     assert "example-without-schema" in kinds(result)
 
@@ -682,7 +689,7 @@ def test_a_location_column_on_a_body_method_puts_its_rows_outside_the_body(
     assert placed == {
         ("path", "queue_id", True), ("query", "dry_run", False), ("header", "X-Request-Id", False)
     }  # fmt: skip
-    body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    body = request_schema(result.spec, op)
     assert body["properties"].keys() == {"name"} and body["required"] == ["name"]
     purge = operation(result.spec, "post", "/v2/queues/{queue_id}/purge")
     assert "requestBody" not in purge
@@ -748,7 +755,7 @@ def test_rows_named_by_a_path_with_any_index_nest_under_their_list(tmp_path: Pat
         tmp_path, {"tag.rst": page("Tagging", ("URI", "POST /v1/tags"), ("Request", rows))}
     )
     op = operation(result.spec, "post", "/v1/tags")
-    body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    body = request_schema(result.spec, op)
     items = resolve(result.spec, body["properties"]["tags"]["items"])
     assert list(body["properties"]) == ["tags"]
     assert list(items["properties"]) == ["key", "value"] and items["required"] == ["key"]
@@ -1007,7 +1014,7 @@ def test_a_table_whose_one_row_names_the_body_makes_an_array_body(tmp_path: Path
         },
     )
     op = operation(result.spec, "post", "/V1.0/{project_id}/metric-data")
-    body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    body = request_schema(result.spec, op)
     assert body["type"] == "array"
     assert set(resolve(result.spec, body["items"])["properties"]) == {"ttl"}
     assert "doc-defect:example" not in kinds(result)
@@ -1028,7 +1035,7 @@ def test_a_name_cell_linking_to_a_table_links_the_fields_object(tmp_path: Path) 
         {"add.rst": page("Adding Items", ("URI", "POST /v1/items"), ("Request", request))},
     )
     op = operation(result.spec, "post", "/v1/items")
-    body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    body = request_schema(result.spec, op)
     assert set(resolve(result.spec, body["properties"]["items"]["items"])["properties"]) == {
         "level"
     }
@@ -1097,7 +1104,7 @@ def test_a_request_given_in_several_labelled_forms_is_one_body_with_all_their_fi
         {"create.rst": page("Creating an Image", ("URI", "POST /v2/images"), ("Request", request))},
     )
     op = operation(result.spec, "post", "/v2/images")
-    body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    body = request_schema(result.spec, op)
     assert set(body["properties"]) == {"name", "instance_id", "image_url"}
     assert body["required"] == ["name"]  # what every form requires
     assert "inferred:alternatives" in kinds(result)
@@ -1291,7 +1298,7 @@ def test_a_field_linking_one_table_per_case_is_any_of_them(tmp_path: Path) -> No
         {"create.rst": page("Creating a Job", ("URI", "POST /v1/jobs"), ("Request", body))},
     )
     op = operation(result.spec, "post", "/v1/jobs")
-    schema = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    schema = request_schema(result.spec, op)
     config = schema["properties"]["config"]
     assert config["type"] == "array"
     branches = [resolve(result.spec, b) for b in config["items"]["anyOf"]]
@@ -1320,7 +1327,7 @@ def test_uncaptioned_tables_under_location_headings_are_parameters_there(
     op = operation(result.spec, "post", "/v1/{project_id}/things")
     assert set(params(op)) == {("path", "project_id"), ("query", "dry_run"),
                                ("header", "X-Trace-Id")}  # fmt: skip
-    body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    body = request_schema(result.spec, op)
     assert set(body["properties"]) == {"name"}
     (unlinked,) = kinds(result)["unlinked-table"]
     assert "'Notes'" in unlinked
@@ -1516,7 +1523,7 @@ def test_header_words_around_a_role_and_columns_no_role_reads(tmp_path: Path) ->
         {"create.rst": page("Creating a Disk", ("URI", "POST /v1/disks"), ("Request", request))},
     )
     op = operation(result.spec, "post", "/v1/disks")
-    body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    body = request_schema(result.spec, op)
     assert body["required"] == ["size", "zone"]
     size = body["properties"]["size"]
     assert size["default"] == 40
@@ -1647,7 +1654,7 @@ def test_a_mandatory_field_an_example_leaves_out_is_not_required_and_is_reported
 ) -> None:
     result = scrape_pages(tmp_path, _keypair_page('{"name": "vm", "adminpass": "secret"}'))
     op = operation(result.spec, "post", "/v1/servers/{id}/reinstall")
-    body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    body = request_schema(result.spec, op)
     assert body["required"] == ["name"]
     (relaxed,) = kinds(result)["doc-defect:mandatory"]
     assert "$.keyname is mandatory in its table, but an example leaves it out" in relaxed
@@ -1660,7 +1667,7 @@ def test_an_example_with_keys_no_table_documents_does_not_relax_the_mandatory_co
     """Another form of the body, or another API's walkthrough, is no evidence about this one."""
     result = scrape_pages(tmp_path, _keypair_page('{"name": "vm", "user_data": "x"}'))
     op = operation(result.spec, "post", "/v1/servers/{id}/reinstall")
-    body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    body = request_schema(result.spec, op)
     assert body["required"] == ["name", "keyname"]
     assert "doc-defect:mandatory" not in kinds(result)
 
@@ -1978,7 +1985,7 @@ def test_a_values_table_the_field_points_at_is_its_enum(tmp_path: Path) -> None:
     )
     result = scrape_pages(tmp_path, {"delete.rst": text})
     op = operation(result.spec, "post", "/v1/backups/delete")
-    body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    body = request_schema(result.spec, op)
     fields = body["properties"]
     assert fields["mode"]["enum"] == ["soft", "hard"]
     assert fields["state"]["enum"] == ["on", "off"]
@@ -2013,7 +2020,7 @@ def test_a_label_paragraph_above_a_table_without_caption_is_its_caption(tmp_path
     result = scrape_pages(tmp_path, {"create.html": text})
     op = operation(result.spec, "post", "/v1/gadgets")
     assert params(op).keys() == {("header", "X-Language")}
-    body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    body = request_schema(result.spec, op)
     assert body["properties"].keys() == {"name", "owner"} and body["required"] == ["name"]
     assert resolve(result.spec, body["properties"]["owner"])["properties"].keys() == {"user_id"}
 
@@ -2082,7 +2089,7 @@ def test_rows_named_by_a_path_nest_as_the_example_does_where_no_row_names_a_step
     )
     result = scrape_pages(tmp_path, {"create.rst": text})
     op = operation(result.spec, "post", "/v1/servers")
-    body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    body = request_schema(result.spec, op)
     assert body["properties"].keys() == {"publicip", "root_volume"}
     bandwidth = body["properties"]["publicip"]["properties"]["eip"]["properties"]["bandwidth"]
     assert bandwidth["properties"]["size"]["maximum"] == 300 and bandwidth["required"] == ["size"]

@@ -10,7 +10,7 @@ from typing import Any
 from doc2openapi.scraper.generator_names import name_enum_members, rename_operation_like_components
 from doc2openapi.scraper.interpret.references import tidy
 from doc2openapi.scraper.pipeline import scrape
-from tests.helpers import operation, params, resolve, response_schema
+from tests.helpers import operation, params, request_schema, response_schema
 from tests.test_conventions import HEADER, RESPONSE_HEADER, kinds, page, scrape_pages, table
 
 HTML_PAGE = """<html><body>
@@ -118,7 +118,7 @@ def test_table_numbers_become_what_they_name(tmp_path: Path) -> None:
     result = scrape_pages(tmp_path, {"create.rst": text})
     spec = result.spec
     op = operation(spec, "post", "/v1/widgets")
-    props = resolve(spec, op["requestBody"]["content"]["application/json"]["schema"])["properties"]
+    props = request_schema(spec, op)["properties"]
     assert props["spec"]["description"] == "The spec."  # its schema is that table
     assert props["state"]["description"] == 'The state. "Widget states" lists the states.'
     assert props["size"]["description"] == "The size."  # no Table 9 on the page

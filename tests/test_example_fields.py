@@ -10,7 +10,7 @@ import pytest
 
 from doc2openapi.scraper.body_places import MAX_VISITS, object_places
 from doc2openapi.scraper.interpret.examples import NotJson, extract_json
-from tests.helpers import operation, resolve, response_schema
+from tests.helpers import operation, request_schema, resolve, response_schema
 from tests.test_conventions import HEADER, RESPONSE_HEADER, kinds, page, scrape_pages, table
 
 
@@ -123,7 +123,7 @@ def test_a_table_captioned_as_the_data_structure_of_a_field_is_that_fields_objec
         {"tag.rst": page("Tagging an Image", ("URI", "PUT /v1/tags"), ("Request", request))},
     )
     op = operation(result.spec, "put", "/v1/tags")
-    body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    body = request_schema(result.spec, op)
     image_tag = resolve(result.spec, body["properties"]["image_tag"])
     assert set(image_tag["properties"]) == {"key", "value"}
     assert image_tag["required"] == ["key", "value"]

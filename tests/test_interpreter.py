@@ -8,7 +8,14 @@ import pytest
 
 from doc2openapi.scraper.pipeline import ScrapeResult, scrape
 from tests.conftest import PAGES
-from tests.helpers import operation, params, ref_name, resolve, response_schema
+from tests.helpers import (
+    operation,
+    params,
+    ref_name,
+    request_schema,
+    resolve,
+    response_schema,
+)
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +68,7 @@ def test_nested_objects_link_by_anchor(spec: dict[str, Any]) -> None:
 
 def test_request_body_links_by_table_number_and_title(spec: dict[str, Any]) -> None:
     op = operation(spec, "post", "/v1/{project_id}/widgets")
-    request = resolve(spec, op["requestBody"]["content"]["application/json"]["schema"])
+    request = request_schema(spec, op)
     assert request["required"] == ["name", "spec"]
     assert ref_name(request["properties"]["spec"]) == "Spec"  # "For details, see Table 4"
     parts = request["properties"]["parts"]

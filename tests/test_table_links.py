@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from doc2openapi.scraper.pipeline import ScrapeResult
-from tests.helpers import operation, resolve
+from tests.helpers import operation, request_schema, resolve
 from tests.test_conventions import (
     HEADER,
     RESPONSE_HEADER,
@@ -285,7 +285,7 @@ def test_a_link_to_the_other_messages_namesake_yields_to_the_one_after_the_field
         },
     )
     op = operation(result.spec, "put", "/v2/pools/{pool_id}")
-    body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    body = request_schema(result.spec, op)
     pool = resolve(result.spec, body["properties"]["pool"])
     sticky_schema = resolve(result.spec, pool["properties"]["session_persistence"])
     assert set(sticky_schema["properties"]) == {"type"} and sticky_schema["required"] == ["type"]
@@ -316,7 +316,7 @@ def test_a_link_to_the_fields_own_table_stands_even_with_a_later_namesake(
     pages = {"t.rst": page("Creating a Tree", ("URI", "POST /v1/trees"), ("Request", request))}
     result = scrape_pages(tmp_path, pages)
     op = operation(result.spec, "post", "/v1/trees")
-    body = resolve(result.spec, op["requestBody"]["content"]["application/json"]["schema"])
+    body = request_schema(result.spec, op)
     node = resolve(result.spec, body["properties"]["node"])
     children = node["properties"]["children"]
     item = resolve(result.spec, children.get("items", children))
