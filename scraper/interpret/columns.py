@@ -114,6 +114,9 @@ TYPE_IN_TEXT = re.compile(
 )
 
 
+STATED_TYPE_WORDS = KNOWN_TYPE_WORDS - {"file", "null"}  # what a description may state
+
+
 # Where a table of two columns opens the description with the type: "(Optional, Boolean)
 # Whether ...", "(Mandatory, String) Job ID.", "String. Job status.", "Array of SubJob
 # objects. See Table 5."
@@ -137,7 +140,7 @@ def _type_cell(roles: dict[str, int], row: tuple[Text, ...]) -> Text | None:
         return cell
     said = row[roles["description"]].text if "description" in roles else ""
     found = TYPE_IN_TEXT.search(said)
-    if found and found.group(1).strip().lower() in KNOWN_TYPE_WORDS - {"file", "null"}:
+    if found and found.group(1).strip().lower() in STATED_TYPE_WORDS:
         return Text(found.group(1).strip())
     if (leading := _leading_type(said)) is not None:
         return Text(leading)
@@ -153,7 +156,7 @@ def _leading_type(said: str) -> str | None:
     if not note and not TYPE_SENTENCE.fullmatch(found.strip()):
         return None  # "Object name.", "Array index.": words, not a type
     head = re.match(r"[A-Za-z]+", found.strip())
-    if head is None or head.group(0).lower() not in KNOWN_TYPE_WORDS - {"file", "null"}:
+    if head is None or head.group(0).lower() not in STATED_TYPE_WORDS:
         return None
     expr = parse_type(found)
     return None if isinstance(expr, UnknownType) else found.strip()
