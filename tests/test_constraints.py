@@ -104,6 +104,10 @@ def test_constraints_from_prose(kind: str, text: str, expected: dict[str, Any]) 
         ("string", "Box code.\nRegular expression:\nThe value can contain 1 to 64 characters.",
          {"minLength": 1, "maxLength": 64}),  # a sentence is no label's value
         ("integer", "Wait time.\nValue range: 2s-90s", {"minimum": 2, "maximum": 90}),
+        # the range's sentence ends it; the line's next sentence is prose of its own
+        ("integer", "Partitions.\nValue range: 1-100. Default value: **3**.",
+         {"minimum": 1, "maximum": 100, "default": 3}),
+        ("integer", "Value range: 1-60. Unit: minute.", {"minimum": 1, "maximum": 60}),
         ("integer", "Page size.\nValue range: 1-50\nCommon values: 5, 10, and 20\n"
          "Default value: 50", {"minimum": 1, "maximum": 50, "default": 50}),
         ("string", "Size.\nValue range:\n- SMALL: little\n- LARGE: big",
@@ -387,6 +391,31 @@ def test_list_sizes_said_of_the_list_itself() -> None:
     per_element: dict[str, Any] = {"type": "array", "items": {"type": "string"}}
     apply_constraints(per_element, "Tags. Each key can have a maximum of 10 values.")
     assert "maxItems" not in per_element
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "size"),
+    [
+        ("ids", "Audit logs. A maximum of 50 audit log IDs are allowed in a request.", 50),
+        ("local_subnets", "Subnets. A maximum of 50 local subnets can be specified.", 50),
+        ("values", "Tag values. Each tag contains a maximum of 10 values.", 10),
+        ("tags", "Tags. Up to 20 tags are allowed.", 20),
+        # a count of something else: per element, characters, or a noun after "for"
+        ("values", "Tag values. Each value contains a maximum of 255 Unicode characters.", None),
+        ("tags", "Tags. A maximum of 10 keys for tags are included.", None),
+        ("tags", "Tags. Each tag key can have a maximum of 10 tag values.", None),
+        ("tags", "Tags. Each key can have up to 10 values.", None),
+        # a case's count, and advice, hold for some requests only
+        ("tags", "Tags. For a free instance, a maximum of 5 tags can be added.", None),
+        ("tags", "Tags. It is recommended to add up to 3 tags.", None),
+    ],
+)
+def test_a_count_of_what_the_list_is_named_after_is_its_size(
+    name: str, text: str, size: int | None
+) -> None:
+    schema: dict[str, Any] = {"type": "array", "items": {"type": "string"}}
+    apply_constraints(schema, text, name)
+    assert schema.get("maxItems") == size
 
 
 def test_an_untyped_array_whose_prose_lists_values_holds_strings_of_the_list() -> None:

@@ -168,7 +168,7 @@ class SchemaBuilder:
         if isinstance(expr, Primitive) and schema.get("type") == "string":
             self._note_described(field, ref)
         description = field.description.text.strip()
-        found = apply_constraints(schema, description)
+        found = apply_constraints(schema, description, field.name)
         self._listed_in_table(schema, field, ref)
         if found.items_from_list:
             why = "array with no item type; string items, the values its description lists"

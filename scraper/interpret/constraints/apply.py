@@ -16,6 +16,11 @@ from doc2openapi.scraper.interpret.constraints.enums import (
     value_list,
 )
 from doc2openapi.scraper.interpret.constraints.formats import string_format
+from doc2openapi.scraper.interpret.constraints.list_sizes import (
+    LIST_MAX,
+    LIST_NOT_EMPTY,
+    list_size,
+)
 from doc2openapi.scraper.interpret.constraints.patterns import (
     CONFORM_WORDS,
     inline_pattern,
@@ -31,6 +36,7 @@ from doc2openapi.scraper.interpret.constraints.values import (
     typed,
 )
 from doc2openapi.scraper.model import Schema
+from doc2openapi.scraper.naming import words_of
 
 # "A fuzzy search will be performed.", "Fuzzy matching is supported." (a whole sentence: not
 # one case's "Otherwise, fuzzy query ...", nor "... is not supported", "... only for name"):
@@ -70,9 +76,7 @@ STATED = {
         r"\bregular\s+expression\s+\^",
         re.I,
     ),
-    "items": re.compile(
-        rf"\barray\s+length\b|{prose.LIST_MAX.pattern}|{prose.LIST_NOT_EMPTY.pattern}", re.I
-    ),
+    "items": re.compile(rf"\barray\s+length\b|{LIST_MAX.pattern}|{LIST_NOT_EMPTY.pattern}", re.I),
 }
 APPLIES = {
     "range": {"integer", "number"},
@@ -83,7 +87,6 @@ APPLIES = {
 SCALARS = ("string", "integer", "number", "boolean")
 TYPE_FORMATS = frozenset({"int32", "int64", "float", "double"})  # the type column's, not stated
 TYPE_KEYWORDS = [("format", f) for f in TYPE_FORMATS]
-SIZE = re.compile(rf"\**({NUM})\**\s*(?:-|to|~)\s*\**({NUM})\**")
 
 
 @dataclass
@@ -96,9 +99,9 @@ class Extracted:
     conflicts: list[str] = field(default_factory=list)  # what was read, then dropped, and why
 
 
-def apply_constraints(schema: Schema, description: str) -> Extracted:
+def apply_constraints(schema: Schema, description: str, name: str = "") -> Extracted:
     """Add the keywords `description` states to `schema` (a scalar, or an array whose item
-    keywords go on its items), in place."""
+    keywords go on its items), in place. A list's `name` says what a count counts."""
     kind = str(schema.get("type", ""))
     description = plain_dashes(description)
     result = Extracted(
@@ -106,7 +109,7 @@ def apply_constraints(schema: Schema, description: str) -> Extracted:
     )
     parts = split(description)
     if kind == "array":
-        _array(schema, parts, result)
+        _array(schema, parts, result, (words_of(name) or [""])[-1])
         items = schema.get("items")
         if not items:
             _listed_items(schema, parts, result)
@@ -118,20 +121,8 @@ def apply_constraints(schema: Schema, description: str) -> Extracted:
     return result
 
 
-def _array(schema: Schema, parts: Parts, result: Extracted) -> None:
-    """ "Array length: 1 to 100" -> minItems 1, maxItems 100; else what the prose says of
-    the list itself ("The list can contain up to 20 keys", "cannot be an empty list")."""
-    stated = parts.labels.get("array length")
-    match = SIZE.search(stated or "")
-    if match:
-        low, high = (number(g, True) for g in match.groups())
-        if low is not None and high is not None and 0 <= low <= high:
-            if low > 0:
-                schema["minItems"] = low
-            schema["maxItems"] = high
-            result.extracted.add("items")
-        return
-    low, high = prose.list_size(_said(parts))
+def _array(schema: Schema, parts: Parts, result: Extracted, noun: str) -> None:
+    low, high = list_size(parts.labels.get("array length"), _said(parts), noun)
     if low is not None:
         schema["minItems"] = low
     if high is not None and (low is None or low <= high):

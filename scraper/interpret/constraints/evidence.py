@@ -15,7 +15,7 @@ from doc2openapi.scraper.model import Schema
 
 CONSTRAINT_KEYWORDS = {
     "enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength",
-    "maxLength", "pattern", "format",
+    "maxLength", "pattern", "format", "minItems", "maxItems",
 }  # fmt: skip
 
 

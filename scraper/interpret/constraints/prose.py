@@ -160,13 +160,15 @@ def first_stated(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The first match that states a rule of the field: not one case's, not advice ("The
     recommended value ranges from 10 to 50.")."""
     for match in pattern.finditer(text):
-        if not case_specific(text, match.start()) and not _advice(text, match.start()):
+        if states_a_rule(text, match.start()):
             return match
     return None
 
 
-def _advice(text: str, start: int) -> bool:
-    return ADVICE.search(text, sentence_start(text, start), start) is not None
+def states_a_rule(text: str, start: int) -> bool:
+    """Does the sentence around `start` hold for every value: no case's, no advice?"""
+    advice = ADVICE.search(text, sentence_start(text, start), start) is not None
+    return not advice and not case_specific(text, start)
 
 
 def sentence_start(text: str, start: int) -> int:
@@ -216,7 +218,7 @@ def _open_interval(text: str, integer: bool) -> Interval | None:
             continue
         if open_low and open_high and not RANGE_BEFORE.search(text, 0, match.start()):
             continue
-        if case_specific(text, match.start()) or _advice(text, match.start()):
+        if not states_a_rule(text, match.start()):
             continue
         bounds = _ordered((low, high), integer)
         if bounds is None:
@@ -268,23 +270,6 @@ def length_range(text: str) -> tuple[int | float | None, int | float | None]:
         size = number(match.group(1), True)
         return size, size
     return None, None
-
-
-LIST_MAX = re.compile(
-    r"\b(?:list|array)\s+can\s+(?:contain|have|include)\s+(?:up\s+to|a\s+maximum\s+of|at\s+most)"
-    r"\s+(\d+)\b",
-    re.I,
-)
-LIST_NOT_EMPTY = re.compile(r"\bcannot\s+be\s+an\s+empty\s+(?:list|array)\b", re.I)
-
-
-def list_size(text: str) -> tuple[int | None, int | None]:
-    """(minItems, maxItems) stated of the list itself: "The list can contain up to 20
-    keys", "This list cannot be an empty list". What each element may hold ("Each key can
-    have up to 10 values") is not the list's size."""
-    high = first_stated(LIST_MAX, text)
-    low = 1 if first_stated(LIST_NOT_EMPTY, text) else None
-    return low, int(high.group(1)) if high else None
 
 
 def default_value(text: str, kind: str, members: list[Any] | None = None) -> Any:

@@ -57,6 +57,13 @@ def _value_then_sentence(text: str) -> tuple[str, str]:
     return (match.group(1), match.group(2)) if match else (text, "")
 
 
+def _range_then_sentence(text: str) -> tuple[str, str]:
+    """ "1-100. Unit: second." -> ("1-100", "Unit: second."): the range ends with its
+    sentence; what follows on the line is prose of its own."""
+    match = re.match(r"(.*?[^.\s])\.\s+([A-Z].*)$", text)
+    return (match.group(1), match.group(2)) if match else (text, "")
+
+
 def _value_line(line: str) -> bool:
     """Can this line be the value of the label on the line before: one token (a regular
     expression, a number), not a sentence, a label, a heading or a list item of its own?"""
@@ -112,6 +119,12 @@ def split(description: str) -> Parts:
                     current.append(value)
                     current = parts.prose
                     if rest:
+                        current.append(rest)
+                elif inline and name == "range":  # "Range: 1-100. Unit: s." ends the range
+                    value, rest = _range_then_sentence(inline)
+                    current.append(value)
+                    if rest:
+                        current = parts.prose
                         current.append(rest)
                 elif inline:
                     current.append(inline)
