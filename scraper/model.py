@@ -74,6 +74,10 @@ class Response:
     body: Body | None = None
     headers: list[Parameter] = field(default_factory=list)
 
+    @property
+    def header_names(self) -> set[str]:
+        return {header.name for header in self.headers}
+
 
 @dataclass
 class Operation:

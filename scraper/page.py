@@ -96,7 +96,7 @@ class Table:
 
 _TABLE_LABEL = re.compile(r"^\s*Table\s+\d+[.:]?\s*", re.IGNORECASE)
 TABLE_NUMBER = re.compile(r"^\s*Table\s+(\d+)", re.IGNORECASE)
-LABEL = re.compile(r"\** ?([A-Za-z_][\w-]*(?: [A-Za-z_][\w-]*){0,3}) ?\** ?[:：]? ?\**")
+LABEL = re.compile(r"\** ?([A-Za-z_][\w-]*(?: [A-Za-z_][\w-]*){0,5}) ?\** ?[:：]? ?\**")
 
 
 @dataclass(frozen=True)
@@ -197,7 +197,7 @@ class PageBuilder:
         table lists ...") or a line with a number ("Status code: 200") labels no table."""
         blocks = self.page.sections[-1].blocks
         last = blocks[-1] if blocks else None
-        if not isinstance(last, Paragraph) or last.item:
+        if not isinstance(last, Paragraph):
             return ""
         text = squash(last.body.text)
         label = LABEL.fullmatch(text) if len(text) <= 60 else None  # a label is short

@@ -2025,6 +2025,47 @@ def test_a_label_paragraph_above_a_table_without_caption_is_its_caption(tmp_path
     assert resolve(result.spec, body["properties"]["owner"])["properties"].keys() == {"user_id"}
 
 
+def test_bulleted_labels_over_header_and_body_tables_place_their_rows(tmp_path: Path) -> None:
+    """The IAM layout: "- Parameters in the request header" and "- Parameters in the
+    response header" as list items over caption-less tables. Before, the header rows were
+    request body fields (the body's required flags lost), and the response header table
+    became the response body, the real body table unlinked."""
+
+    def labelled(label: str, *rows: tuple[str, ...]) -> str:
+        return f"-  {label}\n\n{rst_table(*rows)}\n\n"  # the table inside the item
+
+    request = labelled(
+        "Parameters in the request header",
+        HEADER,
+        ("Content-Type", "Yes", "String", "Fill application/json."),
+        ("X-Domain-Id", "No", "String", "Account ID."),
+    ) + labelled("Parameters in the request body", HEADER, ("auth", "Yes", "Object", "Auth."))
+    response = labelled(
+        "Parameters in the response header",
+        RESPONSE_HEADER,
+        ("X-Subject-Token", "String", "Signed token."),
+    ) + labelled("Parameters in the response body", RESPONSE_HEADER, ("token", "Object", "T."))
+    text = page(
+        "Obtaining a Token",
+        ("URI", "POST /v3/auth/tokens"),
+        ("Request", request),
+        ("Response", response),
+        ("Status Codes", table("Table 9 Status codes", ("Status Code", "Description"),
+                               ("201", "Created."))),
+    )  # fmt: skip
+    result = scrape_pages(tmp_path, {"token.rst": text})
+    op = operation(result.spec, "post", "/v3/auth/tokens")
+    assert params(op).keys() == {("header", "X-Domain-Id")}
+    body = request_schema(result.spec, op)
+    assert body["properties"].keys() == {"auth"} and body["required"] == ["auth"]
+    created = op["responses"]["201"]
+    assert created["headers"] == {
+        "X-Subject-Token": {"description": "Signed token.", "schema": {"type": "string"}}
+    }
+    assert response_schema(result.spec, op, "201")["properties"].keys() == {"token"}
+    assert "unlinked-table" not in kinds(result)
+
+
 def test_a_two_column_table_whose_descriptions_open_with_the_type_is_typed_by_them(
     tmp_path: Path,
 ) -> None:

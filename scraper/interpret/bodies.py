@@ -105,9 +105,12 @@ def _read_table(ctx: PageContext, walk: BodyWalk, table: Table, after_label: boo
         if not is_status_table(table) and not is_value_table(table):
             report_unknown_table(ctx.builder, table)
         return
-    if caption_location(table.caption.lower()) is not None:
+    if (location := caption_location(table.caption.lower())) is not None:
         if walk.role == "request":
             read_parameters(ctx, ctx.page, table, "request")
+        elif location == "header":  # "Response header parameters": that response's headers
+            headers = ctx.draft.response_headers.setdefault(walk.status or "", [])
+            headers.append(ctx.index.ref_of(ctx.page, table))
         else:
             ctx.builder.used.add(ctx.index.ref_of(ctx.page, table).key)
         return

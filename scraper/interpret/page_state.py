@@ -20,6 +20,7 @@ class Draft:
     parameters: dict[tuple[str, str], Parameter] = field(default_factory=dict)
     request: TableRef | None = None
     bodies: dict[str, TableRef] = field(default_factory=dict)
+    response_headers: dict[str, list[TableRef]] = field(default_factory=dict)  # by status
     statuses: dict[str, str] = field(default_factory=dict)
     prose_statuses: dict[str, str] = field(default_factory=dict)  # "Status code 200, ..."
     request_examples: list[Example] = field(default_factory=list)

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 
-from doc2openapi.scraper.interpret.columns import is_status_table
+from doc2openapi.scraper.interpret.columns import is_status_table, read_fields
 from doc2openapi.scraper.interpret.common_statuses import CommonStatuses, common_statuses
 from doc2openapi.scraper.interpret.example_fields import example_schema
 from doc2openapi.scraper.interpret.examples import show_nothing
 from doc2openapi.scraper.interpret.http_message import reason_phrase
 from doc2openapi.scraper.interpret.page_state import Draft, PageContext, section_tables
+from doc2openapi.scraper.interpret.parameters import IMPLIED_HEADERS
 from doc2openapi.scraper.interpret.sections import RoledSection
-from doc2openapi.scraper.model import Body, Response
+from doc2openapi.scraper.model import SOURCE_KEY, Body, Parameter, Response
 from doc2openapi.scraper.page import Paragraph, Table
 
 NO_BODY_STATUSES = frozenset({"204", "205", "304"})  # RFC 9110: these responses have no body
@@ -110,6 +111,7 @@ def build_responses(ctx: PageContext, base_id: str, method: str) -> dict[str, Re
     named = [*responses, *ctx.draft.bodies, *(code for code in stated if code == RANGE_KEY)]
     success = next((c for c in named if c.startswith("2")), _one_code(linked))
     _add_bodies(ctx, responses, success, base_id)
+    _add_headers(ctx, responses, success)
     _add_examples(ctx, responses, success, base_id)
     if not responses:  # no list, table, marker or body: the codes a sentence states, or
         stated = stated or linked  # a linked page gives the method
@@ -152,6 +154,23 @@ def _add_bodies(
             continue
         response = responses.setdefault(code, Response(code))
         response.body = Body(ctx.builder.object_ref(ref, base_id + _suffix(code, success)))
+
+
+def _add_headers(ctx: PageContext, responses: dict[str, Response], success: str) -> None:
+    """The rows of a response header table ("Parameters in the response header") are that
+    response's headers. None is required: the docs list what a response may carry."""
+    for status, refs in ctx.draft.response_headers.items():
+        response = responses.setdefault(status or success, Response(status or success))
+        for ref in refs:
+            ctx.builder.used.add(ref.key)
+            for row in read_fields(ref.table):
+                if row.name.lower() in IMPLIED_HEADERS or row.name in response.header_names:
+                    continue
+                schema = ctx.builder.field_schema(row, ref)
+                description = str(schema.pop("description", ""))
+                source = schema.pop(SOURCE_KEY, None)
+                header = Parameter(row.name, "header", False, schema, description, source)
+                response.headers.append(header)
 
 
 def _add_examples(
