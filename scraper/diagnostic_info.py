@@ -9,7 +9,8 @@ INFO_KINDS: dict[str, Kind] = {
     "inferred:status": Kind(
         "info",
         "a page with no status code, whose status section links to a common page that gives "
-        'the code per method ("204: Normal response to DELETE requests"): that code',
+        'the code per method ("204: Normal response to DELETE requests"): that code; with no '
+        "such page, a response body or example no status names: 200",
         "list the codes on the page",
     ),
     "inferred:adjacent-table": Kind(

@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from doc2openapi.scraper.pipeline import ScrapeResult, scrape
 from tests.helpers import (
     operation,
@@ -1907,6 +1909,43 @@ def _request_body(
     op = operation(result.spec, "post", "/v1/widgets")
     schema = op["requestBody"]["content"]["application/json"]["schema"]
     return result, resolve(result.spec, schema)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Normal response code: 202 Accepted",
+        "Normal: 202",
+        "Success: 202",
+        "Returned value: 202 Accepted.",
+        "Return code: 202",
+        "HTTP status code 202 is returned if the request succeeds.",
+    ],
+)
+def test_a_body_takes_the_success_code_other_labels_state(tmp_path: Path, said: str) -> None:
+    """Status labels other vendors write, in a "Returned Value" section. Before, the body
+    was silently a 200's."""
+    fields = table("Table 2 Response body", RESPONSE_HEADER, ("job_id", "String", "Job."))
+    text = page(
+        "Resizing a Volume",
+        ("URI", "POST /v2/volumes/{volume_id}/action"),
+        ("Response", fields),
+        ("Returned Value", said),
+    )
+    result = scrape_pages(tmp_path, {"resize.rst": text})
+    responses = operation(result.spec, "post", "/v2/volumes/{volume_id}/action")["responses"]
+    assert list(responses) == ["202"] and "content" in responses["202"]
+    assert "inferred:status" not in kinds(result)
+
+
+def test_a_body_with_no_success_status_documented_is_a_200_and_said(tmp_path: Path) -> None:
+    fields = table("Table 2 Response body", RESPONSE_HEADER, ("job_id", "String", "Job."))
+    text = page("Resizing a Volume", ("URI", "POST /v2/volumes"), ("Response", fields))
+    result = scrape_pages(tmp_path, {"resize.rst": text})
+    assert list(operation(result.spec, "post", "/v2/volumes")["responses"]) == ["200"]
+    assert kinds(result)["inferred:status"] == [
+        "no success status is documented; the response body is given 200"
+    ]
 
 
 def test_a_body_takes_the_success_code_a_sentence_or_its_marker_states(tmp_path: Path) -> None:

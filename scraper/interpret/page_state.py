@@ -23,6 +23,7 @@ class Draft:
     response_headers: dict[str, list[TableRef]] = field(default_factory=dict)  # by status
     statuses: dict[str, str] = field(default_factory=dict)
     prose_statuses: dict[str, str] = field(default_factory=dict)  # "Status code 200, ..."
+    success_codes: list[str] = field(default_factory=list)  # "202 ... if it succeeds"
     request_examples: list[Example] = field(default_factory=list)
     response_examples: dict[str, list[Example]] = field(default_factory=dict)
     template_vars: set[str] = field(default_factory=set)

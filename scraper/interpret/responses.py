@@ -16,7 +16,13 @@ from doc2openapi.scraper.model import SOURCE_KEY, Body, Parameter, Response
 from doc2openapi.scraper.page import Paragraph, Table
 
 NO_BODY_STATUSES = frozenset({"204", "205", "304"})  # RFC 9110: these responses have no body
-STATUS_MARKER = re.compile(r"\bstatus\s+codes?\s*[:：]?\s*(\d{3})\b", re.I)
+# "Status code: 202", and the labels other pages write for it: "Normal response code: 202",
+# "Normal: 202", "Success: 202", "Returned value: 202 Accepted", "Return code: 202"
+STATUS_MARKER = re.compile(
+    r"\b(?:status\s+codes?|(?:normal|success(?:ful)?)(?:\s+response)?(?:\s+codes?)?|"
+    r"response\s+codes?|return(?:ed)?\s+(?:codes?|values?))\s*[:：]?\s*([1-5]\d\d)\b",
+    re.I,
+)
 # A heading's status in parentheses: "Response Parameters (status 202)", "Response (201)"
 HEADING_STATUS = re.compile(
     r"\(\s*(?:http\s+)?(?:status(?:\s+codes?)?\s*[:：]?\s*)?([1-5]\d\d)\s*\)", re.I
@@ -29,6 +35,7 @@ def heading_status(title: str) -> str | None:
     return marker.group(1) if marker else None
 
 
+LINE_END = re.compile(r"\s*([A-Z][A-Za-z -]{0,40}?)?\s*\.?")  # " Accepted." after a marker
 STATUS_LINE = re.compile(r"^\s*([1-5]\d\d)\b(?![.,]\d)\s*[:：-]?\s*(.{0,80})$", re.S)
 STATUS_RETURNED = re.compile(r"\b([1-5]\d\d) ([A-Z][A-Za-z -]{1,40}?) (?:is|will be) returned\b")
 # "If a 2xx status code is returned, for example, 200, 202, or 204, the request is successful":
@@ -37,6 +44,7 @@ STATUS_RETURNED = re.compile(r"\b([1-5]\d\d) ([A-Z][A-Za-z -]{1,40}?) (?:is|will
 _RANGE = r"(?<![\w-])2xx\s+(?:status\s+)?codes?\b"
 SUCCESS_RANGE = re.compile(rf"{_RANGE}[^.]*\bsucce|\bsucce[^.]*{_RANGE}", re.I)
 RANGE_KEY = "2XX"
+SUCCEEDS = re.compile(r"\bsucce(?:eds?|ss|ssful|ssfully)\b", re.I)
 
 
 def read_prose_statuses(roled: RoledSection, draft: Draft) -> None:
@@ -50,12 +58,20 @@ def read_prose_statuses(roled: RoledSection, draft: Draft) -> None:
         text = " ".join(block.body.text.split())
         for marker in STATUS_MARKER.finditer(text):
             draft.prose_statuses.setdefault(marker.group(1), "")
+            if marker.group(1).startswith("2") and SUCCEEDS.search(_sentence(text, marker)):
+                draft.success_codes.append(marker.group(1))  # "... returned if it succeeds"
         if SUCCESS_RANGE.search(text):
             draft.prose_statuses.setdefault(RANGE_KEY, "")
         for returned in STATUS_RETURNED.finditer(text):
             code, words = returned.groups()
             if words.lower() == reason_phrase(code, "").lower():
                 draft.prose_statuses.setdefault(code, words)
+
+
+def _sentence(text: str, match: re.Match[str]) -> str:
+    start = text.rfind(". ", 0, match.start()) + 1
+    end = text.find(". ", match.end())
+    return text[start : end if end >= 0 else len(text)]
 
 
 def read_status_section(roled: RoledSection, draft: Draft) -> None:
@@ -80,12 +96,14 @@ def read_status_section(roled: RoledSection, draft: Draft) -> None:
 
 def _listed_status(line: str) -> tuple[str, str] | None:
     """(code, its words) a status section's line states: "204" on a line of its own (after
-    "- Normal"), "200 OK", or a line that is only a marker ("Status Code:202.")."""
+    "- Normal"), "200 OK", or a line that is only a marker ("Status Code:202.", "Normal
+    response code: 202 Accepted")."""
     if (status := STATUS_LINE.match(line)) is not None:
         code, words = status.groups()
         return code, " ".join(words.split())
-    if (marker := STATUS_MARKER.fullmatch(line.strip().rstrip("."))) is not None:
-        return marker.group(1), ""
+    marker = STATUS_MARKER.match(line.strip())
+    if marker is not None and (words := LINE_END.fullmatch(line.strip(), marker.end())):
+        return marker.group(1), " ".join((words.group(1) or "").split())
     return None
 
 
@@ -108,8 +126,9 @@ def build_responses(ctx: PageContext, base_id: str, method: str) -> dict[str, Re
     stated = _stated_in_prose(ctx.draft.prose_statuses, linked)
     # a sentence naming the class is about success; one naming a code may be about a case
     # ("If Range is specified, status code 206 is returned"), so only the class is taken
-    named = [*responses, *ctx.draft.bodies, *(code for code in stated if code == RANGE_KEY)]
-    success = next((c for c in named if c.startswith("2")), _one_code(linked))
+    named = [*responses, *ctx.draft.bodies, *ctx.draft.success_codes,
+             *(code for code in stated if code == RANGE_KEY)]  # fmt: skip
+    success = _success_code(ctx, named, linked)
     _add_bodies(ctx, responses, success, base_id)
     _add_headers(ctx, responses, success)
     _add_examples(ctx, responses, success, base_id)
@@ -211,6 +230,20 @@ def _stated_in_prose(statuses: dict[str, str], linked: dict[str, str]) -> dict[s
     if linked or any(code.startswith("2") for code in exact):
         return exact
     return statuses
+
+
+def _success_code(ctx: PageContext, named: list[str], linked: dict[str, str]) -> str:
+    """The first 2xx code the page names; else the linked common page's, else 200, which a
+    body or example with no status stated then gets, said."""
+    if (named_2xx := next((c for c in named if c.startswith("2")), None)) is not None:
+        return named_2xx
+    success = _one_code(linked)
+    if not linked and (ctx.draft.bodies or ctx.draft.response_examples):
+        ctx.builder.diagnose(
+            "inferred:status",
+            f"no success status is documented; the response body is given {success}",
+        )
+    return success
 
 
 def _one_code(linked: dict[str, str]) -> str:
