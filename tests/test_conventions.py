@@ -506,6 +506,32 @@ def test_a_response_section_that_only_links_to_another_page_takes_that_pages_tab
     assert any("task.rst" in r for r in kinds(result)["linked-body"])
 
 
+def test_a_link_to_an_operation_page_takes_its_response_body_not_its_path_table(
+    tmp_path: Path,
+) -> None:
+    """ "The response parameters are the same as those of Querying a Job": that page's
+    response body table, not its first table (the path parameters, which made the retry's
+    response require `project_id` and reject its own example)."""
+    show = page(
+        "Querying a Job",
+        ("URI", "GET /v1/jobs/{job_id}\n\n"
+         + table("Table 1 Path parameters", HEADER, ("job_id", "Yes", "String", "Job."))),
+        ("Response Parameters",
+         table("Table 2 Response body parameters", RESPONSE_HEADER, ("id", "String", "ID."))),
+    )  # fmt: skip
+    retry = page(
+        "Retrying a Job",
+        ("URI", "POST /v1/jobs/{job_id}/retry"),
+        ("Response Parameters", "The response parameters are the same as those of "
+                                ":ref:`Querying a Job <show_page>`."),
+    )  # fmt: skip
+    pages = {"show.rst": ".. _show_page:\n\n" + show, "retry.rst": retry}
+    result = scrape_pages(tmp_path, pages)
+    op = operation(result.spec, "post", "/v1/jobs/{job_id}/retry")
+    assert set(response_schema(result.spec, op, "200")["properties"]) == {"id"}
+    assert any("Table 2 Response body parameters" in r for r in kinds(result)["linked-body"])
+
+
 def test_a_status_code_standing_alone_under_returned_values_is_the_success_code(
     tmp_path: Path,
 ) -> None:

@@ -96,7 +96,7 @@ def _read_label(ctx: PageContext, walk: BodyWalk, paragraph: Paragraph) -> None:
     marker = STATUS_MARKER.search(paragraph.body.text)
     if marker and walk.role == "response":
         walk.status, walk.awaiting_root = marker.group(1), True
-    walk.elsewhere = walk.elsewhere or _linked_body(ctx, paragraph)
+    walk.elsewhere = walk.elsewhere or _linked_body(ctx, paragraph, walk.role)
     walk.labelled, walk.label = True, paragraph.body.text
 
 
@@ -132,14 +132,14 @@ def _add_body(draft: Draft, role: str, status: str | None, ref: TableRef) -> Non
         draft.bodies.setdefault(status or "", ref)
 
 
-def _linked_body(ctx: PageContext, paragraph: Paragraph) -> TableRef | None:
+def _linked_body(ctx: PageContext, paragraph: Paragraph, role: str) -> TableRef | None:
     """The table a table-less body section points at ("See Responses (Task)."): a
     link to another page, or to a section or table anchor on one."""
     page = ctx.page
     for link in paragraph.body.links:
         if link.page == page.source or not (link.page or link.anchor):
             continue
-        found = ctx.index.by_link(link, page) or ctx.index.by_page_link(link, page)
+        found = ctx.index.by_link(link, page) or ctx.index.by_page_link(link, page, role)
         if found is not None and found.page.source != page.source:
             return found
     return None

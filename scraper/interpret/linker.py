@@ -22,6 +22,8 @@ GENERIC_TITLE_WORDS = re.compile(
     re.I,
 )
 TABLE_MENTION = re.compile(r"\bTable\s+(\d+)\b", re.I)
+PARTS = frozenset({"request", "response"})
+PLACES = frozenset({"path", "query", "header", "headers", "uri", "url"})  # on the wire
 PAGE_LOOKUP = "@page:"  # marks a recorded page lookup (by_page_link) among anchor lookups
 WHOLE_PAGE = "@whole:"  # marks a recorded lookup of a page's part (linked_part)
 
@@ -157,7 +159,8 @@ class TableIndex:
                     return False
                 continue
             if anchor.startswith(PAGE_LOOKUP):
-                found = self._by_page(Link("", page, anchor[len(PAGE_LOOKUP) :] or None))
+                role, _, name = anchor[len(PAGE_LOOKUP) :].partition(":")
+                found = self._by_page(Link("", page, name or None), role)
             else:
                 found = self._by_link(Link("", page, anchor), here_page)
             if (found.key if found else None) != target:
@@ -191,12 +194,13 @@ class TableIndex:
                 self._lookups.pages.add(found.page.source)
         return found
 
-    def by_page_link(self, link: Link, here: Page) -> TableRef | None:
-        """The first field table of the page a link names without an anchor: a response
-        section that says only "See Responses (Task)" means that page's table."""
-        found = self._by_page(link)
+    def by_page_link(self, link: Link, here: Page, part: str) -> TableRef | None:
+        """The `part` ("request", "response") body table of the page a link names without
+        an anchor: a response section that says only "See Responses (Task)" means that
+        page's table."""
+        found = self._by_page(link, part)
         if self._lookups is not None:
-            key = (link.page, PAGE_LOOKUP + (link.anchor or ""), here.source)
+            key = (link.page, f"{PAGE_LOOKUP}{part}:{link.anchor or ''}", here.source)
             self._lookups.links[key] = found.key if found else None
             if found is not None:
                 self._lookups.pages.add(found.page.source)
@@ -213,12 +217,18 @@ class TableIndex:
                 self._lookups.pages.add(found.page.source)
         return found
 
-    def _by_page(self, link: Link) -> TableRef | None:
-        """A link to a page (by file, or by the label at its top): its first field table."""
+    def _by_page(self, link: Link, part: str) -> TableRef | None:
+        """A link to a page (by file, or by the label at its top): its first field table
+        whose caption names the `part` ("Response body parameters"), else its first that
+        names no part and no place on the wire ("Path parameters"), else its first."""
         target = self._target_page(link)
         if target is None:
             return None
-        return next((r for r in self._refs[target.source] if _fields(r.table)), None)
+        tables = [r for r in self._refs[target.source] if _fields(r.table)]
+        words = [set(re.findall(r"[a-z]+", r.table.caption.lower())) for r in tables]
+        named = [r for r, w in zip(tables, words, strict=True) if part in w and not w & PLACES]
+        plain = [r for r, w in zip(tables, words, strict=True) if not w & (PLACES | PARTS)]
+        return next(iter(named + plain + tables), None)
 
     def _target_page(self, link: Link) -> Page | None:
         if link.anchor:
