@@ -532,6 +532,32 @@ def test_a_link_to_an_operation_page_takes_its_response_body_not_its_path_table(
     assert any("Table 2 Response body parameters" in r for r in kinds(result)["linked-body"])
 
 
+def test_an_example_shown_as_an_http_message_is_its_status_lines(tmp_path: Path) -> None:
+    """Blocks opening with "HTTP/1.1 202 Accepted": the 202's example. Before, every such
+    block was the 200's, and a field of the 202's table was reported as in no table."""
+
+    def block(status_line: str, body: str) -> str:
+        message = f"{status_line}\nContent-Type: application/json\n\n{body}"
+        return ".. code-block:: text\n\n" + "".join(f"   {line}\n" for line in message.split("\n"))
+
+    text = page(
+        "Deleting a Cluster",
+        ("URI", "DELETE /v1/clusters/{cluster_id}"),
+        ("Response", "**Status code: 200**\n\n"
+         + table("Table 2 Response body", RESPONSE_HEADER, ("result", "String", "Result."))
+         + "\n**Status code: 202**\n\n"
+         + table("Table 3 Response body", RESPONSE_HEADER, ("job_id", "String", "Job."))),
+        ("Example Responses", block("HTTP/1.1 200 OK", '{"result": "success"}') + "\n"
+         + block("HTTP/1.1 202 Accepted", '{"job_id": "j-1"}')),
+    )  # fmt: skip
+    result = scrape_pages(tmp_path, {"delete.rst": text})
+    op = operation(result.spec, "delete", "/v1/clusters/{cluster_id}")
+    for status, key in (("200", "result"), ("202", "job_id")):
+        content = op["responses"][status]["content"]["application/json"]
+        assert [list(e["value"]) for e in content["examples"].values()] == [[key]]
+    assert "doc-defect:undocumented-field" not in kinds(result)
+
+
 def test_a_status_code_standing_alone_under_returned_values_is_the_success_code(
     tmp_path: Path,
 ) -> None:
@@ -1545,6 +1571,9 @@ def test_header_words_around_a_role_and_columns_no_role_reads(tmp_path: Path) ->
         ("size", "Yes", "Integer", "Disk size.", "40", "80"),
         ("mode", "No", "String", "Disk mode.", "N/A", "-"),
         ("zone", "✓", "String", "Disk zone.", "-", "-"),  # a check mark says yes
+        ("cipher", "No", "String", "Cipher. Options: NONE, AES256", "NONE", "-"),  # a value
+        ("timeout", "No", "Integer", "Timeout.", "1000 ms", "-"),  # a number with its unit
+        ("interval", "No", "Integer", "Interval.", "60s", "-"),
     )
     result = scrape_pages(
         tmp_path,
@@ -1557,6 +1586,9 @@ def test_header_words_around_a_role_and_columns_no_role_reads(tmp_path: Path) ->
     assert size["default"] == 40
     assert size["description"].splitlines() == ["Disk size.", "Default Value: 40", "Example: 80"]
     assert body["properties"]["mode"]["description"] == "Disk mode."
+    fields = body["properties"]
+    assert fields["cipher"]["enum"] == ["NONE", "AES256"] and fields["cipher"]["default"] == "NONE"
+    assert (fields["timeout"]["default"], fields["interval"]["default"]) == (1000, 60)
 
 
 def test_a_type_the_description_states_where_no_type_column_does(tmp_path: Path) -> None:

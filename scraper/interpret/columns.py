@@ -172,6 +172,11 @@ def _stated_presence(said: str) -> bool | None:
 EMPTY_CELLS = frozenset({"", "-", "--", "n/a", "na", "none", "null", "—", "–"})
 
 
+def _empty(cell: str) -> bool:
+    """A cell that says nothing ("-", "None"); "NONE" in capitals reads as a value."""
+    return cell.lower() in EMPTY_CELLS and not (cell.isupper() and cell.isalpha())
+
+
 def _repeats_a_used_column(table: Table, roles: dict[str, int], header: str) -> bool:
     words = _header_words(header).lower()
     return any(_header_words(table.header[i]).lower() == words for i in roles.values())
@@ -186,7 +191,7 @@ def _description(
     extra = "\n".join(
         f"{header}: {row[index].text.strip()}"
         for index, header in others
-        if index < len(row) and row[index].text.strip().lower() not in EMPTY_CELLS
+        if index < len(row) and not _empty(row[index].text.strip())
     )
     if not extra:
         return own

@@ -15,6 +15,7 @@ from doc2openapi.scraper.interpret.sections import Role, RoledSection
 from doc2openapi.scraper.model import Example, Json
 from doc2openapi.scraper.page import CodeBlock, Page, Paragraph
 
+HTTP_STATUS_LINE = re.compile(r"\s*HTTP/\d(?:\.\d)?\s+([1-5]\d\d)\b")
 CONTENT_TYPE = re.compile(r"content-type\W{0,3}:\s*([\w.+-]+/[\w.+-]+)", re.I)
 ERROR_KEYS = frozenset({"error", "error_code", "error_msg", "errorcode", "errormsg", "code",
                         "message", "msg", "request_id", "requestid", "error_description",
@@ -91,6 +92,10 @@ def _read_code_block(
             f"example in {roled.section.title!r} has slips of the hand; repaired "
             f"{'; '.join(extracted.repairs)}",
         )
+    if (shown := HTTP_STATUS_LINE.match(block.text)) is not None:  # "HTTP/1.1 202 Accepted"
+        if roled.role == "example-request":
+            return  # a response shown while explaining the request
+        walk.status, walk.side, walk.after_request_line = shown.group(1), "response", False
     request_line = REQUEST_LINE.match(block.text) is not None
     is_request = walk.after_request_line or request_line or walk.side == "request"
     walk.after_request_line = False

@@ -85,6 +85,10 @@ APPLIES = {
     "pattern": {"string", "array"},
 }
 SCALARS = ("string", "integer", "number", "boolean")
+UNITS = r"ms|s|sec|seconds?|min|minutes?|h|hours?|days?|KB|MB|GB|TB|%"
+DEFAULT_PART = re.compile(
+    rf"\s*(?:({NUM})\s*(?:{UNITS})|(\"[^\"]*\"|\S+))(?:\s*$|\s*\(|\s*[:,]\s|\s*\.\s*$)"
+)
 TYPE_FORMATS = frozenset({"int32", "int64", "float", "double"})  # the type column's, not stated
 TYPE_KEYWORDS = [("format", f) for f in TYPE_FORMATS]
 
@@ -297,8 +301,8 @@ def _default(parts: Parts, text: str, kind: str, marked: Any, listed: list[Any] 
     else a value of the list (true/false for a boolean) marked "(default)" where named."""
     stated = parts.section("default")
     if stated is not None:
-        first = re.match(r"\s*(\"[^\"]*\"|\S+)(?:\s*$|\s*\(|\s*[:,]\s|\s*\.\s*$)", stated)
-        token = clean_token(first.group(1)) if first else ""
+        first = DEFAULT_PART.match(stated)  # "10", "NONE", "1000 ms", "60s (one minute)"
+        token = clean_token(first.group(1) or first.group(2)) if first else ""
         value = typed(token, kind) if first else None
         if listed and value in listed:  # "Default: NONE" where NONE is one of the values
             return value
