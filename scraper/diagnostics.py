@@ -95,6 +95,11 @@ KINDS: dict[str, Kind] = {
     "undocumented-path-parameter": Kind(
         "warning", "a `{name}` in the path with no parameter row; typed as string", "add a row"
     ),
+    "undocumented-query-parameter": Kind(
+        "warning",
+        "a query key the URI names (`&sort={sort}`) with no parameter row; an optional string",
+        "add a row",
+    ),
     "path-parameter-not-in-path": Kind(
         "warning", "a path parameter row that no documented path uses", "check the URI"
     ),

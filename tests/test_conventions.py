@@ -558,6 +558,54 @@ def test_an_example_shown_as_an_http_message_is_its_status_lines(tmp_path: Path)
     assert "doc-defect:undocumented-field" not in kinds(result)
 
 
+def test_a_query_key_the_uri_names_with_no_row_is_an_optional_string_said(
+    tmp_path: Path,
+) -> None:
+    """`&sort={sort}` with no row: before, the key was lost without a word."""
+    query = table("Table 1 Query parameters", HEADER, ("limit", "No", "Integer", "Page size."))
+    text = page("Querying Alarms", ("URI", "GET /v2/alarms?limit={limit}&sort={sort}\n\n" + query))
+    result = scrape_pages(tmp_path, {"alarms.rst": text})
+    found = params(operation(result.spec, "get", "/v2/alarms"))
+    assert found.keys() == {("query", "limit"), ("query", "sort")}
+    assert found[("query", "sort")]["schema"] == {"type": "string"}
+    assert "required" not in found[("query", "sort")]
+    assert kinds(result)["undocumented-query-parameter"] == [
+        "query key 'sort' in the URI of /v2/alarms has no parameter row; an optional string"
+    ]
+
+
+def test_angle_bracket_placeholders_are_path_variables(tmp_path: Path) -> None:
+    """ "/clusters/<cluster_id>": before, the path kept the brackets and its variables became
+    required query parameters."""
+    uri = table("Table 1 Path parameters", HEADER, ("cluster_id", "Yes", "String", "Cluster."))
+    text = page("Deleting a Cluster", ("URI", "DELETE /v2/clusters/<cluster_id>\n\n" + uri))
+    result = scrape_pages(tmp_path, {"delete.rst": text})
+    op = operation(result.spec, "delete", "/v2/clusters/{cluster_id}")
+    assert params(op).keys() == {("path", "cluster_id")}
+
+
+def test_a_returned_result_label_after_a_request_line_is_the_response_example(
+    tmp_path: Path,
+) -> None:
+    """A block with only "GET https://.../servers", then "The returned result is as
+    follows:" and the JSON: the response's example. Before, it was a request example of a
+    GET, left out."""
+    response = table("Table 2 Response body", RESPONSE_HEADER, ("count", "Integer", "Count."))
+    example = (
+        ".. code-block::\n\n   GET https://{endpoint}/v1/servers?limit=10\n\n"
+        'The returned result is as follows:\n\n.. code-block::\n\n   {"count": 2}\n'
+    )
+    text = page(
+        "Querying Servers", ("URI", "GET /v1/servers"), ("Response", response),
+        ("Example", example),
+    )  # fmt: skip
+    result = scrape_pages(tmp_path, {"list.rst": text})
+    content = operation(result.spec, "get", "/v1/servers")["responses"]["200"]["content"]
+    examples = content["application/json"]["examples"].values()
+    assert [e["value"] for e in examples] == [{"count": 2}]
+    assert "example-without-schema" not in kinds(result)
+
+
 def test_a_status_code_standing_alone_under_returned_values_is_the_success_code(
     tmp_path: Path,
 ) -> None:

@@ -16,6 +16,7 @@ METHODS = "GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS"
 HOST = r"https?://(?:\{[^{}/\n]*\}|[^/\s])*+"  # "https://{Cloud Eye endpoint}": a placeholder
 ENDPOINT = re.compile(rf"(?<![A-Za-z])({METHODS})\s+({HOST})?(/\S*)", re.I)
 QUERY_TEMPLATE = re.compile(r"\{[?&]([^{}]*)\}")  # RFC 6570: /x{?limit,marker}
+ANGLE_VARIABLE = re.compile(r"<([A-Za-z_][\w-]*)>")
 WELL_FORMED_PATH = re.compile(r"^/(?:[^{}\s?#]|\{[^{}/\s]+\})*$")
 BODYLESS_METHODS = frozenset({"GET", "HEAD", "DELETE"})  # a body is allowed, never expected
 
@@ -42,6 +43,7 @@ def find_endpoints(text: str) -> list[Endpoint]:
 
 def _endpoint(method: str, raw: str, absolute: bool) -> Endpoint | None:
     """The endpoint `raw` (a path with its query) names, unless its path is malformed."""
+    raw = ANGLE_VARIABLE.sub(r"{\1}", raw)  # "/clusters/<cluster_id>" is a template too
     query = [n.strip() for t in QUERY_TEMPLATE.findall(raw) for n in t.split(",")]
     raw = QUERY_TEMPLATE.sub("", raw)
     path, _, query_string = raw.partition("?")

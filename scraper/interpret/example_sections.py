@@ -21,6 +21,7 @@ ERROR_KEYS = frozenset({"error", "error_code", "error_msg", "errorcode", "errorm
                         "message", "msg", "request_id", "requestid", "error_description",
                         "encoded_authorization_message", "details"})  # fmt: skip
 ERROR_MARKERS = frozenset({"error", "error_code", "error_msg", "errorcode", "errormsg"})
+RESPONSE_WORDS = ("response", "returned", "result")  # "The returned result is as follows"
 ERROR_LABELS = ("fail", "error", "abnormal")  # words that label an example as an error reply
 
 
@@ -44,9 +45,12 @@ class _ExampleWalk:
 
 
 def _side_named(text: str) -> str:
-    """The body a label names: "Response to the request for ..." is a response."""
+    """The body a label names: "Response to the request for ..." and "The returned result
+    is as follows" are responses."""
     lowered = text.lower()
-    return "response" if "response" in lowered else "request" if "request" in lowered else ""
+    if any(word in lowered for word in RESPONSE_WORDS):
+        return "response"
+    return "request" if "request" in lowered else ""
 
 
 def read_example_section(ctx: PageContext, roled: RoledSection) -> None:

@@ -14,8 +14,8 @@ from doc2openapi.scraper.interpret.linker import TableRef
 from doc2openapi.scraper.interpret.page_state import Draft, PageContext
 from doc2openapi.scraper.interpret.prose_headers import prose_headers
 from doc2openapi.scraper.interpret.schemas import SchemaBuilder
+from doc2openapi.scraper.interpret.template_parameters import add_path_variables, add_query_keys
 from doc2openapi.scraper.interpret.templates import TEMPLATE_VAR
-from doc2openapi.scraper.interpret.uri_prose import described_in_prose
 from doc2openapi.scraper.interpret.value_tables import is_value_table
 from doc2openapi.scraper.model import LOCATIONS, SOURCE_KEY, Location, Parameter, Schema
 from doc2openapi.scraper.page import Page, Table
@@ -232,7 +232,8 @@ def operation_parameters(ctx: PageContext, endpoint: Endpoint) -> list[Parameter
     variables that no row names, then the headers the prose asks for."""
     template = TEMPLATE_VAR.findall(endpoint.path)
     params = _row_parameters(ctx, endpoint, template)
-    _add_path_variables(ctx, endpoint, template, params)
+    add_path_variables(ctx, endpoint, template, params)
+    add_query_keys(ctx, endpoint, params)
     return params + _prose_header_parameters(ctx, params)
 
 
@@ -264,35 +265,6 @@ def _as_path_variable(
         f"taken as the path variable {{{var}}}, the closest name",
     )
     return Parameter(var, "path", True, param.schema, param.description, param.source)
-
-
-def _add_path_variables(
-    ctx: PageContext, endpoint: Endpoint, template: list[str], params: list[Parameter]
-) -> None:
-    """A path variable no row names: a renamed repeat is typed as the variable it repeats,
-    any other is a string, described by the URI section's prose when a sentence there names
-    it."""
-    names = {p.name for p in params if p.location == "path"}
-    for var in template:
-        if var in names:
-            continue
-        original = next((p for p in params if p.name == ctx.draft.repeats.get(var)), None)
-        if original is not None and original.location == "path":
-            params.append(Parameter(var, "path", True, original.schema, original.description))
-        elif (said := described_in_prose(ctx.sections, var)) is not None:
-            ctx.builder.diagnose(
-                "inferred:path",
-                f"{{{var}}} in {endpoint.path} has no parameter row; the URI section's prose "
-                f"describes it: a string, {said!r}",
-            )
-            params.append(Parameter(var, "path", True, {"type": "string"}, said))
-        else:
-            ctx.builder.diagnose(
-                "undocumented-path-parameter",
-                f"{{{var}}} in {endpoint.path} has no parameter row; typed as string",
-            )
-            params.append(Parameter(var, "path", True, {"type": "string"}))
-        names.add(var)
 
 
 def _misspelt_path_rows(draft: Draft, template: list[str]) -> dict[tuple[str, str], str]:
