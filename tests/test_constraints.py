@@ -104,6 +104,15 @@ def test_constraints_from_prose(kind: str, text: str, expected: dict[str, Any]) 
         ("string", "Box code.\nRegular expression:\nThe value can contain 1 to 64 characters.",
          {"minLength": 1, "maxLength": 64}),  # a sentence is no label's value
         ("integer", "Wait time.\nValue range: 2s-90s", {"minimum": 2, "maximum": 90}),
+        # other vendors' words: "Min:"/"Max:", a default inside the range, "Value: a to b",
+        # "the default value 20 is used"; a count ("1 to 3 times") is no range
+        ("integer", "Count. Min: 10, Max: 1000.", {"minimum": 10, "maximum": 1000}),
+        ("integer", "Count. The value ranges from 1 (default) to 10.",
+         {"minimum": 1, "maximum": 10, "default": 1}),
+        ("integer", "Usage.\nValue: 0 to 100. Unit: %", {"minimum": 0, "maximum": 100}),
+        ("integer", "Count. If this parameter is not specified, the default value 20 is used.",
+         {"default": 20}),
+        ("integer", "Count. The value is 1 to 3 times the quota.", {}),
         # the range's sentence ends it; the line's next sentence is prose of its own
         ("integer", "Partitions.\nValue range: 1-100. Default value: **3**.",
          {"minimum": 1, "maximum": 100, "default": 3}),

@@ -23,8 +23,9 @@ from doc2openapi.scraper.interpret.constraints.values import (
 )
 
 UNIT = r"(?:\s*(?:s|ms|min|MB|GB|KB|%))?"
+DEFAULT_NOTE = r"\(default(?:\s+value)?\)"
 RANGE_PATTERNS = [
-    re.compile(rf"\branges?\s+from\s+({NUM}){UNIT}\s+to\s+({NUM})", re.I),
+    re.compile(rf"\branges?\s+from\s+({NUM}){UNIT}(?:\s*{DEFAULT_NOTE})?\s+to\s+({NUM})", re.I),
     re.compile(rf"\b(?:value\s+)?range\s*(?:is|:)?\s*\[\s*({NUM})\s*,\s*({NUM})\s*\]", re.I),
     re.compile(rf"(?:^|\s)\[\s*({NUM})\s*,\s*({NUM})\s*\](?!\s*characters)", re.I),
     re.compile(rf"\b(?:between|from)\s+({NUM})\s+(?:and|to)\s+({NUM})\b(?!\s*characters)", re.I),
@@ -34,6 +35,9 @@ RANGE_PATTERNS = [
         re.I | re.M,
     ),
     re.compile(rf"\bvalue\s+(?:is\s+)?({NUM})\s*-\s*({NUM})\b", re.I),
+    re.compile(
+        rf"^\s*value\s*[:：]\s*({NUM}){UNIT}\s+to\s+({NUM}){UNIT}(?=\s*(?:[.;,)]|$))", re.I | re.M
+    ),
     re.compile(rf"^\s*({NUM}){UNIT}\s*(?:to|-|~)\s*({NUM}){UNIT}\s*\.?\s*$", re.M),
 ]
 # "[0, 100)", "(0, 1]": an interval with an open end, whose bound it excludes
@@ -44,7 +48,7 @@ INTERVAL = re.compile(
 )
 RANGE_BEFORE = re.compile(r"\brange\b[^.\n]{0,12}$", re.I)  # "(0, 1)" alone may be a pair
 MINIMUM = re.compile(
-    rf"\b(?:minimum|min\.)(?:\s+value)?\s*(?:is|:)\s*({NUM})\b(?![,.]\d)|"
+    rf"\b(?:minimum|min\.?)(?:\s+value)?\s*(?:is|:)\s*({NUM})\b(?![,.]\d)|"
     rf"\b(?:greater\s+than\s+or\s+equal\s+to|no\s+less\s+than|at\s+least)\s+({NUM})\b(?![,.]\d)"
     rf"(?!\s*(?:characters|chars|bytes|items|values|elements))|"
     rf"(?:≥|>=)\s*({NUM})\b(?![,.]\d)(?!\s*(?:characters|chars|bytes))",  # "value ≥ 0"
@@ -52,7 +56,7 @@ MINIMUM = re.compile(
 )
 ABOVE_ZERO = re.compile(r"\bgreater\s+than\s+(?:0|zero)\b(?!\s+or\b)", re.I)
 MAXIMUM = re.compile(
-    rf"\b(?:maximum|max\.)(?:\s+value)?\s*(?:is|:)\s*({NUM})\b(?![,.]\d)"
+    rf"\b(?:maximum|max\.?)(?:\s+value)?\s*(?:is|:)\s*({NUM})\b(?![,.]\d)"
     rf"(?!\s*(?:characters|chars|bytes|KB|MB|GB))|"
     rf"\b(?:cannot|can't|must not)\s+exceed\s+({NUM})\b(?!\s*(?:characters|chars|bytes))|"
     rf"(?:≤|<=)\s*({NUM})\b(?![,.]\d)(?!\s*(?:characters|chars|bytes))",  # "0 < f ≤ 50"
@@ -78,7 +82,6 @@ CASE_RANGE = re.compile(
     rf"^\s*[-•]\s+[^:\n]{{1,40}}:\s*({NUM})\s*(?:-|to|~)\s*({NUM})\s*\.?\s*$", re.M
 )
 # "(default)" or "(default value)" after a value: the mark every reader of value lists knows
-DEFAULT_NOTE = r"\(default(?:\s+value)?\)"
 VALUE = rf"\"[^\"\n]{{1,64}}\"|“[^”\n]{{1,64}}”|{NUM}(?![\w.\-]*\w)|[\w./:+\-]+"
 # ("The value of Default is ECDHE-...": what the listed value Default stands for.)
 DEFAULTS = [
@@ -92,11 +95,12 @@ DEFAULTS = [
     re.compile(rf"\bdefaults?\s+to\s+\**({VALUE})\**(?=\s*(?:[.,;)(]|$))", re.I | re.M),
     re.compile(rf"\bis\s+\**({VALUE})\**\s+by\s+default\b", re.I),
     re.compile(rf"\bby\s+default,\s+({VALUE})\s+is\s+used\b", re.I),
+    re.compile(rf"\bthe\s+default\s+value\s+\**({VALUE})\**\s+(?:is|will\s+be)\s+used\b", re.I),
 ]
 # "The value can only be true (default)." For a string only with listed values: a word
 # before "(default)" ("in a shared pool (default)") need be no value, and the enum checks it.
 MARKED_DEFAULT = re.compile(
-    rf"\b(?:be|is|are)\s+(?:only\s+)?\**({VALUE})\**\s*{DEFAULT_NOTE}", re.I
+    rf"\b(?:be|is|are|from|to)\s+(?:only\s+)?\**({VALUE})\**\s*{DEFAULT_NOTE}", re.I
 )
 CASE = re.compile(
     r"^\s*(?:[-•]\s*)?(?:for|if|when|whenever|unless|in\s+case|only\s+when|once)\b", re.I
