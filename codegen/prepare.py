@@ -21,9 +21,13 @@ def is_json(media_type: str) -> bool:
     return media_type == "application/json" or "json" in media_type.lower()
 
 
+FORM_TYPES = frozenset({"multipart/form-data", "application/x-www-form-urlencoded"})
+
+
 def is_form(media_type: str) -> bool:
-    """multipart/form-data: fields, and files as bytes."""
-    return media_type.split(";", 1)[0].strip().lower() == "multipart/form-data"
+    """A form: multipart/form-data (fields, and files as bytes) or
+    application/x-www-form-urlencoded (fields only)."""
+    return media_type.split(";", 1)[0].strip().lower() in FORM_TYPES
 
 
 def json_media_type(holder: Any) -> str | None:

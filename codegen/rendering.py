@@ -23,6 +23,7 @@ RUNTIME = Path(__file__).resolve().parent / "runtime"
 RUNTIME_MODULES = (
     "_auth.py",
     "_errors.py",
+    "_forms.py",
     "_options.py",
     "_paging.py",
     "_parse.py",

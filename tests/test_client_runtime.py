@@ -233,6 +233,18 @@ def test_a_multipart_form_body_sends_fields_and_files_with_a_boundary(ecs: Modul
     assert third.content.index(b'name="file"') > third.content.index(b'name="name"')
 
 
+def test_a_url_encoded_form_body_sends_its_fields_as_text(ecs: ModuleType) -> None:
+    """An OAuth token request: fields as `a=b&c=d`, a list one field per item."""
+    issued = "issued-by-the-fake-server"
+    seen, handle = _recorder(httpx.Response(200, json={"access_token": issued}))
+    with _client(ecs, handle) as client:
+        body = {"grant_type": "client_credentials", "scopes": ["a", "b"], "refresh": True}
+        assert client.create_access_token(body=body).access_token == issued
+    (sent,) = seen
+    assert sent.headers["Content-Type"] == "application/x-www-form-urlencoded"
+    assert sent.content == b"grant_type=client_credentials&scopes=a&scopes=b&refresh=true"
+
+
 def test_a_request_field_set_to_none_is_sent_as_null(ecs: ModuleType) -> None:
     """Clearing a field (a PATCH) takes an explicit null; a field not set is not sent."""
     seen, handle = _recorder(httpx.Response(200, json={"output": ""}))

@@ -58,7 +58,8 @@ def test_generated_package_is_deterministic(tmp_path: Path) -> None:
     assert first == render_package(spec, "otc_widget").files
     assert set(first) == {
         "pyproject.toml", "README.md", "otc_widget/__init__.py", "otc_widget/_about.py",
-        "otc_widget/_auth.py", "otc_widget/_errors.py", "otc_widget/_options.py",
+        "otc_widget/_auth.py", "otc_widget/_errors.py", "otc_widget/_forms.py",
+        "otc_widget/_options.py",
         "otc_widget/_paging.py", "otc_widget/_parse.py", "otc_widget/_runtime.py",
         "otc_widget/_shapes.py", "otc_widget/_xml.py",
         "otc_widget/client.py", "otc_widget/models.py", "otc_widget/py.typed",

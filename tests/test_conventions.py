@@ -113,6 +113,20 @@ def test_a_token_row_in_a_uri_table_is_the_auth_header_not_a_query_parameter(
     assert set(p) == {("path", "project_id"), ("query", "limit")}
 
 
+def test_a_content_type_row_naming_a_form_type_makes_the_body_that_form(tmp_path: Path) -> None:
+    """ "The value is fixed at application/x-www-form-urlencoded." in the header table:
+    before, the body was declared JSON, which no server of that page accepts."""
+    headers = table(
+        "Table 1 Request header parameters", HEADER,
+        ("Content-Type", "Yes", "String", "Fixed at application/x-www-form-urlencoded."),
+    )  # fmt: skip
+    body = table("Table 2 Request body parameters", HEADER, ("grant_type", "Yes", "String", "G."))
+    text = page("Obtaining a Token", ("URI", "POST /v3/oauth/token"), ("Request", headers + body))
+    result = scrape_pages(tmp_path, {"token.rst": text})
+    content = operation(result.spec, "post", "/v3/oauth/token")["requestBody"]["content"]
+    assert list(content) == ["application/x-www-form-urlencoded"]
+
+
 def test_a_formdata_table_is_a_multipart_form_with_its_file_as_binary(tmp_path: Path) -> None:
     """APIG's import: "FormData parameters" with a row of type File."""
     request = table(

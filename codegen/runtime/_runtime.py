@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
-import json as _json
 import logging
 import time
 from collections.abc import Mapping, Sequence
-from typing import Any, TypedDict
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -19,6 +18,7 @@ import httpx
 from ._about import PACKAGE, USER_AGENT
 from ._auth import AKSKAuth, TokenAuth, redact_headers, redact_url
 from ._errors import APIConnectionError, APITimeoutError, raise_for_status
+from ._forms import form_body as form_body  # re-exported: clients call _rt.form_body
 from ._options import CallOptions, ClientOptions, NotGiven, RetryPolicy
 
 __all__ = [
@@ -114,55 +114,6 @@ def dump(body: Any) -> Any:
     if hasattr(body, "model_dump"):
         return body.model_dump(mode="json", by_alias=True, exclude_unset=True)
     return body
-
-
-class FormBody(TypedDict):
-    content: bytes
-    content_type: str
-
-
-def form_body(body: Any, extra: Mapping[str, Any] | None) -> FormBody:
-    """A multipart/form-data body, encoded by httpx: bytes, a file object or a (filename,
-    bytes) tuple are file parts, sent last (OBS ignores fields after the file); anything
-    else a text field (true/false; JSON for objects and lists)."""
-    if hasattr(body, "model_dump"):  # python mode: bytes stay bytes
-        fields = body.model_dump(by_alias=True, exclude_none=True, exclude_unset=True)
-    else:
-        fields = dict(body or {})
-    texts: list[tuple[str, Any]] = []
-    files: list[tuple[str, Any]] = []
-    for name, value in {**fields, **(extra or {})}.items():
-        items = (
-            value if isinstance(value, list) and value and all(map(_is_file, value)) else [value]
-        )
-        for item in items:
-            if _is_file(item):
-                files.append((name, _file_part(name, item)))
-            elif item is not None:
-                texts.append((name, (None, _form_text(item))))
-    encoded = httpx.Request("POST", "https://form.invalid/", files=texts + files)
-    return {"content": encoded.read(), "content_type": encoded.headers["Content-Type"]}
-
-
-def _is_file(value: Any) -> bool:
-    return isinstance(value, bytes | bytearray | tuple) or hasattr(value, "read")
-
-
-def _file_part(name: str, value: Any) -> Any:
-    if isinstance(value, tuple):
-        return value
-    if hasattr(value, "read"):
-        filename = str(getattr(value, "name", name)).replace("\\", "/").rsplit("/", 1)[-1]
-        return (filename or name, value.read())
-    return (name, bytes(value))
-
-
-def _form_text(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dict | list):
-        return _json.dumps(value, separators=(",", ":"), default=str)
-    return str(value)
 
 
 class _Base:

@@ -21,10 +21,11 @@ from doc2openapi.scraper.interpret.parameters import (
 from doc2openapi.scraper.interpret.responses import STATUS_MARKER, heading_status
 from doc2openapi.scraper.interpret.sections import RoledSection, role_of
 from doc2openapi.scraper.interpret.value_tables import is_value_table
-from doc2openapi.scraper.model import REF_PREFIX, Body, Example, Schema
+from doc2openapi.scraper.model import REF_PREFIX, Body, Schema
 from doc2openapi.scraper.page import CodeBlock, Paragraph, Table
 
 FORM_DATA = re.compile(r"\bform[\s_-]?data\b", re.I)
+FORM_TYPES = frozenset({"application/x-www-form-urlencoded", "multipart/form-data"})
 
 
 @dataclass
@@ -161,7 +162,7 @@ def request_body(ctx: PageContext, base_id: str, carries_body: bool) -> Body | N
         return Body(schema, examples=list(draft.request_examples))
     schema = ctx.builder.object_ref(draft.request, base_id + "Request")
     schema = _alternatives(ctx, schema)
-    media_type = _request_media_type(draft.request, draft.request_examples)
+    media_type = _request_media_type(draft)
     return Body(schema, examples=list(draft.request_examples), media_type=media_type)
 
 
@@ -216,14 +217,18 @@ def _alternatives(ctx: PageContext, schema: Schema) -> Schema:
     return schema
 
 
-def _request_media_type(request: TableRef, examples: list[Example]) -> str:
+def _request_media_type(draft: Draft) -> str:
     """A body documented as "FormData parameters" is a form (a file upload, APIG's import):
-    multipart/form-data. Any other body is JSON, of the JSON media type the first request
-    example that names one shows ("Content-Type:application/openstack-images-v2.1-json-patch",
-    IMS), else application/json."""
-    if FORM_DATA.search(request.table.caption):
+    multipart/form-data; so is one whose Content-Type row names one form type alone ("fixed
+    at application/x-www-form-urlencoded"). Any other body is JSON, of the JSON media type
+    the first request example that names one shows
+    ("Content-Type:application/openstack-images-v2.1-json-patch", IMS), else
+    application/json."""
+    if draft.request is not None and FORM_DATA.search(draft.request.table.caption):
         return "multipart/form-data"
-    shown = next((e.media_type for e in examples if e.media_type), "")
+    if len(stated := set(draft.content_types)) == 1 and stated <= FORM_TYPES:
+        return stated.pop()
+    shown = next((e.media_type for e in draft.request_examples if e.media_type), "")
     return shown if "json" in shown else "application/json"
 
 

@@ -25,6 +25,7 @@ class Draft:
     prose_statuses: dict[str, str] = field(default_factory=dict)  # "Status code 200, ..."
     success_codes: list[str] = field(default_factory=list)  # "202 ... if it succeeds"
     request_examples: list[Example] = field(default_factory=list)
+    content_types: list[str] = field(default_factory=list)  # a Content-Type row's media types
     response_examples: dict[str, list[Example]] = field(default_factory=dict)
     template_vars: set[str] = field(default_factory=set)
     query_names: set[str] = field(default_factory=set)  # named in the URI's query string

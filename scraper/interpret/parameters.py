@@ -21,6 +21,7 @@ from doc2openapi.scraper.model import LOCATIONS, SOURCE_KEY, Location, Parameter
 from doc2openapi.scraper.page import Page, Table
 
 IMPLIED_HEADERS = {"x-auth-token", "content-type", "accept", "authorization"}
+MEDIA_TYPE = re.compile(r"\b(?:application|multipart|text)/[\w+-]+(?:\.[\w+-]+)*")
 
 
 def read_parameters(
@@ -41,6 +42,8 @@ def read_parameters(
             continue
         location, guessed = _row_location(fld, caption, where, ctx.draft)
         if location == "header" and fld.name.lower() in IMPLIED_HEADERS:
+            if fld.name.lower() == "content-type":  # "fixed at application/x-www-form-..."
+                ctx.draft.content_types += MEDIA_TYPE.findall(fld.description.text.lower())
             continue
         schema = builder.field_schema(fld, ref)
         description = schema.pop("description", "")
