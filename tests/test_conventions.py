@@ -2058,6 +2058,21 @@ def test_a_body_takes_the_success_code_other_labels_state(tmp_path: Path, said: 
     assert "inferred:status" not in kinds(result)
 
 
+def test_a_status_in_a_body_tables_caption_makes_it_that_statuss_body(tmp_path: Path) -> None:
+    """ "Response body parameters (status code: 404)" after the 200's table: before, it was
+    an unlinked table."""
+    fields = table("Table 2 Response body parameters (status code: 200)", RESPONSE_HEADER,
+                   ("id", "String", "ID."))  # fmt: skip
+    error = table("Table 3 Response body parameters (status code: 404)", RESPONSE_HEADER,
+                  ("error_code", "String", "Code."))  # fmt: skip
+    text = page("Querying a Job", ("URI", "GET /v1/jobs"), ("Response", fields + "\n" + error))
+    result = scrape_pages(tmp_path, {"show.rst": text})
+    op = operation(result.spec, "get", "/v1/jobs")
+    assert list(response_schema(result.spec, op, "404")["properties"]) == ["error_code"]
+    assert list(response_schema(result.spec, op, "200")["properties"]) == ["id"]
+    assert "unlinked-table" not in kinds(result)
+
+
 def test_a_body_with_no_success_status_documented_is_a_200_and_said(tmp_path: Path) -> None:
     fields = table("Table 2 Response body", RESPONSE_HEADER, ("job_id", "String", "Job."))
     text = page("Resizing a Volume", ("URI", "POST /v2/volumes"), ("Response", fields))

@@ -27,6 +27,10 @@ BOOLEAN = Primitive((("type", "boolean"),))
         ("Integer", Primitive((("type", "integer"), ("format", "int32")))),
         ("Long", Primitive((("type", "integer"), ("format", "int64")))),
         ("Byte", Primitive((("type", "integer"), ("format", "int32")))),
+        ("Uint32", Primitive((("type", "integer"), ("format", "int64")))),  # above int32's
+        ("Int16", Primitive((("type", "integer"), ("format", "int32")))),
+        ("Time", Primitive((("type", "string"),))),
+        ("Binary", Primitive((("type", "string"), ("format", "binary")))),
         ("Float", Primitive((("type", "number"), ("format", "float")))),
         ("Double", Primitive((("type", "number"), ("format", "double")))),
         ("Number", Primitive((("type", "number"),))),

@@ -107,14 +107,11 @@ def _read_table(ctx: PageContext, walk: BodyWalk, table: Table, after_label: boo
             report_unknown_table(ctx.builder, table)
         return
     if (location := caption_location(table.caption.lower())) is not None:
-        if walk.role == "request":
-            read_parameters(ctx, ctx.page, table, "request")
-        elif location == "header":  # "Response header parameters": that response's headers
-            headers = ctx.draft.response_headers.setdefault(walk.status or "", [])
-            headers.append(ctx.index.ref_of(ctx.page, table))
-        else:
-            ctx.builder.used.add(ctx.index.ref_of(ctx.page, table).key)
+        _read_located(ctx, walk, table, location)
         return
+    stated = heading_status(table.caption) if walk.role == "response" else None
+    if stated is not None and stated != walk.status:  # "Response body (status code: 404)"
+        walk.status, walk.awaiting_root = stated, True
     ref = ctx.index.ref_of(ctx.page, table)
     if not walk.awaiting_root:
         if walk.role == "request" and after_label and not table.anchors:
@@ -124,6 +121,18 @@ def _read_table(ctx: PageContext, walk: BodyWalk, table: Table, after_label: boo
         return  # a nested object's table placed before the body's
     walk.awaiting_root = False
     _add_body(ctx.draft, walk.role, walk.status, ref)
+
+
+def _read_located(ctx: PageContext, walk: BodyWalk, table: Table, location: str) -> None:
+    """A table whose caption names where its rows travel ("Request header parameters"):
+    parameters; under Response, a header table's rows are that response's headers."""
+    if walk.role == "request":
+        read_parameters(ctx, ctx.page, table, "request")
+    elif location == "header":
+        headers = ctx.draft.response_headers.setdefault(walk.status or "", [])
+        headers.append(ctx.index.ref_of(ctx.page, table))
+    else:
+        ctx.builder.used.add(ctx.index.ref_of(ctx.page, table).key)
 
 
 def _add_body(draft: Draft, role: str, status: str | None, ref: TableRef) -> None:

@@ -20,11 +20,18 @@ PRIMITIVES: dict[str, Schema] = {
     "date": {"type": "string"},
     "datetime": {"type": "string", "format": "date-time"},
     "timestamp": {"type": "string"},
+    "time": {"type": "string"},
     "integer": {"type": "integer", "format": "int32"},
     "int": {"type": "integer", "format": "int32"},
     "int32": {"type": "integer", "format": "int32"},
     "short": {"type": "integer", "format": "int32"},
     "byte": {"type": "integer", "format": "int32"},  # Java's byte; not OpenAPI's base64 "byte"
+    "int8": {"type": "integer", "format": "int32"},
+    "int16": {"type": "integer", "format": "int32"},
+    "uint8": {"type": "integer", "format": "int32"},
+    "uint16": {"type": "integer", "format": "int32"},
+    "uint32": {"type": "integer", "format": "int64"},  # above int32's range
+    "uint64": {"type": "integer", "format": "int64"},
     "long": {"type": "integer", "format": "int64"},
     "int64": {"type": "integer", "format": "int64"},
     "float": {"type": "number", "format": "float"},
@@ -33,6 +40,7 @@ PRIMITIVES: dict[str, Schema] = {
     "bigdecimal": {"type": "number"},
     "decimal": {"type": "number"},
     "file": {"type": "string", "format": "binary"},  # a form's file upload
+    "binary": {"type": "string", "format": "binary"},
     "boolean": {"type": "boolean"},
     "bool": {"type": "boolean"},
     # "Null": the member carries no data ({"os-start": null}); null or an empty object
