@@ -620,6 +620,28 @@ def test_a_returned_result_label_after_a_request_line_is_the_response_example(
     assert "example-without-schema" not in kinds(result)
 
 
+def test_one_block_labelling_its_request_and_response_parts_gives_each_its_example(
+    tmp_path: Path,
+) -> None:
+    """ "Request:" over one JSON value and "Response:" over another in one block: before,
+    both were response examples, and the request's field was reported as in no table."""
+    request = table("Table 1 Request body", HEADER, ("key_alias", "Yes", "String", "Alias."))
+    response = table("Table 2 Response body", RESPONSE_HEADER, ("key_id", "String", "ID."))
+    lines = ["Request:", '{"key_alias": "test"}', "", "Response:", '{"key_id": "k-1"}']
+    block = ".. code-block::\n\n" + "".join(f"   {line}\n" for line in lines)
+    text = page(
+        "Creating a Key", ("URI", "POST /v1/keys"), ("Request", request),
+        ("Response", response), ("Example", block),
+    )  # fmt: skip
+    result = scrape_pages(tmp_path, {"create.rst": text})
+    op = operation(result.spec, "post", "/v1/keys")
+    sent = op["requestBody"]["content"]["application/json"]["examples"].values()
+    answered = op["responses"]["200"]["content"]["application/json"]["examples"].values()
+    assert [e["value"] for e in sent] == [{"key_alias": "test"}]
+    assert [e["value"] for e in answered] == [{"key_id": "k-1"}]
+    assert "doc-defect:undocumented-field" not in kinds(result)
+
+
 def test_a_status_code_standing_alone_under_returned_values_is_the_success_code(
     tmp_path: Path,
 ) -> None:

@@ -21,6 +21,7 @@ ERROR_KEYS = frozenset({"error", "error_code", "error_msg", "errorcode", "errorm
                         "message", "msg", "request_id", "requestid", "error_description",
                         "encoded_authorization_message", "details"})  # fmt: skip
 ERROR_MARKERS = frozenset({"error", "error_code", "error_msg", "errorcode", "errormsg"})
+PART_LABEL = re.compile(r"(?:example\s+)?(?:request|response)(?:\s+(?:example|body))?\s*:?", re.I)
 RESPONSE_WORDS = ("response", "returned", "result")  # "The returned result is as follows"
 ERROR_LABELS = ("fail", "error", "abnormal")  # words that label an example as an error reply
 
@@ -62,7 +63,26 @@ def read_example_section(ctx: PageContext, roled: RoledSection) -> None:
         if isinstance(block, Paragraph):
             walk.read(block.body.text)
         elif isinstance(block, CodeBlock):
-            _read_code_block(ctx, roled, walk, block)
+            for label, part in _labelled_parts(block):
+                if label:
+                    walk.read(label)
+                _read_code_block(ctx, roled, walk, part)
+
+
+def _labelled_parts(block: CodeBlock) -> list[tuple[str, CodeBlock]]:
+    """A block that labels its parts on lines of their own ("Request:" over one JSON value,
+    "Response:" over another): each part with its label, read as if the label were a
+    paragraph before it. A block without such lines is one part."""
+    lines = block.text.splitlines()
+    heads = [i for i, line in enumerate(lines) if PART_LABEL.fullmatch(line.strip())]
+    if not heads:
+        return [("", block)]
+    parts = [("", CodeBlock("\n".join(lines[: heads[0]]), block.language))]
+    for start, end in zip(heads, [*heads[1:], len(lines)], strict=True):
+        parts.append(
+            (lines[start].strip(), CodeBlock("\n".join(lines[start + 1 : end]), block.language))
+        )
+    return [(label, part) for label, part in parts if part.text.strip()]
 
 
 def read_body_code_block(
