@@ -642,6 +642,30 @@ def test_one_block_labelling_its_request_and_response_parts_gives_each_its_examp
     assert "doc-defect:undocumented-field" not in kinds(result)
 
 
+def test_a_curl_command_is_read_as_the_request_it_sends(tmp_path: Path) -> None:
+    """ "curl -X POST 'https://.../jobs?dry_run=true' -H ... -d '{...}'": its body is the
+    request example and its query is checked like a request line's. Before, the block was
+    ignored, and the undocumented field and query key went unnoticed."""
+    request = table("Table 1 Request body", HEADER, ("name", "Yes", "String", "Name."))
+    command = [
+        'curl -X POST "https://{endpoint}/v1/jobs?dry_run=true" \\',
+        '  -H "Content-Type: application/json" \\',
+        '  -d \'{"name": "job1", "retries": 2}\'',
+    ]
+    block = ".. code-block:: bash\n\n" + "".join(f"   {line}\n" for line in command)
+    text = page(
+        "Creating a Job", ("URI", "POST /v1/jobs"), ("Request", request),
+        ("Example Request", block),
+    )  # fmt: skip
+    result = scrape_pages(tmp_path, {"create.rst": text})
+    op = operation(result.spec, "post", "/v1/jobs")
+    sent = op["requestBody"]["content"]["application/json"]["examples"].values()
+    assert [e["value"] for e in sent] == [{"name": "job1", "retries": 2}]
+    found = kinds(result)
+    assert any("$.retries" in r for r in found["doc-defect:undocumented-field"])
+    assert any("'dry_run'" in r for r in found["doc-defect:undocumented-parameter"])
+
+
 def test_a_status_code_standing_alone_under_returned_values_is_the_success_code(
     tmp_path: Path,
 ) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from doc2openapi.scraper.interpret.curl_examples import as_http
 from doc2openapi.scraper.interpret.examples import REQUEST_LINE, NotJson, extract_json
 from doc2openapi.scraper.interpret.page_state import PageContext
 from doc2openapi.scraper.interpret.query_examples import read_request_line
@@ -57,7 +58,8 @@ def _side_named(text: str) -> str:
 def read_example_section(ctx: PageContext, roled: RoledSection) -> None:
     """Examples go by section role, else by their label ("Sample request", a request line)."""
     walk = _ExampleWalk()
-    for block in roled.section.blocks:
+    for shown in roled.section.blocks:
+        block = _as_written(shown) if isinstance(shown, CodeBlock) else shown
         if roled.role != "example-response":
             read_request_line(block, ctx.draft)
         if isinstance(block, Paragraph):
@@ -67,6 +69,12 @@ def read_example_section(ctx: PageContext, roled: RoledSection) -> None:
                 if label:
                     walk.read(label)
                 _read_code_block(ctx, roled, walk, part)
+
+
+def _as_written(block: CodeBlock) -> CodeBlock:
+    """A curl command as the request line and body it sends; any other block as it is."""
+    http = as_http(block.text)
+    return CodeBlock(http, block.language) if http is not None else block
 
 
 def _labelled_parts(block: CodeBlock) -> list[tuple[str, CodeBlock]]:
@@ -93,6 +101,7 @@ def read_body_code_block(
     unless its label says it is an error. Under Response the section decides: a label that
     says "a request example" there is the slip, not the placement. Under Request, a block
     labelled as a response is left out, as in an example section."""
+    block = _as_written(block)
     if roled.role == "request":
         read_request_line(block, ctx.draft)
     if any(word in label.lower() for word in ERROR_LABELS):
