@@ -96,6 +96,7 @@ class Table:
 
 _TABLE_LABEL = re.compile(r"^\s*Table\s+\d+[.:]?\s*", re.IGNORECASE)
 TABLE_NUMBER = re.compile(r"^\s*Table\s+(\d+)", re.IGNORECASE)
+ITEM_LABEL = re.compile(r"\bparameters?\b|[:：]\s*$", re.I)  # "- Parameters in the body"
 LABEL = re.compile(r"\** ?([A-Za-z_][\w-]*(?: [A-Za-z_][\w-]*){0,5}) ?\** ?[:：]? ?\**")
 
 
@@ -194,12 +195,15 @@ class PageBuilder:
     def _label_above(self) -> str:
         """The short label paragraph right above a table without a caption ("**Request
         header**", "owner:"): its caption, as a caption would be. A sentence ("The following
-        table lists ...") or a line with a number ("Status code: 200") labels no table."""
+        table lists ...") or a line with a number ("Status code: 200") labels no table; a
+        list item does only as a label ("- Parameters in the request header", "- owner:")."""
         blocks = self.page.sections[-1].blocks
         last = blocks[-1] if blocks else None
         if not isinstance(last, Paragraph):
             return ""
         text = squash(last.body.text)
+        if last.item and not ITEM_LABEL.search(text):
+            return ""  # "- Objects under a path": the list's content, not the table's label
         label = LABEL.fullmatch(text) if len(text) <= 60 else None  # a label is short
         return label.group(1) if label else ""
 

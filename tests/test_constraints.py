@@ -113,6 +113,15 @@ def test_constraints_from_prose(kind: str, text: str, expected: dict[str, Any]) 
         ("integer", "Count. If this parameter is not specified, the default value 20 is used.",
          {"default": 20}),
         ("integer", "Count. The value is 1 to 3 times the quota.", {}),
+        ("integer", "Size.\nValue range: 1 - 100. Default value: 3.",  # "- 100" is no value
+         {"minimum": 1, "maximum": 100, "default": 3}),
+        ("integer", "Size.\nValue range: 1 to 100 (default).",
+         {"minimum": 1, "maximum": 100, "default": 100}),
+        # a value the text gives a meaning outside the range widens it, as a default does
+        ("integer", "Limit.\nValue range: 1-100. The value -1 indicates no limit.",
+         {"minimum": -1, "maximum": 100}),
+        ("integer", "Limit.\nValue range: 1-100. If the value is 0, no limit applies.",
+         {"minimum": 0, "maximum": 100}),
         # the range's sentence ends it; the line's next sentence is prose of its own
         ("integer", "Partitions.\nValue range: 1-100. Default value: **3**.",
          {"minimum": 1, "maximum": 100, "default": 3}),
@@ -417,6 +426,9 @@ def test_list_sizes_said_of_the_list_itself() -> None:
         # a case's count, and advice, hold for some requests only
         ("tags", "Tags. For a free instance, a maximum of 5 tags can be added.", None),
         ("tags", "Tags. It is recommended to add up to 3 tags.", None),
+        # a quota, or a plan, is not what the API accepts
+        ("rules", "Rules. By default, a group can contain up to 50 rules.", None),
+        ("ids", "IDs. Only 1 ID is supported. In the future, up to 100 IDs will be.", None),
     ],
 )
 def test_a_count_of_what_the_list_is_named_after_is_its_size(

@@ -586,6 +586,10 @@ def test_a_query_key_the_uri_names_with_no_row_is_an_optional_string_said(
     assert kinds(result)["undocumented-query-parameter"] == [
         "query key 'sort' in the URI of /v2/alarms has no parameter row; an optional string"
     ]
+    cased = page("Querying Alarms", ("URI", "GET /v2/alarms?Limit={limit}\n\n" + query))
+    (tmp_path / "cased").mkdir()
+    result = scrape_pages(tmp_path / "cased", {"alarms.rst": cased})  # the row, in other case
+    assert params(operation(result.spec, "get", "/v2/alarms")).keys() == {("query", "limit")}
 
 
 def test_angle_bracket_placeholders_are_path_variables(tmp_path: Path) -> None:
@@ -664,6 +668,25 @@ def test_a_curl_command_is_read_as_the_request_it_sends(tmp_path: Path) -> None:
     found = kinds(result)
     assert any("$.retries" in r for r in found["doc-defect:undocumented-field"])
     assert any("'dry_run'" in r for r in found["doc-defect:undocumented-parameter"])
+
+
+def test_a_request_label_naming_results_stays_a_request(tmp_path: Path) -> None:
+    """ "Request for querying the results of two tasks" is a request's label: "result" names
+    a reply only where the label names neither side."""
+    request = table("Table 1 Request body", HEADER, ("task_ids", "Yes", "Array of strings", "T."))
+    example = (
+        "Request for querying the results of two tasks\n\n.. code-block::\n\n"
+        '   {"task_ids": ["a", "b"]}\n'
+    )
+    text = page(
+        "Querying Results", ("URI", "POST /v1/results"), ("Request", request),
+        ("Example", example),
+    )  # fmt: skip
+    result = scrape_pages(tmp_path, {"results.rst": text})
+    op = operation(result.spec, "post", "/v1/results")
+    sent = op["requestBody"]["content"]["application/json"]["examples"].values()
+    assert [e["value"] for e in sent] == [{"task_ids": ["a", "b"]}]
+    assert "doc-defect:undocumented-field" not in kinds(result)
 
 
 def test_a_status_code_standing_alone_under_returned_values_is_the_success_code(
@@ -1680,8 +1703,7 @@ def test_header_words_around_a_role_and_columns_no_role_reads(tmp_path: Path) ->
         ("mode", "No", "String", "Disk mode.", "N/A", "-"),
         ("zone", "✓", "String", "Disk zone.", "-", "-"),  # a check mark says yes
         ("cipher", "No", "String", "Cipher. Options: NONE, AES256", "NONE", "-"),  # a value
-        ("timeout", "No", "Integer", "Timeout.", "1000 ms", "-"),  # a number with its unit
-        ("interval", "No", "Integer", "Interval.", "60s", "-"),
+        ("timeout", "No", "Integer", "Timeout. Unit: second.", "1000 ms", "-"),  # not 1000
     )
     result = scrape_pages(
         tmp_path,
@@ -1696,7 +1718,7 @@ def test_header_words_around_a_role_and_columns_no_role_reads(tmp_path: Path) ->
     assert body["properties"]["mode"]["description"] == "Disk mode."
     fields = body["properties"]
     assert fields["cipher"]["enum"] == ["NONE", "AES256"] and fields["cipher"]["default"] == "NONE"
-    assert (fields["timeout"]["default"], fields["interval"]["default"]) == (1000, 60)
+    assert "default" not in fields["timeout"]  # a unit of its own: no number to take as is
 
 
 def test_a_type_the_description_states_where_no_type_column_does(tmp_path: Path) -> None:
@@ -2284,6 +2306,31 @@ def test_bulleted_labels_over_header_and_body_tables_place_their_rows(tmp_path: 
     }
     assert response_schema(result.spec, op, "201")["properties"].keys() == {"token"}
     assert "unlinked-table" not in kinds(result)
+
+
+def test_list_content_and_a_headers_fields_table_are_no_location_tables(tmp_path: Path) -> None:
+    """A list item over a caption-less table labels it only as a label ("- Objects under a
+    path" is the list's content: before, the body's rows became path parameters), and a
+    field's table captioned "headers field description" is that field's object, not the
+    response's headers."""
+    flush_left = "\n".join(
+        line[3:] for line in rst_table(HEADER, ("prefix", "Yes", "String", "P.")).splitlines()
+    )
+    items = "-  Objects in the bucket\n-  Objects under a path"
+    request = f"The policy applies to:\n\n{items}\n\n{flush_left}\n"
+    response = table(
+        "Table 2 Response body", RESPONSE_HEADER, ("headers", "Array of objects", "Headers.")
+    ) + table("Table 3 headers field description", RESPONSE_HEADER, ("key", "String", "Key."))
+    text = page(
+        "Creating a Policy", ("URI", "POST /v1/policies"), ("Request", request),
+        ("Response", response),
+    )  # fmt: skip
+    result = scrape_pages(tmp_path, {"create.rst": text})
+    op = operation(result.spec, "post", "/v1/policies")
+    assert list(request_schema(result.spec, op)["properties"]) == ["prefix"]
+    assert "headers" not in op["responses"]["200"]
+    item = response_schema(result.spec, op, "200")["properties"]["headers"]["items"]
+    assert list(resolve(result.spec, item)["properties"]) == ["key"]
 
 
 def test_a_two_column_table_whose_descriptions_open_with_the_type_is_typed_by_them(

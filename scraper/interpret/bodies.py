@@ -25,6 +25,7 @@ from doc2openapi.scraper.model import REF_PREFIX, Body, Schema
 from doc2openapi.scraper.page import CodeBlock, Paragraph, Table
 
 FORM_DATA = re.compile(r"\bform[\s_-]?data\b", re.I)
+RESPONSE_WORD = re.compile(r"\bresponse\b", re.I)
 FORM_TYPES = frozenset({"application/x-www-form-urlencoded", "multipart/form-data"})
 
 
@@ -125,10 +126,12 @@ def _read_table(ctx: PageContext, walk: BodyWalk, table: Table, after_label: boo
 
 def _read_located(ctx: PageContext, walk: BodyWalk, table: Table, location: str) -> None:
     """A table whose caption names where its rows travel ("Request header parameters"):
-    parameters; under Response, a header table's rows are that response's headers."""
+    parameters; under Response, a response header table's rows ("Response header
+    parameters") are that response's headers. A field's table ("headers field description")
+    is reached through its field."""
     if walk.role == "request":
         read_parameters(ctx, ctx.page, table, "request")
-    elif location == "header":
+    elif location == "header" and RESPONSE_WORD.search(table.caption):  # not "headers field"
         headers = ctx.draft.response_headers.setdefault(walk.status or "", [])
         headers.append(ctx.index.ref_of(ctx.page, table))
     else:

@@ -23,7 +23,7 @@ ERROR_KEYS = frozenset({"error", "error_code", "error_msg", "errorcode", "errorm
                         "encoded_authorization_message", "details"})  # fmt: skip
 ERROR_MARKERS = frozenset({"error", "error_code", "error_msg", "errorcode", "errormsg"})
 PART_LABEL = re.compile(r"(?:example\s+)?(?:request|response)(?:\s+(?:example|body))?\s*:?", re.I)
-RESPONSE_WORDS = ("response", "returned", "result")  # "The returned result is as follows"
+REPLY_WORDS = ("returned", "result")  # "The returned result is as follows"
 ERROR_LABELS = ("fail", "error", "abnormal")  # words that label an example as an error reply
 
 
@@ -50,9 +50,11 @@ def _side_named(text: str) -> str:
     """The body a label names: "Response to the request for ..." and "The returned result
     is as follows" are responses."""
     lowered = text.lower()
-    if any(word in lowered for word in RESPONSE_WORDS):
+    if "response" in lowered:
         return "response"
-    return "request" if "request" in lowered else ""
+    if "request" in lowered:  # "Request for querying the results of two tasks"
+        return "request"
+    return "response" if any(word in lowered for word in REPLY_WORDS) else ""
 
 
 def read_example_section(ctx: PageContext, roled: RoledSection) -> None:

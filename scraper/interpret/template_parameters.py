@@ -42,10 +42,10 @@ def add_path_variables(
 def add_query_keys(ctx: PageContext, endpoint: Endpoint, params: list[Parameter]) -> None:
     """A query key the URI names with a placeholder or in `{?key}` that no row documents: an
     optional string. A key with a fixed value (`?action=start`) is read elsewhere."""
-    named = {p.name for p in params}
+    named = {p.name.lower() for p in params}  # `&Offset={offset}` beside the row `offset`
     fixed = {key for key, _ in endpoint.query_values}
     for key in endpoint.query:
-        if key in named or key in fixed:
+        if key.lower() in named or key in fixed:
             continue
         ctx.builder.diagnose(
             "undocumented-query-parameter",
@@ -53,4 +53,4 @@ def add_query_keys(ctx: PageContext, endpoint: Endpoint, params: list[Parameter]
             "optional string",
         )
         params.append(Parameter(key, "query", False, {"type": "string"}))
-        named.add(key)
+        named.add(key.lower())

@@ -85,10 +85,8 @@ APPLIES = {
     "pattern": {"string", "array"},
 }
 SCALARS = ("string", "integer", "number", "boolean")
-UNITS = r"ms|s|sec|seconds?|min|minutes?|h|hours?|days?|KB|MB|GB|TB|%"
-DEFAULT_PART = re.compile(
-    rf"\s*(?:({NUM})\s*(?:{UNITS})|(\"[^\"]*\"|\S+))(?:\s*$|\s*\(|\s*[:,]\s|\s*\.\s*$)"
-)
+SPECIAL_NUMBER = re.compile(r"(?<![\w.,\-])(-?\d{1,9})(?![\w.,]\w|\s*(?:-|to|~)\s*\d)")
+
 TYPE_FORMATS = frozenset({"int32", "int64", "float", "double"})  # the type column's, not stated
 TYPE_KEYWORDS = [("format", f) for f in TYPE_FORMATS]
 
@@ -181,32 +179,37 @@ def _scalar(schema: Schema, parts: Parts, result: Extracted, with_default: bool)
         if default is not None:
             schema["default"] = default
             result.extracted.add("default")
-            _widen_to_sentinel(schema, f"{text}\n{parts.section('default') or ''}", result)
+    if kind in ("integer", "number"):
+        _widen_to_sentinel(schema, f"{text}\n{parts.section('default') or ''}", result)
     _check(schema, result)
 
 
 def _widen_to_sentinel(schema: Schema, text: str, result: Extracted) -> None:
     """ "The value can be -1 or 1-99999. If the value is set to -1, ... Minimum: 1 Default: -1",
-    "Range: 30 to 1200 Default: 0 (not limited)": a numeric default the stated bounds reject,
-    whose meaning the text gives beside it, is a special value the API takes and returns. The
-    bound is widened to it (a schema rejecting the documented default is wrong; one admitting
-    a few more numbers is only loose), and that is reported. A default with no meaning
-    ("Default: 0" beside "greater than 0", "Default: 600 (10 minutes)") is left to `_check`."""
-    default = schema["default"]
-    if isinstance(default, bool) or not isinstance(default, int | float):
-        return
-    if "enum" in schema and default not in schema["enum"]:
-        return  # the list rejects it too: widening the bounds would not make it valid
-    if not _given_a_meaning(str(default), text):
-        return
-    for bound, outside in (("minimum", default < schema.get("minimum", default)),
-                           ("maximum", default > schema.get("maximum", default))):  # fmt: skip
-        if outside:
-            result.conflicts.append(
-                f"default {_shown(default)} against {bound} {_shown(schema[bound])}, the text "
-                f"giving it a meaning of its own; {bound} widened to it"
-            )
-            schema[bound] = default
+    "Range: 30 to 1200 Default: 0 (not limited)", "Value range: 1-100. The value -1 indicates
+    no limit.": a number the stated bounds reject, whose meaning the text gives beside it, is
+    a special value the API takes and returns. The bound is widened to it (a schema rejecting
+    a documented value is wrong; one admitting a few more numbers is only loose), and that is
+    reported. A default with no meaning ("Default: 0" beside "greater than 0", "Default: 600
+    (10 minutes)") is left to `_check`."""
+    default = schema.get("default")
+    special = [int(n) for n in SPECIAL_NUMBER.findall(text)]
+    for value in [default, *special]:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            continue
+        if "enum" in schema and value not in schema["enum"]:
+            continue  # the list rejects it too: widening the bounds would not make it valid
+        if not _given_a_meaning(str(value), text):
+            continue
+        what = "default" if value == default else "value"
+        for bound, outside in (("minimum", value < schema.get("minimum", value)),
+                               ("maximum", value > schema.get("maximum", value))):  # fmt: skip
+            if outside:
+                result.conflicts.append(
+                    f"{what} {_shown(value)} against {bound} {_shown(schema[bound])}, the text "
+                    f"giving it a meaning of its own; {bound} widened to it"
+                )
+                schema[bound] = value
 
 
 def _given_a_meaning(value: str, text: str) -> bool:
@@ -215,7 +218,7 @@ def _given_a_meaning(value: str, text: str) -> bool:
     n = rf"(?<![\w.\-]){re.escape(value)}(?![\w.\-]*\w)"
     meaning = (
         rf"{n}\s*,?\s*(?:which\s+)?(?:means|indicates|indicating|specifies|represents)\b|"
-        rf"\b(?:set\s+to|can\s+be)\s+{n}|"
+        rf"\b(?:set\s+to|can\s+be|value\s+is)\s+{n}|"
         rf"{n}\s*\(\s*(?:no|not|un\w+|disabl\w+|infinite|permanent\w*|all|none)\b"
     )
     return re.search(meaning, text, re.I) is not None
@@ -301,8 +304,8 @@ def _default(parts: Parts, text: str, kind: str, marked: Any, listed: list[Any] 
     else a value of the list (true/false for a boolean) marked "(default)" where named."""
     stated = parts.section("default")
     if stated is not None:
-        first = DEFAULT_PART.match(stated)  # "10", "NONE", "1000 ms", "60s (one minute)"
-        token = clean_token(first.group(1) or first.group(2)) if first else ""
+        first = re.match(r"\s*(\"[^\"]*\"|\S+)(?:\s*$|\s*\(|\s*[:,]\s|\s*\.\s*$)", stated)
+        token = clean_token(first.group(1)) if first else ""
         value = typed(token, kind) if first else None
         if listed and value in listed:  # "Default: NONE" where NONE is one of the values
             return value

@@ -7,7 +7,11 @@ from __future__ import annotations
 
 import re
 
-from doc2openapi.scraper.interpret.constraints.prose import first_stated, states_a_rule
+from doc2openapi.scraper.interpret.constraints.prose import (
+    first_stated,
+    sentence_start,
+    states_a_rule,
+)
 from doc2openapi.scraper.interpret.constraints.values import NUM, number
 from doc2openapi.scraper.naming import singular
 
@@ -29,6 +33,9 @@ NOT_MODIFIERS = frozenset({
     "each", "for", "from", "has", "have", "in", "into", "is", "may", "must", "of", "on", "or",
     "per", "should", "than", "that", "the", "to", "under", "which", "will", "with", "within",
 })  # fmt: skip
+# "By default, ... up to 50 rules (apply for a higher quota)", "In the future, up to 100":
+# a quota or a plan, not what the API accepts
+NO_LIMIT_OF_THE_API = re.compile(r"\bby\s+default\b|\bquotas?\b|\bin\s+the\s+future\b", re.I)
 Size = tuple[int | float | None, int | float | None]
 
 
@@ -55,4 +62,5 @@ def _counts(match: re.Match[str], noun: str, text: str) -> bool:
     stop = next((i for i, w in enumerate(words) if w.lower() in NOT_MODIFIERS), len(words))
     if stop == 0 or singular(words[stop - 1]).lower() != singular(noun).lower():
         return False
-    return states_a_rule(text, match.start())
+    sentence = text[sentence_start(text, match.start()) : match.end()]
+    return states_a_rule(text, match.start()) and not NO_LIMIT_OF_THE_API.search(sentence)

@@ -38,7 +38,9 @@ RANGE_PATTERNS = [
     re.compile(
         rf"^\s*value\s*[:：]\s*({NUM}){UNIT}\s+to\s+({NUM}){UNIT}(?=\s*(?:[.;,)]|$))", re.I | re.M
     ),
-    re.compile(rf"^\s*({NUM}){UNIT}\s*(?:to|-|~)\s*({NUM}){UNIT}\s*\.?\s*$", re.M),
+    re.compile(
+        rf"^\s*({NUM}){UNIT}\s*(?:to|-|~)\s*({NUM}){UNIT}(?:\s*{DEFAULT_NOTE})?\s*\.?\s*$", re.M
+    ),
 ]
 # "[0, 100)", "(0, 1]": an interval with an open end, whose bound it excludes
 INTERVAL = re.compile(
