@@ -38,6 +38,13 @@ def response_schema(spec: dict[str, Any], op: dict[str, Any], status: str) -> di
     return resolve(spec, op["responses"][status]["content"]["application/json"]["schema"])
 
 
+def example_values(op: dict[str, Any], status: str | None = None) -> list[Any]:
+    """The JSON example values of the request body, or of the `status` response's body."""
+    holder = op["requestBody"] if status is None else op["responses"][status]
+    examples = holder["content"]["application/json"].get("examples", {})
+    return [example["value"] for example in examples.values()]
+
+
 def uri_pages(report: Report) -> list[FileEntry]:
     """Report entries of pages with a URI section: operations, or skipped for their URI."""
     return [f for f in report.files if f.status == "operations" or f.reason.startswith("the URI")]

@@ -13,6 +13,7 @@ import pytest
 
 from doc2openapi.scraper.pipeline import ScrapeResult, scrape
 from tests.helpers import (
+    example_values,
     operation,
     params,
     ref_name,
@@ -567,8 +568,7 @@ def test_an_example_shown_as_an_http_message_is_its_status_lines(tmp_path: Path)
     result = scrape_pages(tmp_path, {"delete.rst": text})
     op = operation(result.spec, "delete", "/v1/clusters/{cluster_id}")
     for status, key in (("200", "result"), ("202", "job_id")):
-        content = op["responses"][status]["content"]["application/json"]
-        assert [list(e["value"]) for e in content["examples"].values()] == [[key]]
+        assert [list(value) for value in example_values(op, status)] == [[key]]
     assert "doc-defect:undocumented-field" not in kinds(result)
 
 
@@ -618,9 +618,7 @@ def test_a_returned_result_label_after_a_request_line_is_the_response_example(
         ("Example", example),
     )  # fmt: skip
     result = scrape_pages(tmp_path, {"list.rst": text})
-    content = operation(result.spec, "get", "/v1/servers")["responses"]["200"]["content"]
-    examples = content["application/json"]["examples"].values()
-    assert [e["value"] for e in examples] == [{"count": 2}]
+    assert example_values(operation(result.spec, "get", "/v1/servers"), "200") == [{"count": 2}]
     assert "example-without-schema" not in kinds(result)
 
 
@@ -639,10 +637,8 @@ def test_one_block_labelling_its_request_and_response_parts_gives_each_its_examp
     )  # fmt: skip
     result = scrape_pages(tmp_path, {"create.rst": text})
     op = operation(result.spec, "post", "/v1/keys")
-    sent = op["requestBody"]["content"]["application/json"]["examples"].values()
-    answered = op["responses"]["200"]["content"]["application/json"]["examples"].values()
-    assert [e["value"] for e in sent] == [{"key_alias": "test"}]
-    assert [e["value"] for e in answered] == [{"key_id": "k-1"}]
+    assert example_values(op) == [{"key_alias": "test"}]
+    assert example_values(op, "200") == [{"key_id": "k-1"}]
     assert "doc-defect:undocumented-field" not in kinds(result)
 
 
@@ -663,8 +659,7 @@ def test_a_curl_command_is_read_as_the_request_it_sends(tmp_path: Path) -> None:
     )  # fmt: skip
     result = scrape_pages(tmp_path, {"create.rst": text})
     op = operation(result.spec, "post", "/v1/jobs")
-    sent = op["requestBody"]["content"]["application/json"]["examples"].values()
-    assert [e["value"] for e in sent] == [{"name": "job1", "retries": 2}]
+    assert example_values(op) == [{"name": "job1", "retries": 2}]
     found = kinds(result)
     assert any("$.retries" in r for r in found["doc-defect:undocumented-field"])
     assert any("'dry_run'" in r for r in found["doc-defect:undocumented-parameter"])
@@ -684,8 +679,7 @@ def test_a_request_label_naming_results_stays_a_request(tmp_path: Path) -> None:
     )  # fmt: skip
     result = scrape_pages(tmp_path, {"results.rst": text})
     op = operation(result.spec, "post", "/v1/results")
-    sent = op["requestBody"]["content"]["application/json"]["examples"].values()
-    assert [e["value"] for e in sent] == [{"task_ids": ["a", "b"]}]
+    assert example_values(op) == [{"task_ids": ["a", "b"]}]
     assert "doc-defect:undocumented-field" not in kinds(result)
 
 
