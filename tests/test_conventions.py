@@ -586,9 +586,12 @@ def test_a_query_key_the_uri_names_with_no_row_is_an_optional_string_said(
     assert kinds(result)["undocumented-query-parameter"] == [
         "query key 'sort' in the URI of /v2/alarms has no parameter row; an optional string"
     ]
-    cased = page("Querying Alarms", ("URI", "GET /v2/alarms?Limit={limit}\n\n" + query))
+    cased = page(
+        "Querying Alarms", ("URI", "GET /v2/alarms?Limit={limit}&size={limit}\n\n" + query)
+    )
     (tmp_path / "cased").mkdir()
-    result = scrape_pages(tmp_path / "cased", {"alarms.rst": cased})  # the row, in other case
+    # the row in other case, or named by the key's placeholder
+    result = scrape_pages(tmp_path / "cased", {"alarms.rst": cased})
     assert params(operation(result.spec, "get", "/v2/alarms")).keys() == {("query", "limit")}
 
 

@@ -4,7 +4,7 @@ URI sections and in example request lines alike."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import unquote
 
 from doc2openapi.scraper.interpret.schemas import SchemaBuilder
@@ -28,6 +28,8 @@ class Endpoint:
     query: tuple[str, ...]
     query_values: tuple[tuple[str, str], ...] = ()
     absolute: bool = field(default=False, compare=False)  # written with its host: a request line
+    # `page_no={pageNo}`: the key and the placeholder a parameter row may be named by
+    placeholders: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
 
 def find_endpoints(text: str) -> list[Endpoint]:
@@ -54,8 +56,17 @@ def _endpoint(method: str, raw: str, absolute: bool) -> Endpoint | None:
         return None
     pairs = [unquote(q.lstrip("?")).split("=", 1) for q in query_string.split("&") if q]
     query += [p[0] for p in pairs]  # "??role=2" is the key role
-    values = tuple((p[0], p[1]) for p in pairs if len(p) == 2 and p[1] and "{" not in p[1])
-    return Endpoint(method, path, tuple(n for n in query if n), values, absolute)
+    values, named = _query_values(pairs)
+    return Endpoint(method, path, tuple(n for n in query if n), values, absolute, named)
+
+
+def _query_values(pairs: list[list[str]]) -> tuple[tuple[tuple[str, str], ...], ...]:
+    """(key, fixed value) pairs (`?action=start`) and (key, placeholder) pairs
+    (`page_no={pageNo}`)."""
+    given = [(p[0], p[1]) for p in pairs if len(p) == 2 and p[1]]
+    values = tuple((k, v) for k, v in given if "{" not in v)
+    named = tuple((k, v.strip("{}")) for k, v in given if v[:1] == "{")
+    return values, named
 
 
 # A paragraph that is a labelled request line and nothing else: "Request URL: GET
@@ -136,7 +147,7 @@ def distinct_template_names(
                 "repeated-path-parameter",
                 f"{endpoint.path} names a path variable twice; the repeat is {path}",
             )
-        out.append(Endpoint(endpoint.method, path, endpoint.query, endpoint.query_values))
+        out.append(replace(endpoint, path=path, absolute=False))
     return out, repeats
 
 

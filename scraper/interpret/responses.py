@@ -238,7 +238,7 @@ def _success_code(ctx: PageContext, named: list[str], linked: dict[str, str]) ->
     if (named_2xx := next((c for c in named if c.startswith("2")), None)) is not None:
         return named_2xx
     success = _one_code(linked)
-    if not linked and (ctx.draft.bodies or ctx.draft.response_examples):
+    if not linked and ("" in ctx.draft.bodies or "" in ctx.draft.response_examples):
         ctx.builder.diagnose(
             "inferred:status",
             f"no success status is documented; the response body is given {success}",

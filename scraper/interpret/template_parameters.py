@@ -44,8 +44,9 @@ def add_query_keys(ctx: PageContext, endpoint: Endpoint, params: list[Parameter]
     optional string. A key with a fixed value (`?action=start`) is read elsewhere."""
     named = {p.name.lower() for p in params}  # `&Offset={offset}` beside the row `offset`
     fixed = {key for key, _ in endpoint.query_values}
+    placeholders = dict(endpoint.placeholders)  # `page_no={pageNo}` beside the row `pageNo`
     for key in endpoint.query:
-        if key.lower() in named or key in fixed:
+        if key.lower() in named or placeholders.get(key, "").lower() in named or key in fixed:
             continue
         ctx.builder.diagnose(
             "undocumented-query-parameter",
