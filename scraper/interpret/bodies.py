@@ -7,14 +7,19 @@ import re
 from dataclasses import dataclass
 
 from doc2openapi.scraper.interpret.adjacent_tables import named_further_on
-from doc2openapi.scraper.interpret.columns import is_parameter_table, is_status_table, read_fields
+from doc2openapi.scraper.interpret.columns import (
+    caption_location,
+    caption_words,
+    is_parameter_table,
+    is_status_table,
+    read_fields,
+)
 from doc2openapi.scraper.interpret.example_fields import example_schema
 from doc2openapi.scraper.interpret.example_sections import read_body_code_block
 from doc2openapi.scraper.interpret.examples import show_nothing
 from doc2openapi.scraper.interpret.linker import TableRef
 from doc2openapi.scraper.interpret.page_state import Draft, PageContext, section_tables
 from doc2openapi.scraper.interpret.parameters import (
-    caption_location,
     read_parameters,
     report_unknown_table,
 )
@@ -25,7 +30,6 @@ from doc2openapi.scraper.model import REF_PREFIX, Body, Schema
 from doc2openapi.scraper.page import CodeBlock, Paragraph, Table
 
 FORM_DATA = re.compile(r"\bform[\s_-]?data\b", re.I)
-RESPONSE_WORD = re.compile(r"\bresponse\b", re.I)
 FORM_TYPES = frozenset({"application/x-www-form-urlencoded", "multipart/form-data"})
 
 
@@ -131,7 +135,7 @@ def _read_located(ctx: PageContext, walk: BodyWalk, table: Table, location: str)
     is reached through its field."""
     if walk.role == "request":
         read_parameters(ctx, ctx.page, table, "request")
-    elif location == "header" and RESPONSE_WORD.search(table.caption):  # not "headers field"
+    elif location == "header" and "response" in caption_words(table.caption):  # not a field's
         headers = ctx.draft.response_headers.setdefault(walk.status or "", [])
         headers.append(ctx.index.ref_of(ctx.page, table))
     else:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from doc2openapi.scraper.interpret.types import KNOWN_TYPE_WORDS, UnknownType, parse_type
-from doc2openapi.scraper.model import LOCATIONS
+from doc2openapi.scraper.model import LOCATIONS, Location
 from doc2openapi.scraper.page import Link, Table, Text
 
 COLUMN_PATTERNS: dict[str, re.Pattern[str]] = {
@@ -283,3 +283,23 @@ def read_fields(table: Table) -> list[Field]:
             )
         )
     return fields
+
+
+def caption_words(caption: str) -> set[str]:
+    """A caption's whole words, lower-case: "uri_config" and "ListenerInsertHeaders" are
+    names, not the words "uri" and "headers"."""
+    return set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", caption.lower()))
+
+
+def caption_location(caption: str) -> Location | None:
+    """The location a caption names as words ("Request header parameters", "Query
+    parameters", "Parameters in the URI"); a type name that contains one
+    ("ListenerInsertHeaders", "uri_config") names none."""
+    words = caption_words(caption)
+    if words & {"header", "headers"}:
+        return "header"
+    if "query" in words:
+        return "query"
+    if words & {"path", "uri", "url"}:
+        return "path"
+    return None

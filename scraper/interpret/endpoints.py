@@ -60,7 +60,10 @@ def _endpoint(method: str, raw: str, absolute: bool) -> Endpoint | None:
     return Endpoint(method, path, tuple(n for n in query if n), values, absolute, named)
 
 
-def _query_values(pairs: list[list[str]]) -> tuple[tuple[tuple[str, str], ...], ...]:
+Pairs = tuple[tuple[str, str], ...]
+
+
+def _query_values(pairs: list[list[str]]) -> tuple[Pairs, Pairs]:
     """(key, fixed value) pairs (`?action=start`) and (key, placeholder) pairs
     (`page_no={pageNo}`)."""
     given = [(p[0], p[1]) for p in pairs if len(p) == 2 and p[1]]

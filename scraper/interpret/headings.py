@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from doc2openapi.scraper.interpret.parameters import caption_location
+from doc2openapi.scraper.interpret.columns import caption_location
 from doc2openapi.scraper.page import Page, Section, Table
 
 

@@ -13,7 +13,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from doc2openapi.scraper.interpret.columns import is_parameter_table
+from doc2openapi.scraper.interpret.columns import (
+    caption_location,
+    caption_words,
+    is_parameter_table,
+)
 from doc2openapi.scraper.page import Link, Page, Section, Table
 
 GENERIC_TITLE_WORDS = re.compile(
@@ -23,7 +27,6 @@ GENERIC_TITLE_WORDS = re.compile(
 )
 TABLE_MENTION = re.compile(r"\bTable\s+(\d+)\b", re.I)
 PARTS = frozenset({"request", "response"})
-PLACES = frozenset({"path", "query", "header", "headers", "uri", "url"})  # on the wire
 PAGE_LOOKUP = "@page:"  # marks a recorded page lookup (by_page_link) among anchor lookups
 WHOLE_PAGE = "@whole:"  # marks a recorded lookup of a page's part (linked_part)
 
@@ -225,9 +228,9 @@ class TableIndex:
         if target is None:
             return None
         tables = [r for r in self._refs[target.source] if _fields(r.table)]
-        words = [set(re.findall(r"[a-z]+", r.table.caption.lower())) for r in tables]
-        named = [r for r, w in zip(tables, words, strict=True) if part in w and not w & PLACES]
-        plain = [r for r, w in zip(tables, words, strict=True) if not w & (PLACES | PARTS)]
+        bodies = [r for r in tables if caption_location(r.table.caption) is None]
+        named = [r for r in bodies if part in caption_words(r.table.caption)]
+        plain = [r for r in bodies if not caption_words(r.table.caption) & PARTS]
         return next(iter(named + plain + tables), None)
 
     def _target_page(self, link: Link) -> Page | None:

@@ -5,8 +5,14 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from typing import Any
 
-from doc2openapi.scraper.interpret.columns import Field, is_parameter_table, read_fields
+from doc2openapi.scraper.interpret.columns import (
+    Field,
+    caption_location,
+    is_parameter_table,
+    read_fields,
+)
 from doc2openapi.scraper.interpret.constraints import apply_constraints
 from doc2openapi.scraper.interpret.constraints.prose import stated_range
 from doc2openapi.scraper.interpret.endpoints import Endpoint
@@ -45,9 +51,7 @@ def read_parameters(
             if fld.name.lower() == "content-type":  # "fixed at application/x-www-form-..."
                 ctx.draft.content_types += MEDIA_TYPE.findall(fld.description.text.lower())
             continue
-        schema = builder.field_schema(fld, ref)
-        description = schema.pop("description", "")
-        source = schema.pop(SOURCE_KEY, None)
+        schema, description, source = row_schema(builder, fld, ref)
         if fld.type is None:  # no Type column
             schema = untyped_schema(description, location, fld.name, builder)
         if guessed and (location, fld.name) not in ctx.draft.parameters:
@@ -60,6 +64,13 @@ def read_parameters(
             fld.name, location, fld.required or location == "path", schema, description, source
         )
         ctx.draft.parameters.setdefault((location, fld.name), parameter)
+
+
+def row_schema(builder: SchemaBuilder, fld: Field, ref: TableRef) -> tuple[Schema, str, Any]:
+    """A row's schema, and its description and doc source taken out of it: a parameter or
+    header carries them beside its schema."""
+    schema = builder.field_schema(fld, ref)
+    return schema, str(schema.pop("description", "")), schema.pop(SOURCE_KEY, None)
 
 
 def untyped_schema(
@@ -172,20 +183,6 @@ def _location(fld: Field, caption: str) -> Location | None:
         if candidate in fld.location:
             return candidate
     return caption_location(caption)
-
-
-def caption_location(caption: str) -> Location | None:
-    """The location a caption names as words ("Request header parameters", "Query
-    parameters", "Parameters in the URI"); a type name that contains one
-    ("ListenerInsertHeaders", "uri_config") names none."""
-    words = set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", caption.lower()))
-    if words & {"header", "headers"}:
-        return "header"
-    if "query" in words:
-        return "query"
-    if words & {"path", "uri", "url"}:
-        return "path"
-    return None
 
 
 def wire_schema(

@@ -10,9 +10,9 @@ from doc2openapi.scraper.interpret.example_fields import example_schema
 from doc2openapi.scraper.interpret.examples import show_nothing
 from doc2openapi.scraper.interpret.http_message import reason_phrase
 from doc2openapi.scraper.interpret.page_state import Draft, PageContext, section_tables
-from doc2openapi.scraper.interpret.parameters import IMPLIED_HEADERS
+from doc2openapi.scraper.interpret.parameters import IMPLIED_HEADERS, row_schema
 from doc2openapi.scraper.interpret.sections import RoledSection
-from doc2openapi.scraper.model import SOURCE_KEY, Body, Parameter, Response
+from doc2openapi.scraper.model import Body, Parameter, Response
 from doc2openapi.scraper.page import Paragraph, Table
 
 NO_BODY_STATUSES = frozenset({"204", "205", "304"})  # RFC 9110: these responses have no body
@@ -185,9 +185,7 @@ def _add_headers(ctx: PageContext, responses: dict[str, Response], success: str)
             for row in read_fields(ref.table):
                 if row.name.lower() in IMPLIED_HEADERS or row.name in response.header_names:
                     continue
-                schema = ctx.builder.field_schema(row, ref)
-                description = str(schema.pop("description", ""))
-                source = schema.pop(SOURCE_KEY, None)
+                schema, description, source = row_schema(ctx.builder, row, ref)
                 header = Parameter(row.name, "header", False, schema, description, source)
                 response.headers.append(header)
 

@@ -26,7 +26,7 @@ from doc2openapi.scraper.interpret.constraints.value_words import (
 from doc2openapi.scraper.interpret.constraints.values import (
     NO_VALUE,
     NOT_HEADS,
-    NUM,
+    NUM_RANGE,
     composed_parts,
     is_placeholder,
     typed,
@@ -240,9 +240,6 @@ def _described_items(tail: str) -> list[str]:
     return tokens
 
 
-NUMERIC_RANGE = re.compile(rf"\**{NUM}\**\s*(?:-|to|~|\u2013|\u2014)\s*\**{NUM}")
-
-
 def _from_range(range_part: str | None, kind: str) -> tuple[list[Any], Any] | None:
     """A Range part that lists values: a first line "a, b, and c" (what follows it, such as
     "- ACTIVE: ACTIVE, REBOOT, or RESIZE" while rebooting, is about some of them), else
@@ -250,7 +247,7 @@ def _from_range(range_part: str | None, kind: str) -> tuple[list[Any], Any] | No
     if not range_part:
         return None
     first = range_part.strip().split("\n", 1)[0].strip()
-    if NUMERIC_RANGE.match(first):  # "1 - 100": bounds, not the value "- 100" of a list
+    if NUM_RANGE.match(first):  # "1 - 100": bounds, not the value "- 100" of a list
         return None
     words = split_words(first) if COMMA_LINE.fullmatch(first) else []
     if (listed := _listed(words, None, kind)) is not None:

@@ -12,10 +12,9 @@ from doc2openapi.scraper.interpret.constraints.prose import (
     sentence_start,
     states_a_rule,
 )
-from doc2openapi.scraper.interpret.constraints.values import NUM, number
+from doc2openapi.scraper.interpret.constraints.values import NUM_RANGE, number
 from doc2openapi.scraper.naming import singular
 
-SIZE = re.compile(rf"\**({NUM})\**\s*(?:-|to|~)\s*\**({NUM})\**")
 LIST_MAX = re.compile(
     r"\b(?:list|array)\s+can\s+(?:contain|have|include)\s+(?:up\s+to|a\s+maximum\s+of|at\s+most)"
     r"\s+(\d+)\b",
@@ -42,7 +41,7 @@ Size = tuple[int | float | None, int | float | None]
 def list_size(labelled: str | None, text: str, noun: str) -> Size:
     """(minItems, maxItems) from the "Array length" label when there is one, else from the
     prose; `noun` is the last word of the list's name. A minimum of 0 is no keyword."""
-    if match := SIZE.search(labelled or ""):
+    if match := NUM_RANGE.search(labelled or ""):
         low, high = (number(g, True) for g in match.groups())
         if low is None or high is None or not 0 <= low <= high:
             return None, None

@@ -7,6 +7,8 @@ import re
 from typing import Any
 
 NUM = r"-?(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)"
+# "1 - 100", "**1** to **64**": two numbers a dash or "to" joins, each a group
+NUM_RANGE = re.compile(rf"\**({NUM})\**\s*(?:-|to|~)\s*\**({NUM})\**")
 # "1–5", "1 — 5", "−1": the dashes and minus sign typeset text puts between and before numbers
 TYPESET_DASH = re.compile(r"(?<=\d)[ \t]*[\u2010-\u2015\u2212][ \t]*(?=[-\u2212]?\d)|\u2212(?=\d)")
 # A default or range that says "nothing": N/A, null, none, -, "No limit." and their kin.
