@@ -83,6 +83,15 @@ BOOLEAN = Primitive((("type", "boolean"),))
         ("[]string", ArrayType(STRING)),
         ("Set<String>", ArrayType(STRING)),
         ("dict[str, int]", MapType(INT32)),
+        # maps in words and in Go; plural container words
+        ("Map of strings", MapType(STRING)),
+        ("Dictionary of String to Integer", MapType(INT32)),
+        ("Map of Tag objects", MapType(ObjectType("Tag"))),
+        ("map[string]string", MapType(STRING)),
+        ("map[string][]string", MapType(ArrayType(STRING))),
+        ("Object<String, Integer>", MapType(INT32)),
+        ("Array of arrays", ArrayType(ArrayType(AnyType()))),
+        ("Array of maps", ArrayType(MapType(AnyType()))),
     ],
 )
 def test_parse_type(text: str, expected: object) -> None:

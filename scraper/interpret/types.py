@@ -110,6 +110,12 @@ _GENERIC = re.compile(
 _GO_SLICE = re.compile(r"^\[\]\s*(?P<item>\S.*)$")  # "[]string"
 _BITS = re.compile(r"(32|64)[- ]?bits?", re.I)
 _ARRAY_OF = re.compile(r"^(?:arrays?|lists?)\s+of\s+(?P<item>.+)$", re.IGNORECASE)
+# "Map of strings", "Dictionary of String to Integer", Go's "map[string]string"
+_MAP_OF = re.compile(
+    r"^(?:maps?|dict(?:ionar(?:y|ies))?|hashmaps?)\s+of\s+(?:\w+\s+(?:to|->)\s+)?(?P<values>.+)$",
+    re.IGNORECASE,
+)
+_GO_MAP = re.compile(r"^map\[\s*\w+\s*\]\s*(?P<values>\S.*)$", re.IGNORECASE)
 _SUFFIX_ARRAY = re.compile(r"^(?P<item>.+?)\s*(?:\[\s*\]|\barray|\blist)$", re.IGNORECASE)
 _NAMED_OBJECT = re.compile(r"^(?P<name>.+?)\s+(?:objects?|structures?)$", re.IGNORECASE)
 _IDENT = re.compile(r"^[A-Za-z_][\w.$-]*$")
@@ -123,7 +129,7 @@ def _singular(word: str) -> str:
     low = word.lower()
     if low in PRIMITIVES or low in OBJECT_WORDS:
         return word
-    if low.endswith("s") and low[:-1] in PRIMITIVES | dict.fromkeys(OBJECT_WORDS):
+    if low.endswith("s") and low[:-1] in KNOWN_TYPE_WORDS:  # "strings", "arrays", "maps"
         return word[:-1]
     return word
 
@@ -155,7 +161,7 @@ def parse_type(text: str) -> TypeExpr:
     raw = _tidy(text)
     if not raw:
         return AnyType()
-    for reader in (_keyword, _choice, _generic, _array, _named_object):
+    for reader in (_keyword, _choice, _generic, _array, _map, _named_object):
         if (expr := reader(raw)) is not None:
             return expr
     if _IDENT.match(raw) or _type_name_words(raw):
@@ -237,7 +243,7 @@ def _generic(raw: str) -> TypeExpr | None:
         return parse_type(args[0])
     if (outer in ARRAY_WORDS or outer == "set") and len(args) == 1:
         return ArrayType(parse_type(args[0]))
-    if outer in MAP_WORDS and len(args) == 2:
+    if outer in MAP_WORDS | OBJECT_WORDS and len(args) == 2:  # "Object<String, Integer>"
         return MapType(parse_type(args[1]))
     return UnknownType(raw)
 
@@ -298,6 +304,12 @@ def _array(raw: str) -> TypeExpr | None:
     if suffix := _SUFFIX_ARRAY.match(raw):
         return ArrayType(parse_type(suffix["item"]))
     return None
+
+
+def _map(raw: str) -> TypeExpr | None:
+    """ "Map of strings", "map[string]string": a map of what its values are."""
+    found = _GO_MAP.match(raw) or _MAP_OF.match(raw)
+    return MapType(parse_type(_singular(found["values"]))) if found else None
 
 
 def _named_object(raw: str) -> TypeExpr | None:
