@@ -122,12 +122,17 @@ class ValueGenerator:
 
     def _integer(self, schema: dict[str, Any], rng: random.Random, depth: int) -> Any:
         low, high = _bounds(schema, 1)
-        if schema.get("default") is not None and low <= schema["default"] <= high:
-            return schema["default"]
+        default: Any = schema.get("default")
+        if _is_number(default) and low <= default <= high and _on_step(schema, default):
+            return default
+        if (stepped := _stepped(schema, low, high, rng)) is not None:
+            return int(stepped)
         return rng.randint(int(low), int(high))
 
     def _number(self, schema: dict[str, Any], rng: random.Random, depth: int) -> Any:
         low, high = _bounds(schema, 0.5)
+        if (stepped := _stepped(schema, low, high, rng)) is not None:
+            return stepped
         return round(rng.uniform(low, high), 2) if low < high else low
 
     def _boolean(self, schema: dict[str, Any], rng: random.Random, depth: int) -> Any:
@@ -160,6 +165,27 @@ def _bounds(schema: dict[str, Any], step: float) -> tuple[float, float]:
     if schema.get("type") == "integer":
         low, high = _ceil(low), int(high // 1)
     return low, max(low, high)
+
+
+def _stepped(schema: dict[str, Any], low: float, high: float, rng: random.Random) -> Any:
+    """A multiple of the schema's `multipleOf` within the bounds (the lowest above `low` when
+    none fits), or None when it has none."""
+    step = _step(schema)
+    if step is None:
+        return None
+    first, last = _ceil(low / step), int(high / step // 1)
+    return rng.randint(first, max(first, last)) * step
+
+
+def _on_step(schema: dict[str, Any], value: float) -> bool:
+    step = _step(schema)
+    return step is None or value % step == 0
+
+
+def _step(schema: dict[str, Any]) -> float | None:
+    """The schema's `multipleOf`, when it is a positive number."""
+    step: Any = schema.get("multipleOf")
+    return float(step) if _is_number(step) and step > 0 else None
 
 
 def _is_number(value: Any) -> bool:

@@ -366,12 +366,35 @@ def test_constraints_from_prose(kind: str, text: str, expected: dict[str, Any]) 
         ("integer", "Count. The value must be \u2265 0.", {"minimum": 0}),
         ("number", "Ratio. 0 < f \u2264 50.", {"maximum": 50}),
         ("integer", "Size. >= 1 and <= 10.", {"minimum": 1, "maximum": 10}),
+        # a step every value is a multiple of; not one case's, not an error's negation
+        ("integer", "Disk size. The value must be a multiple of 10. The unit is GB.",
+         {"multipleOf": 10}),
+        ("integer", "Size in GB, from 10 to 1000, in increments of 10.",
+         {"minimum": 10, "maximum": 1000, "multipleOf": 10}),
+        ("integer", "Length. It must be an integer multiple of 8 and ranges from 8 to 512.",
+         {"minimum": 8, "maximum": 512, "multipleOf": 8}),
+        ("number", "Ratio. The value is a multiple of 0.5.", {"multipleOf": 0.5}),
+        ("integer", "Size. An error is returned if the size is not a multiple of 10.", {}),
+        ("integer", "Size. For SSD disks, the value must be a multiple of 50.", {}),
+        ("string", "Key. The value must be a multiple of 8 characters.", {}),
     ],
 )  # fmt: skip
 def test_phrasings(kind: str, text: str, expected: dict[str, Any]) -> None:
     schema: dict[str, Any] = {"type": kind}
     apply_constraints(schema, text)
     assert {k: v for k, v in schema.items() if k != "type"} == expected
+
+
+def test_a_step_the_minimum_is_no_multiple_of_is_reported_not_kept() -> None:
+    schema: dict[str, Any] = {"type": "integer"}
+    found = apply_constraints(schema, "Port. The value ranges from 5 to 95, in steps of 10.")
+    assert schema == {"type": "integer", "minimum": 5, "maximum": 95}
+    assert found.conflicts == [
+        "a multiple of 10 against minimum 5, which is none; multipleOf dropped"
+    ]
+    schema = {"type": "integer", "multipleOf": 10, "default": 25}
+    apply_constraints(schema, "Size. The default value is 25.")
+    assert "default" not in schema  # its own schema rejects it
 
 
 def test_a_value_named_default_heads_its_bullet_and_is_no_default_label() -> None:

@@ -242,6 +242,9 @@ def test_dws_contract_passes_against_the_mock(
         {"type": "integer", "exclusiveMinimum": 5, "exclusiveMaximum": 7},
         {"type": "string", "minLength": 20, "maxLength": 21},
         {"type": "array", "minItems": 3, "uniqueItems": True, "items": {"type": "integer"}},
+        {"type": "integer", "minimum": 11, "maximum": 29, "multipleOf": 10},
+        {"type": "integer", "minimum": 11, "maximum": 39, "multipleOf": 10, "default": 15},
+        {"type": "number", "minimum": 1, "maximum": 3, "multipleOf": 0.5},
         {"type": "object", "required": ["a"], "properties": {"a": {"enum": ["x", "y"]}}},
         # documented patterns (KMS key IDs, CES alarm IDs and times, comparison operators)
         {"type": "string", "pattern": "^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$"},

@@ -77,9 +77,11 @@ STATED = {
         re.I,
     ),
     "items": re.compile(rf"\barray\s+length\b|{LIST_MAX.pattern}|{LIST_NOT_EMPTY.pattern}", re.I),
+    "multiple": prose.MULTIPLE,
 }
 APPLIES = {
     "range": {"integer", "number"},
+    "multiple": {"integer", "number"},
     "length": {"string"},
     "items": {"array"},
     "pattern": {"string", "array"},
@@ -236,6 +238,25 @@ def _numeric(schema: Schema, parts: Parts, text: str, result: Extracted) -> None
                                    ("maximum", stated.high, stated.open_high)):  # fmt: skip
         if open_end and schema.get(bound) == value:  # OpenAPI 3.0's flag: "(0, 1]"
             schema[f"exclusive{bound.capitalize()}"] = True
+    _multiple_of(schema, text, result)
+
+
+def _multiple_of(schema: Schema, text: str, result: Extracted) -> None:
+    """multipleOf, unless the minimum is no multiple of it: then the steps count from the
+    minimum ("from 5, in steps of 10"), which JSON Schema cannot say, or the page
+    contradicts itself; either way it is reported, not kept."""
+    step = prose.multiple_of(text, schema["type"] == "integer")
+    if step is None:
+        return
+    low = schema.get("minimum")
+    if isinstance(low, int | float) and low % step:
+        result.conflicts.append(
+            f"a multiple of {_shown(step)} against minimum {_shown(low)}, which is none; "
+            "multipleOf dropped"
+        )
+        return
+    schema["multipleOf"] = step
+    result.extracted.add("multiple")
 
 
 def _string(schema: Schema, parts: Parts, text: str, result: Extracted) -> None:

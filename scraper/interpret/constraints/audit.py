@@ -30,7 +30,7 @@ from doc2openapi.scraper.tree import operations
 
 KEYWORDS = (
     "enum", "default", "minimum", "maximum", "minLength", "maxLength",
-    "pattern", "format", "minItems", "maxItems",
+    "pattern", "format", "minItems", "maxItems", "multipleOf",
 )  # fmt: skip
 PYTHON_TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,), "integer": (int,), "number": (int, float), "boolean": (bool,),

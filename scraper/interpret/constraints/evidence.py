@@ -15,7 +15,7 @@ from doc2openapi.scraper.model import Schema
 
 CONSTRAINT_KEYWORDS = {
     "enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength",
-    "maxLength", "pattern", "format", "minItems", "maxItems",
+    "maxLength", "pattern", "format", "minItems", "maxItems", "multipleOf",
 }  # fmt: skip
 
 

@@ -56,6 +56,14 @@ MINIMUM = re.compile(
     rf"(?:≥|>=)\s*({NUM})\b(?![,.]\d)(?!\s*(?:characters|chars|bytes))",  # "value ≥ 0"
     re.I,
 )
+# "The value must be a multiple of 10.", "an integer multiple of 8", "in increments of 50";
+# never "is not a multiple of 10" (an error message's)
+MULTIPLE = re.compile(
+    r"\b(?:(?:must|should|shall|can|will)\s+(?:only\s+)?be|is|are)\s+(?:an?\s+)?"
+    rf"(?:integer\s+|integral\s+|whole\s+)?multiples?\s+of\s+({NUM})\b(?![,.]\d)|"
+    rf"\bin\s+(?:multiples|increments|steps)\s+of\s+({NUM})\b(?![,.]\d)",
+    re.I,
+)
 ABOVE_ZERO = re.compile(r"\bgreater\s+than\s+(?:0|zero)\b(?!\s+or\b)", re.I)
 MAXIMUM = re.compile(
     rf"\b(?:maximum|max\.?)(?:\s+value)?\s*(?:is|:)\s*({NUM})\b(?![,.]\d)"
@@ -263,6 +271,15 @@ def _maximum(text: str, integer: bool) -> Any:
     """ "maximum is 100", "cannot exceed 100"."""
     match = first_stated(MAXIMUM, text)
     return number(next(g for g in match.groups() if g is not None), integer) if match else None
+
+
+def multiple_of(text: str, integer: bool) -> int | float | None:
+    """The step every value is a multiple of ("must be a multiple of 10"), when positive."""
+    match = first_stated(MULTIPLE, text)
+    if match is None:
+        return None
+    step = number(next(g for g in match.groups() if g is not None), integer)
+    return step if step is not None and step > 0 else None
 
 
 def length_range(text: str) -> tuple[int | float | None, int | float | None]:
