@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from doc2openapi.scraper.pipeline import ScrapeResult
-from tests.helpers import operation, request_schema, resolve
+from tests.helpers import operation, request_schema, resolve, response_schema
 from tests.test_conventions import (
     HEADER,
     RESPONSE_HEADER,
@@ -458,3 +458,51 @@ def test_a_body_table_stays_the_body_whatever_later_rows_say_of_it(tmp_path: Pat
     example = '.. code-block::\n\n   {"spec": {"extra": {}}, "count": 1}\n'
     result, schema = _show(tmp_path, body, spec, example=example)
     assert resolve(result.spec, schema)["properties"].keys() == {"spec", "count"}
+
+
+def test_table_n_in_another_page_is_that_pages_table_never_this_ones(tmp_path: Path) -> None:
+    """ "see Table 3 in <a link to Querying a Widget>": that page's Table 3 (the widget's
+    fields), not this page's Table 3 (the list's own body, which made it contain itself)."""
+    show = page(
+        "Querying a Widget",
+        ("URI", "GET /v1/widgets/{id}"),
+        ("Response", table("Table 2 Response body parameters", RESPONSE_HEADER,
+                           ("widget", "Widget object", "Widget."))
+         + "\n" + table("Table 3 Widget", RESPONSE_HEADER, ("id", "String", "ID."),
+                        ("name", "String", "Name."))),
+    )  # fmt: skip
+    listing = page(
+        "Listing Widgets",
+        ("URI", "GET /v1/widgets"),
+        ("Response", table("Table 3 Response body parameters", RESPONSE_HEADER,
+                           ("widgets", "Array of objects",
+                            "Widgets. For details, see Table 3 in :ref:`Querying a Widget "
+                            "<show_page>`."),
+                           ("count", "Integer", "Count."))),
+    )  # fmt: skip
+    result = scrape_pages(tmp_path, {"show.rst": ".. _show_page:\n\n" + show, "list.rst": listing})
+    body = response_schema(result.spec, operation(result.spec, "get", "/v1/widgets"), "200")
+    widgets = resolve(result.spec, body)["properties"]["widgets"]
+    assert set(resolve(result.spec, widgets["items"])["properties"]) == {"id", "name"}
+    assert "see Table 3 in Querying a Widget" in widgets["description"]
+
+
+def test_a_linked_table_whose_columns_are_not_understood_gives_no_fields(tmp_path: Path) -> None:
+    """A transposed table (a column per field) is reported as unknown-table; its first
+    column's words ("Mandatory", "Type") must not become the object's fields."""
+    transposed = table(
+        "Table 2 Widget",
+        ("Parameter", "name", "size"),
+        ("Mandatory", "Yes", "No"),
+        ("Type", "String", "Integer"),
+    )
+    body = table("Table 1 Request parameters", HEADER, ("widget", "Yes", "Widget object", "W."))
+    request = ("Request", body + "\n" + transposed)
+    creating = page("Creating a Widget", ("URI", "POST /v1/widgets"), request)
+    result = scrape_pages(tmp_path, {"create.rst": creating})
+    schema = request_schema(result.spec, operation(result.spec, "post", "/v1/widgets"))
+    widget = resolve(result.spec, resolve(result.spec, schema)["properties"]["widget"])
+    assert not widget.get("properties")
+    found = kinds(result)
+    assert any("'Parameter', 'name', 'size'" in r for r in found["unknown-table"])
+    assert any("'widget'" in r and "Table 2 Widget" in r for r in found["unresolved-object"])

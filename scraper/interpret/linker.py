@@ -26,6 +26,8 @@ GENERIC_TITLE_WORDS = re.compile(
     re.I,
 )
 TABLE_MENTION = re.compile(r"\bTable\s+(\d+)\b", re.I)
+# "Table 3 in Querying a Widget", "Table 2 of the API for creating a server": another page's
+ELSEWHERE = re.compile(r"[ \t]+(?:in|of|on|from)[ \t]+(?!this\b|the\s+following\b)", re.I)
 PARTS = frozenset({"request", "response"})
 PAGE_LOOKUP = "@page:"  # marks a recorded page lookup (by_page_link) among anchor lookups
 WHOLE_PAGE = "@whole:"  # marks a recorded lookup of a page's part (linked_part)
@@ -300,7 +302,11 @@ class TableIndex:
         return matches[-1] if matches else None
 
     def mentioned(self, here: Page, text: str, links: tuple[Link, ...]) -> TableRef | None:
-        """The table a description points at: "For details, see Table 3." or a link to one."""
+        """The table a description points at: "For details, see Table 3." or a link to one;
+        "see Table 3 in <a link to a page>" is that page's table 3, never this page's."""
+        match = TABLE_MENTION.search(text)
+        if match and ELSEWHERE.match(text, match.end()):
+            return self._numbered_elsewhere(here, int(match.group(1)), links)
         for link in links:
             ref = self.by_link(link, here)
             if ref is not None:
@@ -311,6 +317,18 @@ class TableIndex:
             if match:
                 return self.by_number(here, int(match.group(1)))
         return None
+
+    def _numbered_elsewhere(
+        self, here: Page, number: int, links: tuple[Link, ...]
+    ) -> TableRef | None:
+        """Table `number` of the page a link of the description leads to; with no link to
+        another page, this page's only when no link is given at all ("Table 3 in this
+        document" in copied text)."""
+        pages = [part.page for link in links if (part := self.linked_part(link, here))]
+        elsewhere = [page for page in pages if page.source != here.source]
+        if elsewhere:
+            return self.by_number(elsewhere[0], number)
+        return self.by_number(here, number) if not links else None
 
 
 def _number_forms(key: str) -> set[str]:

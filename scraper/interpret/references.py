@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from doc2openapi.scraper.interpret.http_message import reason_phrase
-from doc2openapi.scraper.interpret.linker import TABLE_MENTION, TableIndex, TableRef
+from doc2openapi.scraper.interpret.linker import ELSEWHERE, TABLE_MENTION, TableIndex, TableRef
 from doc2openapi.scraper.model import REF_PREFIX, SOURCE_KEY, Json, Operation, Schema
 from doc2openapi.scraper.page import Page
 
@@ -58,7 +58,13 @@ def tidy(text: str, resolve: Resolve, own: frozenset[tuple[str, int]] = frozense
 
 
 def _sentence(sentence: str, resolve: Resolve, own: frozenset[tuple[str, int]]) -> str:
-    mentions = [(m, resolve(int(m.group(1)))) for m in TABLE_MENTION.finditer(sentence)]
+    """A sentence's mentions of this page's tables named; "Table 3 in <another page>" is
+    left as it is: it says where to look."""
+    mentions = [
+        (m, resolve(int(m.group(1))))
+        for m in TABLE_MENTION.finditer(sentence)
+        if not ELSEWHERE.match(sentence, m.end())
+    ]
     if not mentions:
         return sentence
     pointer = _POINTER.search(sentence) is not None
@@ -70,6 +76,8 @@ def _sentence(sentence: str, resolve: Resolve, own: frozenset[tuple[str, int]]) 
             return rest
 
     def name(match: re.Match[str]) -> str:
+        if ELSEWHERE.match(sentence, match.end()):
+            return match.group(0)
         named = _name(resolve(int(match.group(0).split()[-1])))
         starts = not sentence[: match.start()].strip()
         return named[:1].upper() + named[1:] if starts else named

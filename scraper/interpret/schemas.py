@@ -6,7 +6,12 @@ import re
 from collections import Counter
 
 from doc2openapi.scraper.interpret.adjacent_tables import following_table
-from doc2openapi.scraper.interpret.columns import Field, body_fields, read_fields
+from doc2openapi.scraper.interpret.columns import (
+    Field,
+    body_fields,
+    is_parameter_table,
+    read_fields,
+)
 from doc2openapi.scraper.interpret.component_names import (
     context_word,
     field_context_name,
@@ -252,6 +257,14 @@ class SchemaBuilder:
         target = self._find_table(name, field, ref)
         if target is None:
             return None
+        if not is_parameter_table(target.table):  # reported as unknown-table: not read
+            self.diagnose(
+                "unresolved-object",
+                f"field {field.name!r}: its table, {target.table.caption!r}, has columns "
+                "not understood; an object of no documented fields",
+                ref.table.caption,
+            )
+            return {"type": "object"}
         return self.object_ref(target, self._component_name(name, field, target, ref), ref)
 
     def _unknown_type(self, field: Field, ref: TableRef, why: str = "not understood") -> None:
