@@ -75,7 +75,10 @@ def _parameter(param: Parameter, mapping: dict[str, str]) -> dict[str, Any]:
         out["allowEmptyValue"] = True
     if param.greedy:
         out[GREEDY_KEY] = True
-    out["schema"] = rewrite_refs(param.schema, mapping)
+    schema = dict(param.schema)
+    if schema.pop("deprecated", False):  # the row's name cell said so: the parameter is
+        out["deprecated"] = True
+    out["schema"] = rewrite_refs(schema, mapping)
     if param.example is not None:
         out["example"] = param.example
     if param.source:

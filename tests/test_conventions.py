@@ -2420,3 +2420,74 @@ def test_a_status_in_parentheses_in_a_response_heading_names_its_body(tmp_path: 
     assert response_schema(result.spec, op, "200")["properties"].keys() == {"size"}
     assert response_schema(result.spec, op, "202")["properties"].keys() == {"job_id"}
     assert "unlinked-table" not in kinds(result)
+
+
+def test_a_mandatory_cell_s_condition_is_kept_and_makes_no_requirement(tmp_path: Path) -> None:
+    """ "Yes when mount_type is ecs.", "Mandatory for AK/SK-based authentication": required
+    only then, which a schema cannot say; the words go to the description. A bare yes stays
+    required, and a note that states no condition ("Yes. Used for filtering.") too, and so
+    does a condition on the presence of something no row names (the object the table is
+    of: OBS "Yes if Tag is present." in Tag's table)."""
+    request = table(
+        "Table 1 Request body parameters",
+        HEADER,
+        ("name", "Yes", "String", "Name."),
+        ("filter", "Yes. Used for filtering.", "String", "Filter."),
+        ("mount_path", "Yes when mount_type is ecs.", "String", "Mount path."),
+        ("sign", "Mandatory for AK/SK-based authentication", "String", "Signature."),
+        ("size", "Yes (in some cases)", "Integer", "Size."),
+        ("key", "No. This field is required when SSE-C is used.", "String", "Key."),
+        ("mode", "Conditionally mandatory", "String", "Mode."),
+        ("days", "Yes if Rule is present.", "Integer", "Days."),  # no row: its object
+        ("date", "Yes if the name element is specified.", "String", "Date."),  # a row's
+    )
+    pages = {"create.rst": page("Creating a Widget", ("URI", "POST /v1/widgets"),
+                                ("Request", request))}  # fmt: skip
+    result = scrape_pages(tmp_path, pages)
+    body = resolve(result.spec, request_schema(result.spec, operation(result.spec, "post",
+                                                                      "/v1/widgets")))  # fmt: skip
+    assert body["required"] == ["name", "filter", "days"]
+    said = {name: prop["description"] for name, prop in body["properties"].items()}
+    assert said["name"] == "Name."
+    assert said["mount_path"] == "Mount path.\nMandatory: Yes when mount_type is ecs."
+    assert said["key"].endswith("Mandatory: No. This field is required when SSE-C is used.")
+    assert said["mode"].endswith("Mandatory: Conditionally mandatory")
+
+
+def test_a_name_cell_that_says_deprecated_marks_the_field_and_the_parameter(
+    tmp_path: Path,
+) -> None:
+    query = table(
+        "Table 1 Query parameters",
+        HEADER,
+        ("marker (deprecated)", "No", "String", "Old paging marker."),
+        ("limit", "No", "Integer", "Page size."),
+    )
+    response = table(
+        "Table 2 Response body parameters",
+        RESPONSE_HEADER,
+        ("owner_id (Deprecated)", "String", "Owner."),
+        ("name", "String", "Name."),
+    )
+    pages = {"list.rst": page("Listing Widgets", ("URI", "GET /v1/widgets\n\n" + query),
+                              ("Response", response))}  # fmt: skip
+    result = scrape_pages(tmp_path, pages)
+    op = operation(result.spec, "get", "/v1/widgets")
+    found = params(op)
+    assert found[("query", "marker")]["deprecated"] is True
+    assert "deprecated" not in found[("query", "marker")]["schema"]
+    assert "deprecated" not in found[("query", "limit")]
+    props = resolve(result.spec, response_schema(result.spec, op, "200"))["properties"]
+    assert props["owner_id"]["deprecated"] is True
+    assert "deprecated" not in props["name"]
+
+
+def test_a_footnote_mark_beside_a_name_is_no_part_of_it() -> None:
+    """Text copied from a page keeps superscripts as characters: "size¹" is `size`."""
+    from doc2openapi.scraper.interpret.columns import read_fields
+    from doc2openapi.scraper.page import Table, Text
+
+    rows = (("size¹", "Integer"), ("color²³", "String"), ("name", "String"))
+    table = Table("Table 1 Body", (), ("Parameter", "Type"),
+                  tuple((Text(n), Text(t)) for n, t in rows))  # fmt: skip
+    assert [f.name for f in read_fields(table)] == ["size", "color", "name"]

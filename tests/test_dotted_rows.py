@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
+
+import pytest
 
 from doc2openapi.scraper.interpret.columns import read_fields
 from doc2openapi.scraper.interpret.dotted_rows import nest_dotted_rows
@@ -82,4 +85,47 @@ def test_rows_drawn_as_branches_of_the_row_above_nest_under_it() -> None:
     assert [f.name for f in read_fields(table)] == [
         "bandwidth", "bandwidth.size", "listeners", "listeners.pool", "listeners.pool.port",
         "listeners.volume", "listeners.volume.kind",  # after a level's last, one deeper
+    ]  # fmt: skip
+
+
+def _names(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[str]:
+    table = Table("Table 1 Body", (), header, tuple(tuple(Text(c) for c in row) for row in rows))
+    return [f.name for f in read_fields(table)]
+
+
+@pytest.mark.parametrize(
+    "drawn",
+    [
+        ["widget", "+-- name", "`-- tags", "    `-- key", "size"],  # ASCII tree
+        ["widget", "|- name", "|- tags", "|-|- key", "size"],  # a branch per level
+        ["widget", "- name", "- tags", "-- key", "size"],  # dashes counted
+        ["widget", "├ name", "└ tags", "└ key", "size"],  # box drawing, as before
+    ],
+)
+def test_rows_drawn_in_ascii_or_by_dashes_nest_like_box_drawing(drawn: list[str]) -> None:
+    rows = [(name, "String") for name in drawn]
+    assert _names(("Parameter", "Type"), rows) == [
+        "widget", "widget.name", "widget.tags", "widget.tags.key", "size",
+    ]  # fmt: skip
+
+
+def test_a_drawing_every_row_has_draws_the_top_level() -> None:
+    """Every row a bullet ("- name"): a list in each cell, no nesting."""
+    assert _names(("Parameter", "Type"), [("- name", "String"), ("- size", "Integer")]) == [
+        "name",
+        "size",
+    ]
+
+
+def test_a_level_or_a_parent_column_nests_the_rows() -> None:
+    levels = [("widget", "1", "Object"), ("name", "2", "String"), ("tags", "2", "Array"),
+              ("key", "3", "String"), ("size", "1", "Integer")]  # fmt: skip
+    assert _names(("Parameter", "Level", "Type"), levels) == [
+        "widget", "widget.name", "widget.tags", "widget.tags.key", "size",
+    ]  # fmt: skip
+    parents = [("widget", "-", "Object"), ("name", "widget", "String"),
+               ("tags", "widget", "Array"), ("key", "tags", "String"),
+               ("size", "", "Integer"), ("note", "elsewhere", "String")]  # fmt: skip
+    assert _names(("Parameter", "Parent", "Type"), parents) == [
+        "widget", "widget.name", "widget.tags", "widget.tags.key", "size", "note",
     ]  # fmt: skip

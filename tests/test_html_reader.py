@@ -65,6 +65,16 @@ def test_a_header_split_over_two_rows_names_each_column_by_its_last_row() -> Non
         assert read.rows[0][1].text == "Yes"
 
 
+def test_a_superscript_is_a_mark_beside_its_word_as_in_rst() -> None:
+    """ "size<sup>1</sup>" was read "size1", a wrong wire name; RST's :sup: reads apart."""
+    html = (
+        "<html><body><h1>T</h1><table><tr><th>Parameter</th><th>Type</th></tr>"
+        "<tr><td>size<sup>1</sup></td><td>Integer</td></tr></table></body></html>"
+    )
+    (read,) = read_html(html, "t.html").tables()
+    assert read.rows[0][0].text == "size 1"
+
+
 def test_empty_header_rows_and_one_cell_sub_headings_head_no_table() -> None:
     """An empty `<tr>` in `<thead>` (before, an IndexError lost the page) and a `<th>` row
     of one cell under the header ("Basic settings", no `<thead>`) are no header rows."""

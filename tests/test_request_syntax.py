@@ -221,6 +221,31 @@ def test_request_elements_are_required_as_their_table_says(tmp_path: Path) -> No
     assert any("'Note'" in r for r in kinds(result)["unplaced-element"])
 
 
+def test_an_element_required_if_its_parent_is_present_is_required_within_it(
+    tmp_path: Path,
+) -> None:
+    """An element table lists every level's elements: "Yes if Owner is present." of ID is a
+    condition on its parent (the sample nests ID in Owner), so ID is required in Owner;
+    "Yes if ID is absent." of Name, a sibling, is a condition: Name stays optional."""
+    sample = "<Owner><ID>id</ID><Name>n</Name></Owner>"
+    conditional = PUT_ACL.replace("<Owner><ID>id</ID></Owner>", sample)
+    rows = table(
+        "Table 2 Request elements",
+        ("Element", "Type", "Mandatory (Yes/No)", "Description"),
+        ("Owner", "XML", "Yes", "Owner."),
+        ("ID", "String", "Yes if the Owner element is present.", "Account ID."),
+        ("Name", "String", "Yes if ID is absent.", "Account name."),
+    )
+    start = conditional.index(".. table:: **Table 2 Request elements**")
+    conditional = conditional[:start] + rows
+    result = scrape_box(tmp_path, **{"put_acl.rst": conditional})
+    put = result.spec["paths"]["/"]["put"]
+    schema = resolve(result.spec, put["requestBody"]["content"]["application/xml"]["schema"])
+    owner = schema["properties"]["Owner"]
+    assert owner["required"] == ["ID"]
+    assert set(owner["properties"]) == {"ID", "Name"}
+
+
 def test_query_keys_with_placeholders_are_parameters_and_the_body_is_bytes(
     tmp_path: Path,
 ) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from doc2openapi.scraper.interpret.presence import presence
+from doc2openapi.scraper.interpret.row_paths import RowPaths
 from doc2openapi.scraper.interpret.types import KNOWN_TYPE_WORDS, UnknownType, parse_type
 from doc2openapi.scraper.model import LOCATIONS, Location
 from doc2openapi.scraper.page import Link, Table, Text
@@ -25,12 +27,18 @@ COLUMN_PATTERNS: dict[str, re.Pattern[str]] = {
         r"^(description|descriptions|remarks|meaning|explanation|value)$", re.I
     ),
     "location": re.compile(r"^(location|position|in)$", re.I),
+    # how rows nest, where no drawing or dotted name says it (row_paths.py)
+    "parent": re.compile(
+        r"^(parent|parent (?:parameter|field|node|element|object|name)|belongs to)$", re.I
+    ),
+    "level": re.compile(r"^(level|depth|nesting level|hierarchy|layer)$", re.I),
 }
 STATUS_COLUMN = re.compile(
     r"^(status code|http status code|status|return(ed)? value|code|normal response code)$", re.I
 )
 ROOT_PLACEHOLDERS = frozenset({"array", "list", "array element", "list element"})
-REQUIRED_YES = re.compile(r"^(?:(?:yes|y|true|mandatory|required|m)\b|[✓✔√])", re.I)
+# "name (deprecated)", "owner_id\n(Deprecated)": said in the name cell, beside the name
+DEPRECATED = re.compile(r"\b(?:deprecated|discarded|obsolete)\b", re.I)
 FIELD_NAME = re.compile(r"[A-Za-z_$@](?:[\w.:$@\[\]/-]|(?<=\[)\*(?=\]))*")  # "tags[*].key" too
 
 
@@ -47,6 +55,7 @@ class Field:
     any_key: bool = False  # "Name of the network": the row describes a map's values
     cell: str = ""  # the name cell's first line as written ("Array elements")
     name_links: tuple[Link, ...] = ()  # a name cell that links to the field's own table
+    deprecated: bool = False  # the name cell says so: "name (deprecated)"
 
     @property
     def outside_body(self) -> bool:
@@ -183,16 +192,18 @@ def _repeats_a_used_column(table: Table, roles: dict[str, int], header: str) -> 
 
 
 def _description(
-    roles: dict[str, int], others: list[tuple[int, str]], row: tuple[Text, ...]
+    roles: dict[str, int], others: list[tuple[int, str]], row: tuple[Text, ...], *notes: str
 ) -> Text:
-    """The Description cell, then what the row says in the other columns as labelled lines:
-    kept, and read like its prose."""
+    """The Description cell, then what the row says in the other columns as labelled lines
+    (and `notes`, such as a Mandatory cell's condition): kept, and read like its prose."""
     own = row[roles["description"]] if "description" in roles else Text("")
     extra = "\n".join(
-        f"{header}: {row[index].text.strip()}"
-        for index, header in others
-        if index < len(row) and not _empty(row[index].text.strip())
-    )
+        [
+            *(f"{header}: {row[index].text.strip()}" for index, header in others
+              if index < len(row) and not _empty(row[index].text.strip())),
+            *notes,
+        ]
+    )  # fmt: skip
     if not extra:
         return own
     return Text("\n".join(t for t in (own.text.strip(), extra) if t), own.links)
@@ -207,35 +218,15 @@ def is_status_table(table: Table) -> bool:
     return bool(table.header) and STATUS_COLUMN.match(table.header[0].strip()) is not None
 
 
+# "size¹", "color²": a footnote mark beside the name (text copied from a page), no part of it
+SUPERSCRIPTS = str.maketrans({c: f" {c}" for c in "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾ⁿ"})
+
+
 def clean_name(cell: str) -> str:
     """The wire name from a name cell: its first line's first name-like token."""
-    first = cell.strip().splitlines()[0] if cell.strip() else ""
+    first = cell.strip().splitlines()[0].translate(SUPERSCRIPTS) if cell.strip() else ""
     match = FIELD_NAME.search(first)
     return match.group(0).rstrip(".:") if match else ""
-
-
-# "└ size", "├─ name", "│  └ port": a row drawn as a branch of the row above it
-TREE_BRANCH = re.compile(r"^\s*((?:[│┃]\s*)*)([└├┗┣╰])\s*[─━]*\s*")
-
-
-def _tree_depth(cell: str) -> tuple[int, bool, str]:
-    """How deep a name cell's branch drawing puts the row (0 for none), whether its branch
-    is a level's last ("└"), and the cell without the drawing."""
-    branch = TREE_BRANCH.match(cell)
-    if branch is None:
-        return 0, False, cell
-    depth = 1 + len(re.findall(r"[│┃]", branch.group(1)))
-    return depth, branch.group(2) in "└┗╰", cell[branch.end() :]
-
-
-def _tree_path(tree: list[tuple[str, bool]], depth: int, last: bool, name: str) -> str:
-    """The row's path from the rows above it. A branch after a level's last one ("└") at
-    its depth is deeper: the indentation that said so is lost in rendering."""
-    while 0 < depth <= len(tree) - 1 and tree[depth][1]:
-        depth += 1
-    path = tree[depth - 1][0] + "." + name if 0 < depth <= len(tree) else name
-    tree[depth:] = [(path, last)]
-    return path
 
 
 def body_fields(table: Table, located: bool) -> list[Field]:
@@ -253,36 +244,51 @@ def read_fields(table: Table) -> list[Field]:
         table.header[roles["required"]]
     ).lower() in ("optional", "is optional")  # "Optional (Yes/No)": yes means optional
     others = _other_columns(table, roles)
-    tree: list[tuple[str, bool]] = []  # each depth's last row: its path, whether it was last
+    paths = RowPaths(table, roles, clean_name)
+    names = row_names(table)
     for number, row in enumerate(table.rows, start=1):
         if len(set(row)) == 1 and len(row) > 1:
             continue  # a sub-heading row spanning every column
         if len(row) < len(table.header):
             continue  # a row that lost cells: which cell is which is guesswork
-        depth, last, cell = _tree_depth(row[roles["name"]].text.strip())
+        depth, last, cell = paths.split(row)
         name = clean_name(cell)
         if not name:
             continue
-        name = _tree_path(tree, depth, last, name)
+        name = paths.place(row, depth, last, name)
         any_key = len(cell.splitlines()[0].split()) >= 3
         required_cell = row[roles["required"]].text if "required" in roles else ""
-        says_yes = bool(REQUIRED_YES.match(required_cell.strip())) != optional_column
+        says_yes, said = presence(required_cell, optional_column, names)
+        notes = [f"{table.header[roles['required']].strip()}: {said}"] if said else []
         if "required" not in roles and "description" in roles:
             says_yes = bool(_stated_presence(row[roles["description"]].text))
+        name_cell = row[roles["name"]].text
         fields.append(
             Field(
                 name=name,
                 required=says_yes,
                 type=_type_cell(roles, row),
-                description=_description(roles, others, row),
+                description=_description(roles, others, row, *notes),
                 row=number,
                 location=row[roles["location"]].text.strip().lower() if "location" in roles else "",
                 any_key=any_key,
                 cell=cell.splitlines()[0].strip() if cell else "",
                 name_links=row[roles["name"]].links,
+                deprecated=DEPRECATED.search(name_cell.replace(name, " ", 1)) is not None,
             )
         )
     return fields
+
+
+def row_names(table: Table) -> frozenset[str]:
+    """The names a field table's rows give, lower-case (what a Mandatory cell's condition
+    may name)."""
+    column = column_roles(table).get("name")
+    if column is None:
+        return frozenset()
+    return frozenset(
+        clean_name(row[column].text).lower() for row in table.rows if len(row) > column
+    )
 
 
 def caption_words(caption: str) -> set[str]:

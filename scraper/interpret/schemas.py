@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from doc2openapi.scraper.interpret.adjacent_tables import following_table
 from doc2openapi.scraper.interpret.columns import (
     Field,
     body_fields,
@@ -21,8 +20,8 @@ from doc2openapi.scraper.interpret.component_names import (
 from doc2openapi.scraper.interpret.constraints import apply_constraints
 from doc2openapi.scraper.interpret.constraints.structure import readable
 from doc2openapi.scraper.interpret.dotted_rows import nest_dotted_rows
-from doc2openapi.scraper.interpret.linker import TableIndex, TableRef, same_title
-from doc2openapi.scraper.interpret.misnumbered import meant_instead
+from doc2openapi.scraper.interpret.field_tables import find_table
+from doc2openapi.scraper.interpret.linker import TableIndex, TableRef
 from doc2openapi.scraper.interpret.string_tables import Described, SourceKey, described_table
 from doc2openapi.scraper.interpret.types import (
     AnyType,
@@ -185,6 +184,8 @@ class SchemaBuilder:
         self.extracted.update(found.extracted & found.stated)
         if "$ref" in schema:  # 3.0 ignores siblings of $ref: wrap to keep description, source
             schema = {"allOf": [schema]}
+        if field.deprecated:
+            schema["deprecated"] = True
         if description:
             schema["description"] = readable(description)
         schema[SOURCE_KEY] = {"file": ref.page.source, "table": ref.table.caption, "row": field.row}
@@ -254,7 +255,7 @@ class SchemaBuilder:
 
     def _table_ref(self, name: str | None, field: Field, ref: TableRef) -> Schema | None:
         """A $ref to the table describing the field's object, when one is found."""
-        target = self._find_table(name, field, ref)
+        target = find_table(self.index, name, field, ref, self.diagnose)
         if target is None:
             return None
         if not is_parameter_table(target.table):  # reported as unknown-table: not read
@@ -299,52 +300,6 @@ class SchemaBuilder:
                 for t in targets.values()
             ]
         }
-
-    def _find_table(self, name: str | None, field: Field, ref: TableRef) -> TableRef | None:
-        here = ref.page
-        links = (field.type.links if field.type is not None else ()) + field.name_links
-        for link in links:
-            target = self.index.by_link(link, here)
-            if target is not None:
-                return self._checked(target, field, ref)
-        said = f"{field.type.text if field.type else ''}\n{field.description.text}"
-        mention = self.index.mentioned(here, said, field.description.links)
-        titled = self.index.by_title(here, name, ref.position) if name else None
-        if titled is not None and titled.key != ref.key and not same_title(mention, titled):
-            return titled  # the type names it (the mention is of another table: its values)
-        if mention is not None:  # "See Table 3" in the type cell, or in the description
-            return self._checked(mention, field, ref)
-        if name is None:  # "Object", "JSON Array", no type: a table titled after the field
-            target = self.index.by_title(here, field.name, ref.position)
-            if target is not None and target.key != ref.key:
-                return target
-            return self._following(field, ref)
-        return None
-
-    def _following(self, field: Field, ref: TableRef) -> TableRef | None:
-        """ "error | Object" with nothing pointing anywhere, then a table "ErrorDetail"."""
-        target = following_table(self.index, field, ref)
-        if target is not None:
-            self.diagnose(
-                "inferred:adjacent-table",
-                f"field {field.name!r} names no table; the next one, "
-                f"{target.table.caption!r}, which nothing else points at, is its object",
-                ref.table.caption,
-            )
-        return target
-
-    def _checked(self, target: TableRef, field: Field, ref: TableRef) -> TableRef:
-        """The table a link or "Table N" names, or the one the page shows was meant."""
-        if (found := meant_instead(self.index, field, ref, target)) is None:
-            return target
-        meant, why = found
-        self.diagnose(
-            "doc-defect:link",
-            f"field {field.name!r} points at {target.table.caption!r}, {why}; "
-            f"{meant.table.caption!r} is used",
-            ref.table.caption,
-        )
-        return meant
 
     def _component_name(
         self, name: str | None, field: Field, target: TableRef, parent: TableRef

@@ -16,7 +16,8 @@ from typing import Any
 
 from lxml import etree
 
-from doc2openapi.scraper.interpret.columns import REQUIRED_YES, column_roles, read_fields
+from doc2openapi.scraper.interpret.columns import column_roles, read_fields, row_names
+from doc2openapi.scraper.interpret.presence import presence, present_names
 from doc2openapi.scraper.interpret.types import PRIMITIVES
 from doc2openapi.scraper.interpret.xml_bodies import child_elements, split_name, unwrapped_array
 from doc2openapi.scraper.model import Schema
@@ -73,6 +74,7 @@ class ElementInfo:
     description: str
     required: bool | None  # None: the table has no Mandatory column
     parent: tuple[str, ...] = ()  # the path its row names ("Parent: A.B"), root first
+    within: frozenset[str] = frozenset()  # required where these are ("Yes if Tag is present.")
 
 
 def mandatory_column(table: Table) -> int | None:
@@ -82,7 +84,13 @@ def mandatory_column(table: Table) -> int | None:
 
 def says_mandatory(table: Table, row: int, column: int) -> bool:
     """Whether row `row` (counted from 1, as Field.row is) says yes in that column."""
-    return REQUIRED_YES.match(table.rows[row - 1][column].text.strip()) is not None
+    return presence(table.rows[row - 1][column].text, rows=row_names(table))[0]
+
+
+def _within(table: Table, row: int, column: int | None) -> frozenset[str]:
+    """The elements the row's yes is conditional on the presence of: its parents, in a
+    table that lists the elements of every level (the sample XML says which is whose)."""
+    return frozenset() if column is None else present_names(table.rows[row - 1][column].text)
 
 
 def element_infos(tables: list[Table]) -> dict[str, ElementInfo]:
@@ -98,9 +106,10 @@ def element_infos(tables: list[Table]) -> dict[str, ElementInfo]:
                 type_text = found.group(1) if found else ""
             word = (type_text.strip().split() or [""])[0].lower().rstrip(".,;")
             required = None if mandatory is None else says_mandatory(table, fld.row, mandatory)
+            within = _within(table, fld.row, mandatory)
             parent = PARENT_IN_TEXT.search(description)
             path = tuple(parent.group(1).split(".")) if parent else ()
-            info = ElementInfo(word, description, required, path)
+            info = ElementInfo(word, description, required, path, within)
             infos.setdefault(fld.name, info)
             infos.setdefault(fld.name.rsplit(".", 1)[-1], info)  # "Result.Prefix": a path
     return infos
@@ -152,7 +161,11 @@ def _object_schema(node: Node, infos: dict[str, ElementInfo], request: bool) -> 
             child_schema = {"type": "array", "items": _named(child_schema, name)}
         properties[name] = child_schema
         child_info = infos.get(name)
-        if request and child_info is not None and child_info.required:
+        if (
+            request
+            and child_info is not None
+            and (child_info.required or node.name.lower() in child_info.within)
+        ):
             required.append(name)
     schema: Schema = {"type": "object", "properties": properties}
     if required:

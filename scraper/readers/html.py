@@ -150,6 +150,9 @@ def rich_text(node: Element) -> Text:
             breaking = child.tag in LINE_BREAKING
             if breaking:
                 out.block(list_item=child.tag == "li")
+            elif child.tag in ("sup", "sub"):
+                out.text(" ")  # "size<sup>1</sup>": a mark beside the word, as RST's :sup:
+                # reads, never part of it
             if child.tag == "a" and (link := _link(child)) is not None:
                 out.link(link)
             visit(child)

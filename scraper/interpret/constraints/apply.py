@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,6 +25,7 @@ from doc2openapi.scraper.interpret.constraints.patterns import (
     inline_pattern,
     read_pattern,
 )
+from doc2openapi.scraper.interpret.constraints.special_values import widen_to_special_values
 from doc2openapi.scraper.interpret.constraints.structure import Parts, split
 from doc2openapi.scraper.interpret.constraints.values import (
     NUM,
@@ -33,6 +33,7 @@ from doc2openapi.scraper.interpret.constraints.values import (
     is_placeholder,
     number,
     plain_dashes,
+    shown,
     typed,
 )
 from doc2openapi.scraper.model import Schema
@@ -87,7 +88,6 @@ APPLIES = {
     "pattern": {"string", "array"},
 }
 SCALARS = ("string", "integer", "number", "boolean")
-SPECIAL_NUMBER = re.compile(r"(?<![\w.,\-])(-?\d{1,9})(?![\w.,]\w|\s*(?:-|to|~)\s*\d)")
 
 TYPE_FORMATS = frozenset({"int32", "int64", "float", "double"})  # the type column's, not stated
 TYPE_KEYWORDS = [("format", f) for f in TYPE_FORMATS]
@@ -182,48 +182,9 @@ def _scalar(schema: Schema, parts: Parts, result: Extracted, with_default: bool)
             schema["default"] = default
             result.extracted.add("default")
     if kind in ("integer", "number"):
-        _widen_to_sentinel(schema, f"{text}\n{parts.section('default') or ''}", result)
+        said = f"{text}\n{parts.section('default') or ''}"
+        result.conflicts += widen_to_special_values(schema, said)
     _check(schema, result)
-
-
-def _widen_to_sentinel(schema: Schema, text: str, result: Extracted) -> None:
-    """ "The value can be -1 or 1-99999. If the value is set to -1, ... Minimum: 1 Default: -1",
-    "Range: 30 to 1200 Default: 0 (not limited)", "Value range: 1-100. The value -1 indicates
-    no limit.": a number the stated bounds reject, whose meaning the text gives beside it, is
-    a special value the API takes and returns. The bound is widened to it (a schema rejecting
-    a documented value is wrong; one admitting a few more numbers is only loose), and that is
-    reported. A default with no meaning ("Default: 0" beside "greater than 0", "Default: 600
-    (10 minutes)") is left to `_check`."""
-    default = schema.get("default")
-    special = [int(n) for n in SPECIAL_NUMBER.findall(text)]
-    for value in [default, *special]:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            continue
-        if "enum" in schema and value not in schema["enum"]:
-            continue  # the list rejects it too: widening the bounds would not make it valid
-        if not _given_a_meaning(str(value), text):
-            continue
-        what = "default" if value == default else "value"
-        for bound, outside in (("minimum", value < schema.get("minimum", value)),
-                               ("maximum", value > schema.get("maximum", value))):  # fmt: skip
-            if outside:
-                result.conflicts.append(
-                    f"{what} {_shown(value)} against {bound} {_shown(schema[bound])}, the text "
-                    f"giving it a meaning of its own; {bound} widened to it"
-                )
-                schema[bound] = value
-
-
-def _given_a_meaning(value: str, text: str) -> bool:
-    """Does the text say what `value` means: "-1 indicates ...", "0, which means no limit",
-    "If the value is set to -1, ...", "The value can be -1 or ...", "0 (not limited)"?"""
-    n = rf"(?<![\w.\-]){re.escape(value)}(?![\w.\-]*\w)"
-    meaning = (
-        rf"{n}\s*,?\s*(?:which\s+)?(?:means|indicates|indicating|specifies|represents)\b|"
-        rf"\b(?:set\s+to|can\s+be|value\s+is)\s+{n}|"
-        rf"{n}\s*\(\s*(?:no|not|un\w+|disabl\w+|infinite|permanent\w*|all|none)\b"
-    )
-    return re.search(meaning, text, re.I) is not None
 
 
 def _numeric(schema: Schema, parts: Parts, text: str, result: Extracted) -> None:
@@ -251,7 +212,7 @@ def _multiple_of(schema: Schema, text: str, result: Extracted) -> None:
     low = schema.get("minimum")
     if isinstance(low, int | float) and low % step:
         result.conflicts.append(
-            f"a multiple of {_shown(step)} against minimum {_shown(low)}, which is none; "
+            f"a multiple of {shown(step)} against minimum {shown(low)}, which is none; "
             "multipleOf dropped"
         )
         return
@@ -347,14 +308,14 @@ def _check(schema: Schema, result: Extracted) -> None:
     rules = {k: v for k, v in schema.items() if k not in ("default", "description", "enum")}
     checker = OAS30Validator(rules, format_checker=OAS30Validator.FORMAT_CHECKER)
     if "enum" in schema and not all(checker.is_valid(v) for v in schema["enum"]):
-        result.conflicts.append(f"listed values {_shown(schema.pop('enum'))} against "
+        result.conflicts.append(f"listed values {shown(schema.pop('enum'))} against "
                                 f"{_keywords(rules)}; enum dropped")  # fmt: skip
         result.extracted.discard("enum")
     if "default" in schema:
         with_enum = {**rules, **({"enum": schema["enum"]} if "enum" in schema else {})}
         full = OAS30Validator(with_enum, format_checker=OAS30Validator.FORMAT_CHECKER)
         if not full.is_valid(schema["default"]):
-            result.conflicts.append(f"default {_shown(schema.pop('default'))} against "
+            result.conflicts.append(f"default {shown(schema.pop('default'))} against "
                                     f"{_keywords(with_enum)}; default dropped")  # fmt: skip
             result.extracted.discard("default")
 
@@ -362,8 +323,4 @@ def _check(schema: Schema, result: Extracted) -> None:
 def _keywords(rules: Schema) -> str:
     """The keywords read from the description (not the type, nor a format the type gives)."""
     own = [(k, v) for k, v in rules.items() if k != "type" and (k, v) not in TYPE_KEYWORDS]
-    return ", ".join(f"{k} {_shown(v)}" for k, v in own) or "its type"
-
-
-def _shown(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)[:120]
+    return ", ".join(f"{k} {shown(v)}" for k, v in own) or "its type"

@@ -3,6 +3,7 @@ words that are no values, and the parts of a value composed of several."""
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -103,3 +104,8 @@ def composed_parts(text: str, values: list[Any]) -> bool:
     format of Operator:UTC time"), not values: one lacks the separator every value has?"""
     match = COMPOSED.search(text)
     return match is not None and any(match.group(1) not in str(v) for v in values)
+
+
+def shown(value: Any) -> str:
+    """A value as a report quotes it: JSON, cut at 120 characters."""
+    return json.dumps(value, ensure_ascii=False)[:120]
