@@ -56,8 +56,9 @@ INFO_KINDS: dict[str, Kind] = {
     ),
     "inferred:type": Kind(
         "info",
-        "a type the table does not give: from the page's example (a field, an array's items), "
-        "or from a numeric range a parameter's description states",
+        'a type the table does not give (no Type column, "Enum"): from the page\'s example '
+        "(a field, an array's items), or the values, the range of whole numbers or the "
+        "length its description states",
         "none",
     ),
     "inferred:wrapper": Kind(

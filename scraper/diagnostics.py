@@ -69,6 +69,12 @@ KINDS: dict[str, Kind] = {
         "service shows; its items are left untyped",
         "give the item type",
     ),
+    "untyped-field": Kind(
+        "warning",
+        'a field with no type (no Type column, a bare "Enum") that no example, listed value, '
+        "stated range or length types; left untyped",
+        "give the type",
+    ),
     "unresolved-object": Kind(
         "warning", '"X object" with no table describing X', "document X in a table"
     ),

@@ -2491,3 +2491,50 @@ def test_a_footnote_mark_beside_a_name_is_no_part_of_it() -> None:
     table = Table("Table 1 Body", (), ("Parameter", "Type"),
                   tuple((Text(n), Text(t)) for n, t in rows))  # fmt: skip
     assert [f.name for f in read_fields(table)] == ["size", "color", "name"]
+
+
+def test_a_field_with_no_type_takes_the_type_of_what_its_description_states(
+    tmp_path: Path,
+) -> None:
+    """ "Enum" with its values in prose, or a table with no Type column: the listed values'
+    type (integers, true/false a boolean), else a range's (integer) or a length's (string);
+    a field nothing types is reported (another page's field of that name is no evidence)."""
+    no_type = ("Parameter", "Mandatory", "Description")
+    body = table(
+        "Table 1 Request body parameters",
+        no_type,
+        ("mode", "No", "Mode. The value can be fast or slow."),
+        ("level", "No", "Level. The value can be 1, 2, or 3."),
+        ("enabled", "No", "Whether it is on. The value can be true or false."),
+        ("size", "No", "Size. The value ranges from 1 to 100."),
+        ("name", "Yes", "Name. The value contains 1 to 64 characters."),
+        ("owner", "No", "Owner."),
+        ("note", "No", "A note."),
+    )
+    kind = table(
+        "Table 2 Response body parameters",
+        HEADER,
+        ("kind", "Yes", "Enum", "Kind. The value can be a or b."),
+        ("owner", "Yes", "String", "Owner."),
+    )
+    pages = {
+        "create.rst": page("Creating a Widget", ("URI", "POST /v1/widgets"), ("Request", body)),
+        "show.rst": page("Showing a Widget", ("URI", "GET /v1/widgets/{id}"), ("Response", kind)),
+    }
+    result = scrape_pages(tmp_path, pages)
+    create = operation(result.spec, "post", "/v1/widgets")
+    props = resolve(result.spec, request_schema(result.spec, create))["properties"]
+    assert props["mode"]["type"] == "string" and props["mode"]["enum"] == ["fast", "slow"]
+    assert props["level"]["type"] == "integer" and props["level"]["enum"] == [1, 2, 3]
+    assert props["enabled"]["type"] == "boolean" and "enum" not in props["enabled"]
+    assert (props["size"]["type"], props["size"]["maximum"]) == ("integer", 100)
+    assert (props["name"]["type"], props["name"]["maxLength"]) == ("string", 64)
+    assert "type" not in props["owner"]  # the other page's String owner is no evidence
+    assert "type" not in props["note"]
+    show = operation(result.spec, "get", "/v1/widgets/{id}")
+    shown = resolve(result.spec, response_schema(result.spec, show, "200"))["properties"]
+    assert shown["kind"]["enum"] == ["a", "b"]
+    found = kinds(result)
+    assert {r.split("'")[1] for r in found["untyped-field"]} == {"owner", "note"}
+    assert any("'level'" in r and "values its description lists" in r
+               for r in found["inferred:type"])  # fmt: skip

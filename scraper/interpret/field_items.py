@@ -1,5 +1,6 @@
 """The item type of a list field its page leaves untyped ("sni_container_refs | Array", and
-`[]` or nothing in the example).
+`[]` or nothing in the example); a field left untyped (no Type column, an "Enum" whose
+values the text does not list) is reported.
 
 Another page of the service often types a field of that name ("sni_container_refs | Array
 of strings" on the create page): one page catches what another misses. Only plain values
@@ -19,40 +20,50 @@ SCALARS = ("string", "integer", "number", "boolean")
 TYPED_KEYS = ("type", "$ref", "allOf", "oneOf", "anyOf")
 
 
+SHAPE_KEYS = ("properties", "items", "additionalProperties", "enum")
+
+
 def type_untyped_items(operations: list[Operation]) -> list[Diagnostic]:
     """Give each untyped list field of the service the one plain item type its other fields
-    of that name have; report it, or that its items stay untyped."""
-    typed: dict[str, dict[str, str]] = {}  # field name -> item type -> an operation typing it
-    untyped: dict[int, tuple[Operation, str, Schema]] = {}
+    of that name have; report it, or that its items stay untyped. An untyped field is only
+    reported: its name on another page proved weak evidence (DWS `error_msg`, a string
+    there, is null in the examples here; ELB classic `tcp_draining` is 1, not a boolean)."""
+    typed: dict[tuple[str, str], dict[str, str]] = {}  # (slot, name) -> type -> an operation
+    untyped: dict[int, tuple[Operation, str, str, Schema]] = {}
     for op in _with_merged(operations):
-        for name, items in _list_items(op):
-            if not any(key in items for key in TYPED_KEYS):
-                untyped.setdefault(id(items), (op, name, items))
-            elif (kind := items.get("type")) in SCALARS:
-                typed.setdefault(name, {}).setdefault(str(kind), op.operation_id)
+        for slot, name, schema in _slots(op):
+            if not any(key in schema for key in (*TYPED_KEYS, *SHAPE_KEYS)):
+                untyped.setdefault(id(schema), (op, slot, name, schema))
+            elif (kind := schema.get("type")) in SCALARS:
+                typed.setdefault((slot, name), {}).setdefault(str(kind), op.operation_id)
     diagnostics = []
-    for op, name, items in untyped.values():
-        kinds = typed.get(name, {})
-        if len(kinds) == 1:
+    for op, slot, name, schema in untyped.values():
+        kinds = typed.get((slot, name), {})
+        field = f"{op.operation_id}: field {name!r}"
+        if slot == "field":
+            found, reason = (
+                "untyped-field",
+                (f"{field} has no type, and no example or listed value shows one; left untyped"),
+            )
+        elif len(kinds) == 1:
             ((kind, where),) = kinds.items()
-            items["type"] = kind
-            diagnostics.append(
-                Diagnostic(
-                    op.source,
-                    "inferred:items",
-                    f"{op.operation_id}: field {name!r} is an array with no item type; "
-                    f"{kind} items, as the service's other fields of that name ({where})",
-                )
+            schema["type"] = kind
+            found, reason = (
+                "inferred:items",
+                (
+                    f"{field} is an array with no item type; {kind} items, as the service's other "
+                    f"fields of that name ({where})"
+                ),
             )
         else:
-            diagnostics.append(
-                Diagnostic(
-                    op.source,
-                    "untyped-items",
-                    f"{op.operation_id}: field {name!r} is an array with no item type, and "
-                    "no example or other field of that name shows one; items left untyped",
-                )
+            found, reason = (
+                "untyped-items",
+                (
+                    f"{field} is an array with no item type, and no example or other field of "
+                    "that name shows one; items left untyped"
+                ),
             )
+        diagnostics.append(Diagnostic(op.source, found, reason))
     return diagnostics
 
 
@@ -63,8 +74,9 @@ def _with_merged(operations: list[Operation]) -> Iterator[Operation]:
         yield from _with_merged(op.actions + op.variants)
 
 
-def _list_items(op: Operation) -> Iterator[tuple[str, Schema]]:
-    """(field name, item schema) of every list field in the operation's bodies."""
+def _slots(op: Operation) -> Iterator[tuple[str, str, Schema]]:
+    """("items", field name, item schema) of every list field in the operation's bodies,
+    and ("field", field name, schema) of every other field."""
     for _, body in op.bodies():
         for node in reachable_schemas(body.schema, op.schemas):
             properties = node.get("properties")
@@ -74,4 +86,6 @@ def _list_items(op: Operation) -> Iterator[tuple[str, Schema]]:
                 target = resolve(prop, op.schemas) if isinstance(prop, dict) else {}
                 items = target.get("items")
                 if target.get("type") == "array" and isinstance(items, dict):
-                    yield name, items
+                    yield "items", name, items
+                elif isinstance(prop, dict):
+                    yield "field", name, prop

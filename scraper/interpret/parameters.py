@@ -14,7 +14,7 @@ from doc2openapi.scraper.interpret.columns import (
     read_fields,
 )
 from doc2openapi.scraper.interpret.constraints import apply_constraints
-from doc2openapi.scraper.interpret.constraints.prose import stated_range
+from doc2openapi.scraper.interpret.constraints.stated_type import stated_type
 from doc2openapi.scraper.interpret.endpoints import Endpoint
 from doc2openapi.scraper.interpret.linker import TableRef
 from doc2openapi.scraper.interpret.page_state import Draft, PageContext
@@ -69,7 +69,7 @@ def read_parameters(
 def row_schema(builder: SchemaBuilder, fld: Field, ref: TableRef) -> tuple[Schema, str, Any]:
     """A row's schema, and its description and doc source taken out of it: a parameter or
     header carries them beside its schema."""
-    schema = builder.field_schema(fld, ref)
+    schema = builder.field_schema(fld, ref, typed_here=fld.type is not None)
     return schema, str(schema.pop("description", "")), schema.pop(SOURCE_KEY, None)
 
 
@@ -77,20 +77,19 @@ def untyped_schema(
     description: str, location: Location, name: str, builder: SchemaBuilder
 ) -> Schema:
     """A parameter without a documented type is text on the wire, with the keywords its
-    description states, unless it is a query or header value whose description states a
-    range of whole numbers ("The value ranges from 1 to 100"): then an integer in it. A path
-    segment stays text; so does a value with bounds only ("Maximum: 64" may be a length) or
-    an open end ("(0, 1]" may be a ratio)."""
-    stated = stated_range(description, False) if location != "path" else None
-    whole = stated is not None and all(type(b) is int for b in (stated.low, stated.high))
-    if stated is None or not whole or stated.open_low or stated.open_high:
-        return text_schema(description, location, name, builder)  # "(0, 1]" may be a ratio
+    description states, unless it is a query or header value whose description states
+    another type: a range of whole numbers ("The value ranges from 1 to 100"), listed
+    integers, true or false. A path segment stays text; so does a value with bounds only
+    ("Maximum: 64" may be a length) or an open end ("(0, 1]" may be a ratio)."""
+    found = stated_type(description) if location != "path" else None
+    if found is None or found[0] == "string":
+        return text_schema(description, location, name, builder)
+    kind, why = found
     builder.diagnose(
         "inferred:type",
-        f"{location} parameter {name!r} has no documented type; integer, as its description "
-        "states a numeric range",
+        f"{location} parameter {name!r} has no documented type; {kind}, as {why}",
     )
-    return text_schema(description, location, name, builder, "integer")  # a default too
+    return text_schema(description, location, name, builder, kind)  # a default too
 
 
 def text_schema(

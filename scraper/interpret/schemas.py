@@ -18,6 +18,7 @@ from doc2openapi.scraper.interpret.component_names import (
     type_name,
 )
 from doc2openapi.scraper.interpret.constraints import apply_constraints
+from doc2openapi.scraper.interpret.constraints.stated_type import stated_type
 from doc2openapi.scraper.interpret.constraints.structure import readable
 from doc2openapi.scraper.interpret.dotted_rows import nest_dotted_rows
 from doc2openapi.scraper.interpret.field_tables import find_table
@@ -166,9 +167,13 @@ class SchemaBuilder:
             schema["additionalProperties"] = any_key
         return schema
 
-    def field_schema(self, field: Field, ref: TableRef) -> Schema:
+    def field_schema(self, field: Field, ref: TableRef, typed_here: bool = True) -> Schema:
+        """The row's schema; one with no type takes the type its description states, unless
+        its caller types it (`typed_here` False: a parameter, text on the wire)."""
         expr = parse_type(field.type.text) if field.type is not None else AnyType()
         schema = self._expr(expr, field, ref)
+        if not schema and isinstance(expr, AnyType) and typed_here:
+            schema = self._typed_by_values(field, ref)
         if isinstance(expr, Primitive) and schema.get("type") == "string":
             self._note_described(field, ref)
         description = field.description.text.strip()
@@ -190,6 +195,21 @@ class SchemaBuilder:
             schema["description"] = readable(description)
         schema[SOURCE_KEY] = {"file": ref.page.source, "table": ref.table.caption, "row": field.row}
         return schema
+
+    def _typed_by_values(self, field: Field, ref: TableRef) -> Schema:
+        """ "Enum", or no type at all: the type of the values the description lists ("The
+        value can be fast or slow.", "true or false"), or of the range or length it states;
+        else nothing, left to the examples and the service's other fields of that name."""
+        found = stated_type(field.description.text)
+        if found is None:
+            return {}
+        kind, why = found
+        self.diagnose(
+            "inferred:type",
+            f"field {field.name!r} has no type of its own; {kind}, as {why}",
+            ref.table.caption,
+        )
+        return {"type": kind}
 
     def _note_described(self, field: Field, ref: TableRef) -> None:
         """A String row whose description points at a table: the examples decide later."""

@@ -222,6 +222,17 @@ def stated_range(text: str, integer: bool) -> Interval | None:
     return Interval(*closed) if closed else None
 
 
+def states_whole_range(text: str) -> bool:
+    """Does the text state a closed range of whole numbers ("ranges from 1 to 100"), which
+    only a number has? "(0, 1]" may be a ratio, "Maximum: 64" a length."""
+    stated = stated_range(text, False)
+    return (
+        stated is not None
+        and all(type(bound) is int for bound in (stated.low, stated.high))
+        and not (stated.open_low or stated.open_high)
+    )
+
+
 def _open_interval(text: str, integer: bool) -> Interval | None:
     """ "[0, 100)", "(0, 1]", "range: (0, 1)" stated of the field (a closed "[1, 100]" is a
     range pattern's)."""
