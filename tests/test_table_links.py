@@ -506,3 +506,37 @@ def test_a_linked_table_whose_columns_are_not_understood_gives_no_fields(tmp_pat
     found = kinds(result)
     assert any("'Parameter', 'name', 'size'" in r for r in found["unknown-table"])
     assert any("'widget'" in r and "Table 2 Widget" in r for r in found["unresolved-object"])
+
+
+def test_an_object_named_like_a_plain_type_is_its_table_else_that_type(tmp_path: Path) -> None:
+    """ "start | Time object" with a table "Time": that table (it was a string, the table
+    reported unlinked); "count | Integer object" with no table "Integer": an integer."""
+    body = table(
+        "Table 1 Response body parameters",
+        RESPONSE_HEADER,
+        ("start", "Time object", "Start."),
+        ("count", "Integer object", "Count."),
+    )
+    time = table("Table 2 Time", RESPONSE_HEADER, ("hour", "Integer", "Hour."))
+    result, schema = _show(tmp_path, body, time, example=COUNT_ONLY)
+    assert _fields(result, schema, "start") == {"hour"}
+    assert resolve(result.spec, schema)["properties"]["count"]["type"] == "integer"
+    assert "unlinked-table" not in kinds(result)
+
+
+def test_the_next_table_is_not_taken_by_an_object_when_another_field_is_named_after_it(
+    tmp_path: Path,
+) -> None:
+    """ "metadata | Object" and "options | Object", then a table "Option": the table is the
+    options' (its plural names it), not the metadata's too."""
+    body = table(
+        "Table 1 Response body parameters",
+        RESPONSE_HEADER,
+        ("metadata", "Object", "Key-value pairs."),
+        ("options", "Object", "Options."),
+    )
+    option = table("Table 2 Option", RESPONSE_HEADER, ("color", "String", "Color."))
+    result, schema = _show(tmp_path, body, option, example=COUNT_ONLY)
+    assert _fields(result, schema, "options") == {"color"}
+    assert _fields(result, schema, "metadata") == set()
+    assert "inferred:adjacent-table" not in kinds(result)

@@ -92,6 +92,8 @@ BOOLEAN = Primitive((("type", "boolean"),))
         ("Object<String, Integer>", MapType(INT32)),
         ("Array of arrays", ArrayType(ArrayType(AnyType()))),
         ("Array of maps", ArrayType(MapType(AnyType()))),
+        # a plain type word named as an object: its table if the page has one
+        ("Time object", ObjectType("Time", implied=True)),
     ],
 )
 def test_parse_type(text: str, expected: object) -> None:

@@ -70,12 +70,13 @@ def following_table(index: TableIndex, field: Field, ref: TableRef) -> TableRef 
 
 
 def _named_elsewhere(index: TableIndex, page: Page, table: TableRef) -> bool:
-    """Whether a link, a "Table N", a field's name or an object type ("nodes | Array of
-    Node objects") on the page names `table`."""
+    """Whether a link, a "Table N", a field's name (its plural: `options` for a table
+    "Option") or an object type ("nodes | Array of Node objects") on the page names
+    `table`."""
     nearby = index.refs(page)
     if pointed_at(page, table.table) or title_key(table.table.title) in field_names(nearby):
         return True
-    return any(index.by_title(page, name, r.position) == table for r, name in _type_names(nearby))
+    return any(_names(index, fld, r, table) for r in nearby for fld in read_fields(r.table))
 
 
 def named_further_on(index: TableIndex, ref: TableRef) -> bool:
@@ -113,15 +114,6 @@ def section_of(page: Page, table: Table) -> object:
 def field_names(refs: list[TableRef]) -> set[str]:
     """Every field name the tables give, lowercased."""
     return {f.name.lower() for r in refs for f in read_fields(r.table)}
-
-
-def _type_names(refs: list[TableRef]) -> Iterator[tuple[TableRef, str]]:
-    """The object types the tables' rows name ("Array of Node objects": Node), each with
-    the table naming it."""
-    for ref in refs:
-        for fld in read_fields(ref.table):
-            if (name := _object_name(fld)) is not None:
-                yield ref, name
 
 
 def _object_name(fld: Field) -> str | None:

@@ -25,6 +25,7 @@ from doc2openapi.scraper.interpret.field_tables import find_table
 from doc2openapi.scraper.interpret.linker import TableIndex, TableRef
 from doc2openapi.scraper.interpret.string_tables import Described, SourceKey, described_table
 from doc2openapi.scraper.interpret.types import (
+    PRIMITIVES,
     AnyType,
     ArrayType,
     ChoiceType,
@@ -254,6 +255,8 @@ class SchemaBuilder:
             return variants
         if (found := self._table_ref(name, field, ref)) is not None:
             return found
+        if implied and name is not None and name.lower() in PRIMITIVES:  # "Time object"
+            return dict(PRIMITIVES[name.lower()])  # and no table "Time": the plain type
         if implied and name is not None and (meant := misspelled_primitive(name)) is not None:
             schema = meant.as_schema()
             self.diagnose(

@@ -318,6 +318,8 @@ def _named_object(raw: str) -> TypeExpr | None:
     if not named:
         return None
     inner = parse_type(named["name"])
+    if isinstance(inner, Primitive) and named["name"].lower() in PRIMITIVES:
+        return ObjectType(named["name"], implied=True)  # "Time object": its table, if any
     if isinstance(inner, MapType | ArrayType | Primitive):
         return inner
     name = named["name"]
