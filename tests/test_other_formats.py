@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from doc2openapi.scraper.page import Paragraph
 from doc2openapi.scraper.pipeline import ScrapeResult, scrape
 from doc2openapi.scraper.readers import detect_format, read_document
 from doc2openapi.scraper.readers.rst import read_rst
@@ -215,6 +216,45 @@ def test_a_one_cell_a_line_table_that_lost_an_empty_cell_is_reported_and_cut() -
     (table,) = page.tables()
     assert [row[0].text for row in table.rows] == ["name"]
     assert any("row 3 is out of step" in note and "'Yes'" in note for note in page.notes)
+
+
+def test_a_note_under_a_one_cell_a_line_table_is_prose_and_a_heading_ends_the_table() -> None:
+    """ "Note:" and its numbered lines after the last row, then "Response Parameters": the
+    note is prose under the table (it made a row of four cells, and the heading was one of
+    them: the real last row was cut and the response body went to the request)."""
+    cells = ["Parameter", "Mandatory", "Type", "Description",
+             "name", "Yes", "String", "Name.",
+             "mode", "Yes", "String", "Mode."]  # fmt: skip
+    text = "\n\n".join(["Creating a Widget", "URI", "POST /v1/widgets", "Request Parameters",
+                        "Table 1 Request body parameters", *cells,
+                        "Note:", "1. The name must be unique.", "2. The mode stays.",
+                        "Response Parameters", "Table 2 Response body parameters",
+                        "Parameter", "Type", "Description", "id", "String", "ID."])  # fmt: skip
+    page = read_document(text.encode(), "create.txt")
+    request, response = page.tables()
+    assert [row[0].text for row in request.rows] == ["name", "mode"]
+    assert [row[0].text for row in response.rows] == ["id"]
+    assert not page.notes
+    section = next(s for s in page.sections if s.title == "Request Parameters")
+    said = [b.body.text for b in section.blocks if isinstance(b, Paragraph)]
+    assert said == ["Note:", "1. The name must be unique.", "2. The mode stays."]
+
+
+def test_a_mandatory_cell_that_is_no_yes_or_no_shows_a_row_out_of_step() -> None:
+    """A cell spanning two rows copies once: "alias" then "Widget alias." where the yes or
+    no should be. The rows from there are reported and cut, never read shifted (fields
+    named "Integer" and "String")."""
+    cells = ["Parameter", "Mandatory", "Type", "Description",
+             "name", "Yes", "String", "Name.",
+             "alias", "Widget alias.",
+             "size", "No", "Integer", "Size.",
+             "color", "No", "String", "Color."]  # fmt: skip
+    text = "\n\n".join(["Creating a Widget", "URI", "POST /v1/widgets", "Request Parameters",
+                        "Table 1 Request body parameters", *cells])  # fmt: skip
+    page = read_document(text.encode(), "create.txt")
+    (table,) = page.tables()
+    assert not {row[0].text for row in table.rows} & {"Integer", "String"}
+    assert any("out of step" in note and "'alias'" in note for note in page.notes)
 
 
 def test_text_example_labels_are_headings_only_where_they_start_another_part() -> None:

@@ -199,6 +199,7 @@ class _TextPageReader:
         header = tuple(self.blocks[self.i + k].text for k in range(width))
         self.i += width
         rows = self._rows(width)
+        note = rows.pop() if len(rows) > 1 and _is_note(rows[-1][0], rows[:-1]) else []
         name = caption or header[0]
         if (first := _out_of_step(header, rows)) is not None:
             self.builder.page.notes.append(
@@ -213,6 +214,8 @@ class _TextPageReader:
             )
         cells = [tuple(Text(c) for c in row) for row in rows]
         self.builder.table(caption, (), header, cells)
+        for line in note:  # "Note:", "1. The name must be unique.": prose under the table
+            self.builder.paragraph(Text(line))
 
     def _tabbed(self, i: int) -> bool:
         return i < len(self.blocks) and self.blocks[i].cells is not None
@@ -234,8 +237,8 @@ class _TextPageReader:
             starting_row = not rows or len(rows[-1]) == width
             if block.bullet and rows:
                 rows[-1][-1] += "\n- " + block.text
-            elif starting_row and self._ends_table(self.i):
-                break
+            elif self._ends_table(self.i) and (starting_row or self._interrupts(self.i)):
+                break  # a heading ends a row left short, too: "Response Parameters"
             elif starting_row and self._continues(block, rows):
                 rows[-1][-1] += "\n" + block.text
             elif starting_row:
@@ -244,6 +247,15 @@ class _TextPageReader:
                 rows[-1].append(block.text)
             self.i += 1
         return rows
+
+    def _interrupts(self, i: int) -> bool:
+        """A block no cell is: a part's heading, a status line or a captioned table."""
+        block = self.blocks[i]
+        return (
+            _is_heading(self.blocks, i, self.builder.page.sections[-1].title)
+            or bool(STATUS_LINE.match(block.text))
+            or bool(CAPTION.match(block.text) and _header_run(self.blocks, i + 1))
+        )
 
     @staticmethod
     def _continues(block: _Block, rows: list[list[str]]) -> bool:
@@ -254,16 +266,40 @@ class _TextPageReader:
         return names_are_tokens and block.text.rstrip().endswith((".", ":", ")"))
 
 
+NOTE_LABEL = re.compile(r"^(?:notes?|remarks?|caution|warning|tip)\s*[:：]?$", re.I)
+
+
+def _is_note(first: str, rows: list[list[str]]) -> bool:
+    """Whether a table's last row is a note under it: it opens with "Note:", or with a
+    sentence where every other row's name is a word or two ("color [1]")."""
+    first = first.strip()
+    if NOTE_LABEL.match(first):
+        return True
+    names_are_short = all(len(row[0].split()) <= 3 for row in rows)
+    return names_are_short and len(first.split()) > 3 and first.endswith((".", ":"))
+
+
 PRESENCE_HEADERS = {"mandatory", "required", "optional"}
 
 TYPE_WORDS = {"string", "integer", "int", "long", "boolean", "number", "float", "double",
               "object", "array"}  # fmt: skip
 
 
+# What a Mandatory cell opens with or says: "Yes (for Windows)", "Conditionally mandatory"
+PRESENCE_WORDS = re.compile(
+    r"^(?:yes|no|y|n|true|false|m|o|c|cm|n/a|none|[-—–✓✔√✗✘×])(?![\w/])|"
+    r"mandatory|optional|required|conditional",
+    re.I,
+)
+
+
 def _not_presence(text: str) -> bool:
-    """A Mandatory cell that is a type or a sentence ("Boolean", "Whether ... ."), not a yes
-    or no with a note ("Yes (for Windows)", "Conditionally mandatory")."""
-    return text in TYPE_WORDS or (text.endswith(".") and len(text.split()) > 3)
+    """A Mandatory cell that is a type, a sentence or any words but a yes or no ("Boolean",
+    "Whether ... .", "Widget alias." where a spanned cell was copied as none), not a yes or
+    no with a note ("Yes (for Windows)", "Conditionally mandatory")."""
+    if text in TYPE_WORDS or (text.endswith(".") and len(text.split()) > 3):
+        return True
+    return bool(text) and PRESENCE_WORDS.search(text) is None
 
 
 def _out_of_step(header: tuple[str, ...], rows: list[list[str]]) -> int | None:
