@@ -65,6 +65,27 @@ def test_a_header_split_over_two_rows_names_each_column_by_its_last_row() -> Non
         assert read.rows[0][1].text == "Yes"
 
 
+def test_a_table_inside_a_cell_is_a_table_of_its_own_that_the_cell_links_to() -> None:
+    """Its rows were glued into the cell's text ("ParameterTypeDescription nameString...")."""
+    inner = (
+        "<table><tr><th>Parameter</th><th>Type</th></tr>"
+        "<tr><td>name</td><td>String</td></tr></table>"
+    )
+    html = (
+        "<html><body><h1>T</h1><table><caption>Table 1 Body</caption>"
+        "<tr><th>Parameter</th><th>Type</th><th>Description</th></tr>"
+        f"<tr><td>widget</td><td>Object</td><td><p>Widget. Fields:</p>{inner}</td></tr>"
+        "</table></body></html>"
+    )
+    outer, nested = read_html(html, "t.html").tables()
+    assert outer.caption == "Table 1 Body"  # not the inner table's
+    cell = outer.rows[0][2]
+    assert cell.text == "Widget. Fields:"
+    assert [link.anchor for link in cell.links] == list(nested.anchors)
+    assert nested.header == ("Parameter", "Type")
+    assert [row[0].text for row in nested.rows] == ["name"]
+
+
 def test_a_superscript_is_a_mark_beside_its_word_as_in_rst() -> None:
     """ "size<sup>1</sup>" was read "size1", a wrong wire name; RST's :sup: reads apart."""
     html = (

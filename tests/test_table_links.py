@@ -12,6 +12,7 @@ from tests.test_conventions import (
     RESPONSE_HEADER,
     kinds,
     page,
+    rst_table,
     scrape_pages,
     scrape_response,
     table,
@@ -540,3 +541,25 @@ def test_the_next_table_is_not_taken_by_an_object_when_another_field_is_named_af
     assert _fields(result, schema, "options") == {"color"}
     assert _fields(result, schema, "metadata") == set()
     assert "inferred:adjacent-table" not in kinds(result)
+
+
+def test_a_table_inside_a_description_cell_is_the_rows_object(tmp_path: Path) -> None:
+    """An RST grid table nested in the Description cell of `result`: its fields (they were
+    flattened into the description, and `result` an object of none)."""
+    inner = [line.strip() for line in rst_table(RESPONSE_HEADER, *DETAIL).split("\n")]
+    cell = ["The outcome:", "", *inner]
+    width = max(map(len, cell)) + 2
+    left = ("result", "Object")
+
+    def line(a: str, b: str, c: str, fill: str = " ", edge: str = "|") -> str:
+        cells = (f"{fill}{a:{fill}<10}", f"{fill}{b:{fill}<8}", f"{fill}{c:{fill}<{width - 1}}")
+        return f"   {edge}{edge.join(cells)}{edge}"
+
+    rule = line("", "", "", "-", "+")
+    rows = [rule, line("Parameter", "Type", "Description"), line("", "", "", "=", "+")]
+    rows += [line(*(left if k == 0 else ("", "")), text) for k, text in enumerate(cell)]
+    rows += [rule, line("count", "Integer", "How many."), rule]
+    body = ".. table:: **Table 1 Response body parameters**\n\n" + "\n".join(rows) + "\n"
+    result, schema = _show(tmp_path, body)
+    assert _fields(result, schema, "result") == {"code", "detail"}
+    assert "unlinked-table" not in kinds(result)

@@ -10,6 +10,7 @@ lines of ``|`` noise between the document's lines are dropped before parsing.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from urllib.parse import unquote, urlsplit
@@ -136,8 +137,10 @@ def _anchor_names(tag: Element) -> list[str]:
     return [value for attr in ("id", "name") if (value := tag.get(attr))]
 
 
-def rich_text(node: Element) -> Text:
-    """The text of a cell or paragraph: blocks on their own lines, list items as "- item"."""
+def rich_text(node: Element, inner_tables: dict[Element, str] | None = None) -> Text:
+    """The text of a cell or paragraph: blocks on their own lines, list items as "- item".
+    A table inside it (`inner_tables`, by its anchor) is read as a table of its own; the
+    text links to it."""
     out = TextCollector()
 
     def visit(current: Element) -> None:
@@ -146,6 +149,9 @@ def rich_text(node: Element) -> Text:
                 out.text(child)
                 continue
             if _skipped(child):
+                continue
+            if inner_tables and child in inner_tables:
+                out.link(Link("", None, inner_tables[child]))
                 continue
             breaking = child.tag in LINE_BREAKING
             if breaking:
@@ -171,6 +177,7 @@ class _Walker:
         self.pending_anchors: list[str] = []
         self.inline: list[Node] = []
         self.labelled: dict[Element, str] = {}  # a table's caption from its <details>' summary
+        self.inner_count = itertools.count(1)  # tables inside cells: their anchors
 
     def walk(self, node: Element) -> None:
         for child in _children(node):
@@ -240,13 +247,28 @@ class _Walker:
         # Inline elements join as the browser shows them: "<span>ECS</span>s" is "ECSs".
         self.builder.paragraph(Text(squash("".join(text_parts)), tuple(links)))
 
-    def _table(self, table: Element) -> None:
-        anchors = (*self._take_anchors(), *_anchor_names(table))
-        caption_tag = next(table.iterdescendants("caption"), None)
+    def _table(self, table: Element, *anchors: str) -> None:
+        """The table, then each table inside its cells (under an anchor of its own, which
+        the cell's text links to)."""
+        anchors = (*anchors, *self._take_anchors(), *_anchor_names(table))
+        caption_tag = next((c for c in table.iterchildren("caption")), None)
         caption = rich_text(caption_tag).text if caption_tag is not None else ""
         caption = caption or self.labelled.pop(table, "")
-        if (parts := header_and_rows(table, rich_text)) is not None:
+        inner = {t: f"table-in-cell-{next(self.inner_count)}" for t in _inner_tables(table)}
+        parts = header_and_rows(table, lambda cell: rich_text(cell, inner))
+        if parts is not None:
             self.builder.table(caption, anchors, *parts)
+        for inner_table, anchor in inner.items():
+            self._table(inner_table, anchor)
+
+
+def _inner_tables(table: Element) -> list[Element]:
+    """The tables inside `table`'s cells, not those inside them in turn."""
+    return [
+        inner
+        for inner in table.iterdescendants("table")
+        if next(inner.iterancestors("table"), None) is table
+    ]
 
 
 def _labelled_table(summary: Element) -> Element | None:

@@ -8,6 +8,7 @@ so `.. include:: /etc/passwd` reads nothing. docutils' messages become page note
 from __future__ import annotations
 
 import io
+import itertools
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, cast
 
@@ -146,13 +147,18 @@ BREAKING = (nodes.paragraph, nodes.list_item, nodes.bullet_list, nodes.enumerate
             nodes.block_quote, nodes.note, nodes.Admonition, nodes.table)  # fmt: skip
 
 
-def rich_text(node: nodes.Node) -> Text:
-    """Cell or paragraph text: blocks on their own lines, list items as "- item"."""
+def rich_text(node: nodes.Node, inner_tables: dict[int, str] | None = None) -> Text:
+    """Cell or paragraph text: blocks on their own lines, list items as "- item". A table
+    inside it (`inner_tables`: its id, its anchor) is read as a table of its own; the text
+    links to it."""
     out = TextCollector()
 
     def visit(current: nodes.Node) -> None:
         for child in current.children:
             if isinstance(child, nodes.system_message):
+                continue
+            if inner_tables and id(child) in inner_tables:
+                out.link(Link("", None, inner_tables[id(child)]))
                 continue
             if isinstance(child, nodes.Text):
                 out.text(child.astext())  # astext() drops docutils' escape markers
@@ -182,6 +188,7 @@ class _Walker:
     def __init__(self, builder: PageBuilder) -> None:
         self.builder = builder
         self.depth = 0
+        self.inner_count = itertools.count(1)  # tables inside cells: their anchors
 
     def walk(self, node: nodes.Element) -> None:
         for child in node.children:
@@ -235,53 +242,80 @@ class _Walker:
             if not isinstance(child, nodes.field) and isinstance(child, nodes.TextElement):
                 self.builder.page.metadata[child.tagname] = squash(child.astext())
 
-    def table(self, node: nodes.table) -> None:
+    def table(self, node: nodes.table, *anchors: str) -> None:
+        """The table, then each table inside its cells (under an anchor of its own, which
+        the cell's text links to)."""
         title = node.next_node(nodes.title)
         caption = title.astext() if title is not None and title.parent is node else ""
         group = node.next_node(nodes.tgroup)
         if group is None:
             return
-        width = int(group.get("cols", 0))
-        grid: list[list[Text | None]] = []
-        header_rows = 0
-        index = 0
-        for part in group.children:
-            if not isinstance(part, (nodes.thead, nodes.tbody)):
-                continue
-            for row in part.children:
-                if not isinstance(row, nodes.Element):
-                    continue
-                if isinstance(part, nodes.thead):
-                    header_rows += 1
-                self._row(row, index, grid, width)
-                index += 1
+        inner = {id(t): f"table-in-cell-{next(self.inner_count)}" for t in _inner_tables(node)}
+        grid, header_rows = _grid(group, inner)
         rows = [tuple(c if c is not None else Text("") for c in r) for r in grid]
         if not rows:
             return
         header = rows[max(header_rows, 1) - 1]
-        self.builder.table(caption, _anchors(node), tuple(c.text for c in header),
+        self.builder.table(caption, (*anchors, *_anchors(node)), tuple(c.text for c in header),
                            rows[max(header_rows, 1) :])  # fmt: skip
+        for inner_table in _inner_tables(node):
+            self.table(inner_table, inner[id(inner_table)])
 
-    @staticmethod
-    def _row(row: nodes.Element, r: int, grid: list[list[Text | None]], width: int) -> None:
-        while len(grid) <= r:
-            grid.append([None] * width)
-        col = 0
-        for entry in row.children:
-            if not isinstance(entry, nodes.Element):
+
+def _grid(group: nodes.Element, inner: dict[int, str]) -> tuple[list[list[Text | None]], int]:
+    """The cells of a table's rows, spans resolved, and how many rows head it."""
+    width = int(group.get("cols", 0))
+    grid: list[list[Text | None]] = []
+    header_rows = 0
+    index = 0
+    for part in group.children:
+        if not isinstance(part, (nodes.thead, nodes.tbody)):
+            continue
+        for row in part.children:
+            if not isinstance(row, nodes.Element):
                 continue
-            while col < width and grid[r][col] is not None:
-                col += 1
-            text = rich_text(entry)
-            rows_down = int(entry.get("morerows", 0)) + 1
-            cols_across = int(entry.get("morecols", 0)) + 1
-            for dr in range(min(rows_down, 1000)):
-                while len(grid) <= r + dr:
-                    grid.append([None] * width)
-                for dc in range(cols_across):
-                    if col + dc < width:
-                        grid[r + dr][col + dc] = text
-            col += cols_across
+            if isinstance(part, nodes.thead):
+                header_rows += 1
+            _row(row, index, grid, width, inner)
+            index += 1
+    return grid, header_rows
+
+
+def _row(
+    row: nodes.Element, r: int, grid: list[list[Text | None]], width: int,
+    inner: dict[int, str],
+) -> None:  # fmt: skip
+    while len(grid) <= r:
+        grid.append([None] * width)
+    col = 0
+    for entry in row.children:
+        if not isinstance(entry, nodes.Element):
+            continue
+        while col < width and grid[r][col] is not None:
+            col += 1
+        text = rich_text(entry, inner)
+        rows_down = int(entry.get("morerows", 0)) + 1
+        cols_across = int(entry.get("morecols", 0)) + 1
+        for dr in range(min(rows_down, 1000)):
+            while len(grid) <= r + dr:
+                grid.append([None] * width)
+            for dc in range(cols_across):
+                if col + dc < width:
+                    grid[r + dr][col + dc] = text
+        col += cols_across
+
+
+def _inner_tables(table: nodes.table) -> list[nodes.table]:
+    """The tables inside `table`'s cells, not those inside them in turn."""
+    return [inner for inner in table.findall(nodes.table, include_self=False)
+            if _table_above(inner) is table]  # fmt: skip
+
+
+def _table_above(node: nodes.Node) -> nodes.Node | None:
+    parent = node.parent
+    while parent is not None and not isinstance(parent, nodes.table):
+        parent = parent.parent
+    return parent
 
 
 def read_rst(text: str, source: str) -> Page:
