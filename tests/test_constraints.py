@@ -377,6 +377,13 @@ def test_constraints_from_prose(kind: str, text: str, expected: dict[str, Any]) 
         ("integer", "Size. An error is returned if the size is not a multiple of 10.", {}),
         ("integer", "Size. For SSD disks, the value must be a multiple of 50.", {}),
         ("string", "Key. The value must be a multiple of 8 characters.", {}),
+        ("integer", "vCPUs. The memory in MB must be a multiple of 1024, and the number of "
+         "vCPUs must be a multiple of 2.", {}),  # two steps of two things: neither
+        ("number", "Ratio. The value ranges from 1 to 4, in increments of 0.1.",
+         {"minimum": 1, "maximum": 4, "multipleOf": 0.1}),  # 1 is a multiple of 0.1
+        # a power, as the readers write a superscript
+        ("integer", "Quota. The value ranges from 0 to 2^63-1.",
+         {"minimum": 0, "maximum": 9223372036854775807}),
     ],
 )  # fmt: skip
 def test_phrasings(kind: str, text: str, expected: dict[str, Any]) -> None:

@@ -2440,13 +2440,16 @@ def test_a_mandatory_cell_s_condition_is_kept_and_makes_no_requirement(tmp_path:
         ("mode", "Conditionally mandatory", "String", "Mode."),
         ("days", "Yes if Rule is present.", "Integer", "Days."),  # no row: its object
         ("date", "Yes if the name element is specified.", "String", "Date."),  # a row's
+        ("image", "Yes, even if the image is private.", "String", "Image."),  # no condition
+        ("kind", "Required for all widget types", "String", "Kind."),
+        ("cert", "Yes if HTTPS is used.", "String", "Certificate."),  # a feature's, no object
     )
     pages = {"create.rst": page("Creating a Widget", ("URI", "POST /v1/widgets"),
                                 ("Request", request))}  # fmt: skip
     result = scrape_pages(tmp_path, pages)
     body = resolve(result.spec, request_schema(result.spec, operation(result.spec, "post",
                                                                       "/v1/widgets")))  # fmt: skip
-    assert body["required"] == ["name", "filter", "days"]
+    assert body["required"] == ["name", "filter", "days", "image", "kind"]
     said = {name: prop["description"] for name, prop in body["properties"].items()}
     assert said["name"] == "Name."
     assert said["mount_path"] == "Mount path.\nMandatory: Yes when mount_type is ecs."
@@ -2482,6 +2485,33 @@ def test_a_name_cell_that_says_deprecated_marks_the_field_and_the_parameter(
     assert "deprecated" not in props["name"]
 
 
+def test_a_condition_on_the_rows_own_parent_row_keeps_it_required() -> None:
+    """ "tags.key | Yes if tags is specified.": tags is a row of the table, but it is the
+    key's parent, so the key is required wherever a tag is."""
+    from doc2openapi.scraper.interpret.columns import read_fields
+    from doc2openapi.scraper.page import Table, Text
+
+    rows = (("tags", "No", "Array"), ("tags.key", "Yes if tags is specified.", "String"),
+            ("name", "Yes if tags is specified.", "String"))  # fmt: skip
+    table = Table("Table 1 Body", (), ("Parameter", "Mandatory", "Type"),
+                  tuple(tuple(Text(c) for c in r) for r in rows))  # fmt: skip
+    assert {f.name: f.required for f in read_fields(table)} == {
+        "tags": False, "tags.key": True, "name": False,
+    }  # fmt: skip
+
+
+def test_a_child_named_deprecated_is_not_deprecated() -> None:
+    from doc2openapi.scraper.interpret.columns import read_fields
+    from doc2openapi.scraper.page import Table, Text
+
+    rows = (("widget", "Object"), ("└ deprecated", "Boolean"), ("old (deprecated)", "String"))
+    table = Table("Table 1 Body", (), ("Parameter", "Type"),
+                  tuple(tuple(Text(c) for c in r) for r in rows))  # fmt: skip
+    assert {f.name: f.deprecated for f in read_fields(table)} == {
+        "widget": False, "widget.deprecated": False, "old": True,
+    }  # fmt: skip
+
+
 def test_a_footnote_mark_beside_a_name_is_no_part_of_it() -> None:
     """Text copied from a page keeps superscripts as characters: "size¹" is `size`."""
     from doc2openapi.scraper.interpret.columns import read_fields
@@ -2510,6 +2540,7 @@ def test_a_field_with_no_type_takes_the_type_of_what_its_description_states(
         ("name", "Yes", "Name. The value contains 1 to 64 characters."),
         ("owner", "No", "Owner."),
         ("note", "No", "A note."),
+        ("tags", "No", "Tags. Each tag contains 1 to 36 characters."),  # an item's length
     )
     kind = table(
         "Table 2 Response body parameters",
@@ -2535,6 +2566,6 @@ def test_a_field_with_no_type_takes_the_type_of_what_its_description_states(
     shown = resolve(result.spec, response_schema(result.spec, show, "200"))["properties"]
     assert shown["kind"]["enum"] == ["a", "b"]
     found = kinds(result)
-    assert {r.split("'")[1] for r in found["untyped-field"]} == {"owner", "note"}
+    assert {r.split("'")[1] for r in found["untyped-field"]} == {"owner", "note", "tags"}
     assert any("'level'" in r and "values its description lists" in r
                for r in found["inferred:type"])  # fmt: skip

@@ -129,3 +129,18 @@ def test_a_level_or_a_parent_column_nests_the_rows() -> None:
     assert _names(("Parameter", "Parent", "Type"), parents) == [
         "widget", "widget.name", "widget.tags", "widget.tags.key", "size", "note",
     ]  # fmt: skip
+
+
+def test_a_blank_level_cell_keeps_the_level_above_and_a_parent_may_come_later() -> None:
+    """One Level cell left blank flattened every row; a Parent naming a row further down
+    left its children at the top."""
+    levels = [("widget", "1", "Object"), ("name", "2", "String"), ("size", "", "Integer"),
+              ("kind", "1", "String")]  # fmt: skip
+    assert _names(("Parameter", "Level", "Type"), levels) == [
+        "widget", "widget.name", "widget.size", "kind",
+    ]  # fmt: skip
+    parents = [("key", "tags", "String"), ("tags", "widget", "Array"),
+               ("widget", "", "Object")]  # fmt: skip
+    assert _names(("Parameter", "Parent", "Type"), parents) == [
+        "widget.tags.key", "widget.tags", "widget",
+    ]  # fmt: skip

@@ -68,8 +68,8 @@ def test_a_header_split_over_two_rows_names_each_column_by_its_last_row() -> Non
 def test_a_table_inside_a_cell_is_a_table_of_its_own_that_the_cell_links_to() -> None:
     """Its rows were glued into the cell's text ("ParameterTypeDescription nameString...")."""
     inner = (
-        "<table><tr><th>Parameter</th><th>Type</th></tr>"
-        "<tr><td>name</td><td>String</td></tr></table>"
+        "<table><tr><th>Parameter</th><th>Type</th><th>Description</th></tr>"
+        "<tr><td>name</td><td>String</td><td>Name.</td></tr></table>"
     )
     html = (
         "<html><body><h1>T</h1><table><caption>Table 1 Body</caption>"
@@ -82,18 +82,39 @@ def test_a_table_inside_a_cell_is_a_table_of_its_own_that_the_cell_links_to() ->
     cell = outer.rows[0][2]
     assert cell.text == "Widget. Fields:"
     assert [link.anchor for link in cell.links] == list(nested.anchors)
-    assert nested.header == ("Parameter", "Type")
+    assert nested.header == ("Parameter", "Type", "Description")
     assert [row[0].text for row in nested.rows] == ["name"]
 
 
+def test_a_two_column_table_in_a_cell_stays_readable_and_one_column_is_text() -> None:
+    """A Value | Meaning table in a cell keeps its rows in the cell's text too; a table of
+    one column is a box around text, read as text."""
+    values = (
+        "<table><tr><th>Value</th><th>Meaning</th></tr>"
+        "<tr><td>SSD</td><td>Ultra-high I/O</td></tr><tr><td>SAS</td><td>High I/O</td></tr>"
+        "</table>"
+    )
+    box = "<table><tr><td>echo hello</td></tr></table>"
+    html = (
+        "<html><body><h1>T</h1><table><tr><th>Parameter</th><th>Description</th></tr>"
+        f"<tr><td>kind</td><td>Disk kind:{values}</td></tr>"
+        f"<tr><td>script</td><td>A script, such as:{box}</td></tr></table></body></html>"
+    )
+    outer, inner = read_html(html, "t.html").tables()
+    assert outer.rows[0][1].text == "Disk kind:\n- SSD: Ultra-high I/O\n- SAS: High I/O"
+    assert outer.rows[1][1].text == "A script, such as:\necho hello"
+    assert inner.header == ("Value", "Meaning")
+
+
 def test_a_superscript_is_a_mark_beside_its_word_as_in_rst() -> None:
-    """ "size<sup>1</sup>" was read "size1", a wrong wire name; RST's :sup: reads apart."""
+    """ "size<sup>1</sup>" was read "size1", a wrong wire name: a superscript reads "^1", as
+    RST's :sup: does ("2<sup>63</sup>" is 2^63)."""
     html = (
         "<html><body><h1>T</h1><table><tr><th>Parameter</th><th>Type</th></tr>"
         "<tr><td>size<sup>1</sup></td><td>Integer</td></tr></table></body></html>"
     )
     (read,) = read_html(html, "t.html").tables()
-    assert read.rows[0][0].text == "size 1"
+    assert read.rows[0][0].text == "size^1"
 
 
 def test_empty_header_rows_and_one_cell_sub_headings_head_no_table() -> None:

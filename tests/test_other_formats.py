@@ -240,6 +240,23 @@ def test_a_note_under_a_one_cell_a_line_table_is_prose_and_a_heading_ends_the_ta
     assert said == ["Note:", "1. The name must be unique.", "2. The mode stays."]
 
 
+def test_a_last_row_named_remark_a_conditional_mandatory_cell_and_a_status_description() -> None:
+    """Rows, not notes or breaks: a field named `remark` (a note opens with "Note:"), a
+    Mandatory cell "Only for HTTPS listeners" (a condition, not a cell out of step) and a
+    description that opens with "Status code:"."""
+    cells = ["Parameter", "Mandatory", "Type", "Description",
+             "name", "Yes", "String", "Name.",
+             "cert", "Only for HTTPS listeners", "String", "Certificate.",
+             "state", "No", "String", "Status code: the state's code.",
+             "remark", "No", "String", "A remark."]  # fmt: skip
+    text = "\n\n".join(["Creating a Widget", "URI", "POST /v1/widgets", "Request Parameters",
+                        "Table 1 Request body parameters", *cells])  # fmt: skip
+    page = read_document(text.encode(), "create.txt")
+    (table,) = page.tables()
+    assert [row[0].text for row in table.rows] == ["name", "cert", "state", "remark"]
+    assert not page.notes
+
+
 def test_a_mandatory_cell_that_is_no_yes_or_no_shows_a_row_out_of_step() -> None:
     """A cell spanning two rows copies once: "alias" then "Widget alias." where the yes or
     no should be. The rows from there are reported and cut, never read shifted (fields
@@ -292,3 +309,17 @@ def test_text_tables_keep_cells_of_two_lines_empty_first_cells_and_example_named
     assert [row[0].text for row in tabbed.rows] == ["colour", ""]
     assert tabbed.rows[0][3].text.endswith("- red\n- blue")
     assert [row[0].text for row in cells.rows] == ["examples", "total"] and not page.notes
+
+
+def test_an_rst_superscript_reads_as_in_html() -> None:
+    """ "size\\ :sup:`1`" was "size1", a wrong wire name; "2\\ :sup:`63`" was 263."""
+    text = "T\n=\n\nThe most is 2\\ :sup:`63` - 1.\n\n" + "\n".join([
+        "+-------------------+---------+", "| Parameter         | Type    |",
+        "+===================+=========+", "| size\\ :sup:`1`    | Integer |",
+        "+-------------------+---------+",
+    ])  # fmt: skip
+    page = read_rst(text, "t.rst")
+    (table,) = page.tables()
+    assert table.rows[0][0].text == "size^1"
+    said = [b.body.text for s in page.sections for b in s.blocks if isinstance(b, Paragraph)]
+    assert said == ["The most is 2^63 - 1."]

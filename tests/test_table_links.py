@@ -563,3 +563,31 @@ def test_a_table_inside_a_description_cell_is_the_rows_object(tmp_path: Path) ->
     result, schema = _show(tmp_path, body)
     assert _fields(result, schema, "result") == {"code", "detail"}
     assert "unlinked-table" not in kinds(result)
+
+
+def test_table_n_in_words_is_this_pages_and_a_missing_page_s_is_reported(tmp_path: Path) -> None:
+    """ "see Table 2 in the request parameters", with a link to another page later in the
+    text: this page's Table 2. "see Table 2 in <a link to a page no input has>": no table,
+    reported (the field was an empty object without a word)."""
+    body = table(
+        "Table 1 Request body parameters",
+        HEADER,
+        ("volume", "Yes", "Object",
+         "Volume. See Table 2 in the request parameters. For images, see "
+         ":ref:`Querying Images <images_page>`."),
+        ("disk", "No", "Object", "Disk. See Table 2 in :ref:`Querying Disks <disks_page>`."),
+    )  # fmt: skip
+    spec = table("Table 2 volume field description", HEADER, ("size", "Yes", "Integer", "Size."))
+    listed = table("Table 2 Images", RESPONSE_HEADER, ("id", "String", "ID."))
+    images = page("Querying Images", ("URI", "GET /v1/images"), ("Response", listed))
+    creating = page(
+        "Creating a Volume", ("URI", "POST /v1/volumes"), ("Request", body + "\n" + spec)
+    )
+    pages = {"create.rst": creating, "images.rst": ".. _images_page:\n\n" + images}
+    result = scrape_pages(tmp_path, pages)
+    schema = resolve(
+        result.spec, request_schema(result.spec, operation(result.spec, "post", "/v1/volumes"))
+    )
+    volume = resolve(result.spec, schema["properties"]["volume"])
+    assert set(volume["properties"]) == {"size"}
+    assert any("'disk'" in r and "'Table 2'" in r for r in kinds(result)["unresolved-object"])

@@ -252,13 +252,14 @@ def read_fields(table: Table) -> list[Field]:
         if len(row) < len(table.header):
             continue  # a row that lost cells: which cell is which is guesswork
         depth, last, cell = paths.split(row)
-        name = clean_name(cell)
-        if not name:
+        leaf = clean_name(cell)
+        if not leaf:
             continue
-        name = paths.place(row, depth, last, name)
+        name = paths.place(row, depth, last, leaf)
+        ancestors = set(name.lower().split(".")[:-1])  # "Yes if tags is specified" of tags.key
         any_key = len(cell.splitlines()[0].split()) >= 3
         required_cell = row[roles["required"]].text if "required" in roles else ""
-        says_yes, said = presence(required_cell, optional_column, names)
+        says_yes, said = presence(required_cell, optional_column, names - ancestors)
         notes = [f"{table.header[roles['required']].strip()}: {said}"] if said else []
         if "required" not in roles and "description" in roles:
             says_yes = bool(_stated_presence(row[roles["description"]].text))
@@ -274,7 +275,7 @@ def read_fields(table: Table) -> list[Field]:
                 any_key=any_key,
                 cell=cell.splitlines()[0].strip() if cell else "",
                 name_links=row[roles["name"]].links,
-                deprecated=DEPRECATED.search(name_cell.replace(name, " ", 1)) is not None,
+                deprecated=DEPRECATED.search(name_cell.replace(leaf, " ", 1)) is not None,
             )
         )
     return fields

@@ -303,10 +303,16 @@ class TableIndex:
 
     def mentioned(self, here: Page, text: str, links: tuple[Link, ...]) -> TableRef | None:
         """The table a description points at: "For details, see Table 3." or a link to one;
-        "see Table 3 in <a link to a page>" is that page's table 3, never this page's."""
+        "see Table 3 in <a link to a page>" is that page's table 3, never this page's (with
+        no link after "in", as in copied text, this page's)."""
         match = TABLE_MENTION.search(text)
-        if match and ELSEWHERE.match(text, match.end()):
-            return self._numbered_elsewhere(here, int(match.group(1)), links)
+        on_mention = any(TABLE_MENTION.search(link.text) for link in links)
+        place = ELSEWHERE.match(text, match.end()) if match else None
+        if match and place and not on_mention:
+            where = text[place.end() :].lstrip("\"'“ ")  # "in <the link's text>"
+            named = tuple(link for link in links if link.text and where.startswith(link.text))
+            if named:
+                return self._numbered_elsewhere(here, int(match.group(1)), named)
         for link in links:
             ref = self.by_link(link, here)
             if ref is not None:
@@ -321,14 +327,10 @@ class TableIndex:
     def _numbered_elsewhere(
         self, here: Page, number: int, links: tuple[Link, ...]
     ) -> TableRef | None:
-        """Table `number` of the page a link of the description leads to; with no link to
-        another page, this page's only when no link is given at all ("Table 3 in this
-        document" in copied text)."""
+        """Table `number` of the page the links after "Table N in" lead to; None when no
+        input has that page (the caller reports the field's pointer as unresolved)."""
         pages = [part.page for link in links if (part := self.linked_part(link, here))]
-        elsewhere = [page for page in pages if page.source != here.source]
-        if elsewhere:
-            return self.by_number(elsewhere[0], number)
-        return self.by_number(here, number) if not links else None
+        return self.by_number(pages[0], number) if pages else None
 
 
 def _number_forms(key: str) -> set[str]:

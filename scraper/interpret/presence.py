@@ -17,16 +17,18 @@ PRESENCE_WORD = re.compile(
     r"^(?:(?:yes|no|y|n|true|false|mandatory|required|optional|m|o)\b|[✓✔√✗✘×])[\s.,;:]*", re.I
 )
 CONDITION = re.compile(
-    r"\b(?:if|when|unless|only|except|some|depend\w*|condition\w*|either|optional)\b|"
-    r"^\W*for\b|\b(?:mandatory|required)\s+for\b",
+    r"(?<!even\s)\b(?:if|when)\b|\b(?:unless|only|except|some|depend\w*|condition\w*|"
+    r"either|optional)\b|^\W*for\b(?!\s+(?:all|details|more|example|instance)\b)|"
+    r"\b(?:mandatory|required)\s+for\b(?!\s+all\b)",
     re.I,
-)
+)  # not "even if ...", "for all ...", "For details, see ..."
 # "if Tag is present", "when func_mounts is not empty", "if the Transition or
 # NoncurrentVersionTransition element is present": a condition on other elements' presence
+# (not "if HTTPS is used": a feature's)
 ON_PRESENCE = re.compile(
     r"^\W*(?:if|when)\s+(?:the\s+)?(?P<names>[\w.-]+(?:(?:\s*,\s*|\s+or\s+|\s+and\s+)[\w.-]+)*)"
     r"(?:\s+(?:element|parameter|field|object|container|header|node)s?)?\s+(?:is|are)\s+"
-    r"(?:present|specified|added|configured|included|contained|carried|set|provided|used|"
+    r"(?:present|specified|added|configured|included|contained|carried|provided|"
     r"not\s+empty|not\s+null)\W*$",
     re.I,
 )

@@ -53,11 +53,11 @@ class RowPaths:
         self._clean = clean
         drawn = [drawn_depth(row[roles["name"]].text.strip())[0] for row in self._rows(table)]
         self._offset = min(drawn) if drawn and min(drawn) > 0 else 0
-        levels = [self._level(row) for row in self._rows(table)]
-        known = [level for level in levels if level is not None]
-        self._base_level = min(known) if known and len(known) == len(levels) else None
+        known = [level for row in self._rows(table) if (level := self._level(row)) is not None]
+        self._base_level = min(known) if known else None
+        self._last_level = self._base_level  # a blank Level cell: the row above's level
         self._tree: list[tuple[str, bool]] = []  # each depth's last row: its path, was it last
-        self._paths: dict[str, str] = {}  # a row's name (and path) -> its path
+        self._parents = self._parent_names(table)  # a row's name -> the name its Parent gives
 
     def _rows(self, table: Table) -> list[tuple[Text, ...]]:
         return [row for row in table.rows if len(row) == len(table.header)]
@@ -69,26 +69,39 @@ class RowPaths:
         text = row[column].text.strip()
         return int(text) if text.isdigit() else None
 
+    def _parent_names(self, table: Table) -> dict[str, str]:
+        column = self._roles.get("parent")
+        if column is None:
+            return {}
+        name_column = self._roles["name"]
+        found = {
+            self._clean(drawn_depth(row[name_column].text.strip())[2]): self._clean(
+                row[column].text
+            )
+            for row in self._rows(table)
+        }
+        return {name: parent for name, parent in found.items() if parent in found}
+
     def split(self, row: tuple[Text, ...]) -> tuple[int, bool, str]:
         """The row's depth, whether it is a level's last, and its name cell undrawn."""
         depth, last, cell = drawn_depth(row[self._roles["name"]].text.strip())
-        level = self._level(row)
-        if self._base_level is not None and level is not None:
-            return level - self._base_level, False, cell
+        if self._base_level is not None and self._last_level is not None:
+            level = self._level(row)
+            self._last_level = level if level is not None else self._last_level
+            return self._last_level - self._base_level, False, cell
         return max(depth - self._offset, 0), last, cell
 
     def place(self, row: tuple[Text, ...], depth: int, last: bool, name: str) -> str:
-        """The row's path: under the row its Parent column names, else under the row its
-        depth hangs it from."""
-        column = self._roles.get("parent")
-        if column is not None:
-            parent = self._paths.get(self._clean(row[column].text))
-            path = f"{parent}.{name}" if parent is not None else name
-        else:
-            path = _tree_path(self._tree, depth, last, name)
-        self._paths.setdefault(name, path)
-        self._paths[path] = path
-        return path
+        """The row's path: under the rows its Parent column names (wherever they are in the
+        table; a name no row gives leaves it at the top), else under the row its depth
+        hangs it from."""
+        if "parent" not in self._roles:
+            return _tree_path(self._tree, depth, last, name)
+        path, seen = [name], {name}
+        while (parent := self._parents.get(path[0])) is not None and parent not in seen:
+            path.insert(0, parent)
+            seen.add(parent)
+        return ".".join(path)
 
 
 def _tree_path(tree: list[tuple[str, bool]], depth: int, last: bool, name: str) -> str:

@@ -22,7 +22,7 @@ from doc2openapi.scraper.interpret.constraints.stated_type import stated_type
 from doc2openapi.scraper.interpret.constraints.structure import readable
 from doc2openapi.scraper.interpret.dotted_rows import nest_dotted_rows
 from doc2openapi.scraper.interpret.field_tables import find_table
-from doc2openapi.scraper.interpret.linker import TableIndex, TableRef
+from doc2openapi.scraper.interpret.linker import TABLE_MENTION, TableIndex, TableRef
 from doc2openapi.scraper.interpret.string_tables import Described, SourceKey, described_table
 from doc2openapi.scraper.interpret.types import (
     PRIMITIVES,
@@ -272,6 +272,13 @@ class SchemaBuilder:
             self.diagnose(
                 "unresolved-object",
                 f"field {field.name!r}: no table describes object type {name!r}",
+                ref.table.caption,
+            )
+        elif mention := TABLE_MENTION.search(field.description.text):  # of a page not read
+            self.diagnose(
+                "unresolved-object",
+                f"field {field.name!r}: its description points at {mention.group(0)!r}, "
+                "which no table read answers; an object of no documented fields",
                 ref.table.caption,
             )
         return {"type": "object"}

@@ -18,7 +18,8 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 
 from doc2openapi.scraper.page import Link, Page, PageBuilder, Text, TextCollector, squash
-from doc2openapi.scraper.readers.html_tables import header_and_rows
+from doc2openapi.scraper.readers.html_tables import cells_of as _cells
+from doc2openapi.scraper.readers.html_tables import header_and_rows, table_rows
 
 Element = etree._Element
 Node = Element | str
@@ -152,13 +153,18 @@ def rich_text(node: Element, inner_tables: dict[Element, str] | None = None) -> 
                 continue
             if inner_tables and child in inner_tables:
                 out.link(Link("", None, inner_tables[child]))
+                for pair in _pairs(child):  # "SSD: Ultra-high I/O": readable in the text too
+                    out.block(list_item=True)
+                    out.text(pair)
+                out.block()
                 continue
             breaking = child.tag in LINE_BREAKING
             if breaking:
                 out.block(list_item=child.tag == "li")
-            elif child.tag in ("sup", "sub"):
-                out.text(" ")  # "size<sup>1</sup>": a mark beside the word, as RST's :sup:
-                # reads, never part of it
+            elif child.tag == "sup":
+                out.text("^")  # "size<sup>1</sup>", "2<sup>63</sup>": size^1, 2^63
+            elif child.tag == "sub":
+                out.text(" ")
             if child.tag == "a" and (link := _link(child)) is not None:
                 out.link(link)
             visit(child)
@@ -263,12 +269,26 @@ class _Walker:
 
 
 def _inner_tables(table: Element) -> list[Element]:
-    """The tables inside `table`'s cells, not those inside them in turn."""
+    """The tables inside `table`'s cells, not those inside them in turn, nor a table of one
+    column (a layout box around text)."""
     return [
         inner
         for inner in table.iterdescendants("table")
-        if next(inner.iterancestors("table"), None) is table
+        if next(inner.iterancestors("table"), None) is table and _width(inner) >= 2
     ]
+
+
+def _width(table: Element) -> int:
+    return max((len(_cells(row)) for row in table_rows(table)), default=0)
+
+
+def _pairs(table: Element) -> list[str]:
+    """A two-column table's body rows as "key: value" lines ("SSD: Ultra-high I/O"); none
+    for a wider table, whose rows the cell's link leads to."""
+    rows = [[squash(text_of(cell)) for cell in _cells(row)] for row in table_rows(table)]
+    if _width(table) != 2 or len(rows) < 2:
+        return []
+    return [": ".join(cell for cell in row if cell) for row in rows[1:] if any(row)]
 
 
 def _labelled_table(summary: Element) -> Element | None:

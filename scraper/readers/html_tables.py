@@ -23,7 +23,7 @@ def header_and_rows(
     return _header(grid[:heads]), grid[heads:]
 
 
-def _rows(table: Element) -> list[Element]:
+def table_rows(table: Element) -> list[Element]:
     """The table's own rows, not those of tables nested in its cells."""
     rows: list[Element] = []
     for child in table:
@@ -39,13 +39,13 @@ def _header_rows(table: Element) -> int:
     `<th>` cells only (a header split over two rows by rowspan and colspan), not a row of
     one cell under them (a sub-heading: "Basic settings"). Rows without cells count as
     none, as `_grid` drops them."""
-    rows = [row for row in _rows(table) if _cells(row)]
+    rows = [row for row in table_rows(table) if cells_of(row)]
     in_head = len([row for row in rows if getattr(row.getparent(), "tag", None) == "thead"])
     if in_head:
         return in_head
     count = 0
     for row in rows:
-        cells = _cells(row)
+        cells = cells_of(row)
         if any(cell.tag != "th" for cell in cells) or (count and len(cells) == 1):
             break
         count += 1
@@ -62,7 +62,7 @@ def _header(rows: list[tuple[Text, ...]]) -> tuple[str, ...]:
     )
 
 
-def _cells(row: Element) -> list[Element]:
+def cells_of(row: Element) -> list[Element]:
     return [cell for cell in row if cell.tag in ("td", "th")]
 
 
@@ -77,7 +77,7 @@ def _span(cell: Element, attr: str) -> int:
 def _grid(table: Element, read: Callable[[Element], Text]) -> list[tuple[Text, ...]]:
     """Resolve rowspan/colspan: a spanned cell's text is repeated in every slot it covers."""
     grid: list[list[Text | None]] = []
-    for r, row in enumerate(_rows(table)):
+    for r, row in enumerate(table_rows(table)):
         while len(grid) <= r:
             grid.append([])
         col = 0

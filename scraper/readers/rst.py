@@ -159,10 +159,16 @@ def rich_text(node: nodes.Node, inner_tables: dict[int, str] | None = None) -> T
                 continue
             if inner_tables and id(child) in inner_tables:
                 out.link(Link("", None, inner_tables[id(child)]))
+                for pair in _pairs(child):  # "SSD: Ultra-high I/O": readable in the text too
+                    out.block(list_item=True)
+                    out.text(pair)
+                out.block()
                 continue
             if isinstance(child, nodes.Text):
                 out.text(child.astext())  # astext() drops docutils' escape markers
                 continue
+            if isinstance(child, nodes.superscript):
+                out.text("^")  # "size\ :sup:`1`", "2\ :sup:`63`": size^1, 2^63, as in HTML
             breaking = isinstance(child, BREAKING)
             if breaking:
                 out.block(list_item=isinstance(child, nodes.list_item))
@@ -306,9 +312,25 @@ def _row(
 
 
 def _inner_tables(table: nodes.table) -> list[nodes.table]:
-    """The tables inside `table`'s cells, not those inside them in turn."""
+    """The tables inside `table`'s cells, not those inside them in turn, nor a table of one
+    column (a layout box around text)."""
     return [inner for inner in table.findall(nodes.table, include_self=False)
-            if _table_above(inner) is table]  # fmt: skip
+            if _table_above(inner) is table and _width(inner) >= 2]  # fmt: skip
+
+
+def _width(table: nodes.Node) -> int:
+    group = table.next_node(nodes.tgroup) if isinstance(table, nodes.Element) else None
+    return int(group.get("cols", 0)) if group is not None else 0
+
+
+def _pairs(table: nodes.Node) -> list[str]:
+    """A two-column table's body rows as "key: value" lines ("SSD: Ultra-high I/O"); none
+    for a wider table, whose rows the cell's link leads to."""
+    body = table.next_node(nodes.tbody) if isinstance(table, nodes.Element) else None
+    if _width(table) != 2 or body is None:
+        return []
+    rows = [[squash(entry.astext()) for entry in row.children] for row in body.children]
+    return [": ".join(cell for cell in row if cell) for row in rows if any(row)]
 
 
 def _table_above(node: nodes.Node) -> nodes.Node | None:

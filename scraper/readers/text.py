@@ -249,13 +249,11 @@ class _TextPageReader:
         return rows
 
     def _interrupts(self, i: int) -> bool:
-        """A block no cell is: a part's heading, a status line or a captioned table."""
+        """A block no cell is: a part's heading or a captioned table."""
         block = self.blocks[i]
-        return (
-            _is_heading(self.blocks, i, self.builder.page.sections[-1].title)
-            or bool(STATUS_LINE.match(block.text))
-            or bool(CAPTION.match(block.text) and _header_run(self.blocks, i + 1))
-        )
+        return _is_heading(self.blocks, i, self.builder.page.sections[-1].title) or bool(
+            CAPTION.match(block.text) and _header_run(self.blocks, i + 1)
+        )  # not a status line: a description may open with "Status code: ..."
 
     @staticmethod
     def _continues(block: _Block, rows: list[list[str]]) -> bool:
@@ -266,7 +264,7 @@ class _TextPageReader:
         return names_are_tokens and block.text.rstrip().endswith((".", ":", ")"))
 
 
-NOTE_LABEL = re.compile(r"^(?:notes?|remarks?|caution|warning|tip)\s*[:：]?$", re.I)
+NOTE_LABEL = re.compile(r"^(?:notes?|remarks?|caution|warning|tip)\s*[:：]$", re.I)  # not `remark`
 
 
 def _is_note(first: str, rows: list[list[str]]) -> bool:
@@ -288,9 +286,9 @@ TYPE_WORDS = {"string", "integer", "int", "long", "boolean", "number", "float", 
 # What a Mandatory cell opens with or says: "Yes (for Windows)", "Conditionally mandatory"
 PRESENCE_WORDS = re.compile(
     r"^(?:yes|no|y|n|true|false|m|o|c|cm|n/a|none|[-—–✓✔√✗✘×])(?![\w/])|"
-    r"mandatory|optional|required|conditional",
+    r"mandatory|optional|required|conditional|\b(?:if|when|only|unless|except)\b",
     re.I,
-)
+)  # "Only for HTTPS listeners": a condition, said in the Mandatory cell
 
 
 def _not_presence(text: str) -> bool:

@@ -210,7 +210,7 @@ def _multiple_of(schema: Schema, text: str, result: Extracted) -> None:
     if step is None:
         return
     low = schema.get("minimum")
-    if isinstance(low, int | float) and low % step:
+    if isinstance(low, int | float) and abs(round(low / step) * step - low) > 1e-9 * max(1, low):
         result.conflicts.append(
             f"a multiple of {shown(step)} against minimum {shown(low)}, which is none; "
             "multipleOf dropped"

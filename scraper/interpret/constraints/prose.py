@@ -285,11 +285,16 @@ def _maximum(text: str, integer: bool) -> Any:
 
 
 def multiple_of(text: str, integer: bool) -> int | float | None:
-    """The step every value is a multiple of ("must be a multiple of 10"), when positive."""
-    match = first_stated(MULTIPLE, text)
-    if match is None:
+    """The step every value is a multiple of ("must be a multiple of 10"), when positive
+    and the only one stated ("memory a multiple of 1024 and vCPUs of 2" is of two things)."""
+    steps = {
+        number(next(g for g in match.groups() if g is not None), integer)
+        for match in MULTIPLE.finditer(text)
+        if states_a_rule(text, match.start())
+    }
+    if len(steps) != 1:
         return None
-    step = number(next(g for g in match.groups() if g is not None), integer)
+    step = steps.pop()
     return step if step is not None and step > 0 else None
 
 

@@ -10,9 +10,16 @@ from doc2openapi.scraper.interpret.constraints.apply import apply_constraints
 from doc2openapi.scraper.interpret.constraints.prose import length_range, states_whole_range
 from doc2openapi.scraper.model import Schema
 
+# "Each tag key contains 1 to 36 characters", "a list of ports": what the text states is
+# of a list's items, and the field may be the list
+OF_ITEMS = re.compile(r"\beach\b|\b(?:list|array)\s+of\b", re.I)
+
 
 def stated_type(text: str) -> tuple[str, str] | None:
-    """(type, why) for a description that implies one; None when it implies none."""
+    """(type, why) for a description that implies one; None when it implies none, or when
+    it speaks of a list's items (the field may be the list)."""
+    if OF_ITEMS.search(text):
+        return None
     listed: Schema = {"type": "string"}
     apply_constraints(listed, text)
     values = [str(v) for v in listed.get("enum", [])]

@@ -54,14 +54,26 @@ def is_placeholder(text: str) -> bool:
     return text.strip().strip("*").strip().rstrip(".").strip().lower() in PLACEHOLDERS
 
 
+# "2^63-1", "2^31 - 1": a power (a superscript as the readers write it), less a number
+POWER = re.compile(r"\b(\d{1,2})\^(\d{1,2})(?:\s*-\s*(\d{1,3})\b)?")
+
+
 def plain_dashes(text: str) -> str:
     """Typeset dashes and minus signs between and before numbers as the ASCII hyphen every
-    range and number pattern reads."""
-    return TYPESET_DASH.sub("-", text)
+    range and number pattern reads; a power written "2^63-1" as the number it is."""
+    return POWER.sub(_power, TYPESET_DASH.sub("-", text))
+
+
+def _power(match: re.Match[str]) -> str:
+    value = int(match.group(1)) ** int(match.group(2)) - int(match.group(3) or 0)
+    return str(value) if abs(value) < 2**63 else match.group(0)
 
 
 def number(text: str, integer: bool) -> int | float | None:
     """ "1,000" -> 1000; "2.5" -> None when an integer is wanted."""
+    if re.fullmatch(r"-?\d+", digits := text.replace(",", "")):  # exactly, past float's 2^53
+        whole = int(digits)
+        return whole if abs(whole) < 2**63 else None
     try:
         value = float(text.replace(",", ""))
     except ValueError:
