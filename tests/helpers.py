@@ -5,8 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from doc2openapi.scraper import tree
+from doc2openapi.scraper.interpret.columns import Field, read_fields
 from doc2openapi.scraper.model import REF_PREFIX
+from doc2openapi.scraper.page import Table, Text
 from doc2openapi.scraper.report import FileEntry, Report
+
+
+def fields_of(header: tuple[str, ...], *rows: tuple[str, ...]) -> list[Field]:
+    """The fields a table of these cells gives (no page around it)."""
+    cells = tuple(tuple(Text(cell) for cell in row) for row in rows)
+    return read_fields(Table("Table 1 Body", (), header, cells))
 
 
 def operation(spec: dict[str, Any], method: str, path: str) -> dict[str, Any]:

@@ -14,6 +14,7 @@ import pytest
 from doc2openapi.scraper.pipeline import ScrapeResult, scrape
 from tests.helpers import (
     example_values,
+    fields_of,
     operation,
     params,
     ref_name,
@@ -2488,39 +2489,24 @@ def test_a_name_cell_that_says_deprecated_marks_the_field_and_the_parameter(
 def test_a_condition_on_the_rows_own_parent_row_keeps_it_required() -> None:
     """ "tags.key | Yes if tags is specified.": tags is a row of the table, but it is the
     key's parent, so the key is required wherever a tag is."""
-    from doc2openapi.scraper.interpret.columns import read_fields
-    from doc2openapi.scraper.page import Table, Text
-
     rows = (("tags", "No", "Array"), ("tags.key", "Yes if tags is specified.", "String"),
             ("name", "Yes if tags is specified.", "String"))  # fmt: skip
-    table = Table("Table 1 Body", (), ("Parameter", "Mandatory", "Type"),
-                  tuple(tuple(Text(c) for c in r) for r in rows))  # fmt: skip
-    assert {f.name: f.required for f in read_fields(table)} == {
+    assert {f.name: f.required for f in fields_of(("Parameter", "Mandatory", "Type"), *rows)} == {
         "tags": False, "tags.key": True, "name": False,
     }  # fmt: skip
 
 
 def test_a_child_named_deprecated_is_not_deprecated() -> None:
-    from doc2openapi.scraper.interpret.columns import read_fields
-    from doc2openapi.scraper.page import Table, Text
-
     rows = (("widget", "Object"), ("└ deprecated", "Boolean"), ("old (deprecated)", "String"))
-    table = Table("Table 1 Body", (), ("Parameter", "Type"),
-                  tuple(tuple(Text(c) for c in r) for r in rows))  # fmt: skip
-    assert {f.name: f.deprecated for f in read_fields(table)} == {
+    assert {f.name: f.deprecated for f in fields_of(("Parameter", "Type"), *rows)} == {
         "widget": False, "widget.deprecated": False, "old": True,
     }  # fmt: skip
 
 
 def test_a_footnote_mark_beside_a_name_is_no_part_of_it() -> None:
     """Text copied from a page keeps superscripts as characters: "size¹" is `size`."""
-    from doc2openapi.scraper.interpret.columns import read_fields
-    from doc2openapi.scraper.page import Table, Text
-
     rows = (("size¹", "Integer"), ("color²³", "String"), ("name", "String"))
-    table = Table("Table 1 Body", (), ("Parameter", "Type"),
-                  tuple((Text(n), Text(t)) for n, t in rows))  # fmt: skip
-    assert [f.name for f in read_fields(table)] == ["size", "color", "name"]
+    assert [f.name for f in fields_of(("Parameter", "Type"), *rows)] == ["size", "color", "name"]
 
 
 def test_a_field_with_no_type_takes_the_type_of_what_its_description_states(

@@ -10,6 +10,7 @@ import pytest
 from doc2openapi.scraper.interpret.columns import read_fields
 from doc2openapi.scraper.interpret.dotted_rows import nest_dotted_rows
 from doc2openapi.scraper.page import Table, Text
+from tests.helpers import fields_of
 
 
 def _nested(properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
@@ -89,8 +90,7 @@ def test_rows_drawn_as_branches_of_the_row_above_nest_under_it() -> None:
 
 
 def _names(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[str]:
-    table = Table("Table 1 Body", (), header, tuple(tuple(Text(c) for c in row) for row in rows))
-    return [f.name for f in read_fields(table)]
+    return [f.name for f in fields_of(header, *rows)]
 
 
 @pytest.mark.parametrize(
