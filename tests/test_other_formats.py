@@ -257,6 +257,22 @@ def test_a_last_row_named_remark_a_conditional_mandatory_cell_and_a_status_descr
     assert not page.notes
 
 
+def test_a_field_named_like_a_heading_is_a_row_when_a_row_follows_from_it() -> None:
+    """ "description" then "No": a field, not the heading "Description" (it ended the table
+    there and lost every later row without a word); "Status Codes" still ends it."""
+    cells = ["Parameter", "Mandatory", "Type", "Description",
+             "name", "Yes", "String", "Name.",
+             "description", "No", "String", "Description of the widget.",
+             "size", "No", "Integer", "Size."]  # fmt: skip
+    text = "\n\n".join(["Creating a Widget", "URI", "POST /v1/widgets", "Request Parameters",
+                        "Table 1 Request body parameters", *cells, "Status Codes",
+                        "Status Code", "Description", "200", "OK"])  # fmt: skip
+    page = read_document(text.encode(), "create.txt")
+    request, codes = page.tables()
+    assert [row[0].text for row in request.rows] == ["name", "description", "size"]
+    assert [row[0].text for row in codes.rows] == ["200"]
+
+
 def test_a_mandatory_cell_that_is_no_yes_or_no_shows_a_row_out_of_step() -> None:
     """A cell spanning two rows copies once: "alias" then "Widget alias." where the yes or
     no should be. The rows from there are reported and cut, never read shifted (fields

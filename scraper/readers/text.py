@@ -183,11 +183,12 @@ class _TextPageReader:
                 self.i += 1
         return self.builder.finish()
 
-    def _ends_table(self, i: int) -> bool:
+    def _ends_table(self, i: int, header: tuple[str, ...] = ()) -> bool:
         block = self.blocks[i]
+        heading = _is_heading(self.blocks, i, self.builder.page.sections[-1].title)
         return (
             block.code
-            or _is_heading(self.blocks, i, self.builder.page.sections[-1].title)
+            or (heading and not _opens_row(header, self.blocks[i + 1 : i + 2]))
             or bool(CAPTION.match(block.text) and _header_run(self.blocks, i + 1))
             or _header_run(self.blocks, i) > 0
             or block.cells is not None
@@ -198,7 +199,7 @@ class _TextPageReader:
         width = _header_run(self.blocks, self.i)
         header = tuple(self.blocks[self.i + k].text for k in range(width))
         self.i += width
-        rows = self._rows(width)
+        rows = self._rows(header)
         note = rows.pop() if len(rows) > 1 and _is_note(rows[-1][0], rows[:-1]) else []
         name = caption or header[0]
         if (first := _out_of_step(header, rows)) is not None:
@@ -229,15 +230,16 @@ class _TextPageReader:
         joined = [(*row[: width - 1], " ".join(row[width - 1 :])) for row in rows]
         self.builder.table(caption, (), tuple(header), [tuple(map(Text, r)) for r in joined])
 
-    def _rows(self, width: int) -> list[list[str]]:
+    def _rows(self, header: tuple[str, ...]) -> list[list[str]]:
         """The cells after a table's header, row by row, up to the block that ends it."""
+        width = len(header)
         rows: list[list[str]] = []
         while self.i < len(self.blocks):
             block = self.blocks[self.i]
             starting_row = not rows or len(rows[-1]) == width
             if block.bullet and rows:
                 rows[-1][-1] += "\n- " + block.text
-            elif self._ends_table(self.i) and (starting_row or self._interrupts(self.i)):
+            elif self._ends_table(self.i, header) and (starting_row or self._interrupts(self.i)):
                 break  # a heading ends a row left short, too: "Response Parameters"
             elif starting_row and self._continues(block, rows):
                 rows[-1][-1] += "\n" + block.text
@@ -265,6 +267,21 @@ class _TextPageReader:
 
 
 NOTE_LABEL = re.compile(r"^(?:notes?|remarks?|caution|warning|tip)\s*[:：]$", re.I)  # not `remark`
+
+
+def _opens_row(header: tuple[str, ...], following: list[_Block]) -> bool:
+    """Whether a heading word ("description") opens a row instead: the block after it fits
+    the table's second column (a yes or no under Mandatory, a type word under Type)."""
+    if len(header) < 2 or not following:
+        return False
+    key, text = squash(header[1]).lower(), squash(following[0].text).lower()
+    if key in PRESENCE_HEADERS:  # a short yes or no: not "None" nor "No body is needed."
+        return (
+            re.fullmatch(r"(?:yes|no|mandatory|optional|required)\b[^.]{0,20}\.?", text) is not None
+        )
+    if key in ("type", "data type"):
+        return text.split(" ", 1)[0] in TYPE_WORDS
+    return False
 
 
 def _is_note(first: str, rows: list[list[str]]) -> bool:
