@@ -18,8 +18,6 @@ from doc2openapi.scraper.tree import reachable_schemas, resolve
 
 SCALARS = ("string", "integer", "number", "boolean")
 TYPED_KEYS = ("type", "$ref", "allOf", "oneOf", "anyOf")
-
-
 SHAPE_KEYS = ("properties", "items", "additionalProperties", "enum")
 
 
@@ -28,43 +26,43 @@ def type_untyped_items(operations: list[Operation]) -> list[Diagnostic]:
     of that name have; report it, or that its items stay untyped. An untyped field is only
     reported: its name on another page proved weak evidence (DWS `error_msg`, a string
     there, is null in the examples here; ELB classic `tcp_draining` is 1, not a boolean)."""
-    typed: dict[tuple[str, str], dict[str, str]] = {}  # (slot, name) -> type -> an operation
+    typed: dict[str, dict[str, str]] = {}  # field name -> item type -> an operation typing it
     untyped: dict[int, tuple[Operation, str, str, Schema]] = {}
     for op in _with_merged(operations):
         for slot, name, schema in _slots(op):
             if not any(key in schema for key in (*TYPED_KEYS, *SHAPE_KEYS)):
                 untyped.setdefault(id(schema), (op, slot, name, schema))
-            elif (kind := schema.get("type")) in SCALARS:
-                typed.setdefault((slot, name), {}).setdefault(str(kind), op.operation_id)
-    diagnostics = []
-    for op, slot, name, schema in untyped.values():
-        kinds = typed.get((slot, name), {})
-        field = f"{op.operation_id}: field {name!r}"
-        if slot == "field":
-            found, reason = (
-                "untyped-field",
-                (f"{field} has no type, and no example or listed value shows one; left untyped"),
-            )
-        elif len(kinds) == 1:
-            ((kind, where),) = kinds.items()
-            schema["type"] = kind
-            found, reason = (
-                "inferred:items",
-                (
-                    f"{field} is an array with no item type; {kind} items, as the service's other "
-                    f"fields of that name ({where})"
-                ),
-            )
-        else:
-            found, reason = (
-                "untyped-items",
-                (
-                    f"{field} is an array with no item type, and no example or other field of "
-                    "that name shows one; items left untyped"
-                ),
-            )
-        diagnostics.append(Diagnostic(op.source, found, reason))
-    return diagnostics
+            elif slot == "items" and (kind := schema.get("type")) in SCALARS:
+                typed.setdefault(name, {}).setdefault(str(kind), op.operation_id)
+    return [
+        _typed_or_reported(op, slot, name, schema, typed)
+        for op, slot, name, schema in untyped.values()
+    ]
+
+
+def _typed_or_reported(
+    op: Operation, slot: str, name: str, schema: Schema, typed: dict[str, dict[str, str]]
+) -> Diagnostic:
+    """An untyped list's items given the one plain type its namesakes have, said; else what
+    stays untyped, said."""
+    field = f"{op.operation_id}: field {name!r}"
+    kinds = typed.get(name, {})
+    if slot == "field":
+        reason = f"{field} has no type, and no example or listed value shows one; left untyped"
+        return Diagnostic(op.source, "untyped-field", reason)
+    if len(kinds) == 1:
+        ((kind, where),) = kinds.items()
+        schema["type"] = kind
+        reason = (
+            f"{field} is an array with no item type; {kind} items, as the service's other "
+            f"fields of that name ({where})"
+        )
+        return Diagnostic(op.source, "inferred:items", reason)
+    reason = (
+        f"{field} is an array with no item type, and no example or other field of that name "
+        "shows one; items left untyped"
+    )
+    return Diagnostic(op.source, "untyped-items", reason)
 
 
 def _with_merged(operations: list[Operation]) -> Iterator[Operation]:

@@ -200,7 +200,7 @@ class SchemaBuilder:
     def _typed_by_values(self, field: Field, ref: TableRef) -> Schema:
         """ "Enum", or no type at all: the type of the values the description lists ("The
         value can be fast or slow.", "true or false"), or of the range or length it states;
-        else nothing, left to the examples and the service's other fields of that name."""
+        else nothing, left to the examples (and reported if they give none)."""
         found = stated_type(field.description.text)
         if found is None:
             return {}

@@ -183,13 +183,20 @@ class _TextPageReader:
                 self.i += 1
         return self.builder.finish()
 
-    def _ends_table(self, i: int, header: tuple[str, ...] = ()) -> bool:
+    def _ends_table(self, i: int, header: tuple[str, ...], mid_row: bool = False) -> bool:
+        """Whether block i ends the table. In a row left short only a part's heading or a
+        captioned table does (a description may open with "Status code: ...")."""
         block = self.blocks[i]
         heading = _is_heading(self.blocks, i, self.builder.page.sections[-1].title)
+        if heading and _opens_row(header, self.blocks[i + 1 : i + 2]):
+            heading = False  # a field named like a heading: "description", then "No"
+        captioned = bool(CAPTION.match(block.text) and _header_run(self.blocks, i + 1))
+        if mid_row:
+            return heading or captioned
         return (
             block.code
-            or (heading and not _opens_row(header, self.blocks[i + 1 : i + 2]))
-            or bool(CAPTION.match(block.text) and _header_run(self.blocks, i + 1))
+            or heading
+            or captioned
             or _header_run(self.blocks, i) > 0
             or block.cells is not None
             or bool(STATUS_LINE.match(block.text))
@@ -239,7 +246,7 @@ class _TextPageReader:
             starting_row = not rows or len(rows[-1]) == width
             if block.bullet and rows:
                 rows[-1][-1] += "\n- " + block.text
-            elif self._ends_table(self.i, header) and (starting_row or self._interrupts(self.i)):
+            elif self._ends_table(self.i, header, mid_row=not starting_row):
                 break  # a heading ends a row left short, too: "Response Parameters"
             elif starting_row and self._continues(block, rows):
                 rows[-1][-1] += "\n" + block.text
@@ -249,13 +256,6 @@ class _TextPageReader:
                 rows[-1].append(block.text)
             self.i += 1
         return rows
-
-    def _interrupts(self, i: int) -> bool:
-        """A block no cell is: a part's heading or a captioned table."""
-        block = self.blocks[i]
-        return _is_heading(self.blocks, i, self.builder.page.sections[-1].title) or bool(
-            CAPTION.match(block.text) and _header_run(self.blocks, i + 1)
-        )  # not a status line: a description may open with "Status code: ..."
 
     @staticmethod
     def _continues(block: _Block, rows: list[list[str]]) -> bool:
