@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from doc2openapi.scraper.page import Paragraph
+from doc2openapi.scraper.page import Page, Paragraph
 from doc2openapi.scraper.pipeline import ScrapeResult, scrape
 from doc2openapi.scraper.readers import detect_format, read_document
 from doc2openapi.scraper.readers.rst import read_rst
@@ -203,16 +203,22 @@ def test_text_copied_with_tabs_between_cells_and_other_heading_forms(tmp_path: P
     assert not result.diagnostics or {d.kind for d in result.diagnostics} <= {"endpoint-not-named"}
 
 
+def _copied_request(*rows: tuple[str, ...], after: tuple[str, ...] = ()) -> Page:
+    """A page copied from a browser one cell a line: a request body table of these rows
+    (under Parameter | Mandatory | Type | Description), then the lines `after`."""
+    cells = [cell for row in (("Parameter", "Mandatory", "Type", "Description"), *rows)
+             for cell in row]  # fmt: skip
+    text = "\n\n".join(["Creating a Widget", "URI", "POST /v1/widgets", "Request Parameters",
+                        "Table 1 Request body parameters", *cells, *after])  # fmt: skip
+    return read_document(text.encode(), "create.txt")
+
+
 def test_a_one_cell_a_line_table_that_lost_an_empty_cell_is_reported_and_cut() -> None:
     """An empty Description copies as no line: the cells after it shift by one. The rows
     from the damaged one on are skipped, and a note names the row."""
-    cells = ["Parameter", "Mandatory", "Type", "Description",
-             "name", "No", "String", "Name.",
-             "tag", "No", "String",  # its description was empty
-             "days", "Yes", "Integer", "Days."]  # fmt: skip
-    text = "\n\n".join(["Editing a Policy", "URI", "PUT /v1/policies", "Request Parameters",
-                        "Table 1 Request body parameters", *cells])  # fmt: skip
-    page = read_document(text.encode(), "edit.txt")
+    page = _copied_request(("name", "No", "String", "Name."),
+                           ("tag", "No", "String"),  # its description was empty
+                           ("days", "Yes", "Integer", "Days."))  # fmt: skip
     (table,) = page.tables()
     assert [row[0].text for row in table.rows] == ["name"]
     assert any("row 3 is out of step" in note and "'Yes'" in note for note in page.notes)
@@ -222,15 +228,12 @@ def test_a_note_under_a_one_cell_a_line_table_is_prose_and_a_heading_ends_the_ta
     """ "Note:" and its numbered lines after the last row, then "Response Parameters": the
     note is prose under the table (it made a row of four cells, and the heading was one of
     them: the real last row was cut and the response body went to the request)."""
-    cells = ["Parameter", "Mandatory", "Type", "Description",
-             "name", "Yes", "String", "Name.",
-             "mode", "Yes", "String", "Mode."]  # fmt: skip
-    text = "\n\n".join(["Creating a Widget", "URI", "POST /v1/widgets", "Request Parameters",
-                        "Table 1 Request body parameters", *cells,
-                        "Note:", "1. The name must be unique.", "2. The mode stays.",
-                        "Response Parameters", "Table 2 Response body parameters",
-                        "Parameter", "Type", "Description", "id", "String", "ID."])  # fmt: skip
-    page = read_document(text.encode(), "create.txt")
+    page = _copied_request(
+        ("name", "Yes", "String", "Name."), ("mode", "Yes", "String", "Mode."),
+        after=("Note:", "1. The name must be unique.", "2. The mode stays.",
+               "Response Parameters", "Table 2 Response body parameters",
+               "Parameter", "Type", "Description", "id", "String", "ID."),
+    )  # fmt: skip
     request, response = page.tables()
     assert [row[0].text for row in request.rows] == ["name", "mode"]
     assert [row[0].text for row in response.rows] == ["id"]
@@ -244,14 +247,10 @@ def test_a_last_row_named_remark_a_conditional_mandatory_cell_and_a_status_descr
     """Rows, not notes or breaks: a field named `remark` (a note opens with "Note:"), a
     Mandatory cell "Only for HTTPS listeners" (a condition, not a cell out of step) and a
     description that opens with "Status code:"."""
-    cells = ["Parameter", "Mandatory", "Type", "Description",
-             "name", "Yes", "String", "Name.",
-             "cert", "Only for HTTPS listeners", "String", "Certificate.",
-             "state", "No", "String", "Status code: the state's code.",
-             "remark", "No", "String", "A remark."]  # fmt: skip
-    text = "\n\n".join(["Creating a Widget", "URI", "POST /v1/widgets", "Request Parameters",
-                        "Table 1 Request body parameters", *cells])  # fmt: skip
-    page = read_document(text.encode(), "create.txt")
+    page = _copied_request(("name", "Yes", "String", "Name."),
+                           ("cert", "Only for HTTPS listeners", "String", "Certificate."),
+                           ("state", "No", "String", "Status code: the state's code."),
+                           ("remark", "No", "String", "A remark."))  # fmt: skip
     (table,) = page.tables()
     assert [row[0].text for row in table.rows] == ["name", "cert", "state", "remark"]
     assert not page.notes
@@ -260,14 +259,12 @@ def test_a_last_row_named_remark_a_conditional_mandatory_cell_and_a_status_descr
 def test_a_field_named_like_a_heading_is_a_row_when_a_row_follows_from_it() -> None:
     """ "description" then "No": a field, not the heading "Description" (it ended the table
     there and lost every later row without a word); "Status Codes" still ends it."""
-    cells = ["Parameter", "Mandatory", "Type", "Description",
-             "name", "Yes", "String", "Name.",
-             "description", "No", "String", "Description of the widget.",
-             "size", "No", "Integer", "Size."]  # fmt: skip
-    text = "\n\n".join(["Creating a Widget", "URI", "POST /v1/widgets", "Request Parameters",
-                        "Table 1 Request body parameters", *cells, "Status Codes",
-                        "Status Code", "Description", "200", "OK"])  # fmt: skip
-    page = read_document(text.encode(), "create.txt")
+    page = _copied_request(
+        ("name", "Yes", "String", "Name."),
+        ("description", "No", "String", "Description of the widget."),
+        ("size", "No", "Integer", "Size."),
+        after=("Status Codes", "Status Code", "Description", "200", "OK"),
+    )
     request, codes = page.tables()
     assert [row[0].text for row in request.rows] == ["name", "description", "size"]
     assert [row[0].text for row in codes.rows] == ["200"]
@@ -277,14 +274,10 @@ def test_a_mandatory_cell_that_is_no_yes_or_no_shows_a_row_out_of_step() -> None
     """A cell spanning two rows copies once: "alias" then "Widget alias." where the yes or
     no should be. The rows from there are reported and cut, never read shifted (fields
     named "Integer" and "String")."""
-    cells = ["Parameter", "Mandatory", "Type", "Description",
-             "name", "Yes", "String", "Name.",
-             "alias", "Widget alias.",
-             "size", "No", "Integer", "Size.",
-             "color", "No", "String", "Color."]  # fmt: skip
-    text = "\n\n".join(["Creating a Widget", "URI", "POST /v1/widgets", "Request Parameters",
-                        "Table 1 Request body parameters", *cells])  # fmt: skip
-    page = read_document(text.encode(), "create.txt")
+    page = _copied_request(("name", "Yes", "String", "Name."),
+                           ("alias", "Widget alias."),
+                           ("size", "No", "Integer", "Size."),
+                           ("color", "No", "String", "Color."))  # fmt: skip
     (table,) = page.tables()
     assert not {row[0].text for row in table.rows} & {"Integer", "String"}
     assert any("out of step" in note and "'alias'" in note for note in page.notes)
