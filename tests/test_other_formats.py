@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 from typing import Any
@@ -332,3 +333,48 @@ def test_an_rst_superscript_reads_as_in_html() -> None:
     assert table.rows[0][0].text == "size^1"
     said = [b.body.text for s in page.sections for b in s.blocks if isinstance(b, Paragraph)]
     assert said == ["The most is 2^63 - 1."]
+
+
+# A grid table whose lines are ASCII, or hold combining marks (e\u0301) or wide characters.
+_MIXED_TABLE = """Title
+=====
+
++-----------+-----------+--------------------+
+| Parameter | Mandatory | Description        |
++===========+===========+====================+
+| name      | Yes       | Plain ASCII.       |
++-----------+-----------+--------------------+
+| cafe\u0301      | No        | A combining mark.  |
++-----------+-----------+--------------------+
+| 名称      | No        | Wide: 中文说明     |
++-----------+-----------+--------------------+
+"""
+_TREE = (
+    "import io, sys; from docutils.core import publish_doctree; "
+    "from doc2openapi.scraper.readers.rst import SETTINGS; "
+    "print(publish_doctree(sys.stdin.read(), settings_overrides={**SETTINGS, "
+    "'warning_stream': io.StringIO()}).pformat(), end='')"
+)
+
+
+def test_the_docutils_ascii_shortcuts_leave_the_node_tree_as_docutils_builds_it() -> None:
+    """docutils as shipped (a fresh process, no shortcuts) and with the reader's shortcuts
+    give the same tree, for ASCII lines and for lines with combining or wide characters."""
+    import subprocess
+    import sys
+
+    from docutils.core import publish_doctree
+
+    from doc2openapi.scraper.readers import docutils_speed
+    from doc2openapi.scraper.readers.rst import SETTINGS
+
+    stock = subprocess.run(
+        [sys.executable, "-c", _TREE], input=_MIXED_TABLE, capture_output=True, text=True,
+        check=True, encoding="utf-8",
+    ).stdout  # fmt: skip
+    docutils_speed.install()
+    ours = publish_doctree(
+        _MIXED_TABLE, settings_overrides={**SETTINGS, "warning_stream": io.StringIO()}
+    ).pformat()
+    assert "名称" in stock and "Wide" in stock and "system_message" not in stock
+    assert ours == stock

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from doc2openapi.scraper.interpret.presence import presence
 from doc2openapi.scraper.interpret.row_paths import RowPaths
@@ -236,10 +237,18 @@ def body_fields(table: Table, located: bool) -> list[Field]:
 
 
 def read_fields(table: Table) -> list[Field]:
+    """The table's rows as fields (none if it has no name column)."""
+    return list(_read_fields(table))
+
+
+@lru_cache(maxsize=1024)
+def _read_fields(table: Table) -> tuple[Field, ...]:
+    """Cached: a page's tables are read again by each rule that asks about their fields
+    (linking, nesting, examples), and the answer depends on the table alone."""
     roles = column_roles(table)
     fields: list[Field] = []
     if "name" not in roles:
-        return fields  # not a field table after all (broken header): its caller reports it
+        return ()  # not a field table after all (broken header): its caller reports it
     optional_column = "required" in roles and _header_words(
         table.header[roles["required"]]
     ).lower() in ("optional", "is optional")  # "Optional (Yes/No)": yes means optional
@@ -278,7 +287,7 @@ def read_fields(table: Table) -> list[Field]:
                 deprecated=DEPRECATED.search(name_cell.replace(leaf, " ", 1)) is not None,
             )
         )
-    return fields
+    return tuple(fields)
 
 
 def row_names(table: Table) -> frozenset[str]:

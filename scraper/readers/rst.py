@@ -20,6 +20,8 @@ from docutils.parsers.rst.states import Inliner
 from docutils.utils import unescape
 
 from doc2openapi.scraper.page import Link, Page, PageBuilder, Text, TextCollector, squash
+from doc2openapi.scraper.readers import docutils_speed
+from doc2openapi.scraper.readers.rst_cells import inner_tables_of, pairs_of
 
 SETTINGS: dict[str, Any] = {
     "file_insertion_enabled": False,  # include, csv-table :file:/:url:, raw :file: read nothing
@@ -159,7 +161,7 @@ def rich_text(node: nodes.Node, inner_tables: dict[int, str] | None = None) -> T
                 continue
             if inner_tables and id(child) in inner_tables:
                 out.link(Link("", None, inner_tables[id(child)]))
-                for pair in _pairs(child):  # "SSD: Ultra-high I/O": readable in the text too
+                for pair in pairs_of(child):  # "SSD: Ultra-high I/O": readable in the text too
                     out.block(list_item=True)
                     out.text(pair)
                 out.block()
@@ -256,7 +258,8 @@ class _Walker:
         group = node.next_node(nodes.tgroup)
         if group is None:
             return
-        inner = {id(t): f"table-in-cell-{next(self.inner_count)}" for t in _inner_tables(node)}
+        inner_tables = inner_tables_of(node)
+        inner = {id(t): f"table-in-cell-{next(self.inner_count)}" for t in inner_tables}
         grid, header_rows = _grid(group, inner)
         rows = [tuple(c if c is not None else Text("") for c in r) for r in grid]
         if not rows:
@@ -264,7 +267,7 @@ class _Walker:
         header = rows[max(header_rows, 1) - 1]
         self.builder.table(caption, (*anchors, *_anchors(node)), tuple(c.text for c in header),
                            rows[max(header_rows, 1) :])  # fmt: skip
-        for inner_table in _inner_tables(node):
+        for inner_table in inner_tables:
             self.table(inner_table, inner[id(inner_table)])
 
 
@@ -311,36 +314,8 @@ def _row(
         col += cols_across
 
 
-def _inner_tables(table: nodes.table) -> list[nodes.table]:
-    """The tables inside `table`'s cells, not those inside them in turn, nor a table of one
-    column (a layout box around text)."""
-    return [inner for inner in table.findall(nodes.table, include_self=False)
-            if _table_above(inner) is table and _width(inner) >= 2]  # fmt: skip
-
-
-def _width(table: nodes.Node) -> int:
-    group = table.next_node(nodes.tgroup) if isinstance(table, nodes.Element) else None
-    return int(group.get("cols", 0)) if group is not None else 0
-
-
-def _pairs(table: nodes.Node) -> list[str]:
-    """A two-column table's body rows as "key: value" lines ("SSD: Ultra-high I/O"); none
-    for a wider table, whose rows the cell's link leads to."""
-    body = table.next_node(nodes.tbody) if isinstance(table, nodes.Element) else None
-    if _width(table) != 2 or body is None:
-        return []
-    rows = [[squash(entry.astext()) for entry in row.children] for row in body.children]
-    return [": ".join(cell for cell in row if cell) for row in rows if any(row)]
-
-
-def _table_above(node: nodes.Node) -> nodes.Node | None:
-    parent = node.parent
-    while parent is not None and not isinstance(parent, nodes.table):
-        parent = parent.parent
-    return parent
-
-
 def read_rst(text: str, source: str) -> Page:
+    docutils_speed.install()
     settings = {**SETTINGS, "warning_stream": io.StringIO()}
     doctree = publish_doctree(text, source_path=source, settings_overrides=settings)
     builder = PageBuilder(source)
