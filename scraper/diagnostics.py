@@ -114,12 +114,16 @@ KINDS: dict[str, Kind] = {
         "an example with no table for its body; the body's schema is what the examples show",
         "document the body",
     ),
-    "bad-example": Kind("warning", "an example block that is not valid JSON", "fix the example"),
+    "bad-example": Kind(
+        "warning",
+        "an example block that is not valid JSON (NaN and Infinity included)",
+        "fix the example",
+    ),
     "repaired-example": Kind(
         "warning",
         "an example with a mechanical slip, mended (a missing ',', a ',' after the last member, "
-        "a raw control character in a string, a key with spaces inside its quotes); the "
-        "mended example is used",
+        "a raw control character in a string, a key with spaces inside its quotes), or a key "
+        "given twice (its last value kept); the mended example is used",
         "fix the example",
     ),
     "no-responses": Kind(
@@ -131,7 +135,8 @@ KINDS: dict[str, Kind] = {
     "doc-defect:example": Kind(
         "warning",
         "an example its own schema rejects, or one that shows another object of the body "
-        "(one item of a list page); left out of the spec",
+        "(one item of a list page) or none of the fields its tables document (another call's "
+        "reply); left out of the spec",
         "fix either one",
     ),
     "doc-defect:undocumented-field": Kind(
@@ -183,8 +188,9 @@ KINDS: dict[str, Kind] = {
     ),
     "doc-defect:field-name": Kind(
         "warning",
-        "a field the table and its example name differently (a near miss); the example's name is "
-        "used",
+        "a field the table and its example name differently (a near miss, case included); the "
+        "example's name is used, unless it is the example's slip (a letter dropped, a case its "
+        "other keys do not use), which is named",
         "fix the table's name",
     ),
     "constraint:pattern": Kind(

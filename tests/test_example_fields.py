@@ -318,3 +318,116 @@ def test_the_places_of_a_body_are_bounded_where_shared_objects_fan_out() -> None
     } | {"L11": {"properties": {"id": {"type": "string"}}}}
     places = object_places({"$ref": "#/components/schemas/L0"}, components)
     assert "$.a.b.c" in places and len(places) <= MAX_VISITS
+
+
+def test_nan_and_infinity_are_no_json_and_a_key_given_twice_is_named() -> None:
+    """Python's parser reads NaN and Infinity; a spec keeping them would not load in a
+    strict JSON parser. A key given twice keeps its last value, as parsers do, and is said."""
+    with pytest.raises(NotJson, match="NaN is no JSON value"):
+        extract_json('{"ratio": NaN}')
+    with pytest.raises(NotJson, match="Infinity is no JSON value"):
+        extract_json('{"limit": -Infinity}')
+    found = extract_json('[{"size": 1, "size": "large"}, {"size": 2, "size": 3}]')
+    assert found.values == [[{"size": "large"}, {"size": 3}]]
+    assert found.repairs == ["the key 'size' given twice (its last value kept)"]
+
+
+def test_an_example_that_shows_none_of_the_documented_fields_teaches_the_body_nothing(
+    tmp_path: Path,
+) -> None:
+    """A walkthrough's reply to another call (`widgets`, `count`) on a page whose tables
+    document `name` and `group`: set aside and reported, not added as fields."""
+    _, body, found = _group_page(tmp_path, '{"widgets": [{"id": "a"}], "count": 1}')
+    (said,) = found["doc-defect:example"]
+    assert "$ shows none of the fields the tables document (count, widgets)" in said
+    assert set(body["properties"]) == {"id", "name", "status", "group"}
+    assert "doc-defect:undocumented-field" not in found
+
+
+def test_a_name_that_differs_in_case_goes_by_the_case_of_the_examples_other_keys(
+    tmp_path: Path,
+) -> None:
+    """`Name` in an example whose other keys are lower-case is the example's slip (the
+    table's `name` stays, reported); in an example whose keys are all capitalised, the
+    example's spelling is the wire name (as for any other near miss)."""
+    response = table(
+        "Table 1 Response body", RESPONSE_HEADER,
+        ("name", "String", "The name."), ("status", "String", "The status."),
+    )  # fmt: skip
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    _, body, found = _show_page(tmp_path / "a", response, '{"Name": "w", "status": "ok"}')
+    assert set(body["properties"]) == {"name", "status"}
+    (slip,) = found["doc-defect:field-name"]
+    assert "the example has $.Name, where the table names 'name'; the example's slip" in slip
+    capitalised = table(
+        "Table 1 Response body", RESPONSE_HEADER,
+        ("name", "String", "The name."), ("Status", "String", "The status."),
+    )  # fmt: skip
+    _, body, found = _show_page(tmp_path / "b", capitalised, '{"Name": "w", "Status": "ok"}')
+    assert set(body["properties"]) == {"Name", "Status"}
+    assert body["properties"]["Name"]["description"] == "The name."
+    assert any("the example 'Name'; the example's name is used" in r
+               for r in found["doc-defect:field-name"])  # fmt: skip
+
+
+def test_a_response_whose_examples_are_maps_of_the_documented_object_is_that_map(
+    tmp_path: Path,
+) -> None:
+    """The body's root keyed by ids, each value the object the table documents: a map of
+    it, reported, rather than ids taken for fields."""
+    response = table(
+        "Table 1 Response body", RESPONSE_HEADER,
+        ("name", "String", "The name."), ("size", "Integer", "The size."),
+    )  # fmt: skip
+    example = '{"4f1c2a": {"name": "a", "size": 1}, "9b8e7d": {"name": "b", "size": 2}}'
+    spec, body, found = _show_page(tmp_path, response, example)
+    assert set(body) >= {"type", "additionalProperties"} and "properties" not in body
+    assert set(resolve(spec, body["additionalProperties"])["properties"]) == {"name", "size"}
+    assert any("the examples are maps of the object the table documents" in r
+               for r in found["doc-defect:shape"])  # fmt: skip
+    assert "doc-defect:undocumented-field" not in found
+
+
+def test_what_a_response_example_teaches_a_table_the_request_shares_stays_the_responses(
+    tmp_path: Path,
+) -> None:
+    """One `spec` table linked from the request and from the response: the response's
+    example (a list where the table says a string, a field left out) changes the
+    response's object only; the request keeps its table, and its example stays valid.
+    Where the response example teaches nothing, both keep one component."""
+    spec_rows = table(
+        "Table 3 spec", HEADER,
+        ("colour", "Yes", "String", "Colour."), ("weight", "Yes", "Integer", "Weight."),
+        label="spec",
+    )  # fmt: skip
+
+    def scrape_with(response_example: str, folder: str) -> tuple[Any, Any]:
+        (tmp_path / folder).mkdir()
+        request = table(
+            "Table 2 Request body", HEADER, ("spec", "Yes", ":ref:`spec <spec>` object", "Spec.")
+        )
+        response = table(
+            "Table 4 Response body", RESPONSE_HEADER, ("spec", ":ref:`spec <spec>` object", "Spec.")
+        )
+        result = scrape_pages(tmp_path / folder, {"create.rst": page(
+            "Creating a Widget", ("URI", "POST /v1/widgets"),
+            ("Request Parameters", request + "\n" + spec_rows),
+            ("Response Parameters", response),
+            ("Example Request", '.. code-block::\n\n   {"spec": {"colour": "red", "weight": 2}}\n'),
+            ("Example Response", f".. code-block::\n\n   {response_example}\n"),
+        )})  # fmt: skip
+        op = operation(result.spec, "post", "/v1/widgets")
+        sent = resolve(result.spec, request_schema(result.spec, op)["properties"]["spec"])
+        got = resolve(result.spec, response_schema(result.spec, op, "200")["properties"]["spec"])
+        return (result, sent), got
+
+    (result, sent), got = scrape_with('{"spec": {"colour": ["red"]}}', "taught")
+    assert sent["required"] == ["colour", "weight"] and set(sent["properties"]) == {
+        "colour", "weight"
+    }  # fmt: skip
+    assert sent["properties"]["colour"]["type"] == "string"
+    assert got["properties"]["colour"]["type"] == "array" and got["required"] == ["colour"]
+    assert "doc-defect:example" not in kinds(result)  # the request's example still fits
+    (result, sent), got = scrape_with('{"spec": {"colour": "red", "weight": 2}}', "untaught")
+    assert sent is got  # one component, as before

@@ -32,7 +32,8 @@ def page_names(texts: list[str]) -> frozenset[str]:
 def near_miss(shown: str, documented: list[str]) -> str | None:
     """The one documented name the example's name is a near miss of (`dimension_name` for
     `dimension_names`, `statics` for `statistics`), if exactly one is close."""
-    close = [d for d in documented if SequenceMatcher(None, shown, d).ratio() >= 0.85]
+    low = shown.lower()  # "Name" for "name": a difference of case is a near miss too
+    close = [d for d in documented if SequenceMatcher(None, low, d.lower()).ratio() >= 0.85]
     return close[0] if len(close) == 1 else None
 
 
@@ -137,6 +138,7 @@ class _Adopter:
     added: dict[int, Schema] = field(default_factory=dict)  # schemas made here, by id
     fieldless: set[int] = field(default_factory=set)  # objects documented without fields
     messages: list[str] = field(default_factory=list)
+    slips: list[str] = field(default_factory=list)  # near misses of a documented name
 
     def value(self, schema: Schema, value: Json, where: str, depth: int) -> None:
         if depth > MAX_DEPTH:
@@ -193,8 +195,13 @@ class _Adopter:
                 "titled after it is its object"
             )
             return
-        if announce and (key in self.documented or near_miss(key, unshown)):
-            return  # documented at another level or spelled so: the example's slip
+        if announce and key in self.documented:
+            return  # documented at another level: the example's slip
+        if announce and (meant := near_miss(key, unshown)) is not None:
+            slip = f"the example has {path}, where the table names {meant!r}; the example's slip"
+            if slip not in self.slips:
+                self.slips.append(slip)
+            return
         made = properties[key] = _value_schema(item) | {"description": SHOWN_ONLY}
         self.added[id(made)] = made
         if announce:
@@ -242,3 +249,5 @@ def adopt_example_fields(
         yield Diagnostic(
             op.source, "doc-defect:undocumented-field", f"{op.operation_id} {label}: {message}"
         )
+    for slip in adopter.slips:
+        yield Diagnostic(op.source, "doc-defect:field-name", f"{op.operation_id} {label}: {slip}")

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from doc2openapi.scraper.model import Example, Json
@@ -65,7 +67,10 @@ def _decode(body: str) -> tuple[Json, int, list[str]]:
     shift, strict = 0, True
     while True:
         try:
-            value, end = json.JSONDecoder(strict=strict).raw_decode(body)
+            decoder = json.JSONDecoder(
+                strict=strict, parse_constant=_no_constant, object_pairs_hook=_members(repairs)
+            )
+            value, end = decoder.raw_decode(body)
             return value, end - shift, repairs
         except json.JSONDecodeError as err:
             failure = NotJson(f"{err.msg} at line {err.lineno} column {err.colno}")
@@ -81,6 +86,29 @@ def _decode(body: str) -> tuple[Json, int, list[str]]:
             body, what, added = mended
             shift += added
             repairs.append(f"{what} at line {err.lineno} column {err.colno}")
+
+
+def _no_constant(name: str) -> Json:
+    """NaN and Infinity: Python reads them, JSON has no such values (a spec that kept them
+    would not load in a strict JSON parser)."""
+    raise NotJson(f"{name} is no JSON value")
+
+
+def _members(repairs: list[str]) -> Callable[[list[tuple[str, Json]]], dict[str, Json]]:
+    """An object's members; a key given twice keeps its last value, as JSON parsers do,
+    and is named among the repairs (the first value is lost, and may have been meant)."""
+
+    def members(pairs: list[tuple[str, Json]]) -> dict[str, Json]:
+        value = dict(pairs)
+        if len(value) < len(pairs):
+            given = Counter(key for key, _ in pairs)
+            for key in (key for key, times in given.items() if times > 1):
+                repair = f"the key {key!r} given twice (its last value kept)"
+                if repair not in repairs:  # once, however many items have it
+                    repairs.append(repair)
+        return value
+
+    return members
 
 
 def _trim_keys(value: Json, repairs: list[str]) -> Json:

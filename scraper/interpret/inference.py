@@ -1,8 +1,8 @@
 """Learn from a page's own examples what its tables leave unsaid, and say so in the report.
 
 - Types: a field from a table without a Type column takes the JSON type of its example value.
-- Wrapper keys: tables often describe `{...}` while the example sends `{"server": {...}}`;
-  the body schema then gains that one wrapping property.
+- The body's root: a wrapper key, a list or a map the examples show around the documented
+  object (root_shapes.py).
 - Null: a typed field whose example value is null is marked nullable.
 - Shape: the nesting the example shows around a documented object (example_shapes.py).
 
@@ -25,8 +25,10 @@ from doc2openapi.scraper.interpret.example_fields import (
     walk_example,
 )
 from doc2openapi.scraper.interpret.example_levels import set_aside_other_objects
-from doc2openapi.scraper.interpret.example_shapes import adopt_example_shape, fits
+from doc2openapi.scraper.interpret.example_shapes import adopt_example_shape
 from doc2openapi.scraper.interpret.nesting import nest_dotted_keys, nest_flat_table
+from doc2openapi.scraper.interpret.root_shapes import reshape_root
+from doc2openapi.scraper.interpret.shared_objects import detach_shared, reattach_unchanged
 from doc2openapi.scraper.model import SOURCE_KEY, Body, Diagnostic, Json, Operation, Schema
 from doc2openapi.scraper.tree import resolve
 
@@ -86,35 +88,6 @@ def _untyped_items(prop: Schema, schemas: dict[str, Schema], value: Json) -> Sch
     return items if len(kinds) == 1 and kinds <= {str, int, float, bool, dict} else None
 
 
-def _wrap(body: Body, op: Operation, source: str, label: str) -> Diagnostic | None:
-    """Wrap the body schema in the one key every example uses, when the tables omit it."""
-    key = _wrapper_key([ex.value for ex in body.examples])
-    if key is None:
-        return None
-    properties = resolve(body.schema, op.schemas).get("properties", {})
-    inner = body.examples[0].value[key]
-    listed = isinstance(inner, list)  # {"networks": [{...}, ...]}: a list of documented objects
-    sample = inner[0] if listed and inner else inner
-    if key in properties or not properties or not fits(sample, properties):
-        return None
-    wrapped = {"type": "array", "items": body.schema} if listed else body.schema
-    body.schema = {"type": "object", "properties": {key: wrapped}, "required": [key]}
-    return Diagnostic(
-        source,
-        "inferred:wrapper",
-        f"{op.operation_id} {label}: the example wraps the documented "
-        f"{'objects in a list' if listed else 'fields'} in {key!r}",
-    )
-
-
-def _wrapper_key(values: list[Json]) -> str | None:
-    """The key of every example when each is an object of that one key (`{"server": {..}}`)."""
-    if not values or not all(isinstance(v, dict) and len(v) == 1 for v in values):
-        return None
-    keys = {next(iter(v)) for v in values}
-    return keys.pop() if len(keys) == 1 else None
-
-
 def _objects(body: Body, value: Json, schemas: dict[str, Schema]) -> Iterator[ExampleObject]:
     """(path, example object, object schema) for every documented object in the example,
     list items as `[]`, the first 20 of each list."""
@@ -124,17 +97,30 @@ def _objects(body: Body, value: Json, schemas: dict[str, Schema]) -> Iterator[Ex
 NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
 
-def _example_spelling_wins(shown: str, documented: str, vocabulary: frozenset[str]) -> bool:
+def _example_spelling_wins(
+    shown: str, documented: str, vocabulary: frozenset[str], siblings: set[str]
+) -> bool:
     """Which of two spellings of one field to believe. A plural slip goes to the example
     (`versions` documented, `version` on the wire). A letter the example drops
-    (`update_at` for `updated_at`) is the example's typo. Otherwise the example wins when
-    every word of its spelling occurs in the page's own prose and tables."""
+    (`update_at` for `updated_at`) is the example's typo. Spellings that differ in case only
+    (`Name`, `name`) go to the one written in the case the example's other keys are.
+    Otherwise the example wins when every word of its spelling occurs in the page's own
+    prose and tables."""
     if shown + "s" == documented or documented + "s" == shown:
         return True
+    if shown.lower() == documented.lower():
+        styles = [_case_style(key) for key in siblings]
+        return styles.count(_case_style(shown)) >= styles.count(_case_style(documented))
     if len(shown) + 1 == len(documented) and SequenceMatcher(None, shown, documented).ratio() > 0.9:
         return False
     words = [w.lower() for w in NAME_WORDS.findall(shown)]
     return bool(words) and all(w in vocabulary for w in words)
+
+
+def _case_style(name: str) -> tuple[bool, bool]:
+    """Whether a name starts upper-case, and whether it has capitals after: `name`,
+    `Name`, `userId` and `UserId` are four styles."""
+    return name[:1].isupper(), any(c.isupper() for c in name[1:])
 
 
 def _rename_to_example(
@@ -147,7 +133,8 @@ def _rename_to_example(
     renames = []
     for key in sorted(k for k in shown_keys if k not in properties):
         documented = near_miss(key, unshown)
-        if documented is None or not _example_spelling_wins(key, documented, vocabulary):
+        siblings = shown_keys - {key}
+        if documented is None or not _example_spelling_wins(key, documented, vocabulary, siblings):
             continue
         target["properties"] = properties = {
             (key if name == documented else name): prop for name, prop in properties.items()
@@ -175,45 +162,6 @@ def _rename_fields(body: Body, op: Operation, vocabulary: frozenset[str]) -> lis
                 f"{shown!r}; the example's name is used"
             )
     return messages
-
-
-def _unwrap_root_array(body: Body, op: Operation, label: str) -> Diagnostic | None:
-    """A table with one array row ("LTSAgencyAccessConfigInfoList | Array of X") whose
-    every example is a bare JSON list: the row names the list, and the body is the list."""
-    values = [ex.value for ex in body.examples]
-    if not values or not all(isinstance(v, list) for v in values):
-        return None
-    properties = resolve(body.schema, op.schemas).get("properties") or {}
-    if len(properties) != 1:
-        return None
-    name, prop = next(iter(properties.items()))
-    inner = resolve(prop, op.schemas)
-    if inner.get("type") != "array":
-        return None
-    body.schema = {k: v for k, v in inner.items() if k != SOURCE_KEY}
-    return Diagnostic(
-        op.source,
-        "inferred:root-array",
-        f"{op.operation_id} {label}: the examples are lists; the one row {name!r} is the list",
-    )
-
-
-def _list_of_documented(body: Body, op: Operation, label: str) -> Diagnostic | None:
-    """A table of one object's fields whose every example is a list of such objects
-    (classic ELB's listener list): the body is that list, as captured from the live API."""
-    values = [ex.value for ex in body.examples]
-    properties = resolve(body.schema, op.schemas).get("properties") or {}
-    if not values or not properties:
-        return None
-    if not all(isinstance(v, list) and v and all(fits(i, properties) for i in v) for v in values):
-        return None
-    body.schema = {"type": "array", "items": body.schema}
-    return Diagnostic(
-        op.source,
-        "inferred:root-array",
-        f"{op.operation_id} {label}: the examples are lists of the object the table "
-        "documents; the body is that list",
-    )
 
 
 def _learn_field(prop: Schema, value: Json, schemas: dict[str, Schema]) -> tuple[str, str] | None:
@@ -261,35 +209,48 @@ def refine_with_examples(
     for label, body in op.bodies():
         if not body.examples:
             continue
-        for reshaped in (
-            _wrap(body, op, op.source, label),
-            _unwrap_root_array(body, op, label) or _list_of_documented(body, op, label),
-            nest_flat_table(body, op, label),
-            nest_dotted_keys(body, op, label),
+        copies = detach_shared(body, op, label)  # what this side's examples teach is its own
+        diagnostics += _refine_body(body, op, label, vocabulary, names, titled)
+        reattach_unchanged(body, op, copies)
+    return diagnostics
+
+
+def _refine_body(
+    body: Body,
+    op: Operation,
+    label: str,
+    vocabulary: frozenset[str],
+    names: frozenset[str],
+    titled: TitledTable,
+) -> list[Diagnostic]:
+    """What one body's examples teach its schema, applied; the diagnostics saying so."""
+    diagnostics: list[Diagnostic] = []
+    for reshaped in (
+        *reshape_root(body, op, label),
+        nest_flat_table(body, op, label),
+        nest_dotted_keys(body, op, label),
+    ):
+        if reshaped is not None:
+            diagnostics.append(reshaped)
+    diagnostics += set_aside_other_objects(body, op, label)  # before they teach anything
+    for message in _rename_fields(body, op, vocabulary):
+        diagnostics.append(
+            Diagnostic(op.source, "doc-defect:field-name", f"{op.operation_id} {label}: {message}")
+        )
+    for example in body.examples:
+        for path, _parent, prop, _name, value in walk_example(
+            body.schema, example.value, op.schemas, "$"
         ):
-            if reshaped is not None:
-                diagnostics.append(reshaped)
-        diagnostics += set_aside_other_objects(body, op, label)  # before they teach anything
-        for message in _rename_fields(body, op, vocabulary):
-            diagnostics.append(
-                Diagnostic(
-                    op.source, "doc-defect:field-name", f"{op.operation_id} {label}: {message}"
+            if (learnt := _learn_field(prop, value, op.schemas)) is not None:
+                kind, what = learnt
+                diagnostics.append(
+                    Diagnostic(op.source, kind, f"{op.operation_id} {label}: {path}{what}")
                 )
-            )
-        for example in body.examples:
-            for path, _parent, prop, _name, value in walk_example(
-                body.schema, example.value, op.schemas, "$"
-            ):
-                if (learnt := _learn_field(prop, value, op.schemas)) is not None:
-                    kind, what = learnt
-                    diagnostics.append(
-                        Diagnostic(op.source, kind, f"{op.operation_id} {label}: {path}{what}")
-                    )
-        diagnostics += [  # before the example's own fields join: only the tables' count
-            Diagnostic(op.source, "doc-defect:mandatory", f"{op.operation_id} {label}: {m}")
-            for m in _relax_required(body, op)
-        ]
-        diagnostics += adopt_example_fields(body, op, label, names, titled)
+    diagnostics += [  # before the example's own fields join: only the tables' count
+        Diagnostic(op.source, "doc-defect:mandatory", f"{op.operation_id} {label}: {m}")
+        for m in _relax_required(body, op)
+    ]
+    diagnostics += adopt_example_fields(body, op, label, names, titled)
     return diagnostics
 
 

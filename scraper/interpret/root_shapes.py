@@ -1,0 +1,117 @@
+"""The shape of a body's root as its examples show it, where the tables document the object
+inside: a wrapper key (tables describe `{...}`, the example sends `{"server": {...}}`), a
+list of the objects (classic ELB's listener list) or a map of them keyed by data (ids).
+
+Examples are captured from the live API, so their shape wins; each change is reported.
+"""
+
+from __future__ import annotations
+
+from doc2openapi.scraper.interpret.example_shapes import fits
+from doc2openapi.scraper.model import SOURCE_KEY, Body, Diagnostic, Json, Operation, Schema
+from doc2openapi.scraper.tree import resolve
+
+
+def reshape_root(body: Body, op: Operation, label: str) -> list[Diagnostic]:
+    """Each reshaping of the body's root that its examples call for, applied and reported."""
+    found = [
+        _wrap(body, op, op.source, label),
+        _unwrap_root_array(body, op, label)
+        or _list_of_documented(body, op, label)
+        or _map_of_documented(body, op, label),
+    ]
+    return [diagnostic for diagnostic in found if diagnostic is not None]
+
+
+def _wrap(body: Body, op: Operation, source: str, label: str) -> Diagnostic | None:
+    """Wrap the body schema in the one key every example uses, when the tables omit it."""
+    key = _wrapper_key([ex.value for ex in body.examples])
+    if key is None:
+        return None
+    properties = resolve(body.schema, op.schemas).get("properties", {})
+    inner = body.examples[0].value[key]
+    listed = isinstance(inner, list)  # {"networks": [{...}, ...]}: a list of documented objects
+    sample = inner[0] if listed and inner else inner
+    if key in properties or not properties or not fits(sample, properties):
+        return None
+    wrapped = {"type": "array", "items": body.schema} if listed else body.schema
+    body.schema = {"type": "object", "properties": {key: wrapped}, "required": [key]}
+    return Diagnostic(
+        source,
+        "inferred:wrapper",
+        f"{op.operation_id} {label}: the example wraps the documented "
+        f"{'objects in a list' if listed else 'fields'} in {key!r}",
+    )
+
+
+def _wrapper_key(values: list[Json]) -> str | None:
+    """The key of every example when each is an object of that one key (`{"server": {..}}`)."""
+    if not values or not all(isinstance(v, dict) and len(v) == 1 for v in values):
+        return None
+    keys = {next(iter(v)) for v in values}
+    return keys.pop() if len(keys) == 1 else None
+
+
+def _unwrap_root_array(body: Body, op: Operation, label: str) -> Diagnostic | None:
+    """A table with one array row ("LTSAgencyAccessConfigInfoList | Array of X") whose
+    every example is a bare JSON list: the row names the list, and the body is the list."""
+    values = [ex.value for ex in body.examples]
+    if not values or not all(isinstance(v, list) for v in values):
+        return None
+    properties = resolve(body.schema, op.schemas).get("properties") or {}
+    if len(properties) != 1:
+        return None
+    name, prop = next(iter(properties.items()))
+    inner = resolve(prop, op.schemas)
+    if inner.get("type") != "array":
+        return None
+    body.schema = {k: v for k, v in inner.items() if k != SOURCE_KEY}
+    return Diagnostic(
+        op.source,
+        "inferred:root-array",
+        f"{op.operation_id} {label}: the examples are lists; the one row {name!r} is the list",
+    )
+
+
+def _list_of_documented(body: Body, op: Operation, label: str) -> Diagnostic | None:
+    """A table of one object's fields whose every example is a list of such objects
+    (classic ELB's listener list): the body is that list, as captured from the live API."""
+    values = [ex.value for ex in body.examples]
+    properties = resolve(body.schema, op.schemas).get("properties") or {}
+    if not values or not properties:
+        return None
+    if not all(isinstance(v, list) and v and all(fits(i, properties) for i in v) for v in values):
+        return None
+    body.schema = {"type": "array", "items": body.schema}
+    return Diagnostic(
+        op.source,
+        "inferred:root-array",
+        f"{op.operation_id} {label}: the examples are lists of the object the table "
+        "documents; the body is that list",
+    )
+
+
+def _map_of_documented(body: Body, op: Operation, label: str) -> Diagnostic | None:
+    """A table of one object's fields whose every example is an object keyed by data (ids,
+    names), none of its keys a field, each value such an object: the body is a map of them."""
+    values = [ex.value for ex in body.examples]
+    properties = resolve(body.schema, op.schemas).get("properties") or {}
+    if not values or not properties or not all(_maps(v, properties) for v in values):
+        return None
+    body.schema = {"type": "object", "additionalProperties": body.schema}
+    return Diagnostic(
+        op.source,
+        "doc-defect:shape",
+        f"{op.operation_id} {label}: the examples are maps of the object the table documents, "
+        "keyed by data; the body is that map",
+    )
+
+
+def _maps(value: Json, properties: dict[str, Schema]) -> bool:
+    """An object of two keys or more, none a documented field, each value fitting them."""
+    return (
+        isinstance(value, dict)
+        and len(value) >= 2
+        and not any(key in properties for key in value)
+        and all(fits(member, properties) for member in value.values())
+    )
