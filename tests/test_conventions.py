@@ -1238,7 +1238,11 @@ def test_a_field_the_example_names_differently_goes_by_evidence(tmp_path: Path) 
     # A plural slip in the table goes to the example; a letter the example drops does not.
     assert set(body["properties"]) == {"version", "updated_at"}
     renamed = kinds(result)["doc-defect:field-name"]
-    assert len(renamed) == 1 and "'versions'" in renamed[0]
+    assert len(renamed) == 2
+    assert any("'versions', the example 'version'; the example's name is used" in r
+               for r in renamed)  # fmt: skip
+    assert any("$.update_at, where the table names 'updated_at'; the example's slip" in r
+               for r in renamed)  # fmt: skip
     assert any("update_at" in r for r in kinds(result)["doc-defect:undocumented-field"])
 
 
