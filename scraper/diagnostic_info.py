@@ -81,8 +81,15 @@ INFO_KINDS: dict[str, Kind] = {
     ),
     "error-example": Kind(
         "info",
-        "an error reply shown among a success response's examples; left out of that response",
+        "an error reply shown among a success response's examples, or labelled as one where no "
+        "error status takes it; left out of that response",
         "label it as an error example",
+    ),
+    "unused-example": Kind(
+        "info",
+        "an example block no body takes: a response shown while explaining the request (often "
+        "another call's), labelled so or as an HTTP message; left out",
+        "move it to the response's examples",
     ),
     "inferred:alternatives": Kind(
         "info",

@@ -108,3 +108,54 @@ def test_a_label_naming_neither_body_keeps_the_side_the_last_label_named(tmp_pat
     assert [e["value"] for e in sent.values()] == [{"action": "filter"}]
     shown = op["responses"]["200"]["content"]["application/json"]["examples"]
     assert [e["value"] for e in shown.values()] == [{"total": 3}]
+
+
+def test_example_blocks_left_out_are_said_xml_error_labels_and_responses_under_the_request(
+    tmp_path: Path,
+) -> None:
+    """Blocks no body takes were dropped without a word: an XML body on a page whose bodies
+    are JSON, a block labelled as an error reply, a response shown under the Request."""
+    request = "\n".join([
+        table("Table 1 Request parameters", HEADER, ("name", "Yes", "String", "Name.")),
+        "-  Example response", "", _block('{"id": "t-0"}'),
+    ])  # fmt: skip
+    response = table("Table 2 Response parameters", RESPONSE_HEADER, ("id", "String", "ID."))
+    samples = "\n".join([
+        "Example request", "", ".. code-block:: xml\n\n   <widget><name>a</name></widget>\n",
+        "Failed response", "", _block('{"error_code": "T.001", "error_msg": "bad"}'),
+    ])  # fmt: skip
+    result = scrape_pages(tmp_path, {"create.rst": page(
+        "Creating a Widget", ("URI", "POST /v1/widgets"), ("Request", request),
+        ("Response", response), ("Examples", samples),
+    )})  # fmt: skip
+    found = kinds(result)
+    assert found["bad-example"] == [
+        "example in 'Examples': an XML body, where the page's bodies are JSON; not read"
+    ]
+    assert found["unused-example"] == [
+        "a response in 'Request' ('Example response'); left out of the bodies"
+    ]
+    assert found["error-example"] == [
+        "an error reply in 'Examples' ('Failed response'); left out of the bodies"
+    ]
+
+
+def test_a_request_example_whose_label_names_a_response_resource_or_a_failure_is_kept(
+    tmp_path: Path,
+) -> None:
+    """APIG's request examples are labelled "Creating a response for an API group" (the
+    resource is a gateway response); DMS's "Deleting all instances that fail to be
+    created:". Both were dropped, as a response and as an error reply."""
+    request = "\n".join([
+        table("Table 1 Request parameters", HEADER, ("name", "Yes", "String", "Name.")),
+        "-  Deleting all widgets that fail to be created:", "", _block('{"name": "a"}'),
+    ])  # fmt: skip
+    examples = "Creating a response for an API group\n\n" + _block('{"name": "b"}')
+    result = scrape_pages(tmp_path, {"create.rst": page(
+        "Creating a Widget", ("URI", "POST /v1/widgets"), ("Request", request),
+        ("Example Requests", examples),
+    )})  # fmt: skip
+    sent = operation(result.spec, "post", "/v1/widgets")["requestBody"]["content"]
+    values = [e["value"] for e in sent["application/json"]["examples"].values()]
+    assert values == [{"name": "a"}, {"name": "b"}]
+    assert "unused-example" not in kinds(result) and "error-example" not in kinds(result)

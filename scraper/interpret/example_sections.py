@@ -25,6 +25,13 @@ ERROR_MARKERS = frozenset({"error", "error_code", "error_msg", "errorcode", "err
 PART_LABEL = re.compile(r"(?:example\s+)?(?:request|response)(?:\s+(?:example|body))?\s*:?", re.I)
 REPLY_WORDS = ("returned", "result")  # "The returned result is as follows"
 ERROR_LABELS = ("fail", "error", "abnormal")  # words that label an example as an error reply
+# "Example response", "Sample responses", "Response example", "Response:"; not "Creating a
+# response for an API group" (APIG's request examples name the resource they create)
+RESPONSE_LABEL = re.compile(
+    r"\b(?:example|sample)s?\s+responses?\b|\bresponses?\s+(?:example|sample|body)|^\W*responses?\b",
+    re.I,
+)
+XML_BODY = re.compile(r"<\?xml\b|</[A-Za-z_][\w.:-]*\s*>")  # "<?xml ...", a closing tag
 
 
 @dataclass
@@ -100,13 +107,15 @@ def read_body_code_block(
 ) -> None:
     """A code block inside a Request or Response section (DNS, DDS, VPN put their examples
     there, under a label such as "Example response"): an example of that section's body,
-    unless its label says it is an error. Under Response the section decides: a label that
-    says "a request example" there is the slip, not the placement. Under Request, a block
-    labelled as a response is left out, as in an example section."""
+    unless its label says it is an error reply (under Response: a request body is no error
+    reply, "Deleting all instances that fail to be created"). Under Response the section
+    decides: a label that says "a request example" there is the slip, not the placement.
+    Under Request, a block labelled as a response is left out, as in an example section."""
     block = _as_written(block)
     if roled.role == "request":
         read_request_line(block, ctx.draft)
-    if any(word in label.lower() for word in ERROR_LABELS):
+    if roled.role == "response" and _error_label(label):
+        _left_out(ctx, roled.section.title, label, "an error reply")
         return  # an error body: no documented schema to hold it
     role: Role = "example-request" if roled.role == "request" else "example-response"
     _read_code_block(ctx, RoledSection(role, roled.section), _ExampleWalk(label, status), block)
@@ -129,6 +138,7 @@ def _read_code_block(
         )
     if (shown := HTTP_STATUS_LINE.match(block.text)) is not None:  # "HTTP/1.1 202 Accepted"
         if roled.role == "example-request":
+            _left_out(ctx, roled.section.title, shown.group(0).strip(), "a response")
             return  # a response shown while explaining the request
         walk.status, walk.side, walk.after_request_line = shown.group(1), "response", False
     request_line = REQUEST_LINE.match(block.text) is not None
@@ -138,6 +148,7 @@ def _read_code_block(
         walk.side = "request"  # a block of only "POST /v2.0/...": its body follows
     kind = _example_kind(roled.role, walk.label.lower(), is_request)
     if not values or kind is None:
+        _unread(ctx, roled.section.title, walk.label, block, bool(values))
         return
     examples = _as_examples(ctx.page, block, walk.label, values)
     if kind == "example-request":
@@ -146,14 +157,40 @@ def _read_code_block(
         _add_response_examples(ctx, roled.section.title, walk.status, examples)
 
 
+def _unread(ctx: PageContext, title: str, label: str, block: CodeBlock, json: bool) -> None:
+    """Why a block gives no example, where it is worth saying: a JSON value a rule left out
+    (an error reply, a response under the request), or an XML body (not read)."""
+    if json:
+        _left_out(ctx, title, label, "an error reply" if _error_label(label) else "a response")
+    elif XML_BODY.search(block.text):
+        ctx.builder.diagnose(
+            "bad-example", f"example in {title!r}: an XML body, where the page's bodies are JSON; "
+            "not read",
+        )  # fmt: skip
+
+
+def _left_out(ctx: PageContext, title: str, label: str, what: str) -> None:
+    """Say that a block was left out by rule: an error reply (no documented schema holds it)
+    or a response shown while explaining the request (often another call's)."""
+    kind = "error-example" if what == "an error reply" else "unused-example"
+    shown = " ".join(label.split())[:80]
+    ctx.builder.diagnose(
+        kind, f"{what} in {title!r}{f' ({shown!r})' if shown else ''}; left out of the bodies"
+    )
+
+
+def _error_label(label: str) -> bool:
+    return any(word in label.lower() for word in ERROR_LABELS)
+
+
 def _example_kind(role: str, label: str, is_request: bool) -> str | None:
     """The role the block's example plays ("example-request", "example-response"), or None
     for a block to leave out."""
-    if role == "example-request" and "response" in label and "request" not in label:
+    if role == "example-request" and RESPONSE_LABEL.search(label) and "request" not in label:
         return None  # a response shown while explaining the request (often another API's)
     if role != "examples":
         return role
-    if any(w in label for w in ERROR_LABELS):
+    if _error_label(label) and not is_request:
         return None  # an error body: no documented schema to hold it
     return "example-request" if is_request else "example-response"
 
