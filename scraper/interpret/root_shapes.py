@@ -16,9 +16,7 @@ def reshape_root(body: Body, op: Operation, label: str) -> list[Diagnostic]:
     """Each reshaping of the body's root that its examples call for, applied and reported."""
     found = [
         _wrap(body, op, op.source, label),
-        _unwrap_root_array(body, op, label)
-        or _list_of_documented(body, op, label)
-        or _map_of_documented(body, op, label),
+        _unwrap_root_array(body, op, label) or _collection_of_documented(body, op, label),
     ]
     return [diagnostic for diagnostic in found if diagnostic is not None]
 
@@ -73,38 +71,26 @@ def _unwrap_root_array(body: Body, op: Operation, label: str) -> Diagnostic | No
     )
 
 
-def _list_of_documented(body: Body, op: Operation, label: str) -> Diagnostic | None:
+def _collection_of_documented(body: Body, op: Operation, label: str) -> Diagnostic | None:
     """A table of one object's fields whose every example is a list of such objects
-    (classic ELB's listener list): the body is that list, as captured from the live API."""
+    (classic ELB's listener list), or an object keyed by data (ids, names) whose values are
+    such objects: the body is that list or map, as captured from the live API."""
     values = [ex.value for ex in body.examples]
     properties = resolve(body.schema, op.schemas).get("properties") or {}
     if not values or not properties:
         return None
-    if not all(isinstance(v, list) and v and all(fits(i, properties) for i in v) for v in values):
+    if all(isinstance(v, list) and v and all(fits(i, properties) for i in v) for v in values):
+        body.schema = {"type": "array", "items": body.schema}
+        kind, shape = "inferred:root-array", "lists of the object the table documents"
+    elif all(_maps(v, properties) for v in values):
+        body.schema = {"type": "object", "additionalProperties": body.schema}
+        kind, shape = "doc-defect:shape", "maps of the object the table documents, keyed by data"
+    else:
         return None
-    body.schema = {"type": "array", "items": body.schema}
     return Diagnostic(
-        op.source,
-        "inferred:root-array",
-        f"{op.operation_id} {label}: the examples are lists of the object the table "
-        "documents; the body is that list",
-    )
-
-
-def _map_of_documented(body: Body, op: Operation, label: str) -> Diagnostic | None:
-    """A table of one object's fields whose every example is an object keyed by data (ids,
-    names), none of its keys a field, each value such an object: the body is a map of them."""
-    values = [ex.value for ex in body.examples]
-    properties = resolve(body.schema, op.schemas).get("properties") or {}
-    if not values or not properties or not all(_maps(v, properties) for v in values):
-        return None
-    body.schema = {"type": "object", "additionalProperties": body.schema}
-    return Diagnostic(
-        op.source,
-        "doc-defect:shape",
-        f"{op.operation_id} {label}: the examples are maps of the object the table documents, "
-        "keyed by data; the body is that map",
-    )
+        op.source, kind, f"{op.operation_id} {label}: the examples are {shape}; the body is that "
+        f"{'list' if kind == 'inferred:root-array' else 'map'}",
+    )  # fmt: skip
 
 
 def _maps(value: Json, properties: dict[str, Schema]) -> bool:
