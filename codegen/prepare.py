@@ -11,7 +11,7 @@ from doc2openapi.codegen.naming import unique
 from doc2openapi.codegen.nested import lift_nested_objects
 from doc2openapi.codegen.xml_shapes import is_xml
 from doc2openapi.scraper.model import REF_PREFIX
-from doc2openapi.scraper.tree import HTTP_METHODS, walk_schemas
+from doc2openapi.scraper.tree import HTTP_METHODS, referenced_names, walk_schemas
 
 TEXT_FORMATS = {"uuid", "date-time", "date", "time", "email", "uri", "hostname", "ipv4", "ipv6"}
 
@@ -175,23 +175,6 @@ def _lift(spec: dict[str, Any]) -> None:
                 media["schema"] = {"$ref": REF_PREFIX + name}
 
 
-def _refs(node: Any, schemas: dict[str, Any], seen: set[str]) -> set[str]:
-    """Every component schema reachable from `node`."""
-    if isinstance(node, dict):
-        ref = node.get("$ref")
-        if isinstance(ref, str) and ref.startswith(REF_PREFIX):
-            name = ref[len(REF_PREFIX) :]
-            if name not in seen and name in schemas:
-                seen.add(name)
-                _refs(schemas[name], schemas, seen)
-        for value in node.values():
-            _refs(value, schemas, seen)
-    elif isinstance(node, list):
-        for value in node:
-            _refs(value, schemas, seen)
-    return seen
-
-
 def _mark_objects(schema: dict[str, Any], allow: bool) -> None:
     """additionalProperties on each object schema with properties that does not say."""
     for node in walk_schemas(schema):
@@ -207,8 +190,8 @@ def _uses(spec: dict[str, Any]) -> tuple[set[str], set[str]]:
     for methods in spec.get("paths", {}).values():
         for op in methods.values():
             for part in (op, *actions(op), *subresources(op)):
-                requests |= _refs(part.get("requestBody", {}), schemas, set())
-                responses |= _refs(part.get("responses", {}), schemas, set())
+                requests |= referenced_names(part.get("requestBody", {}), schemas)
+                responses |= referenced_names(part.get("responses", {}), schemas)
     return requests, responses
 
 

@@ -56,6 +56,26 @@ def _response_media(op: dict[str, Any], label: str) -> Iterator[tuple[str, str, 
             yield op.get("operationId", label), f"{status} response", name, media
 
 
+def referenced_names(node: Any, components: dict[str, Any]) -> set[str]:
+    """The component names `node` reaches through `$ref`s, its own and theirs (those
+    `components` has)."""
+    found: set[str] = set()
+    todo = [node]
+    while todo:
+        current = todo.pop()
+        if isinstance(current, dict):
+            ref = current.get("$ref")
+            if isinstance(ref, str) and ref.startswith(REF_PREFIX):
+                name = ref[len(REF_PREFIX) :]
+                if name not in found and name in components:
+                    found.add(name)
+                    todo.append(components[name])
+            todo += list(current.values())
+        elif isinstance(current, list):
+            todo += current
+    return found
+
+
 def follow_refs(schema: Any, components: dict[str, Schema]) -> Schema:
     """The schema a chain of `$ref`s ends at; {} for a dangling or foreign one."""
     for _ in range(MAX_REF_HOPS):

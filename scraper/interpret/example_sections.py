@@ -115,7 +115,7 @@ def read_body_code_block(
     if roled.role == "request":
         read_request_line(block, ctx.draft)
     if roled.role == "response" and _error_label(label):
-        _left_out(ctx, roled.section.title, label, "an error reply")
+        _left_out(ctx, roled.section.title, label, error=True)
         return  # an error body: no documented schema to hold it
     role: Role = "example-request" if roled.role == "request" else "example-response"
     _read_code_block(ctx, RoledSection(role, roled.section), _ExampleWalk(label, status), block)
@@ -138,7 +138,7 @@ def _read_code_block(
         )
     if (shown := HTTP_STATUS_LINE.match(block.text)) is not None:  # "HTTP/1.1 202 Accepted"
         if roled.role == "example-request":
-            _left_out(ctx, roled.section.title, shown.group(0).strip(), "a response")
+            _left_out(ctx, roled.section.title, shown.group(0).strip(), error=False)
             return  # a response shown while explaining the request
         walk.status, walk.side, walk.after_request_line = shown.group(1), "response", False
     request_line = REQUEST_LINE.match(block.text) is not None
@@ -161,7 +161,7 @@ def _unread(ctx: PageContext, title: str, label: str, block: CodeBlock, json: bo
     """Why a block gives no example, where it is worth saying: a JSON value a rule left out
     (an error reply, a response under the request), or an XML body (not read)."""
     if json:
-        _left_out(ctx, title, label, "an error reply" if _error_label(label) else "a response")
+        _left_out(ctx, title, label, error=_error_label(label))
     elif XML_BODY.search(block.text):
         ctx.builder.diagnose(
             "bad-example", f"example in {title!r}: an XML body, where the page's bodies are JSON; "
@@ -169,10 +169,10 @@ def _unread(ctx: PageContext, title: str, label: str, block: CodeBlock, json: bo
         )  # fmt: skip
 
 
-def _left_out(ctx: PageContext, title: str, label: str, what: str) -> None:
+def _left_out(ctx: PageContext, title: str, label: str, *, error: bool) -> None:
     """Say that a block was left out by rule: an error reply (no documented schema holds it)
     or a response shown while explaining the request (often another call's)."""
-    kind = "error-example" if what == "an error reply" else "unused-example"
+    kind, what = ("error-example", "an error reply") if error else ("unused-example", "a response")
     shown = " ".join(label.split())[:80]
     ctx.builder.diagnose(
         kind, f"{what} in {title!r}{f' ({shown!r})' if shown else ''}; left out of the bodies"
