@@ -158,7 +158,9 @@ KINDS: dict[str, Kind] = {
     ),
     "doc-defect:status": Kind(
         "warning",
-        "a body documented for a status that has none in HTTP (204, 304); left out",
+        "a body documented for a status that has none in HTTP (204, 304), left out; or a "
+        "response example labelled with a success code the page does not list, shown with "
+        "the response table it belongs to",
         "check the status code",
     ),
     "doc-defect:parameter-name": Kind(

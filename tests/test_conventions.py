@@ -573,6 +573,41 @@ def test_an_example_shown_as_an_http_message_is_its_status_lines(tmp_path: Path)
     assert "doc-defect:undocumented-field" not in kinds(result)
 
 
+def test_a_labelled_example_and_a_table_stating_no_code_are_one_response(
+    tmp_path: Path,
+) -> None:
+    """The table states no code and the example's label does: the label says where the body
+    goes when the page lists that code, and is a reported slip when it does not. Before,
+    the table went to the first listed code and the example, alone, to its label's code,
+    reported as given with "no response table"."""
+
+    def widget_page(listed: tuple[str, ...], label: str) -> str:
+        statuses = table("Table 3 Status codes", ("Status Code", "Description"),
+                         *((code, "Done.") for code in listed))  # fmt: skip
+        example = f'Status code: {label}\n\n.. code-block::\n\n   {{"id": "w"}}\n'
+        return page(
+            "Creating a Widget",
+            ("URI", "POST /v1/widgets"),
+            ("Response", table("Table 2 Response body", RESPONSE_HEADER, ("id", "String", "Id."))),
+            ("Example Response", example),
+            ("Status Codes", statuses),
+        )  # fmt: skip
+
+    for case in ("listed", "slip"):
+        (tmp_path / case).mkdir()
+    listed = scrape_pages(tmp_path / "listed", {"create.rst": widget_page(("201", "202"), "202")})
+    responses = operation(listed.spec, "post", "/v1/widgets")["responses"]
+    assert "content" not in responses["201"]
+    assert example_values(operation(listed.spec, "post", "/v1/widgets"), "202") == [{"id": "w"}]
+    assert "example-without-schema" not in kinds(listed)
+
+    slip = scrape_pages(tmp_path / "slip", {"create.rst": widget_page(("200",), "201")})
+    op = operation(slip.spec, "post", "/v1/widgets")
+    assert sorted(op["responses"]) == ["200"] and example_values(op, "200") == [{"id": "w"}]
+    (reason,) = kinds(slip)["doc-defect:status"]
+    assert "labelled 201, but the page lists 200" in reason
+
+
 def test_a_query_key_the_uri_names_with_no_row_is_an_optional_string_said(
     tmp_path: Path,
 ) -> None:

@@ -12,7 +12,7 @@ from doc2openapi.scraper.interpret.http_message import reason_phrase
 from doc2openapi.scraper.interpret.page_state import Draft, PageContext, section_tables
 from doc2openapi.scraper.interpret.parameters import IMPLIED_HEADERS, row_schema
 from doc2openapi.scraper.interpret.sections import RoledSection
-from doc2openapi.scraper.model import Body, Parameter, Response
+from doc2openapi.scraper.model import Body, Example, Parameter, Response
 from doc2openapi.scraper.page import Paragraph, Table
 
 NO_BODY_STATUSES = frozenset({"204", "205", "304"})  # RFC 9110: these responses have no body
@@ -131,7 +131,7 @@ def build_responses(ctx: PageContext, base_id: str, method: str) -> dict[str, Re
     success = _success_code(ctx, named, linked)
     _add_bodies(ctx, responses, success, base_id)
     _add_headers(ctx, responses, success)
-    _add_examples(ctx, responses, success, base_id)
+    _add_examples(ctx, responses, success, base_id, _examples_by_code(ctx, success, named))
     if not responses:  # no list, table, marker or body: the codes a sentence states, or
         stated = stated or linked  # a linked page gives the method
         responses = {code: Response(code, words) for code, words in stated.items()}
@@ -191,10 +191,14 @@ def _add_headers(ctx: PageContext, responses: dict[str, Response], success: str)
 
 
 def _add_examples(
-    ctx: PageContext, responses: dict[str, Response], success: str, base_id: str
+    ctx: PageContext,
+    responses: dict[str, Response],
+    success: str,
+    base_id: str,
+    by_code: dict[str, list[Example]],
 ) -> None:
     body_codes = {status or success for status in ctx.draft.bodies}
-    for status, examples in ctx.draft.response_examples.items():
+    for status, examples in by_code.items():
         code = status or success
         documented = responses.get(code)
         if code in NO_BODY_STATUSES:
@@ -230,11 +234,47 @@ def _stated_in_prose(statuses: dict[str, str], linked: dict[str, str]) -> dict[s
     return statuses
 
 
+def _lone_labelled_success(ctx: PageContext) -> str | None:
+    """The success code of the one labelled response example ("Status code: 202", an
+    `HTTP/1.1 202` line) when the page's response table states no code, has no example
+    of its own, and that code has no table: the two are one body, and the label is the
+    only thing on the page that says which code it is."""
+    bodies, examples = ctx.draft.bodies, ctx.draft.response_examples
+    if "" not in bodies or "" in examples:
+        return None
+    codes = [code for code in examples if code.startswith("2") and code not in bodies]
+    codes = [code for code in codes if code not in NO_BODY_STATUSES]
+    return codes[0] if len(codes) == 1 else None
+
+
+def _examples_by_code(ctx: PageContext, success: str, named: list[str]) -> dict[str, list[Example]]:
+    """The response examples by code. The lone labelled example of a code the page does not
+    list is shown with the table it belongs to: the page contradicts itself on the code,
+    said, and the body is not split into a table without examples and examples without a
+    table."""
+    by_code = dict(ctx.draft.response_examples)
+    label = _lone_labelled_success(ctx)
+    if label is None or label in named or success in by_code:
+        return by_code
+    ctx.builder.diagnose(
+        "doc-defect:status",
+        f"the response example is labelled {label}, but the page lists {success} for the "
+        f"response table; the example is shown on {success}",
+    )
+    by_code[success] = by_code.pop(label)
+    return by_code
+
+
 def _success_code(ctx: PageContext, named: list[str], linked: dict[str, str]) -> str:
-    """The first 2xx code the page names; else the linked common page's, else 200, which a
-    body or example with no status stated then gets, said."""
-    if (named_2xx := next((c for c in named if c.startswith("2")), None)) is not None:
-        return named_2xx
+    """The code the lone labelled example names, where the page lists it or lists no 2xx;
+    else the first 2xx code the page names; else the linked common page's, else 200, which
+    a body or example with no status stated then gets, said."""
+    named_2xx = [code for code in named if code.startswith("2")]
+    label = _lone_labelled_success(ctx)
+    if label is not None and (label in named_2xx or not named_2xx):
+        return label
+    if named_2xx:
+        return named_2xx[0]
     success = _one_code(linked)
     if not linked and ("" in ctx.draft.bodies or "" in ctx.draft.response_examples):
         ctx.builder.diagnose(
