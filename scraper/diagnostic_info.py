@@ -103,6 +103,12 @@ INFO_KINDS: dict[str, Kind] = {
         "the service, as the listed values, or (parameters) as strings",
         "give the item type",
     ),
+    "inferred:map": Kind(
+        "info",
+        "an object documented without fields whose example shows keys the page names nowhere "
+        "(user metadata): they are data, not fields; the object stays free-form",
+        "none, or document its fields",
+    ),
     "inferred:root-array": Kind(
         "info",
         "a body table whose one row names the body itself, or whose examples are lists of the "

@@ -57,23 +57,39 @@ def test_a_field_only_the_example_shows_joins_the_schema_typed_by_its_value(
 def test_an_object_without_fields_takes_the_example_keys_only_when_the_page_names_them(
     tmp_path: Path,
 ) -> None:
+    """List items are records: they take every key the examples show, named or not. Another
+    object's keys the page never names are data (a map), said as `inferred:map`; before, the
+    items took nothing and neither was said."""
     response = table(
         "Table 1 Response body",
         RESPONSE_HEADER,
         ("tags", "Array of objects", "Tags: **key** is the tag key, **value** its value."),
         ("metadata", "Object", "Metadata the user set."),
+        ("events", "Array of objects", "Events."),
     )
     spec, body, found = _show_page(
         tmp_path,
         response,
-        '{"tags": [{"key": "env", "value": "prod"}], "metadata": {"owner_x": "me"}}',
+        '{"tags": [{"key": "env", "value": "prod"}], "metadata": {"owner_x": "me"},'
+        ' "events": [{"type": "create", "at": 1}, {"type": "resize", "to": 2}]}',
     )
     tags = resolve(spec, body["properties"]["tags"])
     assert set(resolve(spec, tags["items"])["properties"]) == {"key", "value"}
+    events = resolve(spec, body["properties"]["events"])
+    assert set(resolve(spec, events["items"])["properties"]) == {"type", "at", "to"}
     assert "properties" not in resolve(spec, body["properties"]["metadata"])  # data, not fields
     reported = " ".join(found["doc-defect:undocumented-field"])
-    assert "without fields; the fields the example shows (key, value)" in reported
+    assert (
+        "$.tags[] is documented as an object without fields; the fields the examples show"
+        " (key, value)" in reported
+    )
+    assert (
+        "$.events[] is documented as an object without fields; the fields the examples"
+        " show (at, to, type)" in reported
+    )
     assert "owner_x" not in reported
+    (data,) = found["inferred:map"]
+    assert "$.metadata is documented as an object without fields" in data and "owner_x" in data
 
 
 def test_a_field_the_tables_give_at_another_level_is_not_added_where_the_example_slips(

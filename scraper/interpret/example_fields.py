@@ -3,9 +3,11 @@
 Examples are usually captured from the live API and tables typed by hand, so a key the
 example sends under a documented object is a field the table forgot: it joins the object,
 typed by the example's value, and the report names it as `doc-defect:undocumented-field`.
-An object the table types without fields ("Array of objects" with no table of its own) takes
-the example's keys only when the page's prose or tables name every one of them: a key the
-page never names is data (a map of user metadata), not a field.
+An object the table types without fields ("Object" with no table of its own) takes the
+example's keys only when the page's prose or tables name every one of them: a key the page
+never names is data (a map of user metadata), not a field, said as `inferred:map`. The items
+of a list ("Array of objects" with no table) are records: they take the keys the example
+shows, named or not.
 """
 
 from __future__ import annotations
@@ -136,9 +138,11 @@ class _Adopter:
     titled: TitledTable = field(default=lambda name, value, role: None)
     role: str = "response"
     added: dict[int, Schema] = field(default_factory=dict)  # schemas made here, by id
-    fieldless: set[int] = field(default_factory=set)  # objects documented without fields
+    # objects documented without fields, by id: where, and the keys the examples gave them
+    fieldless: dict[int, tuple[str, list[str]]] = field(default_factory=dict)
     messages: list[str] = field(default_factory=list)
     slips: list[str] = field(default_factory=list)  # near misses of a documented name
+    maps: dict[str, str] = field(default_factory=dict)  # fieldless objects keyed by data
 
     def value(self, schema: Schema, value: Json, where: str, depth: int) -> None:
         if depth > MAX_DEPTH:
@@ -152,16 +156,14 @@ class _Adopter:
 
     def members(self, target: Schema, value: dict[str, Json], where: str, depth: int) -> None:
         properties = target.get("properties")
-        if not self._takes_fields(target, value):
+        if not self._takes_fields(target, value, where):
             return
-        announce = isinstance(properties, dict)
+        announce = isinstance(properties, dict) and id(target) not in self.fieldless
         if not isinstance(properties, dict):
             properties = target["properties"] = {}
-            self.fieldless.add(id(target))
-            self.messages.append(
-                f"{where} is documented as an object without fields; the fields the example "
-                f"shows ({', '.join(sorted(map(str, value)))}) are taken from it"
-            )
+            self.fieldless[id(target)] = (where, [])
+        if id(target) in self.fieldless:
+            self.fieldless[id(target)][1].extend(str(key) for key in value if key not in properties)
         unshown = [name for name in properties if name not in value]
         another = announce and self._another_object(properties, value)
         for key, item in value.items():
@@ -217,15 +219,25 @@ class _Adopter:
         elsewhere = sum(1 for key in value if key not in properties and key in self.documented)
         return elsewhere > here
 
-    def _takes_fields(self, target: Schema, value: dict[str, Json]) -> bool:
-        """A documented object takes any key; a fieldless one only keys the page names."""
+    def _takes_fields(self, target: Schema, value: dict[str, Json], where: str) -> bool:
+        """A documented object takes any key; a fieldless list item too (a record); another
+        fieldless object only keys the page names, else its keys are data, said once."""
         if any(k in target for k in ("oneOf", "anyOf", "allOf", "$ref", "additionalProperties")):
             return False
         if target.get("properties") and id(target) not in self.fieldless:
             return True
         if target.get("type") != "object":
             return False
-        return all(str(key) in self.names for key in value)
+        if where.endswith("[]") or all(str(key) in self.names for key in value):
+            return True
+        unnamed = sorted(str(key) for key in value if str(key) not in self.names)
+        self.maps.setdefault(
+            where,
+            f"{where} is documented as an object without fields, and the example's keys "
+            f"{', '.join(unnamed[:5])}{', ...' if len(unnamed) > 5 else ''} are named nowhere "
+            "on the page: they are data (a map), not fields",
+        )
+        return False
 
 
 def _field_names(schema: Schema, schemas: dict[str, Schema]) -> frozenset[str]:
@@ -245,9 +257,18 @@ def adopt_example_fields(
     for example in body.examples:
         if isinstance(example.value, dict | list):
             adopter.value(body.schema, example.value, "$", 0)
+    for where, keys in adopter.fieldless.values():
+        yield Diagnostic(
+            op.source,
+            "doc-defect:undocumented-field",
+            f"{op.operation_id} {label}: {where} is documented as an object without fields; "
+            f"the fields the examples show ({', '.join(sorted(keys))}) are taken from them",
+        )
     for message in adopter.messages:
         yield Diagnostic(
             op.source, "doc-defect:undocumented-field", f"{op.operation_id} {label}: {message}"
         )
     for slip in adopter.slips:
         yield Diagnostic(op.source, "doc-defect:field-name", f"{op.operation_id} {label}: {slip}")
+    for data in adopter.maps.values():
+        yield Diagnostic(op.source, "inferred:map", f"{op.operation_id} {label}: {data}")
