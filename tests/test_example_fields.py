@@ -447,3 +447,29 @@ def test_what_a_response_example_teaches_a_table_the_request_shares_stays_the_re
     assert "doc-defect:example" not in kinds(result)  # the request's example still fits
     (result, sent), got = scrape_with('{"spec": {"colour": "red", "weight": 2}}', "untaught")
     assert sent is got  # one component, as before
+
+
+def test_examples_that_disagree_on_a_wrapper_follow_the_most_the_table_breaking_a_tie(
+    tmp_path: Path,
+) -> None:
+    """One example wraps the documented fields in `widget`, another shows them flat. Before,
+    `widget` joined the flat body as a field, and the body documented itself twice."""
+    response = table("Table 1 Response body", RESPONSE_HEADER, ("id", "String", "Id."))
+    wrapped, flat = '{"widget": {"id": "a"}}', '{"id": "b"}'
+    (tmp_path / "tie").mkdir()
+    _, body, found = _show_page(tmp_path / "tie", response, wrapped, flat)
+    assert set(body["properties"]) == {"id"}
+    (reason,) = found["doc-defect:example"]
+    assert (
+        "$ wraps the documented fields in 'widget', where the other examples and the table"
+        " do not; left out" in reason
+    )
+    assert "doc-defect:undocumented-field" not in found
+
+    (tmp_path / "most").mkdir()
+    spec, body, found = _show_page(tmp_path / "most", response, wrapped, wrapped, flat)
+    assert set(body["properties"]) == {"widget"}
+    assert set(resolve(spec, body["properties"]["widget"])["properties"]) == {"id"}
+    (reason,) = found["doc-defect:example"]
+    assert "$ shows the documented fields unwrapped, where the other examples wrap them" in reason
+    assert found["inferred:wrapper"]

@@ -15,27 +15,64 @@ from doc2openapi.scraper.tree import resolve
 def reshape_root(body: Body, op: Operation, label: str) -> list[Diagnostic]:
     """Each reshaping of the body's root that its examples call for, applied and reported."""
     found = [
-        _wrap(body, op, op.source, label),
+        *_wrap(body, op, label),
         _unwrap_root_array(body, op, label) or _collection_of_documented(body, op, label),
     ]
     return [diagnostic for diagnostic in found if diagnostic is not None]
 
 
-def _wrap(body: Body, op: Operation, source: str, label: str) -> Diagnostic | None:
-    """Wrap the body schema in the one key every example uses, when the tables omit it."""
-    key = _wrapper_key([ex.value for ex in body.examples])
-    if key is None:
-        return None
+def _wrap(body: Body, op: Operation, label: str) -> list[Diagnostic]:
+    """Wrap the body schema in the one key the examples wrap the documented fields in, when
+    the tables omit it; examples that disagree on it are settled first."""
     properties = resolve(body.schema, op.schemas).get("properties", {})
+    if not properties:
+        return []
+    left_out = _settle_wrapping(body, op, label, properties)
+    key = _wrapper_key([ex.value for ex in body.examples])
+    wrap = _wrap_in(body, op, label, key, properties) if key is not None else None
+    return [*left_out, *([wrap] if wrap is not None else [])]
+
+
+def _settle_wrapping(
+    body: Body, op: Operation, label: str, properties: dict[str, Schema]
+) -> list[Diagnostic]:
+    """Examples of which some wrap the documented fields in one key and the others show them
+    flat contradict each other: the shape most show wins (the table's, on a tie), and the
+    others are reported and left out before they teach anything."""
+    wrappers = [_wrapped_in(ex.value, properties) for ex in body.examples]
+    keys = {wrapper for wrapper in wrappers if wrapper is not None}
+    flat = [fits(ex.value, properties) for ex in body.examples]
+    either = all(w is not None or f for w, f in zip(wrappers, flat, strict=True))
+    if len(keys) != 1 or not any(flat) or not either:
+        return []
+    key = keys.pop()
+    wrapped_wins = len(flat) - sum(flat) > sum(flat)
+    shows = f"wraps the documented fields in {key!r}, where the other examples and the table do not"
+    if wrapped_wins:
+        shows = (
+            f"shows the documented fields unwrapped, where the other examples wrap them in {key!r}"
+        )
+    kept = [ex for ex, is_flat in zip(body.examples, flat, strict=True) if is_flat != wrapped_wins]
+    left_out = len(body.examples) - len(kept)
+    body.examples = kept
+    reason = f"{op.operation_id} {label} example: $ {shows}; left out"
+    return [Diagnostic(op.source, "doc-defect:example", reason) for _ in range(left_out)]
+
+
+def _wrap_in(
+    body: Body, op: Operation, label: str, key: str, properties: dict[str, Schema]
+) -> Diagnostic | None:
+    """Wrap the body schema in `key`, when the first example's value there shows the
+    documented fields (or a list of them) and no field is named so."""
     inner = body.examples[0].value[key]
     listed = isinstance(inner, list)  # {"networks": [{...}, ...]}: a list of documented objects
     sample = inner[0] if listed and inner else inner
-    if key in properties or not properties or not fits(sample, properties):
+    if key in properties or not fits(sample, properties):
         return None
     wrapped = {"type": "array", "items": body.schema} if listed else body.schema
     body.schema = {"type": "object", "properties": {key: wrapped}, "required": [key]}
     return Diagnostic(
-        source,
+        op.source,
         "inferred:wrapper",
         f"{op.operation_id} {label}: the example wraps the documented "
         f"{'objects in a list' if listed else 'fields'} in {key!r}",
@@ -48,6 +85,16 @@ def _wrapper_key(values: list[Json]) -> str | None:
         return None
     keys = {next(iter(v)) for v in values}
     return keys.pop() if len(keys) == 1 else None
+
+
+def _wrapped_in(value: Json, properties: dict[str, Schema]) -> str | None:
+    """The one key of an example object that wraps the documented fields (or a list of
+    them) under a name no field has."""
+    if not isinstance(value, dict) or len(value) != 1:
+        return None
+    key, inner = next(iter(value.items()))
+    sample = inner[0] if isinstance(inner, list) and inner else inner
+    return key if key not in properties and fits(sample, properties) else None
 
 
 def _unwrap_root_array(body: Body, op: Operation, label: str) -> Diagnostic | None:
