@@ -3,7 +3,7 @@ is checked, the document finished for writing (names for generators, provenance,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from doc2openapi.scraper.generator_names import name_enum_members, rename_operation_like_components
@@ -30,6 +30,8 @@ class Assembled:
     """The document, not yet checked."""
     operations: list[Operation]
     diagnostics: list[Diagnostic]
+    renamed: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(page, the name it gave an operation) -> the name the build gave it instead."""
 
 
 def assemble(
@@ -43,7 +45,11 @@ def assemble(
     info = service_info(name, tree, pages)
     info.tags = tag_objects(tree, names, pages)
     items_diagnostics = type_untyped_items(operations)  # across pages, before the build
+    named = [
+        (op, op.source, op.operation_id) for kept in operations for op in [kept, *kept.actions]
+    ]
     spec, diagnostics = build_spec(operations, info)
+    renamed = _renamed(named)
     diagnostics += items_diagnostics
     home = min(pages, key=lambda p: (p.source.count("/"), p.source)).source if pages else ""
     if pages and not operations:  # an empty spec, written on purpose, must not pass as done
@@ -57,7 +63,41 @@ def assemble(
             Diagnostic(home, "endpoint-not-named",
                        f"the docs name no value for {', '.join(unnamed)} of the endpoint")
         )  # fmt: skip
-    return Assembled(spec, operations, diagnostics)
+    return Assembled(spec, operations, diagnostics, renamed)
+
+
+def _renamed(named: list[tuple[Operation, str, str]]) -> dict[tuple[str, str], str]:
+    """(page, old name) -> new name for each operation the build renamed (two API versions
+    of one call), unless the page gave that name to several operations."""
+    given: dict[tuple[str, str], list[Operation]] = {}
+    for op, source, name in named:
+        given.setdefault((source, name), []).append(op)
+    return {
+        key: ops[0].operation_id
+        for key, ops in given.items()
+        if len(ops) == 1 and ops[0].operation_id != key[1]
+    }
+
+
+def named_as_built(
+    results: list[PageResult], renamed: dict[tuple[str, str], str]
+) -> list[PageResult]:
+    """The pages' verdicts with their diagnostics naming each operation as the spec does: a
+    page's message opens with the name it gave the operation, which the build may change
+    (ListAvailableZones, for an older API version, becomes ListV10AvailableZones)."""
+    pages = {source for source, _ in renamed}
+    return [
+        replace(r, diagnostics=[_as_built(d, renamed) for d in r.diagnostics])
+        if r.source in pages
+        else r
+        for r in results
+    ]
+
+
+def _as_built(diagnostic: Diagnostic, renamed: dict[tuple[str, str], str]) -> Diagnostic:
+    name, space, rest = diagnostic.reason.partition(" ")
+    new = renamed.get((diagnostic.file, name))
+    return replace(diagnostic, reason=f"{new}{space}{rest}") if new and space else diagnostic
 
 
 def _topic_tree(files: list[InputFile], pages: list[Page]) -> TopicTree:

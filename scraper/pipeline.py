@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from doc2openapi.scraper.assembly import assemble, finish
+from doc2openapi.scraper.assembly import assemble, finish, named_as_built
 from doc2openapi.scraper.cache import Cache, collection_paused
 from doc2openapi.scraper.inputs import InputFile, collect_files, input_digests
 from doc2openapi.scraper.interpreting import interpret_all
@@ -158,4 +158,5 @@ def _build(
     with stats.timing("validate"):
         errors = cached_spec_errors(spec, settings.cache, settings.jobs)
     diagnostics = assembled.diagnostics + check_diagnostics
+    results = named_as_built(results, assembled.renamed)
     return spec, build_report(name, results, diagnostics, errors, findings)

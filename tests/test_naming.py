@@ -129,6 +129,27 @@ def test_api_versions_go_in_the_name_once_and_never_as_a_digit_suffix(tmp_path: 
     assert not [name for name in ids.values() if name[-1].isdigit()]
 
 
+def test_the_report_names_a_renamed_operation_as_the_spec_does(tmp_path: Path) -> None:
+    """A page's diagnostics open with the name it gave its operation; when the build renames
+    it (an older API version), they say the new name. Before, they named the operation the
+    newer version's page keeps, another operation of the spec."""
+    response = table("Table 2 Response body", RESPONSE_HEADER, ("id", "String", "Id."))
+    example = '.. code-block::\n\n   {"id": "s", "extra": 1}\n'
+    pages = {
+        f"show{version}.rst": endpoint_page(
+            "Showing an ECS",
+            f"GET /{version}/servers/{{id}}",
+            ("Response", response),
+            ("Example Response", example),
+        )
+        for version in ("v2", "v2.1")
+    }
+    result = scrape_pages(tmp_path, pages)
+    reasons = {d.file: d.reason for d in result.diagnostics if "$.extra" in d.reason}
+    assert reasons["showv2.rst"].startswith("ShowV2Server 200 response:")
+    assert reasons["showv2.1.rst"].startswith("ShowServer 200 response:")
+
+
 def test_other_clashes_get_a_word_of_their_path_not_a_number(tmp_path: Path) -> None:
     spec = scrape_pages(
         tmp_path,
