@@ -387,6 +387,27 @@ def test_a_name_that_differs_in_case_goes_by_the_case_of_the_examples_other_keys
                for r in found["doc-defect:field-name"])  # fmt: skip
 
 
+def test_camel_for_snake_goes_by_the_style_of_the_examples_other_keys(tmp_path: Path) -> None:
+    """`regionId` for a documented `region_id` beside snake_case keys is the example's slip:
+    the table's name stays, and the slip is said once (the example check no longer also
+    calls it a field no table mentions). Beside camelCase keys it is the wire name. Before,
+    the example's spelling won whenever its words were the page's."""
+    response = table(
+        "Table 1 Response body", RESPONSE_HEADER,
+        ("region_id", "String", "The region."), ("zone_name", "String", "The zone."),
+        ("zoneCount", "Integer", "Zones."),
+    )  # fmt: skip
+    (tmp_path / "snake").mkdir()
+    (tmp_path / "camel").mkdir()
+    _, body, found = _show_page(tmp_path / "snake", response, '{"regionId": "r", "zone_name": "z"}')
+    assert "region_id" in body["properties"] and "regionId" not in body["properties"]
+    (slip,) = found["doc-defect:field-name"]
+    assert "the example has $.regionId, where the table names 'region_id'" in slip
+    assert "doc-defect:undocumented-field" not in found
+    _, body, found = _show_page(tmp_path / "camel", response, '{"regionId": "r", "zoneCount": 1}')
+    assert "regionId" in body["properties"] and "region_id" not in body["properties"]
+
+
 def test_a_response_whose_examples_are_maps_of_the_documented_object_is_that_map(
     tmp_path: Path,
 ) -> None:

@@ -102,19 +102,24 @@ def _example_spelling_wins(
 ) -> bool:
     """Which of two spellings of one field to believe. A plural slip goes to the example
     (`versions` documented, `version` on the wire). A letter the example drops
-    (`update_at` for `updated_at`) is the example's typo. Spellings that differ in case only
-    (`Name`, `name`) go to the one written in the case the example's other keys are.
-    Otherwise the example wins when every word of its spelling occurs in the page's own
-    prose and tables."""
+    (`update_at` for `updated_at`) is the example's typo. Spellings of the same letters in
+    two case styles (`Name`, `name`; `regionId`, `region_id`) go to the one written in the
+    style of the example's other keys: one object's keys share a style. Otherwise
+    the example wins when every word of its spelling occurs in the page's prose and tables."""
     if shown + "s" == documented or documented + "s" == shown:
         return True
-    if shown.lower() == documented.lower():
+    if _letters(shown) == _letters(documented) and _case_style(shown) != _case_style(documented):
         styles = [_case_style(key) for key in siblings]
         return styles.count(_case_style(shown)) >= styles.count(_case_style(documented))
     if len(shown) + 1 == len(documented) and SequenceMatcher(None, shown, documented).ratio() > 0.9:
         return False
     words = [w.lower() for w in NAME_WORDS.findall(shown)]
     return bool(words) and all(w in vocabulary for w in words)
+
+
+def _letters(name: str) -> str:
+    """A name without case or word separators: `regionId` and `region_id` are `regionid`."""
+    return "".join(c for c in name if c not in "_-").lower()
 
 
 def _case_style(name: str) -> tuple[bool, bool]:
