@@ -20,22 +20,27 @@ from doc2openapi.scraper.body_places import (
     object_places,
 )
 from doc2openapi.scraper.interpret.constraints.evidence import contradicted, drop_keyword
-from doc2openapi.scraper.interpret.example_fields import near_miss
+from doc2openapi.scraper.interpret.spellings import meant_field
 from doc2openapi.scraper.interpret.xml_bodies import NotXml, is_xml_media, xml_value
 from doc2openapi.scraper.model import SOURCE_KEY, Diagnostic
 from doc2openapi.scraper.tree import action_holders, media_entries
 
 
-def undocumented_fields(objects: Iterable[ExampleObject]) -> Iterator[tuple[str, str]]:
-    """(path, name) of each example field that no table mentions where it stands; not a
-    near miss of a field the object leaves out (`regionId` for `region_id`): the
-    interpreter names that slip as `doc-defect:field-name`."""
+def undocumented_fields(
+    objects: Iterable[ExampleObject], components: dict[str, Any]
+) -> Iterator[tuple[str, str]]:
+    """(path, name) of each example field that no table mentions where it stands; not another
+    spelling of a field the object leaves out (`regionId` for `region_id`): the interpreter
+    names that slip as `doc-defect:field-name`."""
     for where, value, schema in objects:
         if schema.get("additionalProperties"):
             continue
-        unshown = [name for name in schema["properties"] if name not in value]
-        for key in value:
-            if key not in schema["properties"] and near_miss(key, unshown) is None:
+        unshown = {k: v for k, v in schema["properties"].items() if k not in value}
+        for key, item in value.items():
+            if (
+                key not in schema["properties"]
+                and meant_field(key, item, unshown, components) is None
+            ):
                 yield f"{where}.{key}", key
 
 
@@ -262,7 +267,7 @@ class _ExampleJudge:
             return False
         objects = example_objects(value, media["schema"], self.components)
         places: dict[str, frozenset[str]] | None = None  # built for the first field it names
-        for field_path, name in undocumented_fields(objects):
+        for field_path, name in undocumented_fields(objects, self.components):
             if places is None:
                 places = object_places(media["schema"], self.components)
             elsewhere = documented_at(name, places)

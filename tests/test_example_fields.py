@@ -387,6 +387,32 @@ def test_a_name_that_differs_in_case_goes_by_the_case_of_the_examples_other_keys
                for r in found["doc-defect:field-name"])  # fmt: skip
 
 
+def test_an_object_the_example_names_alike_and_shows_with_the_tables_fields_is_that_field(
+    tmp_path: Path,
+) -> None:
+    """`statics` documented (a table of `total` and `items`), `statistics` sent with those
+    fields: one field, the example's name. Before, the names were too far apart for a near
+    miss, and `statistics` joined as a second, undescribed object. A name unlike the
+    documented one (`figures`) stays a field of its own."""
+    response = table(
+        "Table 1 Response body", RESPONSE_HEADER,
+        ("statics", "Object", "Statistics. For details, see Table 2."),
+    ) + "\n" + table(
+        "Table 2 statics", RESPONSE_HEADER,
+        ("total", "Integer", "Total."), ("items", "Array of strings", "Items."),
+    )  # fmt: skip
+    (tmp_path / "alike").mkdir()
+    (tmp_path / "unlike").mkdir()
+    shown = '{"%s": {"total": 2, "items": ["a", "b"]}}'
+    _, body, found = _show_page(tmp_path / "alike", response, shown % "statistics")
+    assert set(body["properties"]) == {"statistics"}
+    (renamed,) = found["doc-defect:field-name"]
+    assert "the table names $.statics 'statics', the example 'statistics'" in renamed
+    assert "doc-defect:undocumented-field" not in found
+    _, body, found = _show_page(tmp_path / "unlike", response, shown % "figures")
+    assert set(body["properties"]) == {"statics", "figures"}
+
+
 def test_camel_for_snake_goes_by_the_style_of_the_examples_other_keys(tmp_path: Path) -> None:
     """`regionId` for a documented `region_id` beside snake_case keys is the example's slip:
     the table's name stays, and the slip is said once (the example check no longer also

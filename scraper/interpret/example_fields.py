@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
+from doc2openapi.scraper.interpret.spellings import meant_field
 from doc2openapi.scraper.model import Body, Diagnostic, Json, Operation, Schema
 from doc2openapi.scraper.tree import reachable_schemas, resolve_shown
 
@@ -29,14 +29,6 @@ NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*")
 def page_names(texts: list[str]) -> frozenset[str]:
     """Every identifier-like token of the page's prose and tables (`resource_name`, `key`)."""
     return frozenset(token for text in texts for token in NAME.findall(text))
-
-
-def near_miss(shown: str, documented: list[str]) -> str | None:
-    """The one documented name the example's name is a near miss of (`dimension_name` for
-    `dimension_names`, `statics` for `statistics`), if exactly one is close."""
-    low = shown.lower()  # "Name" for "name": a difference of case is a near miss too
-    close = [d for d in documented if SequenceMatcher(None, low, d.lower()).ratio() >= 0.85]
-    return close[0] if len(close) == 1 else None
 
 
 JSON_TYPES: list[tuple[type, Schema]] = [
@@ -199,7 +191,8 @@ class _Adopter:
             return
         if announce and key in self.documented:
             return  # documented at another level: the example's slip
-        if announce and (meant := near_miss(key, unshown)) is not None:
+        meant = meant_field(key, item, {n: properties[n] for n in unshown}, self.schemas)
+        if announce and meant is not None:
             slip = f"the example has {path}, where the table names {meant!r}; the example's slip"
             if slip not in self.slips:
                 self.slips.append(slip)

@@ -11,7 +11,7 @@ type, null or field of the body, and no mock serves it as the body.
 from __future__ import annotations
 
 from doc2openapi.scraper.body_places import example_objects, object_places, other_level
-from doc2openapi.scraper.interpret.example_fields import near_miss
+from doc2openapi.scraper.interpret.spellings import near_miss
 from doc2openapi.scraper.model import Body, Diagnostic, Json, Operation
 
 

@@ -9,15 +9,9 @@ values where the table says one, the example's shape wins.
 from __future__ import annotations
 
 from doc2openapi.scraper.interpret.example_fields import json_type
+from doc2openapi.scraper.interpret.spellings import fits
 from doc2openapi.scraper.model import SOURCE_KEY, Json, Schema
 from doc2openapi.scraper.tree import resolve
-
-
-def fits(value: Json, properties: dict[str, Schema]) -> bool:
-    """A JSON object whose keys are mostly the documented fields."""
-    if not isinstance(value, dict) or not value:
-        return False
-    return sum(1 for k in value if k in properties) * 2 >= len(value)
 
 
 def adopt_example_shape(prop: Schema, value: Json, schemas: dict[str, Schema]) -> str | None:

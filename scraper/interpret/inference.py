@@ -21,7 +21,6 @@ from doc2openapi.scraper.interpret.example_fields import (
     TitledTable,
     adopt_example_fields,
     json_type,
-    near_miss,
     walk_example,
 )
 from doc2openapi.scraper.interpret.example_levels import set_aside_other_objects
@@ -29,6 +28,7 @@ from doc2openapi.scraper.interpret.example_shapes import adopt_example_shape
 from doc2openapi.scraper.interpret.nesting import nest_dotted_keys, nest_flat_table
 from doc2openapi.scraper.interpret.root_shapes import reshape_root
 from doc2openapi.scraper.interpret.shared_objects import detach_shared, reattach_unchanged
+from doc2openapi.scraper.interpret.spellings import meant_field
 from doc2openapi.scraper.model import SOURCE_KEY, Body, Diagnostic, Json, Operation, Schema
 from doc2openapi.scraper.tree import resolve
 
@@ -129,42 +129,56 @@ def _case_style(name: str) -> tuple[bool, bool]:
 
 
 def _rename_to_example(
-    target: Schema, shown_keys: set[str], ever_shown: set[str], vocabulary: frozenset[str]
+    target: Schema,
+    shown: list[dict[str, Json]],
+    vocabulary: frozenset[str],
+    schemas: dict[str, Schema],
 ) -> list[tuple[str, str]]:
-    """Where the examples and the table name one field differently, the examples' name is
-    kept (captured from the live API) with the table's type and description."""
+    """Where the examples (`shown`: each one's object here) and the table name one field
+    differently, the examples' name is kept (captured from the live API) with the table's
+    type and description."""
     properties: dict[str, Schema] = target["properties"]
-    unshown = [p for p in properties if p not in ever_shown]
+    every = set.intersection(*(set(value) for value in shown))
+    ever = set.union(*(set(value) for value in shown))
+    unshown = {name: prop for name, prop in properties.items() if name not in ever}
     renames = []
-    for key in sorted(k for k in shown_keys if k not in properties):
-        documented = near_miss(key, unshown)
-        siblings = shown_keys - {key}
-        if documented is None or not _example_spelling_wins(key, documented, vocabulary, siblings):
+    for key in sorted(k for k in every if k not in properties):
+        value = next(value[key] for value in shown)
+        documented = meant_field(key, value, unshown, schemas)
+        if documented is None or not _example_spelling_wins(
+            key, documented, vocabulary, every - {key}
+        ):
             continue
-        target["properties"] = properties = {
-            (key if name == documented else name): prop for name, prop in properties.items()
-        }
-        if documented in target.get("required", []):
-            target["required"] = [key if r == documented else r for r in target["required"]]
-        unshown.remove(documented)
+        properties = _rename(target, documented, key)
+        del unshown[documented]
         renames.append((documented, key))
     return renames
+
+
+def _rename(target: Schema, documented: str, shown: str) -> dict[str, Schema]:
+    """The object's field `documented` named `shown`, in its place and required as it was."""
+    target["properties"] = {
+        (shown if name == documented else name): prop for name, prop in target["properties"].items()
+    }
+    if documented in target.get("required", []):
+        target["required"] = [shown if r == documented else r for r in target["required"]]
+    properties: dict[str, Schema] = target["properties"]
+    return properties
 
 
 def _rename_fields(body: Body, op: Operation, vocabulary: frozenset[str]) -> list[str]:
     """Field names the examples spell differently from the tables, decided once per object
     over every example (they must agree), as (path, documented, shown) messages."""
-    seen: dict[int, tuple[str, Schema, list[set[str]]]] = {}
+    seen: dict[int, tuple[str, Schema, list[dict[str, Json]]]] = {}
     for example in body.examples:
         for path, value, target in _objects(body, example.value, op.schemas):
-            seen.setdefault(id(target), (path, target, []))[2].append(set(value))
+            seen.setdefault(id(target), (path, target, []))[2].append(value)
     messages = []
-    for path, target, key_sets in seen.values():
-        every, ever = set.intersection(*key_sets), set.union(*key_sets)
-        for documented, shown in _rename_to_example(target, every, ever, vocabulary):
+    for path, target, shown in seen.values():
+        for documented, spelt in _rename_to_example(target, shown, vocabulary, op.schemas):
             messages.append(
                 f"the table names {path}.{documented} {documented!r}, the example "
-                f"{shown!r}; the example's name is used"
+                f"{spelt!r}; the example's name is used"
             )
     return messages
 

@@ -7,7 +7,7 @@ Examples are captured from the live API, so their shape wins; each change is rep
 
 from __future__ import annotations
 
-from doc2openapi.scraper.interpret.example_shapes import fits
+from doc2openapi.scraper.interpret.spellings import fits
 from doc2openapi.scraper.model import SOURCE_KEY, Body, Diagnostic, Json, Operation, Schema
 from doc2openapi.scraper.tree import resolve
 

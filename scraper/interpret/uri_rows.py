@@ -10,9 +10,9 @@ decide, as they are captured from the live API.
 
 from __future__ import annotations
 
-from doc2openapi.scraper.interpret.example_shapes import fits
 from doc2openapi.scraper.interpret.page_state import Draft, PageContext
 from doc2openapi.scraper.interpret.parameters import wire_schema
+from doc2openapi.scraper.interpret.spellings import fits
 from doc2openapi.scraper.model import SOURCE_KEY, Parameter, Schema
 
 
