@@ -129,6 +129,50 @@ def test_a_new_page_that_resolves_a_link_reinterprets_the_linking_page(tmp_path:
     assert _part_properties(with_parts) == ["name"]
 
 
+COPIED = """Showing a Gadget
+
+URI
+
+GET /v1/gadgets/{gadget_id}
+
+Table 1 Path parameters
+
+Parameter\tMandatory\tType\tDescription
+gadget_id\tYes\tString\tGadget ID.
+
+Response Parameters
+
+Table 2 Response body parameters
+
+Parameter\tType\tDescription
+part\tObject\tThe part. For details, see Table 1 in Common Objects.
+"""
+COPIED_PARTS = """Common Objects
+
+Table 1 Part
+
+Parameter\tType\tDescription
+name\tString\tName.
+"""
+
+
+def test_table_n_in_a_page_title_is_that_pages_table_also_once_the_page_appears(
+    tmp_path: Path,
+) -> None:
+    """Copied text has no links: "see Table 1 in Common Objects" names the table by the
+    page's title. Before, it was this page's Table 1 (the path parameters), silently; a
+    warm run re-reads the page once a page with that title appears."""
+    settings = Settings(cache=Cache(tmp_path / "cache"))
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "show.txt").write_text(COPIED)
+    alone = scrape([docs], settings=settings)
+    assert "gadget_id" not in json.dumps(alone.spec["components"]["schemas"])
+    (docs / "parts.txt").write_text(COPIED_PARTS)
+    with_parts = scrape([docs], settings=settings)
+    assert _part_properties(with_parts) == ["name"]
+
+
 DELETING = """<h1>Deleting a Gadget</h1>
 <h4>URI</h4><p>DELETE /v1/gadgets/{gadget_id}</p>
 <h4>Status Code</h4><p>For details, see <a href="codes.html">Status Codes</a>.</p>

@@ -16,7 +16,8 @@ from collections.abc import Iterator
 
 from doc2openapi.scraper.interpret.columns import Field, read_fields
 from doc2openapi.scraper.interpret.component_names import type_name
-from doc2openapi.scraper.interpret.linker import TableIndex, TableRef, title_key
+from doc2openapi.scraper.interpret.linker import TableIndex, TableRef
+from doc2openapi.scraper.interpret.table_titles import title_key
 from doc2openapi.scraper.interpret.types import (
     ArrayType,
     ChoiceType,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from doc2openapi.scraper.interpret.linker import GENERIC_TITLE_WORDS
+from doc2openapi.scraper.interpret.table_titles import GENERIC_TITLE_WORDS
 from doc2openapi.scraper.naming import singular
 
 _WORD = re.compile(r"[A-Za-z0-9]+")

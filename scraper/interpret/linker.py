@@ -11,26 +11,22 @@ import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from doc2openapi.scraper.interpret.columns import (
     caption_location,
     caption_words,
     is_parameter_table,
 )
+from doc2openapi.scraper.interpret.table_titles import number_forms, title_key
 from doc2openapi.scraper.page import Link, Page, Section, Table
 
-GENERIC_TITLE_WORDS = re.compile(
-    r"\b(parameters?|parameter description|field description|description|fields?|objects?|"
-    r"structure|data structure|elements?|attributes?|body)\s*$",
-    re.I,
-)
 TABLE_MENTION = re.compile(r"\bTable\s+(\d+)\b", re.I)
 # "Table 3 in Querying a Widget", "Table 2 of the API for creating a server": another page's
 ELSEWHERE = re.compile(r"[ \t]+(?:in|of|on|from)[ \t]+(?!this\b|the\s+following\b)", re.I)
 PARTS = frozenset({"request", "response"})
 PAGE_LOOKUP = "@page:"  # marks a recorded page lookup (by_page_link) among anchor lookups
 WHOLE_PAGE = "@whole:"  # marks a recorded lookup of a page's part (linked_part)
+TITLE_LOOKUP = "@title:"  # marks a recorded lookup of a page by the title text names
 
 
 @dataclass(frozen=True)
@@ -51,28 +47,6 @@ class TableRef:
     @property
     def key(self) -> tuple[str, int]:
         return (self.page.source, self.position)
-
-
-LEADING_TITLE_WORDS = re.compile(
-    r"^(?:(?:parameter\s+|data\s+structure\s+)?description|data\s+structure|structure|"
-    r"parameters?|fields?)\s+of\s+(?:the\s+)?(?:(?:field|parameter|object|structure)\s+)?",
-    re.I,
-)
-# "images information" is the table of "images" (for linking; such a title names no type)
-INFORMATION = re.compile(r"\s+(?:parameter\s+)?information\s*$", re.I)
-# "versions.links" names "links"
-DOTTED_PREFIX = re.compile(r"^(?:[A-Za-z_][\w-]*\.)+(?=[A-Za-z_][\w-]*$)")
-
-
-@lru_cache(maxsize=8192)  # asked of every table's title for every field that looks up a table
-def title_key(title: str) -> str:
-    """ "jobs parameters" -> "jobs"; "Description of field tag" -> "tag";
-    "Data structure description of the versions.links field" -> "links";
-    "ExportParams" -> "exportparams"."""
-    stripped = INFORMATION.sub("", LEADING_TITLE_WORDS.sub("", title.strip()))
-    stripped = GENERIC_TITLE_WORDS.sub("", stripped).strip()
-    stripped = DOTTED_PREFIX.sub("", stripped)
-    return (stripped or title).lower().replace(" ", "")
 
 
 def same_title(one: TableRef | None, other: TableRef) -> bool:
@@ -109,6 +83,7 @@ class TableIndex:
         self._pages: dict[str, Page] = {}
         self._anchors: dict[tuple[str, str], TableRef] = {}
         self._page_labels: dict[str, Page] = {}
+        self._titles: dict[str, Page] = {}  # lower-cased title -> the first page so titled
         self._sections: dict[str, list[tuple[Page, Section]]] = {}  # anchor -> where it is
         self._global: dict[str, list[TableRef]] = {}
         self._refs: dict[str, list[TableRef]] = {}
@@ -116,13 +91,8 @@ class TableIndex:
             self.add(page)
 
     def add(self, page: Page) -> None:
-        key = page_key(page.source)
         self._by_source[page.source] = page
-        self._pages.setdefault(key, page)
-        for name in page.metadata.get("original_name", "").split():
-            self._pages.setdefault(page_key(name), page)
-        for label in page.anchors:
-            self._page_labels.setdefault(label.lower(), page)
+        self._index_names(page)
         for section in page.sections:
             for anchor in section.anchors:
                 self._sections.setdefault(anchor.lower(), []).append((page, section))
@@ -136,6 +106,15 @@ class TableIndex:
             first = next((b for b in section.blocks if id(b) in by_table and _fields(b)), None)
             for anchor in section.anchors if first is not None else ():
                 self._index_anchor(page, anchor, by_table[id(first)])
+
+    def _index_names(self, page: Page) -> None:
+        """The names a page goes by: its file's, its original file's, its labels, its title."""
+        for name in [page.source, *page.metadata.get("original_name", "").split()]:
+            self._pages.setdefault(page_key(name), page)
+        for label in page.anchors:
+            self._page_labels.setdefault(label.lower(), page)
+        if page.title.strip():
+            self._titles.setdefault(" ".join(page.title.lower().split()), page)
 
     def _index_anchor(self, page: Page, anchor: str, ref: TableRef) -> None:
         key = (page.source, anchor.lower())
@@ -153,24 +132,27 @@ class TableIndex:
             self._lookups = None
 
     def resolves_as_before(self, lookups: Lookups) -> bool:
-        """Whether every recorded link still finds the table it found then."""
+        """Whether every recorded lookup still finds what it found then."""
         for (page, anchor, here), target in lookups.links.items():
             here_page = self._by_source.get(here)
-            if here_page is None:
-                return False
-            if anchor.startswith(WHOLE_PAGE):
-                part = self._part(Link("", page, anchor[len(WHOLE_PAGE) :] or None), here_page)
-                if (part.page.source if part else None) != (target[0] if target else None):
-                    return False
-                continue
-            if anchor.startswith(PAGE_LOOKUP):
-                role, _, name = anchor[len(PAGE_LOOKUP) :].partition(":")
-                found = self._by_page(Link("", page, name or None), role)
-            else:
-                found = self._by_link(Link("", page, anchor), here_page)
-            if (found.key if found else None) != target:
+            if here_page is None or self._found_now(page, anchor, here_page) != target:
                 return False
         return True
+
+    def _found_now(self, page: str | None, anchor: str, here: Page) -> Target:
+        """What a recorded lookup (a link, a page's part, a page by title) finds now."""
+        if anchor.startswith(TITLE_LOOKUP):
+            titled = self._titled_page(anchor[len(TITLE_LOOKUP) :])
+            return (titled.source, -1) if titled else None
+        if anchor.startswith(WHOLE_PAGE):
+            part = self._part(Link("", page, anchor[len(WHOLE_PAGE) :] or None), here)
+            return (part.page.source, -1) if part else None
+        if anchor.startswith(PAGE_LOOKUP):
+            role, _, name = anchor[len(PAGE_LOOKUP) :].partition(":")
+            found = self._by_page(Link("", page, name or None), role)
+        else:
+            found = self._by_link(Link("", page, anchor), here)
+        return found.key if found else None
 
     def refs(self, page: Page) -> list[TableRef]:
         if page.source not in self._refs:
@@ -191,12 +173,8 @@ class TableIndex:
 
     def by_link(self, link: Link, here: Page) -> TableRef | None:
         found = self._by_link(link, here)
-        if self._lookups is not None and link.anchor:
-            self._lookups.links[(link.page, link.anchor, here.source)] = (
-                found.key if found else None
-            )
-            if found is not None:
-                self._lookups.pages.add(found.page.source)
+        if link.anchor:
+            self._record((link.page, link.anchor, here.source), found.key if found else None)
         return found
 
     def by_page_link(self, link: Link, here: Page, part: str) -> TableRef | None:
@@ -204,23 +182,41 @@ class TableIndex:
         an anchor: a response section that says only "See Responses (Task)" means that
         page's table."""
         found = self._by_page(link, part)
-        if self._lookups is not None:
-            key = (link.page, f"{PAGE_LOOKUP}{part}:{link.anchor or ''}", here.source)
-            self._lookups.links[key] = found.key if found else None
-            if found is not None:
-                self._lookups.pages.add(found.page.source)
+        key = (link.page, f"{PAGE_LOOKUP}{part}:{link.anchor or ''}", here.source)
+        self._record(key, found.key if found else None)
         return found
 
     def linked_part(self, link: Link, here: Page) -> LinkedPart | None:
         """What a link lands on, for what a page keeps elsewhere than in field tables ("For
         details, see Status Codes"): a whole page, one section of it, or one table."""
         found = self._part(link, here)
-        if self._lookups is not None:
-            key = (link.page, WHOLE_PAGE + (link.anchor or ""), here.source)
-            self._lookups.links[key] = (found.page.source, -1) if found else None
-            if found is not None:
-                self._lookups.pages.add(found.page.source)
+        key = (link.page, WHOLE_PAGE + (link.anchor or ""), here.source)
+        self._record(key, (found.page.source, -1) if found else None)
         return found
+
+    def page_titled(self, text: str, here: Page) -> Page | None:
+        """The page whose title `text` opens with ("Data Structures." in "see Table 1 in
+        Data Structures."), the longest such title: how copied text, which has no links,
+        names another page."""
+        text = " ".join(text.lower().split())[:200]
+        found = self._titled_page(text)
+        self._record(
+            (None, TITLE_LOOKUP + text, here.source), (found.source, -1) if found else None
+        )
+        return found
+
+    def _record(self, lookup: LinkLookup, target: Target) -> None:
+        """Remember how a lookup resolved, and the page it found, while recording."""
+        if self._lookups is not None:
+            self._lookups.links[lookup] = target
+            if target is not None:
+                self._lookups.pages.add(target[0])
+
+    def _titled_page(self, text: str) -> Page | None:
+        titles = [
+            t for t in self._titles if text.startswith(t) and not text[len(t) :][:1].isalnum()
+        ]
+        return self._titles[max(titles, key=len)] if titles else None
 
     def _by_page(self, link: Link, part: str) -> TableRef | None:
         """A link to a page (by file, or by the label at its top): its first field table
@@ -293,7 +289,7 @@ class TableIndex:
         """
         matches = self.titled(here, name)
         if not matches:  # "instances" titled "instance parameter description": a weaker
-            numbers = _number_forms(title_key(name))  # match, so only a table that follows counts
+            numbers = number_forms(title_key(name))  # match, so only a table that follows counts
             refs = self.refs(here)
             matches = [r for r in refs if title_key(r.table.title) in numbers and r.position > near]
         after = [r for r in matches if r.position > near]
@@ -303,26 +299,35 @@ class TableIndex:
 
     def mentioned(self, here: Page, text: str, links: tuple[Link, ...]) -> TableRef | None:
         """The table a description points at: "For details, see Table 3." or a link to one;
-        "see Table 3 in <a link to a page>" is that page's table 3, never this page's (with
-        no link after "in", as in copied text, this page's)."""
+        "see Table 3 in <another page>" is that page's table 3 (below), never this page's."""
         match = TABLE_MENTION.search(text)
         on_mention = any(TABLE_MENTION.search(link.text) for link in links)
         place = ELSEWHERE.match(text, match.end()) if match else None
         if match and place and not on_mention:
             where = text[place.end() :].lstrip("\"'“ ")  # "in <the link's text>"
-            named = tuple(link for link in links if link.text and where.startswith(link.text))
-            if named:
-                return self._numbered_elsewhere(here, int(match.group(1)), named)
+            decided, found = self._elsewhere(here, int(match.group(1)), where, links)
+            if decided:
+                return found
         for link in links:
             ref = self.by_link(link, here)
             if ref is not None:
                 return ref
         # "Table N" without a link means this page's table N; a linked one was tried above.
-        if not any(TABLE_MENTION.search(link.text) for link in links):
-            match = TABLE_MENTION.search(text)
-            if match:
-                return self.by_number(here, int(match.group(1)))
-        return None
+        return self.by_number(here, int(match.group(1))) if match and not on_mention else None
+
+    def _elsewhere(
+        self, here: Page, number: int, where: str, links: tuple[Link, ...]
+    ) -> tuple[bool, TableRef | None]:
+        """(decided, table) for "Table 3 in <where>": table 3 of the page a link there leads
+        to, else (copied text has no links) of the page so titled; undecided (this page's)
+        where the words name this page; else none: a page the input lacks (unresolved)."""
+        named = tuple(link for link in links if link.text and where.startswith(link.text))
+        if named:
+            return True, self._numbered_elsewhere(here, number, named)
+        titled = self.page_titled(where, here)
+        if titled is not None and titled.source != here.source:
+            return True, self.by_number(titled, number)
+        return titled is None and not _names_this_page(here, where), None
 
     def _numbered_elsewhere(
         self, here: Page, number: int, links: tuple[Link, ...]
@@ -333,16 +338,12 @@ class TableIndex:
         return self.by_number(pages[0], number) if pages else None
 
 
-def _number_forms(key: str) -> set[str]:
-    """The singular of a plural title key, or the plurals of a singular one; none for keys
-    under four letters, where a final "s" is as likely part of the word."""
-    if len(key) < 4:
-        return set()
-    if key.endswith("ies"):
-        return {key[:-3] + "y"}
-    if key.endswith("s"):
-        return {key[:-1]} | ({key[:-2]} if key.endswith(("ses", "xes", "ches", "shes")) else set())
-    return {key + "s", key[:-1] + "ies"} if key.endswith("y") else {key + "s", key + "es"}
+def _names_this_page(here: Page, where: str) -> bool:
+    """Do the words after "Table 3 in" name this page, a section of it, or "the ..."?"""
+    words = " ".join(where.lower().split())
+    titles = [here.title, *(section.title for section in here.sections)]
+    named = (" ".join(t.lower().split()) for t in titles if t.strip())
+    return words.startswith("the ") or any(words.startswith(title) for title in named)
 
 
 def _fields(block: object) -> bool:

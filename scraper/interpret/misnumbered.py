@@ -20,7 +20,8 @@ from __future__ import annotations
 from doc2openapi.scraper.interpret.adjacent_tables import field_names, pointed_at, section_of
 from doc2openapi.scraper.interpret.columns import Field
 from doc2openapi.scraper.interpret.component_names import type_name
-from doc2openapi.scraper.interpret.linker import TableIndex, TableRef, title_key
+from doc2openapi.scraper.interpret.linker import TableIndex, TableRef
+from doc2openapi.scraper.interpret.table_titles import title_key
 
 
 def titled_instead(

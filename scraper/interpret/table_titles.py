@@ -1,0 +1,45 @@
+"""What a table's title names: the field or object it documents, with the words every
+title adds ("parameters", "Description of field", "data structure") taken off."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+GENERIC_TITLE_WORDS = re.compile(
+    r"\b(parameters?|parameter description|field description|description|fields?|objects?|"
+    r"structure|data structure|elements?|attributes?|body)\s*$",
+    re.I,
+)
+LEADING_TITLE_WORDS = re.compile(
+    r"^(?:(?:parameter\s+|data\s+structure\s+)?description|data\s+structure|structure|"
+    r"parameters?|fields?)\s+of\s+(?:the\s+)?(?:(?:field|parameter|object|structure)\s+)?",
+    re.I,
+)
+# "images information" is the table of "images" (for linking; such a title names no type)
+INFORMATION = re.compile(r"\s+(?:parameter\s+)?information\s*$", re.I)
+# "versions.links" names "links"
+DOTTED_PREFIX = re.compile(r"^(?:[A-Za-z_][\w-]*\.)+(?=[A-Za-z_][\w-]*$)")
+
+
+@lru_cache(maxsize=8192)  # asked of every table's title for every field that looks up a table
+def title_key(title: str) -> str:
+    """ "jobs parameters" -> "jobs"; "Description of field tag" -> "tag";
+    "Data structure description of the versions.links field" -> "links";
+    "ExportParams" -> "exportparams"."""
+    stripped = INFORMATION.sub("", LEADING_TITLE_WORDS.sub("", title.strip()))
+    stripped = GENERIC_TITLE_WORDS.sub("", stripped).strip()
+    stripped = DOTTED_PREFIX.sub("", stripped)
+    return (stripped or title).lower().replace(" ", "")
+
+
+def number_forms(key: str) -> set[str]:
+    """The singular of a plural title key, or the plurals of a singular one; none for keys
+    under four letters, where a final "s" is as likely part of the word."""
+    if len(key) < 4:
+        return set()
+    if key.endswith("ies"):
+        return {key[:-3] + "y"}
+    if key.endswith("s"):
+        return {key[:-1]} | ({key[:-2]} if key.endswith(("ses", "xes", "ches", "shes")) else set())
+    return {key + "s", key[:-1] + "ies"} if key.endswith("y") else {key + "s", key + "es"}
