@@ -76,7 +76,10 @@ KINDS: dict[str, Kind] = {
         "give the type",
     ),
     "unresolved-object": Kind(
-        "warning", '"X object" with no table describing X', "document X in a table"
+        "warning",
+        '"X object" with no table describing X, or an object row whose "see Table N" or link '
+        "leads to no table read",
+        "document X in a table, or fix the pointer",
     ),
     "string-with-table": Kind(
         "warning",

@@ -384,6 +384,13 @@ def test_constraints_from_prose(kind: str, text: str, expected: dict[str, Any]) 
         # a power, as the readers write a superscript
         ("integer", "Quota. The value ranges from 0 to 2^63-1.",
          {"minimum": 0, "maximum": 9223372036854775807}),
+        # bounds in the field's own unit are its bounds; in another unit, or in two, none
+        ("integer", "Disk size, in GB. The value ranges from 10 GB to 2,000 GB.",
+         {"minimum": 10, "maximum": 2000}),
+        ("integer", "Timeout in seconds. Value range: 1s-300s.", {"minimum": 1, "maximum": 300}),
+        ("integer", "Disk size, in MB. The value ranges from 1 GB to 10 GB.", {}),
+        ("integer", "Quota in MB. Value range: 1 MB to 1 GB.", {}),
+        ("integer", "Timeout, in ms. Value range: 1s-90s.", {}),
     ],
 )  # fmt: skip
 def test_phrasings(kind: str, text: str, expected: dict[str, Any]) -> None:

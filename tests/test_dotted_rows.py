@@ -41,6 +41,21 @@ def test_a_map_a_scalar_or_a_missing_step_keeps_the_dotted_key_and_changes_nothi
     assert schema["properties"] == properties  # "t" keeps its untyped items
 
 
+def test_a_step_no_row_names_under_an_object_row_is_made() -> None:
+    """`spec.disk.size` with `spec` an object row and no `spec.disk` row: `disk` is made.
+    Before, the row stayed a top-level key with two dots in it."""
+    schema = _nested(
+        {"spec": {"type": "object"}, "spec.disk.size": {"type": "integer"}}, ["spec.disk.size"]
+    )
+    disk = schema["properties"]["spec"]["properties"]["disk"]
+    assert disk == {
+        "type": "object",
+        "properties": {"size": {"type": "integer"}},
+        "required": ["size"],
+    }
+    assert set(schema["properties"]) == {"spec"}
+
+
 def test_an_index_step_of_any_spelling_leads_into_the_list_items() -> None:
     """ "tags[].key", "tags[0].key", "tags[*].key": the same field of each list item."""
     for index in ("[]", "[0]", "[*]"):

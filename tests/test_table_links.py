@@ -591,3 +591,24 @@ def test_table_n_in_words_is_this_pages_and_a_missing_page_s_is_reported(tmp_pat
     volume = resolve(result.spec, schema["properties"]["volume"])
     assert set(volume["properties"]) == {"size"}
     assert any("'disk'" in r and "'Table 2'" in r for r in kinds(result)["unresolved-object"])
+
+
+def test_an_object_whose_link_leads_to_no_table_read_is_said_unresolved(tmp_path: Path) -> None:
+    """A link to a page the input lacks (or to an anchor it lacks) leaves an object of no
+    fields; before, nothing said so."""
+    row = (
+        '<tr><td>spec</td><td>Object</td><td>Specification. For details, see <a href="missing'
+        '.html#ds_spec">Spec</a>.</td></tr>'
+    )
+    text = (
+        "<h1>Showing a Widget</h1><h4>URI</h4><p>GET /v1/widgets</p><h4>Response</h4>"
+        "<table><caption>Table 1 Response body</caption><tr><th>Parameter</th><th>Type</th>"
+        f"<th>Description</th></tr>{row}</table>"
+    )
+    result = scrape_pages(tmp_path, {"show.html": text})
+    body = response_schema(result.spec, operation(result.spec, "get", "/v1/widgets"), "200")
+    assert "properties" not in resolve(
+        result.spec, resolve(result.spec, body)["properties"]["spec"]
+    )
+    (reason,) = kinds(result)["unresolved-object"]
+    assert "field 'spec': it links to 'missing.html#ds_spec', where no table read is" in reason

@@ -2,9 +2,11 @@
 
 Some references document a nested body in a single table, each nested field's name being
 its path from a row above it. The path is explicit, so the row is put where it says: under
-the object of its parent row (an array's items for an array of objects). A dotted name
-whose parent is no row of the table stays as written, a key may hold dots
-(`metering.image_id`), unless an example nests it that way (the caller says which).
+the object of its parent row (an array's items for an array of objects), through objects
+made for steps no row names once the first step is a row (`spec.disk.size` with no
+`spec.disk`). A dotted name whose first step is no row of the table stays as written, a
+key may hold dots (`metering.image_id`), unless an example nests it that way (the caller
+says which).
 """
 
 from __future__ import annotations
@@ -42,16 +44,15 @@ def nest_dotted_rows(schema: Schema, shown: Mapping[str, list[bool]] | None = No
 def _object_at(schema: Schema, steps: list[str], listed: list[bool] | None) -> Schema | None:
     """The inline object schema a path of property names leads to (through array items),
     made an object if the row left it untyped; None, and nothing changed, where the path
-    leaves the table or meets a scalar, a map or a row with a table of its own. With
-    `listed` (whether each step is a list, as an example shows), a step no row names is
-    made."""
+    leaves the table or meets a scalar, a map or a row with a table of its own. A step no
+    row names under a row typed as an object is made, an object; with `listed` (whether
+    each step is a list, as an example shows), any such step, a list where it shows one."""
     current: Schema = schema
     nodes: list[tuple[Schema, bool]] = []  # (object on the path, whether it is an array's items)
     for number, step in enumerate(steps):
         found = current.get("properties", {}).get(step)
-        if found is None and listed is not None:
-            found = {"type": "array", "items": {}} if listed[number] else {}
-            current.setdefault("properties", {})[step] = found
+        if found is None:
+            found = _made_step(current, step, number, listed)
         if found is None:
             return None
         is_list = found.get("type") == "array"
@@ -66,3 +67,13 @@ def _object_at(schema: Schema, steps: list[str], listed: list[bool] | None) -> S
         target = found.setdefault("items", {}) if is_list else found
         target["type"] = "object"
     return target
+
+
+def _made_step(current: Schema, step: str, number: int, listed: list[bool] | None) -> Schema | None:
+    """The step no row names, made where it may be: under a row typed as an object, or
+    anywhere an example nests the path (a list where it shows one); None elsewhere."""
+    if listed is None and not (number > 0 and current.get("type") == "object"):
+        return None
+    made: Schema = {"type": "array", "items": {}} if listed and listed[number] else {}
+    current.setdefault("properties", {})[step] = made
+    return made

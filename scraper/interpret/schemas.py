@@ -22,7 +22,7 @@ from doc2openapi.scraper.interpret.constraints.stated_type import stated_type
 from doc2openapi.scraper.interpret.constraints.structure import readable
 from doc2openapi.scraper.interpret.dotted_rows import nest_dotted_rows
 from doc2openapi.scraper.interpret.field_tables import find_table
-from doc2openapi.scraper.interpret.linker import TABLE_MENTION, TableIndex, TableRef
+from doc2openapi.scraper.interpret.linker import TableIndex, TableRef
 from doc2openapi.scraper.interpret.string_tables import Described, SourceKey, described_table
 from doc2openapi.scraper.interpret.types import (
     PRIMITIVES,
@@ -37,6 +37,7 @@ from doc2openapi.scraper.interpret.types import (
     misspelled_primitive,
     parse_type,
 )
+from doc2openapi.scraper.interpret.unresolved import unresolved_reason
 from doc2openapi.scraper.interpret.value_tables import listed_in_table
 from doc2openapi.scraper.model import (
     REF_PREFIX,
@@ -268,19 +269,8 @@ class SchemaBuilder:
         if implied:  # "master_eip | master_eip": a name, and no table has it
             self._unknown_type(field, ref, "names no table of the page nor a type")
             return {}
-        if name is not None:
-            self.diagnose(
-                "unresolved-object",
-                f"field {field.name!r}: no table describes object type {name!r}",
-                ref.table.caption,
-            )
-        elif mention := TABLE_MENTION.search(field.description.text):  # of a page not read
-            self.diagnose(
-                "unresolved-object",
-                f"field {field.name!r}: its description points at {mention.group(0)!r}, "
-                "which no table read answers; an object of no documented fields",
-                ref.table.caption,
-            )
+        if (reason := unresolved_reason(field, name)) is not None:
+            self.diagnose("unresolved-object", reason, ref.table.caption)
         return {"type": "object"}
 
     def _table_ref(self, name: str | None, field: Field, ref: TableRef) -> Schema | None:

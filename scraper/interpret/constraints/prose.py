@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from doc2openapi.scraper.interpret.constraints.units import bounds_in_field_unit
 from doc2openapi.scraper.interpret.constraints.values import (
     NUM,
     STOPWORDS,
@@ -214,6 +215,8 @@ def stated_range(text: str, integer: bool) -> Interval | None:
     text = plain_dashes(text)
     for pattern in RANGE_PATTERNS:
         if match := first_stated(pattern, text):
+            if not bounds_in_field_unit(text, match):
+                return None  # "in MB. ... from 1 GB to 10 GB": not the number's bounds
             closed = _ordered(match.groups(), integer) or _case_range(text, integer)
             return Interval(*closed) if closed else None
     if (interval := _open_interval(text, integer)) is not None:
