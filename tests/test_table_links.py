@@ -612,3 +612,36 @@ def test_an_object_whose_link_leads_to_no_table_read_is_said_unresolved(tmp_path
     )
     (reason,) = kinds(result)["unresolved-object"]
     assert "field 'spec': it links to 'missing.html#ds_spec', where no table read is" in reason
+
+
+def test_a_sub_heading_row_naming_a_row_puts_the_rows_under_it_in_that_object(
+    tmp_path: Path,
+) -> None:
+    """A full-width row "Parameters in spec" (HTML colspan) heads the fields of `spec`, up to
+    a full-width row naming no row. Before, the rows under it went to the top level, with
+    `colour` required there, and `spec` stayed free-form."""
+
+    def row(*cells: str) -> str:
+        return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
+
+    rows = (
+        row("name", "Yes", "String", "Name.")
+        + row("spec", "Yes", "Object", "Specification.")
+        + '<tr><td colspan="4">Parameters in spec</td></tr>'
+        + row("colour", "Yes", "String", "Colour.")
+        + '<tr><td colspan="4">Other parameters</td></tr>'
+        + row("size", "No", "Integer", "Size.")
+    )
+    text = (
+        "<h1>Creating a Widget</h1><h4>URI</h4><p>POST /v1/widgets</p><h4>Request</h4>"
+        "<table><caption>Table 1 Request body</caption><tr><th>Parameter</th><th>Mandatory"
+        f"</th><th>Type</th><th>Description</th></tr>{rows}</table>"
+    )
+    result = scrape_pages(tmp_path, {"create.html": text})
+    body = resolve(
+        result.spec, request_schema(result.spec, operation(result.spec, "post", "/v1/widgets"))
+    )
+    assert set(body["properties"]) == {"name", "spec", "size"}
+    assert body["required"] == ["name", "spec"]
+    spec = resolve(result.spec, body["properties"]["spec"])
+    assert set(spec["properties"]) == {"colour"} and spec["required"] == ["colour"]

@@ -257,7 +257,8 @@ def _read_fields(table: Table) -> tuple[Field, ...]:
     names = row_names(table)
     for number, row in enumerate(table.rows, start=1):
         if len(set(row)) == 1 and len(row) > 1:
-            continue  # a sub-heading row spanning every column
+            paths.group(row[0].text)  # a sub-heading row spanning every column
+            continue
         if len(row) < len(table.header):
             continue  # a row that lost cells: which cell is which is guesswork
         depth, last, cell = paths.split(row)

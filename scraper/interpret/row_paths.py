@@ -44,6 +44,9 @@ def drawn_depth(cell: str) -> tuple[int, bool, str]:
     return 0, False, cell
 
 
+WORD = re.compile(r"[A-Za-z_][\w-]*")
+
+
 class RowPaths:
     """The dotted path of each row of one table, in row order. Drawing that every row has
     draws the top level too: depths count from the shallowest."""
@@ -58,6 +61,8 @@ class RowPaths:
         self._last_level = self._base_level  # a blank Level cell: the row above's level
         self._tree: list[tuple[str, bool]] = []  # each depth's last row: its path, was it last
         self._parents = self._parent_names(table)  # a row's name -> the name its Parent gives
+        self._placed: dict[str, str] = {}  # each row's name, lower-case -> its path
+        self._group = ""  # the path of the row a sub-heading row names, rows under it go in
 
     def _rows(self, table: Table) -> list[tuple[Text, ...]]:
         return [row for row in table.rows if len(row) == len(table.header)]
@@ -95,6 +100,21 @@ class RowPaths:
         """The row's path: under the rows its Parent column names (wherever they are in the
         table; a name no row gives leaves it at the top), else under the row its depth
         hangs it from."""
+        path = self._path(depth, last, name)
+        if self._group and not path.startswith(self._group + "."):
+            path = f"{self._group}.{path}"
+        self._placed.setdefault(name.lower(), path)
+        return path
+
+    def group(self, heading: str) -> None:
+        """A sub-heading row spanning every column ("Parameters in spec"): the rows under it,
+        up to the next, are fields of the one row above it names; a heading naming none
+        ("Optional parameters") ends the group."""
+        words = {word.lower() for word in WORD.findall(heading)}
+        named = [path for name, path in self._placed.items() if name in words]
+        self._group = named[0] if len(named) == 1 else ""
+
+    def _path(self, depth: int, last: bool, name: str) -> str:
         if "parent" not in self._roles:
             return _tree_path(self._tree, depth, last, name)
         path, seen = [name], {name}
