@@ -645,3 +645,26 @@ def test_a_sub_heading_row_naming_a_row_puts_the_rows_under_it_in_that_object(
     assert body["required"] == ["name", "spec"]
     spec = resolve(result.spec, body["properties"]["spec"])
     assert set(spec["properties"]) == {"colour"} and spec["required"] == ["colour"]
+
+
+def test_dotted_captions_go_to_the_object_their_prefix_names(tmp_path: Path) -> None:
+    """ "spec.disk parameters" and "backup.disk parameters": each `disk` takes the table its
+    own object's name prefixes. Before, both keyed as "disk" and `backup.disk` took spec's,
+    while the report said nothing refers to the backup one."""
+    request = "\n".join(
+        [
+            table("Table 1 Request body", HEADER,
+                  ("spec", "Yes", "Object", "Spec."), ("backup", "No", "Object", "Backup.")),
+            table("Table 2 spec parameters", HEADER, ("disk", "Yes", "Object", "Disk.")),
+            table("Table 3 backup parameters", HEADER, ("disk", "Yes", "Object", "Disk.")),
+            table("Table 4 spec.disk parameters", HEADER, ("size", "Yes", "Integer", "Size.")),
+            table("Table 5 backup.disk parameters", HEADER,
+                  ("snapshot_id", "Yes", "String", "Snapshot.")),
+        ]
+    )  # fmt: skip
+    text = page("Creating a Widget", ("URI", "POST /v1/widgets"), ("Request", request))
+    result = scrape_pages(tmp_path, {"create.rst": text})
+    body = request_schema(result.spec, operation(result.spec, "post", "/v1/widgets"))
+    for owner, field in (("spec", "size"), ("backup", "snapshot_id")):
+        assert _fields(result, resolve(result.spec, body)["properties"][owner], "disk") == {field}
+    assert "unlinked-table" not in kinds(result)

@@ -9,6 +9,7 @@ from doc2openapi.scraper.interpret.adjacent_tables import following_table
 from doc2openapi.scraper.interpret.columns import Field
 from doc2openapi.scraper.interpret.linker import TableIndex, TableRef, same_title
 from doc2openapi.scraper.interpret.misnumbered import meant_instead
+from doc2openapi.scraper.interpret.table_titles import title_key
 
 Diagnose = Callable[[str, str, str], None]  # kind, reason, table
 
@@ -32,7 +33,7 @@ def find_table(
     if mention is not None:  # "See Table 3" in the type cell, or in the description
         return _checked(index, mention, field, ref, diagnose)
     if name is None:  # "Object", "JSON Array", no type: a table titled after the field
-        target = index.by_title(here, field.name, ref.position)
+        target = index.by_title(here, field.name, ref.position, title_key(ref.table.title))
         if target is not None and target.key != ref.key:
             return target
         return _following(index, field, ref, diagnose)

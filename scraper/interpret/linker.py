@@ -17,7 +17,7 @@ from doc2openapi.scraper.interpret.columns import (
     caption_words,
     is_parameter_table,
 )
-from doc2openapi.scraper.interpret.table_titles import number_forms, title_key
+from doc2openapi.scraper.interpret.table_titles import number_forms, of_owner, title_key
 from doc2openapi.scraper.page import Link, Page, Section, Table
 
 TABLE_MENTION = re.compile(r"\bTable\s+(\d+)\b", re.I)
@@ -281,13 +281,11 @@ class TableIndex:
         wanted = title_key(name)
         return [r for r in self.refs(here) if title_key(r.table.title) == wanted]
 
-    def by_title(self, here: Page, name: str, near: int = -1) -> TableRef | None:
-        """The table titled `name`; with several, the first after position `near`.
-
-        Pages reuse titles ("auto_stop parameters" for the request and for the response);
-        a nested object's table follows the table that refers to it.
-        """
-        matches = self.titled(here, name)
+    def by_title(self, here: Page, name: str, near: int = -1, owner: str = "") -> TableRef | None:
+        """The table titled `name`; with several, the first after position `near` (pages
+        reuse titles; a nested object's table follows the one referring to it), of those a
+        dotted title gives `owner` ("backup.disk") if any, else of those it gives no other."""
+        matches = of_owner(self.titled(here, name), lambda r: r.table.title, owner)
         if not matches:  # "instances" titled "instance parameter description": a weaker
             numbers = number_forms(title_key(name))  # match, so only a table that follows counts
             refs = self.refs(here)

@@ -4,7 +4,11 @@ title adds ("parameters", "Description of field", "data structure") taken off.""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
+from typing import TypeVar
+
+T = TypeVar("T")
 
 GENERIC_TITLE_WORDS = re.compile(
     r"\b(parameters?|parameter description|field description|description|fields?|objects?|"
@@ -27,10 +31,30 @@ def title_key(title: str) -> str:
     """ "jobs parameters" -> "jobs"; "Description of field tag" -> "tag";
     "Data structure description of the versions.links field" -> "links";
     "ExportParams" -> "exportparams"."""
-    stripped = INFORMATION.sub("", LEADING_TITLE_WORDS.sub("", title.strip()))
-    stripped = GENERIC_TITLE_WORDS.sub("", stripped).strip()
-    stripped = DOTTED_PREFIX.sub("", stripped)
+    stripped = DOTTED_PREFIX.sub("", _named(title))
     return (stripped or title).lower().replace(" ", "")
+
+
+def title_owner(title: str) -> str:
+    """ "backup.disk parameters" -> "backup": the object whose field a dotted title names;
+    "" for a title of one name."""
+    prefix = DOTTED_PREFIX.match(_named(title))
+    return prefix.group(0).rstrip(".").rsplit(".", 1)[-1].lower() if prefix else ""
+
+
+def of_owner(items: list[T], title: Callable[[T], str], owner: str) -> list[T]:
+    """Of tables sharing a title, those whose dotted title gives them `owner`; else those it
+    gives no other owner; else all."""
+    if not owner:
+        return items
+    owned = [item for item in items if title_owner(title(item)) == owner]
+    return owned or [item for item in items if not title_owner(title(item))] or items
+
+
+def _named(title: str) -> str:
+    """The title without the words every title adds."""
+    stripped = INFORMATION.sub("", LEADING_TITLE_WORDS.sub("", title.strip()))
+    return GENERIC_TITLE_WORDS.sub("", stripped).strip()
 
 
 def number_forms(key: str) -> set[str]:
