@@ -2370,6 +2370,25 @@ def test_list_content_and_a_headers_fields_table_are_no_location_tables(tmp_path
     assert list(resolve(result.spec, item)["properties"]) == ["key"]
 
 
+def test_presence_stated_in_the_row_of_a_table_with_no_mandatory_column(tmp_path: Path) -> None:
+    """A sentence "Mandatory." or "This parameter is mandatory.", or a name marked "zone*",
+    makes a field required; "mandatory when ..." and a wildcard name ("x-meta-*") do not.
+    Before, only "(Mandatory, String)" did, and the other fields were optional, silently."""
+    rows = (
+        ("name", "String", "Widget name. This parameter is mandatory."),
+        ("size", "Integer", "Size in GB. Optional."),
+        ("colour", "String", "Mandatory. Colour."),
+        ("zone*", "String", "Zone."),
+        ("tag", "String", "Tag. Mandatory when zone is set."),
+        ("x-meta-\\*", "String", "Metadata."),
+    )
+    request = table("Table 1 Request body", RESPONSE_HEADER, *rows)
+    text = page("Creating a Widget", ("URI", "POST /v1/widgets"), ("Request", request))
+    result = scrape_pages(tmp_path, {"create.rst": text})
+    body = request_schema(result.spec, operation(result.spec, "post", "/v1/widgets"))
+    assert body["required"] == ["name", "colour", "zone"]
+
+
 def test_a_two_column_table_whose_descriptions_open_with_the_type_is_typed_by_them(
     tmp_path: Path,
 ) -> None:

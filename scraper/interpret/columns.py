@@ -172,11 +172,27 @@ def _leading_type(said: str) -> str | None:
     return None if isinstance(expr, UnknownType) else found.strip()
 
 
-def _stated_presence(said: str) -> bool | None:
-    """ "(Mandatory, String)" says required, "(Optional, ...)" not; else None."""
+# "Mandatory. Colour.", "Widget name. This parameter is mandatory.": said of every value,
+# never "mandatory when X is set"
+PRESENCE_SENTENCE = re.compile(
+    r"(?:^|[.!]\s+)(?:this\s+(?:parameter|field)\s+is\s+)?(mandatory|required|optional)"
+    r"\s*(?:\.|$)",
+    re.I,
+)
+STARRED = re.compile(r"[A-Za-z0-9_]\s*\\?\*$")  # "name*": marked mandatory; not "x-obs-*"
+
+
+def _stated_presence(said: str, name_cell: str = "") -> bool | None:
+    """Presence a table with no Mandatory column states in the row: "(Mandatory, String)",
+    a sentence "Mandatory." or "This parameter is optional.", a name marked "name*"."""
     note = LEADING_NOTE.match(said)
     word = note.group(1) if note else None
-    return None if word is None else word.lower() != "optional"
+    if word is None and (sentence := PRESENCE_SENTENCE.search(said.strip())) is not None:
+        word = sentence.group(1)
+    if word is None:
+        first = name_cell.strip().splitlines()[0] if name_cell.strip() else ""
+        return True if STARRED.search(first) else None
+    return word.lower() != "optional"
 
 
 EMPTY_CELLS = frozenset({"", "-", "--", "n/a", "na", "none", "null", "—", "–"})
@@ -271,9 +287,9 @@ def _read_fields(table: Table) -> tuple[Field, ...]:
         required_cell = row[roles["required"]].text if "required" in roles else ""
         says_yes, said = presence(required_cell, optional_column, names - ancestors)
         notes = [f"{table.header[roles['required']].strip()}: {said}"] if said else []
-        if "required" not in roles and "description" in roles:
-            says_yes = bool(_stated_presence(row[roles["description"]].text))
         name_cell = row[roles["name"]].text
+        if "required" not in roles and "description" in roles:
+            says_yes = bool(_stated_presence(row[roles["description"]].text, name_cell))
         fields.append(
             Field(
                 name=name,
