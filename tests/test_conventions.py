@@ -962,6 +962,41 @@ def test_a_request_line_under_another_heading_or_in_two_halves_names_the_endpoin
     assert statuses["guide.rst"] == "not-an-operation"
 
 
+def test_a_bare_request_line_under_a_heading_of_no_role_is_the_uri_section(
+    tmp_path: Path,
+) -> None:
+    """ "Endpoint" over "DELETE /v1/widgets/{widget_id}" (or over "Method: PUT" and "URI:
+    ..."), on a page with a status section: the URI section, its table the path's. Before,
+    the page was "not an operation", with no diagnostic. A page with no request, response
+    or status section (an overview's "Endpoint") stays what it was."""
+    path_table = table(
+        "Table 1 Path parameters", HEADER, ("widget_id", "Yes", "String", "Widget ID.")
+    )
+    statuses = table("Table 2 Status codes", ("Status Code", "Description"), ("204", "Done."))
+    pages = {
+        "del.rst": page(
+            "Deleting a Widget",
+            ("Endpoint", "DELETE /v1/widgets/{widget_id}\n\n" + path_table),
+            ("Status Codes", statuses),
+        ),
+        "put.rst": page(
+            "Updating a Widget",
+            ("Endpoint", "Method: PUT\n\nURI: /v1/widgets/{widget_id}\n\n" + path_table),
+            ("Status Codes", statuses),
+        ),
+        "about.rst": page("Endpoints", ("Endpoint", "GET /v1/regions lists them.")),
+    }
+    result = scrape_pages(tmp_path, pages)
+    found = {(m, p) for p, item in result.spec["paths"].items() for m in item}
+    assert found == {("delete", "/v1/widgets/{widget_id}"), ("put", "/v1/widgets/{widget_id}")}
+    shown = operation(result.spec, "delete", "/v1/widgets/{widget_id}")["parameters"]
+    assert [(p["in"], p["name"], p["description"]) for p in shown] == [
+        ("path", "widget_id", "Widget ID.")
+    ]
+    statuses_of = {f.file: f.status for f in result.report.files}
+    assert statuses_of["about.rst"] == "not-an-operation"
+
+
 def test_rows_named_by_a_path_with_any_index_nest_under_their_list(tmp_path: Path) -> None:
     rows = table(
         "Table 2 Request body", HEADER,

@@ -98,6 +98,42 @@ def request_line_endpoints(sections: list[RoledSection]) -> list[Endpoint]:
     return []
 
 
+BARE_LINE = re.compile(rf"^\s*(?:{METHODS})\s+(?:{HOST})?/\S*\s*$")  # "DELETE /v1/x/{id}"
+BODY_ROLES = ("request", "response", "status")
+
+
+def with_request_line_section(sections: list[RoledSection]) -> list[RoledSection]:
+    """On a page with no URI section but a request, response or status section, the first
+    section of no role whose text is a bare request line ("DELETE /v1/widgets/{id}" under
+    "Endpoint"), or its two halves ("Method: PUT", "URI: /v1/x"), is the URI section; a
+    Function section holding one (its "URI" no heading) is both."""
+    if any(s.role == "uri" for s in sections) or not any(s.role in BODY_ROLES for s in sections):
+        return sections
+    for number, roled in enumerate(sections):
+        texts = [_text(block) for block in roled.section.blocks]
+        named = any(BARE_LINE.match(text) for text in texts) or bool(_joined_halves(texts))
+        if roled.role in ("other", "function") and roled.section.level > 0 and named:
+            kept = [_words_before_line(roled, texts)] if roled.role == "function" else []
+            uri = RoledSection("uri", roled.section)
+            return [*sections[:number], *kept, uri, *sections[number + 1 :]]
+    return sections
+
+
+def _words_before_line(roled: RoledSection, texts: list[str]) -> RoledSection:
+    """A function section's blocks before its request line and the label over it ("URI"):
+    its words, which still describe the operation."""
+    at = next((i for i, text in enumerate(texts) if _states_line(text)), len(texts))
+    if at and len(texts[at - 1].split()) <= 3 and not texts[at - 1].rstrip().endswith("."):
+        at -= 1  # "URI" written as a paragraph, not a heading
+    return RoledSection(roled.role, replace(roled.section, blocks=roled.section.blocks[:at]))
+
+
+def _states_line(text: str) -> bool:
+    """A bare request line, or a line of one of its halves ("Method: PUT", "URI: /v1/x")."""
+    halves = (METHOD_LINE.match(line) or PATH_LINE.match(line) for line in text.splitlines())
+    return bool(BARE_LINE.match(text)) or any(halves)
+
+
 def uri_endpoints(uri_sections: list[RoledSection]) -> list[Endpoint]:
     """The endpoints the URI sections' paragraphs and code blocks name, each once. A request
     line there ("GET https://{endpoint}/v1/alarms/al-1?limit=2", an example under the URI)

@@ -23,6 +23,7 @@ from doc2openapi.scraper.interpret.endpoints import (
     distinct_template_names,
     request_line_endpoints,
     uri_endpoints,
+    with_request_line_section,
 )
 from doc2openapi.scraper.interpret.example_fields import page_names
 from doc2openapi.scraper.interpret.example_sections import read_example_section
@@ -70,7 +71,7 @@ class Interpreter:
         self.index = index
 
     def interpret(self, page: Page) -> PageResult:
-        sections = assign_roles(page)
+        sections = with_request_line_section(assign_roles(page))
         uri_sections = [s for s in sections if s.role == "uri"]
         endpoints = uri_endpoints(uri_sections) or request_line_endpoints(sections)
         if not uri_sections and not endpoints:
