@@ -191,8 +191,8 @@ class _Adopter:
             return
         if announce and key in self.documented:
             return  # documented at another level: the example's slip
-        meant = meant_field(key, item, {n: properties[n] for n in unshown}, self.schemas)
-        if announce and meant is not None:
+        unshown_fields = {name: properties[name] for name in unshown}
+        if announce and (meant := meant_field(key, item, unshown_fields, self.schemas)):
             slip = f"the example has {path}, where the table names {meant!r}; the example's slip"
             if slip not in self.slips:
                 self.slips.append(slip)
