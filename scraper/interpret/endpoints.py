@@ -110,9 +110,10 @@ def with_request_line_section(sections: list[RoledSection]) -> list[RoledSection
     if any(s.role == "uri" for s in sections) or not any(s.role in BODY_ROLES for s in sections):
         return sections
     for number, roled in enumerate(sections):
+        if roled.role not in ("other", "function") or roled.section.level == 0:
+            continue
         texts = [_text(block) for block in roled.section.blocks]
-        named = any(BARE_LINE.match(text) for text in texts) or bool(_joined_halves(texts))
-        if roled.role in ("other", "function") and roled.section.level > 0 and named:
+        if any(BARE_LINE.match(text) for text in texts) or _joined_halves(texts):
             kept = [_words_before_line(roled, texts)] if roled.role == "function" else []
             uri = RoledSection("uri", roled.section)
             return [*sections[:number], *kept, uri, *sections[number + 1 :]]

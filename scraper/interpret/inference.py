@@ -149,21 +149,19 @@ def _rename_to_example(
             key, documented, vocabulary, every - {key}
         ):
             continue
-        properties = _rename(target, documented, key)
+        _rename(target, documented, key)
         del unshown[documented]
         renames.append((documented, key))
     return renames
 
 
-def _rename(target: Schema, documented: str, shown: str) -> dict[str, Schema]:
+def _rename(target: Schema, documented: str, shown: str) -> None:
     """The object's field `documented` named `shown`, in its place and required as it was."""
     target["properties"] = {
         (shown if name == documented else name): prop for name, prop in target["properties"].items()
     }
     if documented in target.get("required", []):
         target["required"] = [shown if r == documented else r for r in target["required"]]
-    properties: dict[str, Schema] = target["properties"]
-    return properties
 
 
 def _rename_fields(body: Body, op: Operation, vocabulary: frozenset[str]) -> list[str]:

@@ -62,13 +62,12 @@ def _settle_wrapping(
 def _wrap_in(
     body: Body, op: Operation, label: str, key: str, properties: dict[str, Schema]
 ) -> Diagnostic | None:
-    """Wrap the body schema in `key`, when the first example's value there shows the
-    documented fields (or a list of them) and no field is named so."""
-    inner = body.examples[0].value[key]
-    listed = isinstance(inner, list)  # {"networks": [{...}, ...]}: a list of documented objects
-    sample = inner[0] if listed and inner else inner
-    if key in properties or not fits(sample, properties):
+    """Wrap the body schema in `key`, when the first example wraps the documented fields
+    (or a list of them) in it and no field is named so."""
+    if _wrapped_in(body.examples[0].value, properties) != key:
         return None
+    # {"networks": [{...}, ...]}: a list of documented objects
+    listed = isinstance(body.examples[0].value[key], list)
     wrapped = {"type": "array", "items": body.schema} if listed else body.schema
     body.schema = {"type": "object", "properties": {key: wrapped}, "required": [key]}
     return Diagnostic(
