@@ -17,7 +17,13 @@ from doc2openapi.scraper.interpret.columns import (
     caption_words,
     is_parameter_table,
 )
-from doc2openapi.scraper.interpret.table_titles import number_forms, of_owner, title_key
+from doc2openapi.scraper.interpret.table_titles import (
+    folded,
+    names_this_page,
+    number_forms,
+    of_owner,
+    title_key,
+)
 from doc2openapi.scraper.page import Link, Page, Section, Table
 
 TABLE_MENTION = re.compile(r"\bTable\s+(\d+)\b", re.I)
@@ -114,7 +120,7 @@ class TableIndex:
         for label in page.anchors:
             self._page_labels.setdefault(label.lower(), page)
         if page.title.strip():
-            self._titles.setdefault(" ".join(page.title.lower().split()), page)
+            self._titles.setdefault(folded(page.title), page)
 
     def _index_anchor(self, page: Page, anchor: str, ref: TableRef) -> None:
         key = (page.source, anchor.lower())
@@ -198,7 +204,7 @@ class TableIndex:
         """The page whose title `text` opens with ("Data Structures." in "see Table 1 in
         Data Structures."), the longest such title: how copied text, which has no links,
         names another page."""
-        text = " ".join(text.lower().split())[:200]
+        text = folded(text)[:200]
         found = self._titled_page(text)
         self._record(
             (None, TITLE_LOOKUP + text, here.source), (found.source, -1) if found else None
@@ -325,7 +331,7 @@ class TableIndex:
         titled = self.page_titled(where, here)
         if titled is not None and titled.source != here.source:
             return True, self.by_number(titled, number)
-        return titled is None and not _names_this_page(here, where), None
+        return titled is None and not names_this_page(here, where), None
 
     def _numbered_elsewhere(
         self, here: Page, number: int, links: tuple[Link, ...]
@@ -334,14 +340,6 @@ class TableIndex:
         input has that page (the caller reports the field's pointer as unresolved)."""
         pages = [part.page for link in links if (part := self.linked_part(link, here))]
         return self.by_number(pages[0], number) if pages else None
-
-
-def _names_this_page(here: Page, where: str) -> bool:
-    """Do the words after "Table 3 in" name this page, a section of it, or "the ..."?"""
-    words = " ".join(where.lower().split())
-    titles = [here.title, *(section.title for section in here.sections)]
-    named = (" ".join(t.lower().split()) for t in titles if t.strip())
-    return words.startswith("the ") or any(words.startswith(title) for title in named)
 
 
 def _fields(block: object) -> bool:

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TypeVar
 
+from doc2openapi.scraper.page import Page
+
 T = TypeVar("T")
 
 GENERIC_TITLE_WORDS = re.compile(
@@ -67,3 +69,16 @@ def number_forms(key: str) -> set[str]:
     if key.endswith("s"):
         return {key[:-1]} | ({key[:-2]} if key.endswith(("ses", "xes", "ches", "shes")) else set())
     return {key + "s", key[:-1] + "ies"} if key.endswith("y") else {key + "s", key + "es"}
+
+
+def folded(text: str) -> str:
+    """Text as titles are compared: lower-case, one space between words."""
+    return " ".join(text.lower().split())
+
+
+def names_this_page(here: Page, where: str) -> bool:
+    """Do the words after "Table 3 in" name this page, a section of it, or "the ..."?"""
+    words = folded(where)
+    titles = [here.title, *(section.title for section in here.sections)]
+    named = (folded(title) for title in titles if title.strip())
+    return words.startswith("the ") or any(words.startswith(title) for title in named)
