@@ -27,11 +27,11 @@ def canonical(unit: str) -> str:
     low = unit.lower()
     if low.startswith("milli") or low == "ms":
         return "ms"
-    if low in ("min", "mins") or low.startswith("minute"):
+    if low.startswith("min"):  # min, mins, minute(s)
         return "min"
     if low.startswith("s"):
         return "s"
-    if low.startswith(("h", "hr", "hour")):
+    if low.startswith("h"):  # h, hr(s), hour(s)
         return "h"
     if low.startswith("day"):
         return "d"
